@@ -1,0 +1,56 @@
+/** `chokepoint info <file>`: counts by stage and country, and total flow per stage. */
+import type { Command } from 'commander';
+import { readGraphFile } from '../../io/read-graph.js';
+import type { SupplyGraph } from '../../model/graph.js';
+import { stagesOf } from '../../model/stages.js';
+import { stageThroughput } from '../../metrics/flow/throughput.js';
+import type { CliContext } from '../context.js';
+import { formatTable } from '../table.js';
+
+export interface GraphInfo {
+  name: string;
+  nodes: number;
+  edges: number;
+  unit: string;
+  stages: { stage: string; nodes: number; throughput: number }[];
+  countries: { country: string; nodes: number }[];
+}
+
+export function graphInfo(graph: SupplyGraph): GraphInfo {
+  const attributes = graph.getAttributes();
+  const totals = stageThroughput(graph);
+  const byStage = new Map<string, number>();
+  const byCountry = new Map<string, number>();
+  graph.forEachNode((_node, a) => {
+    byStage.set(a.stage, (byStage.get(a.stage) ?? 0) + 1);
+    byCountry.set(a.country, (byCountry.get(a.country) ?? 0) + 1);
+  });
+  return {
+    name: attributes.name ?? '',
+    nodes: graph.order,
+    edges: graph.size,
+    unit: attributes.unit ?? 't REO/yr',
+    stages: stagesOf(attributes).map((stage) => ({ stage, nodes: byStage.get(stage) ?? 0, throughput: totals[stage] ?? 0 })),
+    countries: [...byCountry].map(([country, nodes]) => ({ country, nodes })).sort((a, b) => b.nodes - a.nodes || a.country.localeCompare(b.country)),
+  };
+}
+
+export function registerInfo(program: Command, ctx: CliContext): void {
+  program
+    .command('info')
+    .description('counts by stage and country, and total flow (throughput) per stage')
+    .argument('<file>', 'graph JSON file')
+    .option('--format <format>', 'text or json', 'text')
+    .action(async (file: string, options: { format: string }) => {
+      const { graph } = await readGraphFile(file);
+      const info = graphInfo(graph);
+      if (options.format === 'json') {
+        ctx.stdout(`${JSON.stringify(info, null, 2)}\n`);
+        return;
+      }
+      ctx.stdout(`${info.name || file}: ${info.nodes} nodes, ${info.edges} edges (flows in ${info.unit})\n\n`);
+      ctx.stdout(formatTable(['stage', 'nodes', 'throughput'], info.stages.map((s) => [s.stage, s.nodes, s.throughput])));
+      ctx.stdout('\n');
+      ctx.stdout(formatTable(['country', 'nodes'], info.countries.map((c) => [c.country, c.nodes])));
+    });
+}

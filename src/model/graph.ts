@@ -1,0 +1,48 @@
+/**
+ * The in-memory supply graph: a graphology directed simple graph whose node, edge and
+ * graph attributes follow `schema.ts`.
+ */
+import { DirectedGraph } from 'graphology';
+import type { EdgeAttributes, GraphAttributes, NodeAttributes } from './schema.js';
+
+export type SupplyGraph = DirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
+
+/** A new empty supply graph: directed, no parallel edges, no self-loops. */
+export function createSupplyGraph(): SupplyGraph {
+  return new DirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>({
+    type: 'directed',
+    multi: false,
+    allowSelfLoops: false,
+  });
+}
+
+/** A node takes part in the supply chain now when its status is `operating`. */
+export function isActive(attributes: NodeAttributes): boolean {
+  return attributes.status === 'operating';
+}
+
+/**
+ * The graph restricted to operating nodes (planned, construction and prospective nodes
+ * and their edges removed). Returns a new graph; the input is not changed.
+ */
+export function activeSubgraph(graph: SupplyGraph): SupplyGraph {
+  const out = createSupplyGraph();
+  out.replaceAttributes({ ...graph.getAttributes() });
+  graph.forEachNode((node, attributes) => {
+    if (isActive(attributes)) out.addNode(node, { ...attributes });
+  });
+  graph.forEachEdge((edge, attributes, source, target) => {
+    if (out.hasNode(source) && out.hasNode(target)) out.addEdgeWithKey(edge, source, target, { ...attributes });
+  });
+  return out;
+}
+
+/** The capacity an analysis uses for an edge: `capacity` when given, else `flow`. */
+export function edgeCapacity(attributes: EdgeAttributes): number {
+  return attributes.capacity ?? attributes.flow;
+}
+
+/** Display label of a node: its `label`, else its key. */
+export function nodeLabel(node: string, attributes: NodeAttributes): string {
+  return attributes.label ?? node;
+}

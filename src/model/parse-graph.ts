@@ -1,0 +1,179 @@
+/**
+ * Validates parsed graph JSON and builds a SupplyGraph. Every problem found is reported
+ * (up to a limit) with the element it concerns, in one InputError naming the file.
+ * Pure: takes data already parsed from JSON, does no I/O.
+ */
+import type { z } from 'zod';
+import { isCountryCode } from './countries.js';
+import { ProblemList } from './errors.js';
+import { createSupplyGraph, type SupplyGraph } from './graph.js';
+import {
+  EdgeAttributesSchema,
+  GraphAttributesSchema,
+  NodeAttributesSchema,
+  SerializedEdgeSchema,
+  SerializedGraphSchema,
+  SerializedNodeSchema,
+  type EdgeAttributes,
+  type GraphAttributes,
+  type NodeAttributes,
+} from './schema.js';
+import { stagesOf } from './stages.js';
+
+export interface ParseResult {
+  graph: SupplyGraph;
+  /** Things that are allowed but probably unintended, such as unknown attribute names. */
+  warnings: string[];
+}
+
+export interface ParseOptions {
+  /** Most problems listed before the rest are only counted. */
+  maxProblems?: number;
+}
+
+const KNOWN_NODE_ATTRIBUTES = new Set(Object.keys(NodeAttributesSchema.shape));
+const KNOWN_EDGE_ATTRIBUTES = new Set(Object.keys(EdgeAttributesSchema.shape));
+
+/** Describes a value for an error message, briefly. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
+
+function addIssues(problems: ProblemList, element: string, error: z.ZodError): void {
+  for (const issue of error.issues) {
+    const field = issue.path.join('.');
+    const got = 'input' in issue && issue.code !== 'unrecognized_keys' ? ` (got ${describeValue(issue.input)})` : '';
+    problems.add(element, `${field ? `${field}: ` : ''}${issue.message}${got}`);
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Validates `data` (a parsed graph file) and returns the graph. Throws InputError naming
+ * `file` and listing every problem found.
+ */
+export function parseGraph(data: unknown, file: string, options: ParseOptions = {}): ParseResult {
+  const problems = new ProblemList(options.maxProblems ?? 50);
+  const warnings: string[] = [];
+  if (!isPlainObject(data)) {
+    problems.add('graph', `the top level must be a JSON object with "nodes" and "edges" (got ${Array.isArray(data) ? 'an array' : describeValue(data)})`);
+    problems.throwIfAny(file);
+  }
+  const top = SerializedGraphSchema.safeParse(data, { reportInput: true });
+  if (!top.success) {
+    addIssues(problems, 'graph', top.error);
+    problems.throwIfAny(file);
+    throw new Error('unreachable');
+  }
+
+  const attrsResult = GraphAttributesSchema.safeParse(top.data.attributes ?? {}, { reportInput: true });
+  let graphAttributes: GraphAttributes = {};
+  if (attrsResult.success) graphAttributes = attrsResult.data;
+  else addIssues(problems, 'graph attributes', attrsResult.error);
+
+  const stages = stagesOf(graphAttributes);
+  if (new Set(stages).size !== stages.length) problems.add('graph attributes', 'stages: the stage list has duplicates');
+  const stageSet = new Set(stages);
+  for (const code of Object.keys(graphAttributes.countries ?? {})) {
+    if (!isCountryCode(code)) problems.add('graph attributes', `countries: "${code}" is not an ISO 3166-1 alpha-2 code`);
+  }
+
+  const nodes = new Map<string, NodeAttributes>();
+  const unknownNodeAttributes = new Map<string, number>();
+  top.data.nodes.forEach((raw, index) => {
+    const parsed = SerializedNodeSchema.safeParse(raw, { reportInput: true });
+    if (!parsed.success) {
+      addIssues(problems, `node #${index}`, parsed.error);
+      return;
+    }
+    const key = parsed.data.key;
+    const element = `node "${key}"`;
+    if (nodes.has(key)) {
+      problems.add(element, 'duplicate node key');
+      return;
+    }
+    const rawAttributes = parsed.data.attributes ?? {};
+    const attrs = NodeAttributesSchema.safeParse(rawAttributes, { reportInput: true });
+    if (!attrs.success) addIssues(problems, element, attrs.error);
+    const { stage, country } = isPlainObject(rawAttributes) ? rawAttributes : {};
+    if (typeof stage === 'string' && stage !== '' && !stageSet.has(stage)) {
+      problems.add(element, `unknown stage "${stage}" (expected one of ${stages.join(', ')})`);
+    }
+    if (typeof country === 'string' && !isCountryCode(country)) {
+      problems.add(element, `country "${country}" is not an ISO 3166-1 alpha-2 code (upper case, e.g. "CN")`);
+    }
+    if (!attrs.success) {
+      nodes.set(key, { stage: '', country: '', status: 'operating' });
+      return;
+    }
+    const a = attrs.data;
+    for (const name of Object.keys(a)) {
+      if (!KNOWN_NODE_ATTRIBUTES.has(name)) unknownNodeAttributes.set(name, (unknownNodeAttributes.get(name) ?? 0) + 1);
+    }
+    nodes.set(key, a);
+  });
+
+  const edges: { key: string; source: string; target: string; attributes: EdgeAttributes }[] = [];
+  const pairs = new Set<string>();
+  const edgeKeys = new Set<string>();
+  const unknownEdgeAttributes = new Map<string, number>();
+  top.data.edges.forEach((raw, index) => {
+    const parsed = SerializedEdgeSchema.safeParse(raw, { reportInput: true });
+    if (!parsed.success) {
+      addIssues(problems, `edge #${index}`, parsed.error);
+      return;
+    }
+    const { source, target } = parsed.data;
+    const element = `edge "${source} -> ${target}"`;
+    const key = parsed.data.key ?? `${source}->${target}`;
+    let ok = true;
+    if (!nodes.has(source)) {
+      problems.add(element, `unknown source node "${source}"`);
+      ok = false;
+    }
+    if (!nodes.has(target)) {
+      problems.add(element, `unknown target node "${target}"`);
+      ok = false;
+    }
+    if (source === target) {
+      problems.add(element, 'self-loops are not allowed');
+      ok = false;
+    }
+    const pair = JSON.stringify([source, target]);
+    if (pairs.has(pair)) {
+      problems.add(element, 'parallel edge: another edge already joins these nodes in this direction');
+      ok = false;
+    } else if (edgeKeys.has(key)) {
+      problems.add(element, `duplicate edge key "${key}"`);
+      ok = false;
+    }
+    pairs.add(pair);
+    edgeKeys.add(key);
+    const attrs = EdgeAttributesSchema.safeParse(parsed.data.attributes ?? {}, { reportInput: true });
+    if (!attrs.success) {
+      addIssues(problems, element, attrs.error);
+      return;
+    }
+    for (const name of Object.keys(attrs.data)) {
+      if (!KNOWN_EDGE_ATTRIBUTES.has(name)) unknownEdgeAttributes.set(name, (unknownEdgeAttributes.get(name) ?? 0) + 1);
+    }
+    if (ok) edges.push({ key, source, target, attributes: attrs.data });
+  });
+  if (nodes.size === 0 && problems.empty) problems.add('graph', 'the graph has no nodes');
+
+  problems.throwIfAny(file);
+
+  for (const [name, count] of unknownNodeAttributes) warnings.push(`${file}: unknown node attribute "${name}" on ${count} node(s): kept, not used by chokepoint`);
+  for (const [name, count] of unknownEdgeAttributes) warnings.push(`${file}: unknown edge attribute "${name}" on ${count} edge(s): kept, not used by chokepoint`);
+
+  const graph = createSupplyGraph();
+  graph.replaceAttributes(graphAttributes);
+  for (const [key, attributes] of nodes) graph.addNode(key, attributes);
+  for (const e of edges) graph.addDirectedEdgeWithKey(e.key, e.source, e.target, e.attributes);
+  return { graph, warnings };
+}
