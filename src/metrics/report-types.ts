@@ -1,0 +1,79 @@
+/**
+ * The metrics report: the stable JSON shape of `chokepoint metrics` and of the server's
+ * metrics endpoint. Users and tests depend on these names; add fields, never rename.
+ */
+
+export const METRIC_NAMES = ['betweenness', 'throughput', 'flowShare', 'knockoutLoss', 'minCut', 'concentration', 'supplyRisk', 'degree', 'pagerank'] as const;
+export type MetricName = (typeof METRIC_NAMES)[number];
+
+export interface NodeMetrics {
+  id: string;
+  label: string;
+  stage: string;
+  country: string;
+  status: string;
+  /** Normalised shortest-path betweenness (networkx `betweenness_centrality`, normalized=True). */
+  betweenness?: number;
+  /** max(in-flow, out-flow), t/yr. */
+  throughput?: number;
+  /** throughput / total throughput of the node's stage. */
+  flowShare?: number;
+  /** (maxFlow(G) - maxFlow(G - v)) / maxFlow(G). */
+  knockoutLoss?: number;
+  /** The node's capacity is part of the reported minimum cut. */
+  minCut?: boolean;
+  inDegree?: number;
+  outDegree?: number;
+  pagerank?: number;
+}
+
+export interface EdgeMetrics {
+  id: string;
+  source: string;
+  target: string;
+  material?: string;
+  /** Normalised edge betweenness (networkx `edge_betweenness_centrality`, normalized=True). */
+  betweenness?: number;
+  flow: number;
+  /** The capacity used by flow analyses: `capacity` when given, else `flow`. */
+  capacity: number;
+  minCut?: boolean;
+}
+
+export interface StageConcentration {
+  stage: string;
+  /** Herfindahl-Hirschman index of country shares of the stage's throughput, 0..1. */
+  hhi: number;
+  topCountry: string | null;
+  topShare: number;
+  /** Country code -> share of the stage's throughput. */
+  shares: Record<string, number>;
+  /** Governance-weighted HHI (EU criticality method), when the country table has governance scores. */
+  supplyRisk?: number | null;
+  throughput: number;
+}
+
+export interface CountryMetrics {
+  country: string;
+  name: string;
+  /** Loss of maxFlow when all of the country's nodes are removed. */
+  knockoutLoss?: number;
+  /** Sum of the throughput of the country's nodes. */
+  throughput?: number;
+}
+
+export interface MetricsReport {
+  graph: { name: string; nodes: number; edges: number; unit: string; year?: number };
+  nodes: NodeMetrics[];
+  edges: EdgeMetrics[];
+  stages: StageConcentration[];
+  countries: CountryMetrics[];
+  supply: {
+    /** Most flow that can reach the sinks (edge capacity = capacity ?? flow). */
+    maxFlow?: number;
+    /** Total flow on edges into sinks. */
+    observed: number;
+  };
+  /** Which metrics were computed. */
+  metrics: MetricName[];
+}
