@@ -35,7 +35,8 @@ export async function runCli(argv: string[], ctx: CliContext = processContext())
       return error.exitCode === 0 ? 0 : ERROR_KINDS.usage.exitCode;
     }
     if (error instanceof ChokepointError) {
-      ctx.stderr(`chokepoint: ${error.message}\n`);
+      // Input errors are lines of `file: element: problem`; others get the program's name.
+      ctx.stderr(error.kind === 'input' ? `${error.message}\n` : `chokepoint: ${error.message}\n`);
       if (debug && error.stack) ctx.stderr(`${error.stack}\n`);
       return ERROR_KINDS[error.kind].exitCode;
     }

@@ -32,6 +32,10 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, o
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UsageError(`${path}: cannot write: the folder ${dirname(path)} does not exist`);
+    if (code === 'EACCES' || code === 'EPERM') throw new UsageError(`${path}: cannot write: permission denied`);
+    if (code === 'EISDIR') throw new UsageError(`${path}: cannot write: it is a directory`);
     throw error;
   }
 }

@@ -37,6 +37,7 @@ const KNOWN_EDGE_ATTRIBUTES = new Set(Object.keys(EdgeAttributesSchema.shape));
 /** Describes a value for an error message, briefly. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
+  if (typeof value === 'number') return String(value);
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
@@ -44,7 +45,8 @@ export function describeValue(value: unknown): string {
 function addIssues(problems: ProblemList, element: string, error: z.ZodError): void {
   for (const issue of error.issues) {
     const field = issue.path.join('.');
-    const got = 'input' in issue && issue.code !== 'unrecognized_keys' ? ` (got ${describeValue(issue.input)})` : '';
+    const shown = 'input' in issue && issue.input !== undefined && issue.code !== 'unrecognized_keys';
+    const got = shown ? ` (got ${describeValue(issue.input)})` : '';
     problems.add(element, `${field ? `${field}: ` : ''}${issue.message}${got}`);
   }
 }
@@ -125,7 +127,9 @@ export function parseGraph(data: unknown, file: string, options: ParseOptions = 
   top.data.edges.forEach((raw, index) => {
     const parsed = SerializedEdgeSchema.safeParse(raw, { reportInput: true });
     if (!parsed.success) {
-      addIssues(problems, `edge #${index}`, parsed.error);
+      const { source, target } = isPlainObject(raw) ? raw : {};
+      const named = (typeof source === 'string' || typeof source === 'number') && (typeof target === 'string' || typeof target === 'number');
+      addIssues(problems, named ? `edge "${source} -> ${target}"` : `edge #${index}`, parsed.error);
       return;
     }
     const { source, target } = parsed.data;

@@ -6,9 +6,17 @@
  */
 import { z } from 'zod';
 
+/** Messages for a missing value or one of the wrong type: `is required`, `must be a number`. */
+function typeError(expected: string) {
+  return (issue: { input?: unknown }) => {
+    if (issue.input === undefined) return `is required (${expected})`;
+    if (typeof issue.input === 'number' && expected.includes('number')) return 'must be a finite number';
+    return `must be ${expected}`;
+  };
+}
+
 const finiteNonNegative = z
-  .number({ error: 'must be a number' })
-  .refine(Number.isFinite, 'must be a finite number')
+  .number({ error: typeError('a finite number >= 0') })
   .refine((v) => v >= 0, 'must be >= 0');
 
 export const NODE_STATUSES = ['operating', 'construction', 'planned', 'prospective'] as const;
@@ -16,8 +24,8 @@ export const CONFIDENCE_LEVELS = ['high', 'medium', 'low'] as const;
 
 export const NodeAttributesSchema = z.looseObject({
   label: z.string().optional(),
-  stage: z.string({ error: 'stage is required and must be a string' }).min(1),
-  country: z.string({ error: 'country is required and must be a string' }),
+  stage: z.string({ error: typeError('a stage name') }).min(1, 'must not be empty'),
+  country: z.string({ error: typeError('an ISO 3166-1 alpha-2 code such as "CN"') }),
   /** The most the node can pass, t/yr. */
   capacity: finiteNonNegative.optional(),
   status: z.enum(NODE_STATUSES).default('operating'),
@@ -57,16 +65,16 @@ export const GraphAttributesSchema = z.looseObject({
 });
 
 export const SerializedNodeSchema = z.strictObject({
-  key: z.union([z.string().min(1), z.number()]).transform(String),
+  key: z.union([z.string().min(1), z.number()], { error: typeError('a non-empty string') }).transform(String),
   attributes: z.unknown().optional(),
 });
 
 export const SerializedEdgeSchema = z.strictObject({
   key: z.union([z.string(), z.number()]).transform(String).optional(),
-  source: z.union([z.string(), z.number()]).transform(String),
-  target: z.union([z.string(), z.number()]).transform(String),
+  source: z.union([z.string(), z.number()], { error: typeError('a node key') }).transform(String),
+  target: z.union([z.string(), z.number()], { error: typeError('a node key') }).transform(String),
   attributes: z.unknown().optional(),
-  undirected: z.literal(false).optional(),
+  undirected: z.literal(false, { error: 'undirected edges are not supported' }).optional(),
 });
 
 export const GraphOptionsSchema = z.looseObject({
@@ -76,12 +84,15 @@ export const GraphOptionsSchema = z.looseObject({
 });
 
 /** The top level of a graph file. Node and edge attributes are checked one by one. */
-export const SerializedGraphSchema = z.strictObject({
+export const SerializedGraphSchema = z.strictObject(
+  {
   options: GraphOptionsSchema.optional(),
   attributes: z.unknown().optional(),
-  nodes: z.array(z.unknown(), { error: 'nodes must be an array' }),
-  edges: z.array(z.unknown(), { error: 'edges must be an array' }).default([]),
-});
+  nodes: z.array(z.unknown(), { error: typeError('an array of nodes') }),
+  edges: z.array(z.unknown(), { error: 'must be an array of edges' }).default([]),
+  },
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown top-level key(s) ${issue.keys.map((k) => `"${k}"`).join(', ')} (expected options, attributes, nodes, edges)` : undefined) },
+);
 
 export type NodeAttributes = z.output<typeof NodeAttributesSchema>;
 export type EdgeAttributes = z.output<typeof EdgeAttributesSchema>;
