@@ -1,5 +1,5 @@
 /** `chokepoint info <file>`: counts by stage and country, and total flow per stage. */
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { readGraphFile } from '../../io/read-graph.js';
 import type { SupplyGraph } from '../../model/graph.js';
 import { stagesOf } from '../../model/stages.js';
@@ -40,7 +40,7 @@ export function registerInfo(program: Command, ctx: CliContext): void {
     .command('info')
     .description('counts by stage and country, and total flow (throughput) per stage')
     .argument('<file>', 'graph JSON file')
-    .option('--format <format>', 'text or json', 'text')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (file: string, options: { format: string }) => {
       const { graph } = await readGraphFile(file);
       const info = graphInfo(graph);
