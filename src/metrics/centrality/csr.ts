@@ -1,0 +1,105 @@
+/**
+ * Compressed sparse row (CSR) index of a SupplyGraph, for the shortest-path kernels.
+ *
+ * Nodes are numbered 0..n-1 in graphology's iteration order; the out-edges of node v are
+ * the positions offsets[v] .. offsets[v + 1] - 1, whose heads are targets[pos] and whose
+ * graphology keys are edgeKeys[pos] (edges keep their insertion order within a source).
+ * All arrays are typed, so the index is O(n + m) memory and can be copied to a worker
+ * thread cheaply. Building it does not change the graph.
+ *
+ * `weights` (optional) holds a numeric edge attribute read as a DISTANCE (a longer edge
+ * makes paths through it less short). Every edge must carry it, finite and > 0:
+ * - missing on every edge: UsageError (the attribute name is probably misspelt);
+ * - missing on some edges, not a number, infinite or NaN, negative: InputError naming
+ *   each edge;
+ * - zero: InputError too. networkx accepts zero-length edges, but a zero-length cycle
+ *   gives infinitely many shortest paths, and even without one networkx's Dijkstra then
+ *   counts paths in an order-dependent way; use a small positive length instead.
+ */
+import { ProblemList, UsageError } from '../../model/errors.js';
+import type { SupplyGraph } from '../../model/graph.js';
+import { describeValue } from '../../model/parse-graph.js';
+
+export interface Csr {
+  /** Number of nodes. */
+  n: number;
+  /** Number of edges. */
+  m: number;
+  /** Node keys by index. */
+  nodeKeys: string[];
+  /** Edge keys by CSR position. */
+  edgeKeys: string[];
+  /** n + 1 entries: the out-edges of v are offsets[v] .. offsets[v + 1] - 1. */
+  offsets: Int32Array;
+  /** Head (target node index) of each edge, by CSR position. */
+  targets: Int32Array;
+  /** Edge lengths by CSR position, or null for hop counts. */
+  weights: Float64Array | null;
+  /** True when every weight is a whole number (distances then compare exactly). */
+  integerWeights: boolean;
+}
+
+/** Builds the CSR index; `weight` names the distance attribute (null/undefined: hops). */
+export function buildCsr(graph: SupplyGraph, weight: string | null = null): Csr {
+  const n = graph.order;
+  const m = graph.size;
+  const nodeKeys = graph.nodes();
+  const index = new Map<string, number>();
+  for (let i = 0; i < n; i++) index.set(nodeKeys[i] as string, i);
+
+  const sources = new Int32Array(m);
+  const heads = new Int32Array(m);
+  const keysInOrder: string[] = new Array<string>(m);
+  const offsets = new Int32Array(n + 1);
+  let e = 0;
+  graph.forEachEdge((key, _attributes, source, target) => {
+    const s = index.get(source) as number;
+    sources[e] = s;
+    heads[e] = index.get(target) as number;
+    keysInOrder[e] = key;
+    offsets[s + 1] = (offsets[s + 1] as number) + 1;
+    e++;
+  });
+  for (let v = 0; v < n; v++) offsets[v + 1] = (offsets[v + 1] as number) + (offsets[v] as number);
+
+  const fill = offsets.slice(0, n);
+  const targets = new Int32Array(m);
+  const edgeKeys: string[] = new Array<string>(m);
+  const order = new Int32Array(m);
+  for (let i = 0; i < m; i++) {
+    const s = sources[i] as number;
+    const pos = fill[s] as number;
+    fill[s] = pos + 1;
+    targets[pos] = heads[i] as number;
+    edgeKeys[pos] = keysInOrder[i] as string;
+    order[i] = pos;
+  }
+
+  let weights: Float64Array | null = null;
+  let integerWeights = true;
+  if (weight !== null && m > 0) {
+    const lengths = new Float64Array(m);
+    weights = lengths;
+    const problems = new ProblemList();
+    let missing = 0;
+    let i = 0;
+    graph.forEachEdge((key, attributes) => {
+      const value = (attributes as Record<string, unknown>)[weight];
+      const pos = order[i++] as number;
+      if (value === undefined) {
+        missing++;
+        problems.add(`edge "${key}"`, `has no "${weight}" attribute (every edge needs a length when weight is "${weight}")`);
+      } else if (typeof value !== 'number' || !Number.isFinite(value)) {
+        problems.add(`edge "${key}"`, `"${weight}" must be a finite number to be used as a length (got ${typeof value === 'number' ? String(value) : describeValue(value)})`);
+      } else if (value <= 0) {
+        problems.add(`edge "${key}"`, `"${weight}" must be > 0 to be used as a length (got ${value})`);
+      } else {
+        lengths[pos] = value;
+        if (!Number.isInteger(value)) integerWeights = false;
+      }
+    });
+    if (missing === m) throw new UsageError(`weight "${weight}": no edge has this attribute (misspelt?)`);
+    problems.throwIfAny(`weight "${weight}"`);
+  }
+  return { n, m, nodeKeys, edgeKeys, offsets, targets, weights, integerWeights };
+}
