@@ -1,0 +1,174 @@
+#!/usr/bin/env node
+// dataset-check: sanity report for a chokepoint graph file (graphology serialization JSON).
+//
+// Usage: node scripts/dataset-check.mjs [graphs/rare-earths-2024.json]
+//
+// Prints, per stage, the total throughput (a node's throughput is the larger of its
+// in-flow and out-flow, so a mine counts its out-flow and an end use its in-flow), the
+// country shares and the Herfindahl-Hirschman index (HHI = sum of squared country shares,
+// 0..1); the flow-conservation imbalance of every node that has both in- and out-edges;
+// flow by material; and a list of structural problems (missing `source`, unknown stage,
+// country or status, parallel edges, self-loops, negative or non-finite numbers,
+// capacity below flow, sources that are not mines, sinks that are not end uses).
+// Exits with status 1 when a problem is found. Plain Node ESM, no dependencies.
+
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, resolve } from 'node:path';
+
+const STAGES = ['mining', 'separation', 'refining', 'magnet', 'component', 'manufacturing', 'end-use'];
+const STATUSES = ['operating', 'construction', 'planned', 'prospective'];
+const CONFIDENCES = ['high', 'medium', 'low'];
+const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const IMBALANCE_TOLERANCE = 1e-6; // t REO/yr
+
+const here = dirname(fileURLToPath(import.meta.url));
+const file = resolve(process.argv[2] ?? resolve(here, '..', 'graphs', 'rare-earths-2024.json'));
+const graph = JSON.parse(readFileSync(file, 'utf8'));
+
+const problems = [];
+const problem = (msg) => problems.push(msg);
+const fmt = (x) => Math.round(x).toLocaleString('en-US');
+const pct = (x) => `${(100 * x).toFixed(1)}%`;
+const isNum = (x) => typeof x === 'number' && Number.isFinite(x);
+
+// ------------------------------------------------------------------ structure
+const attrs = graph.attributes ?? {};
+const countries = attrs.countries ?? {};
+if (graph.options?.type !== 'directed') problem('options.type must be "directed"');
+if (graph.options?.multi !== false) problem('options.multi must be false');
+if (graph.options?.allowSelfLoops !== false) problem('options.allowSelfLoops must be false');
+for (const k of ['name', 'unit', 'year', 'source']) if (attrs[k] === undefined) problem(`graph attribute "${k}" missing`);
+for (const [code, c] of Object.entries(countries)) {
+  if (!/^[A-Z]{2}$/.test(code)) problem(`country code "${code}" is not ISO alpha-2 upper case`);
+  if (!c.name || !c.region || !isNum(c.governance) || c.governance < 0 || c.governance > 10) {
+    problem(`country ${code}: needs name, region and governance in 0..10`);
+  }
+}
+
+const nodes = new Map();
+for (const n of graph.nodes ?? []) {
+  const a = n.attributes ?? {};
+  if (nodes.has(n.key)) problem(`duplicate node key ${n.key}`);
+  nodes.set(n.key, a);
+  if (!KEBAB.test(n.key)) problem(`node key "${n.key}" is not kebab-case`);
+  if (typeof a.label !== 'string' || !a.label) problem(`node ${n.key}: missing label`);
+  if (!STAGES.includes(a.stage)) problem(`node ${n.key}: unknown stage "${a.stage}"`);
+  if (!countries[a.country]) problem(`node ${n.key}: country "${a.country}" not in graph countries table`);
+  if (!STATUSES.includes(a.status)) problem(`node ${n.key}: unknown status "${a.status}"`);
+  if (!CONFIDENCES.includes(a.confidence)) problem(`node ${n.key}: unknown confidence "${a.confidence}"`);
+  if (typeof a.source !== 'string' || !a.source.trim()) problem(`node ${n.key}: missing source`);
+  if (a.capacity !== undefined && (!isNum(a.capacity) || a.capacity < 0)) problem(`node ${n.key}: bad capacity`);
+  if (a.startYear !== undefined && !Number.isInteger(a.startYear)) problem(`node ${n.key}: startYear not an integer`);
+}
+const usedCountries = new Set([...nodes.values()].map((a) => a.country));
+for (const code of Object.keys(countries)) if (!usedCountries.has(code)) problem(`country ${code} in table but unused`);
+
+const inFlow = new Map();
+const outFlow = new Map();
+const inDeg = new Map();
+const outDeg = new Map();
+const add = (m, k, v) => m.set(k, (m.get(k) ?? 0) + v);
+const pairs = new Set();
+const materials = new Map();
+for (const e of graph.edges ?? []) {
+  const a = e.attributes ?? {};
+  const pair = `${e.source}->${e.target}`;
+  if (e.key !== pair) problem(`edge key "${e.key}" should be "${pair}"`);
+  if (pairs.has(pair)) problem(`parallel edge ${pair}`);
+  pairs.add(pair);
+  if (e.source === e.target) problem(`self-loop on ${e.source}`);
+  if (!nodes.has(e.source) || !nodes.has(e.target)) problem(`edge ${pair}: unknown endpoint`);
+  if (!isNum(a.flow) || a.flow < 0) problem(`edge ${pair}: flow must be finite and >= 0`);
+  if (a.capacity !== undefined && (!isNum(a.capacity) || a.capacity < 0)) problem(`edge ${pair}: bad capacity`);
+  if (isNum(a.capacity) && isNum(a.flow) && a.capacity < a.flow) problem(`edge ${pair}: capacity ${a.capacity} < flow ${a.flow}`);
+  if (typeof a.material !== 'string' || !a.material) problem(`edge ${pair}: missing material`);
+  if (typeof a.source !== 'string' || !a.source.trim()) problem(`edge ${pair}: missing source`);
+  if (a.confidence !== undefined && !CONFIDENCES.includes(a.confidence)) problem(`edge ${pair}: unknown confidence`);
+  const f = isNum(a.flow) ? a.flow : 0;
+  add(outFlow, e.source, f);
+  add(inFlow, e.target, f);
+  add(outDeg, e.source, 1);
+  add(inDeg, e.target, 1);
+  const m = materials.get(a.material) ?? { edges: 0, flow: 0 };
+  m.edges += 1;
+  m.flow += f;
+  materials.set(a.material, m);
+}
+
+for (const [key, a] of nodes) {
+  const hasIn = (inDeg.get(key) ?? 0) > 0;
+  const hasOut = (outDeg.get(key) ?? 0) > 0;
+  if (!hasIn && a.stage !== 'mining') problem(`node ${key}: no incoming edges but stage is ${a.stage} (sources must be mines)`);
+  if (!hasOut && a.stage !== 'end-use') problem(`node ${key}: no outgoing edges but stage is ${a.stage} (sinks must be end uses)`);
+  if (!hasIn && !hasOut) problem(`node ${key}: isolated`);
+  const thr = Math.max(inFlow.get(key) ?? 0, outFlow.get(key) ?? 0);
+  if (isNum(a.capacity) && thr > a.capacity + IMBALANCE_TOLERANCE) problem(`node ${key}: throughput ${thr} > capacity ${a.capacity}`);
+  if (a.status !== 'operating' && thr > 0) problem(`node ${key}: status ${a.status} but carries 2024 flow ${thr}`);
+}
+// Analyses run on the operating nodes only: an operating node fed only by non-operating
+// nodes would become an extra source (and an operating node feeding only non-operating
+// ones an extra sink) of that active graph.
+const activeIn = new Set();
+const activeOut = new Set();
+for (const e of graph.edges ?? []) {
+  if (nodes.get(e.source)?.status === 'operating' && nodes.get(e.target)?.status === 'operating') {
+    activeOut.add(e.source);
+    activeIn.add(e.target);
+  }
+}
+for (const [key, a] of nodes) {
+  if (a.status !== 'operating') continue;
+  if (a.stage !== 'mining' && !activeIn.has(key)) problem(`node ${key}: operating but fed only by non-operating nodes (a source of the active graph)`);
+  if (a.stage !== 'end-use' && !activeOut.has(key)) problem(`node ${key}: operating but feeds only non-operating nodes (a sink of the active graph)`);
+}
+
+// ------------------------------------------------------------------ report
+const throughput = (key) => Math.max(inFlow.get(key) ?? 0, outFlow.get(key) ?? 0);
+console.log(`${file}`);
+console.log(`${attrs.name} (${attrs.year}), unit ${attrs.unit}`);
+console.log(`${nodes.size} nodes, ${pairs.size} edges, ${Object.keys(countries).length} countries\n`);
+
+const totalSource = [...nodes.keys()].filter((k) => !(inDeg.get(k) > 0)).reduce((s, k) => s + (outFlow.get(k) ?? 0), 0);
+const totalSink = [...nodes.keys()].filter((k) => !(outDeg.get(k) > 0)).reduce((s, k) => s + (inFlow.get(k) ?? 0), 0);
+console.log(`Flow out of sources (mines): ${fmt(totalSource)}   into sinks (end uses): ${fmt(totalSink)}\n`);
+
+console.log('Per-stage throughput, country shares and HHI (throughput = max(in, out) per node)');
+for (const stage of STAGES) {
+  const members = [...nodes].filter(([, a]) => a.stage === stage);
+  const byCountry = new Map();
+  let total = 0;
+  for (const [key, a] of members) {
+    const t = throughput(key);
+    total += t;
+    add(byCountry, a.country, t);
+  }
+  const shares = [...byCountry].filter(([, t]) => t > 0).map(([c, t]) => [c, t / total]).sort((x, y) => y[1] - x[1]);
+  const hhi = total > 0 ? shares.reduce((s, [, x]) => s + x * x, 0) : NaN;
+  const active = members.filter(([k]) => throughput(k) > 0).length;
+  console.log(`\n  ${stage.padEnd(13)} total ${fmt(total).padStart(9)}   HHI ${isNum(hhi) ? hhi.toFixed(3) : 'n/a'} (${isNum(hhi) ? fmt(hhi * 10000) : 'n/a'} on 0-10,000)   nodes ${members.length} (${active} with flow)`);
+  console.log(`    ${shares.map(([c, x]) => `${c} ${pct(x)}`).join(', ')}`);
+}
+
+console.log('\nFlow conservation (nodes with both in- and out-edges): in - out');
+let worst = 0;
+for (const [key] of nodes) {
+  if (!(inDeg.get(key) > 0 && outDeg.get(key) > 0)) continue;
+  const d = (inFlow.get(key) ?? 0) - (outFlow.get(key) ?? 0);
+  worst = Math.max(worst, Math.abs(d));
+  if (Math.abs(d) > IMBALANCE_TOLERANCE) console.log(`  ${key}: in ${fmt(inFlow.get(key) ?? 0)} out ${fmt(outFlow.get(key) ?? 0)} imbalance ${d.toFixed(2)}`);
+}
+console.log(worst > IMBALANCE_TOLERANCE ? `  largest imbalance ${worst.toFixed(2)}` : '  all balanced (|in - out| <= 1e-6)');
+
+console.log('\nFlow by material (sum of edge flows; a tonne is counted once per edge it crosses)');
+for (const [m, v] of [...materials].sort((x, y) => y[1].flow - x[1].flow)) {
+  console.log(`  ${m.padEnd(24)} ${fmt(v.flow).padStart(9)}  (${v.edges} edges)`);
+}
+
+const lowNodes = [...nodes].filter(([, a]) => a.confidence === 'low').length;
+const withCap = (graph.edges ?? []).filter((e) => e.attributes?.capacity !== undefined).length;
+console.log(`\nConfidence: ${lowNodes} of ${nodes.size} nodes low; ${withCap} edges carry an explicit capacity`);
+
+console.log(problems.length ? `\n${problems.length} problem(s):` : '\nNo problems: every node and edge has a source.');
+for (const p of problems) console.log(`  - ${p}`);
+process.exitCode = problems.length ? 1 : 0;
