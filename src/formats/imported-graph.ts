@@ -1,0 +1,108 @@
+/**
+ * Turns a graph read by graphology-graphml or graphology-gexf into a validated
+ * SupplyGraph. Attribute names map one to one; values of chokepoint's numeric and
+ * boolean attributes that arrive as text (GraphML `<default>` values, columns declared
+ * `string`) are read strictly; `stages` and `countries` written as JSON text are parsed.
+ * Attributes chokepoint does not know are kept. Undirected edges and a file lacking a
+ * required attribute (stage, country, flow) altogether are reported before the
+ * element-by-element validation of `parseGraph`.
+ */
+import type { AbstractGraph, Attributes } from 'graphology-types';
+import { ProblemList } from '../model/errors.js';
+import { parseGraph, type ParseResult } from '../model/parse-graph.js';
+import { KNOWN_TYPES, parseStrictNumber } from './attribute-types.js';
+
+export interface ImportOptions {
+  /** Graph name to set (replaces any name in the file). */
+  name?: string;
+}
+
+/** How each format's peculiarities are undone, per element. */
+export interface ImportRules {
+  /** Format name for messages: `GraphML` or `GEXF`. */
+  format: string;
+  node?: (key: string, attributes: Record<string, unknown>) => void;
+  edge?: (attributes: Record<string, unknown>) => void;
+  graph?: (attributes: Record<string, unknown>) => void;
+  /** A library-generated edge key, to be replaced by the default `source->target`. */
+  generatedKey?: (key: string) => boolean;
+}
+
+const REQUIRED_NODE = ['stage', 'country'] as const;
+const REQUIRED_EDGE = ['flow'] as const;
+
+function coerce(kind: 'graph' | 'node' | 'edge', attributes: Attributes): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...attributes };
+  for (const [name, value] of Object.entries(out)) {
+    if (typeof value !== 'string') continue;
+    const type = KNOWN_TYPES[kind][name];
+    if (type === 'double' || type === 'int' || type === 'long') {
+      const number = parseStrictNumber(value);
+      if (number !== undefined) out[name] = number;
+    } else if (type === 'boolean' && (value === 'true' || value === 'false')) {
+      out[name] = value === 'true';
+    }
+  }
+  if (kind === 'graph') {
+    for (const name of ['stages', 'countries']) {
+      const value = out[name];
+      if (typeof value !== 'string') continue;
+      try {
+        out[name] = JSON.parse(value) as unknown;
+      } catch {
+        // left as text: parseGraph reports the wrong type
+      }
+    }
+  }
+  return out;
+}
+
+function names(list: Iterable<string>): string {
+  const all = [...list];
+  return all.length === 0 ? 'none' : all.join(', ');
+}
+
+function checkShape(graph: AbstractGraph, file: string, format: string): void {
+  const problems = new ProblemList();
+  graph.forEachEdge((_edge, _attributes, source, target, _sa, _ta, undirected) => {
+    if (undirected) problems.add(`edge "${source} -- ${target}"`, `undirected edge: a supply graph is directed (declare the ${format} graph directed)`);
+  });
+  const nodeNames = new Set<string>();
+  graph.forEachNode((_node, attributes) => Object.keys(attributes).forEach((n) => nodeNames.add(n)));
+  const missingNode = REQUIRED_NODE.filter((n) => !nodeNames.has(n));
+  if (graph.order > 0 && missingNode.length > 0) {
+    problems.add('nodes', `missing required attribute(s) ${missingNode.join(', ')} (the nodes have: ${names(nodeNames)})`);
+  }
+  const edgeNames = new Set<string>();
+  graph.forEachEdge((_edge, attributes) => Object.keys(attributes).forEach((n) => edgeNames.add(n)));
+  const missingEdge = REQUIRED_EDGE.filter((n) => !edgeNames.has(n));
+  if (graph.size > 0 && missingEdge.length > 0) {
+    problems.add('edges', `missing required attribute(s) ${missingEdge.join(', ')} (the edges have: ${names(edgeNames)})`);
+  }
+  problems.throwIfAny(file);
+}
+
+/** Validates a graph parsed by a graphology format library; throws InputError naming `file`. */
+export function importLibraryGraph(graph: AbstractGraph, file: string, rules: ImportRules, options: ImportOptions = {}): ParseResult {
+  checkShape(graph, file, rules.format);
+  const attributes = coerce('graph', graph.getAttributes());
+  rules.graph?.(attributes);
+  if (options.name !== undefined) attributes.name = options.name;
+  const nodes = graph.mapNodes((key, raw) => {
+    const a = coerce('node', raw);
+    rules.node?.(key, a);
+    return { key, attributes: a };
+  });
+  const edges = graph.mapEdges((key, raw, source, target) => {
+    const a = coerce('edge', raw);
+    rules.edge?.(a);
+    return rules.generatedKey?.(key) ? { source, target, attributes: a } : { key, source, target, attributes: a };
+  });
+  return parseGraph({ attributes, nodes, edges }, file);
+}
+
+/** An error thrown by a format library, as a message for the user (module prefix removed). */
+export function libraryMessage(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.replace(/^graphology-\w+\/\w+: /, '');
+}
