@@ -6,10 +6,11 @@ import { type Command, Command as CommandClass, CommanderError } from 'commander
 import { ChokepointError, ERROR_KINDS } from '../model/errors.js';
 import { processContext, type CliContext } from './context.js';
 import { registerGenerate } from './commands/generate.js';
+import { registerImport } from './commands/import.js';
 import { registerInfo } from './commands/info.js';
 import { registerValidate } from './commands/validate.js';
 
-export const COMMANDS: ((program: Command, ctx: CliContext) => void)[] = [registerValidate, registerInfo, registerGenerate];
+export const COMMANDS: ((program: Command, ctx: CliContext) => void)[] = [registerValidate, registerInfo, registerGenerate, registerImport];
 
 export function buildProgram(ctx: CliContext): Command {
   const program = new CommandClass('chokepoint')

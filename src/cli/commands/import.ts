@@ -1,0 +1,83 @@
+/**
+ * `chokepoint import`: builds a chokepoint graph file from spreadsheet tables
+ * (`--nodes nodes.csv [--edges edges.csv]`) or from GraphML or GEXF (`--graphml FILE`,
+ * `--gexf FILE`), validates it, and writes it atomically (or to stdout). The parsing
+ * lives in src/formats; this only reads files and writes the result.
+ */
+import type { Command } from 'commander';
+import { fromCsv } from '../../formats/csv-import.js';
+import { fromGexf } from '../../formats/gexf.js';
+import { fromGraphml } from '../../formats/graphml.js';
+import type { ImportOptions } from '../../formats/imported-graph.js';
+import { toNativeJson } from '../../formats/native-json.js';
+import { readTextFile } from '../../io/read-graph.js';
+import { writeFileAtomic } from '../../io/write-file.js';
+import { UsageError } from '../../model/errors.js';
+import type { ParseResult } from '../../model/parse-graph.js';
+import type { CliContext } from '../context.js';
+
+interface ImportFlags {
+  nodes?: string;
+  edges?: string;
+  graphml?: string;
+  gexf?: string;
+  out?: string;
+  force?: boolean;
+  name?: string;
+}
+
+const HELP = `
+Spreadsheet columns (header row first; comma, semicolon or tab separated; case, spaces,
+"_" and "-" in headers do not matter; an empty cell means "not given"):
+  nodes: key*, label, stage*, country*, capacity, status, startYear, source, notes, confidence
+  edges: source*, target*, flow*, capacity, material, source_ref, notes, key
+  (* required). source/target are node keys; source_ref is the edge's citation.
+  Other columns are kept as attributes (numbers when the whole column is numeric).
+GraphML and GEXF: attributes with the same names; stage, country and flow are required.
+See docs/formats.md.
+
+Examples:
+  chokepoint import --nodes nodes.csv --edges edges.csv -o graph.json --name "My chain"
+  chokepoint import --graphml edited.graphml -o graph.json
+`;
+
+async function readSource(flags: ImportFlags, options: ImportOptions): Promise<ParseResult> {
+  const sources = [flags.nodes && '--nodes', flags.graphml && '--graphml', flags.gexf && '--gexf'].filter(Boolean);
+  if (flags.edges !== undefined && flags.nodes === undefined) throw new UsageError('--edges needs --nodes (the node table)');
+  if (sources.length === 0) throw new UsageError('nothing to import: give --nodes (and --edges), --graphml or --gexf');
+  if (sources.length > 1) throw new UsageError(`give one source, not ${sources.join(' and ')}`);
+  if (flags.nodes !== undefined) {
+    const nodes = { text: await readTextFile(flags.nodes), file: flags.nodes };
+    const edges = flags.edges === undefined ? undefined : { text: await readTextFile(flags.edges), file: flags.edges };
+    return fromCsv(nodes, edges, options);
+  }
+  if (flags.graphml !== undefined) return fromGraphml(await readTextFile(flags.graphml), flags.graphml, options);
+  const gexf = flags.gexf ?? '';
+  return fromGexf(await readTextFile(gexf), gexf, options);
+}
+
+export function registerImport(program: Command, ctx: CliContext): void {
+  program
+    .command('import')
+    .description('build a graph file from CSV tables (nodes, edges), GraphML or GEXF')
+    .option('--nodes <file>', 'node table (CSV)')
+    .option('--edges <file>', 'edge table (CSV), with --nodes')
+    .option('--graphml <file>', 'GraphML file (Gephi, Cytoscape, yEd, networkx)')
+    .option('--gexf <file>', 'GEXF file (Gephi)')
+    .option('-o, --out <file>', 'where to write the graph JSON (stdout when absent)')
+    .option('--force', 'replace the output file if it exists')
+    .option('--name <name>', 'graph name to set')
+    .addHelpText('after', HELP)
+    .action(async (flags: ImportFlags) => {
+      const options: ImportOptions = flags.name === undefined ? {} : { name: flags.name };
+      const { graph, warnings } = await readSource(flags, options);
+      for (const warning of warnings) ctx.stderr(`warning: ${warning}\n`);
+      const text = toNativeJson(graph);
+      if (flags.out === undefined) {
+        ctx.stdout(text);
+        return;
+      }
+      await writeFileAtomic(flags.out, text, { force: flags.force === true });
+      ctx.stdout(`wrote ${flags.out}: ${graph.order} nodes, ${graph.size} edges\n`);
+    });
+}
