@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_STAGES } from '../../src/model/stages.js';
+import { derivePageData } from '../../web/src/page-data.js';
+import { CHINA_RED } from '../../web/src/palette.js';
+import { handReport, MINI } from './helpers.js';
+
+describe('derivePageData', () => {
+  const data = derivePageData('mini', MINI, handReport(), []);
+
+  it('lists the countries, most nodes first, with names from the graph', () => {
+    expect(data.countries[0]).toEqual({ code: 'CN', name: 'China', color: CHINA_RED, nodes: 3 });
+    expect(data.countries.map((c) => c.code).sort()).toEqual(['AU', 'CN', 'DE', 'DK', 'JP', 'MY', 'SE', 'US']);
+  });
+
+  it('uses the default stage order when the graph declares none', () => {
+    expect(data.stages).toEqual(DEFAULT_STAGES);
+  });
+
+  it('names countries the graph does not describe from the locale, else by code', () => {
+    expect(data.countryName('FR')).toBe('France');
+    expect(data.countryName('DK')).toBe('Denmark');
+  });
+});

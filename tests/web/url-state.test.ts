@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { INITIAL_STATE, type ViewState } from '../../web/src/state.js';
+import { queryToState, stateToQuery } from '../../web/src/url-state.js';
+
+describe('url state', () => {
+  it('round-trips a full view', () => {
+    const state: ViewState = { graph: 'rare-earths-2024', off: ['AU', 'CN'], mode: 'embargo', year: 2030, preset: 'china-export-ban', metric: 'betweenness', sortKey: 'flowShare', sortDescending: false, selected: 'cn-mine' };
+    const query = stateToQuery(state);
+    expect(query).toBe('?graph=rare-earths-2024&off=AU,CN&mode=embargo&year=2030&preset=china-export-ban&metric=betweenness&sort=flowShare&node=cn-mine');
+    expect(queryToState(query)).toEqual(state);
+  });
+
+  it('writes nothing for the default view', () => {
+    expect(stateToQuery(INITIAL_STATE)).toBe('');
+    expect(queryToState('')).toEqual(INITIAL_STATE);
+  });
+
+  it('ignores values that do not parse, keeping the defaults', () => {
+    const state = queryToState('?off=cn,XYZ,12,,CN&mode=nuke&year=soon&metric=pagerank&sort=-nope');
+    expect(state.off).toEqual(['CN']);
+    expect(state.mode).toBe('offline');
+    expect(state.year).toBeNull();
+    expect(state.metric).toBe(INITIAL_STATE.metric);
+    expect(state.sortKey).toBe(INITIAL_STATE.sortKey);
+  });
+
+  it('escapes ids with special characters', () => {
+    const state = { ...INITIAL_STATE, graph: 'a&b=c', selected: 'node #1' };
+    expect(queryToState(stateToQuery(state))).toEqual(state);
+  });
+});

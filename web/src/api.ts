@@ -1,0 +1,45 @@
+/** The page's calls to the chokepoint API (docs/api.md). Errors carry the server's message. */
+import type { MetricsReport } from '../../src/metrics/report-types.js';
+import type { Scenario } from '../../src/scenario/schema.js';
+import type { GraphListing } from '../../src/server/graph-store.js';
+import type { GraphData } from './elements.js';
+import type { Preset } from './scenario.js';
+import type { ScenarioResult } from '../../src/scenario/evaluate.js';
+
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+async function call<T>(path: string, init?: RequestInit): Promise<T> {
+  const response = await fetch(path, init);
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const message = body && typeof body === 'object' && 'error' in body ? String(body.error) : `${response.status} ${response.statusText}`;
+    throw new ApiError(message, response.status);
+  }
+  return body as T;
+}
+
+const graphPath = (id: string) => `/api/graphs/${encodeURIComponent(id)}`;
+
+export const api = {
+  graphs: () => call<GraphListing[]>('/api/graphs'),
+  graph: (id: string) => call<GraphData>(graphPath(id)),
+  metrics: (id: string) => call<MetricsReport>(`${graphPath(id)}/metrics`),
+  presets: (id: string) => call<Preset[]>(`${graphPath(id)}/scenarios`),
+  scenario: (id: string, scenario: Scenario, init: RequestInit = {}) =>
+    call<ScenarioResult>(`${graphPath(id)}/scenario`, {
+      ...init,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(scenario),
+    }),
+  /** Download links. */
+  exportUrl: (id: string, format: string) => `${graphPath(id)}/export?format=${encodeURIComponent(format)}`,
+  metricsCsvUrl: (id: string, table: string) => `${graphPath(id)}/metrics?format=csv&table=${encodeURIComponent(table)}`,
+};

@@ -1,0 +1,91 @@
+/**
+ * The map's one stylesheet, keyed on element data (`color`, `size`, `width`, `label`)
+ * and classes set by `elements.ts`:
+ * - `inactive`: planned/prospective nodes not activated (grey, dashed), and their edges;
+ * - `disabled`: nodes the scenario takes offline; `cut`: edges it cuts or caps;
+ * - `min-cut`: members of the minimum cut (thick black border / line);
+ * - `bottleneck`: the top nodes by knockout loss (yellow halo);
+ * - `dimmed`: everything but the selected node's neighbourhood.
+ */
+import type { StylesheetJson } from 'cytoscape';
+
+export const MAP_STYLE: StylesheetJson = [
+  {
+    selector: 'node',
+    style: {
+      'background-color': 'data(color)',
+      width: 'data(size)',
+      height: 'data(size)',
+      label: 'data(label)',
+      'font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+      'font-size': 12,
+      color: '#1b1f24',
+      'text-valign': 'bottom',
+      'text-halign': 'center',
+      'text-margin-y': 3,
+      'text-wrap': 'ellipsis',
+      'text-max-width': '170px',
+      'text-background-color': '#ffffff',
+      'text-background-opacity': 0.85,
+      'text-background-padding': '1px',
+      'text-background-shape': 'roundrectangle',
+      'min-zoomed-font-size': 7,
+      'border-width': 1,
+      'border-color': '#2b2f33',
+    },
+  },
+  {
+    selector: 'node.inactive',
+    style: {
+      'background-color': '#d9d9d9',
+      'border-style': 'dashed',
+      'border-width': 2,
+      'border-color': '#7a7a7a',
+      color: '#666666',
+    },
+  },
+  {
+    selector: 'node.disabled',
+    style: { 'background-opacity': 0.25, 'border-style': 'dotted', 'border-width': 2, color: '#8a8a8a' },
+  },
+  {
+    selector: 'node.bottleneck',
+    style: { 'underlay-color': '#ffc400', 'underlay-opacity': 0.55, 'underlay-padding': 7, 'underlay-shape': 'ellipse' },
+  },
+  {
+    selector: 'node.min-cut',
+    style: { 'border-width': 4, 'border-color': '#000000', 'border-style': 'double' },
+  },
+  {
+    selector: 'node:selected',
+    style: { 'border-width': 4, 'border-color': '#0a66ff', 'border-style': 'solid' },
+  },
+  {
+    selector: 'edge',
+    style: {
+      width: 'data(width)',
+      'line-color': '#8d99a6',
+      'target-arrow-color': '#8d99a6',
+      'target-arrow-shape': 'triangle',
+      'arrow-scale': 0.8,
+      'curve-style': 'bezier',
+      opacity: 0.75,
+    },
+  },
+  {
+    selector: 'edge.inactive',
+    style: { 'line-style': 'dashed', 'line-color': '#c4c4c4', 'target-arrow-color': '#c4c4c4' },
+  },
+  {
+    selector: 'edge.cut',
+    style: { 'line-style': 'dotted', 'line-color': '#e8590c', 'target-arrow-color': '#e8590c', opacity: 0.9 },
+  },
+  {
+    selector: 'edge.min-cut',
+    style: { 'line-color': '#000000', 'target-arrow-color': '#000000', opacity: 1 },
+  },
+  {
+    selector: '.dimmed',
+    style: { opacity: 0.15 },
+  },
+];

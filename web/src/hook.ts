@@ -1,0 +1,27 @@
+/**
+ * The page's test hook, `window.__chokepoint`: the browser tests read the Cytoscape
+ * instance, the state and the page's progress from it. Nothing in the page reads it.
+ */
+import type { Core } from 'cytoscape';
+import type { ScenarioResult } from '../../src/scenario/evaluate.js';
+import type { ViewState } from './state.js';
+
+export interface ChokepointHook {
+  cy: Core;
+  readonly state: ViewState;
+  readonly result: ScenarioResult | null;
+  /** Requests in flight (graph loads and scenario evaluations). */
+  readonly pending: number;
+  /** True once the first graph is drawn and evaluated. */
+  ready: boolean;
+  /** Scenario evaluations completed. */
+  evaluations: number;
+  /** Time from a change to the redrawn map and panels, of the last evaluation, ms. */
+  lastEvaluationMs: number;
+}
+
+declare global {
+  interface Window {
+    __chokepoint: ChokepointHook;
+  }
+}

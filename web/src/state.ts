@@ -1,0 +1,94 @@
+/**
+ * The page's state: one plain object, changed only by the small action functions below
+ * (each returns a new state; none touches the data). Everything drawn is derived from
+ * (data, state).
+ */
+
+export const SIZE_METRICS = ['knockoutLoss', 'betweenness', 'flowShare'] as const;
+export type SizeMetric = (typeof SIZE_METRICS)[number];
+
+export const METRIC_LABELS: Record<SizeMetric, string> = {
+  knockoutLoss: 'knockout loss',
+  betweenness: 'betweenness',
+  flowShare: 'flow share',
+};
+
+export const MODES = ['offline', 'embargo'] as const;
+/** offline: a toggled country's facilities stop; embargo: they stop exporting. */
+export type Mode = (typeof MODES)[number];
+
+export interface ViewState {
+  /** The graph id (a file in graphs/). */
+  graph: string | null;
+  /** Countries toggled off, sorted. */
+  off: string[];
+  mode: Mode;
+  /** Include projects (planned, prospective nodes) starting up to this year. */
+  year: number | null;
+  /** A preset scenario id. */
+  preset: string | null;
+  /** The metric that sizes the nodes. */
+  metric: SizeMetric;
+  /** Bottleneck table order. */
+  sortKey: SizeMetric;
+  sortDescending: boolean;
+  /** The node whose details are shown. */
+  selected: string | null;
+}
+
+export const INITIAL_STATE: ViewState = {
+  graph: null,
+  off: [],
+  mode: 'offline',
+  year: null,
+  preset: null,
+  metric: 'knockoutLoss',
+  sortKey: 'knockoutLoss',
+  sortDescending: true,
+  selected: null,
+};
+
+export function toggleCountry(state: ViewState, country: string): ViewState {
+  const off = state.off.includes(country) ? state.off.filter((c) => c !== country) : [...state.off, country].sort();
+  return { ...state, off };
+}
+
+export function setMode(state: ViewState, mode: Mode): ViewState {
+  return { ...state, mode };
+}
+
+export function setYear(state: ViewState, year: number | null): ViewState {
+  return { ...state, year };
+}
+
+export function setPreset(state: ViewState, preset: string | null): ViewState {
+  return { ...state, preset };
+}
+
+export function setMetric(state: ViewState, metric: SizeMetric): ViewState {
+  return { ...state, metric };
+}
+
+/** Sorts the bottleneck table by `key`; the same key again flips the direction. */
+export function sortBy(state: ViewState, key: SizeMetric): ViewState {
+  return key === state.sortKey ? { ...state, sortDescending: !state.sortDescending } : { ...state, sortKey: key, sortDescending: true };
+}
+
+export function selectNode(state: ViewState, node: string | null): ViewState {
+  return { ...state, selected: node };
+}
+
+/** Another graph: its own scenario starts empty. */
+export function selectGraph(state: ViewState, graph: string): ViewState {
+  return graph === state.graph ? state : { ...reset(state), graph, selected: null };
+}
+
+/** Clears the scenario (countries, year, preset); keeps the graph and the display choices. */
+export function reset(state: ViewState): ViewState {
+  return { ...state, off: [], mode: 'offline', year: null, preset: null };
+}
+
+/** True when the state asks for any change to the baseline. */
+export function hasScenario(state: ViewState): boolean {
+  return state.off.length > 0 || state.year !== null || state.preset !== null;
+}

@@ -1,0 +1,100 @@
+/**
+ * The results panel: delivered supply before and after under both bounds, the loss
+ * (proportional bound large, max-flow bound next to it), the loss per end use, and the
+ * stage concentration before and after.
+ */
+import type { ScenarioResult } from '../../../src/scenario/evaluate.js';
+import { fill, h } from '../dom.js';
+import { formatPercent, formatTonnes } from '../format.js';
+import type { PageData } from '../page-data.js';
+import { renderStageTable } from './stage-table.js';
+
+export interface ResultTargets {
+  delivered: Element;
+  sinks: Element;
+  hhi: Element;
+}
+
+function renderDelivered(target: Element, result: ScenarioResult | null, data: PageData): void {
+  if (!result) {
+    target.replaceChildren(h('h2', {}, 'Delivered supply'), h('p', { class: 'muted' }, 'Evaluating…'), h('span', { 'data-testid': 'delivered-loss' }, ''));
+    return;
+  }
+  const unit = result.unit;
+  const lossP = result.loss.proportional;
+  const lossM = result.loss.maxFlow;
+  const grid = h(
+    'div',
+    { class: 'delivered-grid' },
+    h('span', { class: 'head' }, unit),
+    h('span', { class: 'head num' }, 'baseline'),
+    h('span', { class: 'head num' }, 'scenario'),
+    h('span', {}, 'no rerouting (proportional)'),
+    h('span', { class: 'num', 'data-testid': 'baseline-proportional' }, formatTonnes(result.baseline.proportional)),
+    h('span', { class: 'num', 'data-testid': 'scenario-proportional' }, formatTonnes(result.scenario.proportional)),
+    h('span', {}, 'full rerouting (max flow)'),
+    h('span', { class: 'num', 'data-testid': 'baseline-maxflow' }, formatTonnes(result.baseline.maxFlow)),
+    h('span', { class: 'num', 'data-testid': 'scenario-maxflow' }, formatTonnes(result.scenario.maxFlow)),
+  );
+  const changes = result.changes.map((c) => h('li', {}, c.summary));
+  const warnings = result.warnings.map((w) => h('li', {}, w));
+  fill(
+    target,
+    h('h2', {}, 'Delivered supply'),
+    h(
+      'div',
+      { class: 'loss-line' },
+      h('span', { class: `loss-big${lossP > 0 ? '' : ' none'}`, 'data-testid': 'delivered-loss', title: 'loss of delivered supply, proportional (no-rerouting) bound' }, formatPercent(lossP)),
+      h('span', { class: 'loss-label' }, 'loss, no rerouting (proportional bound)'),
+      h('span', { class: 'loss-label' }, 'with rerouting (max-flow bound): ', h('strong', { 'data-testid': 'delivered-loss-maxflow' }, formatPercent(lossM))),
+    ),
+    grid,
+    changes.length > 0 ? h('ul', { class: 'changes muted' }, ...changes) : null,
+    warnings.length > 0 ? h('ul', { class: 'warnings' }, ...warnings) : null,
+    h('p', { class: 'muted' }, `${data.graph.attributes?.name ?? data.id}: ${result.name}`),
+  );
+}
+
+function renderSinks(target: Element, result: ScenarioResult | null): void {
+  if (!result) {
+    target.replaceChildren();
+    return;
+  }
+  const rows = result.loss.byEndUse.map((u) =>
+    h(
+      'tr',
+      {},
+      h('td', {}, u.endUse),
+      h('td', { class: 'num' }, formatTonnes(u.baseline.proportional)),
+      h('td', { class: 'num' }, formatTonnes(u.scenario.proportional)),
+      h('td', { class: 'num' }, formatPercent(u.loss.proportional)),
+      h('td', { class: 'num' }, formatPercent(u.loss.maxFlow)),
+    ),
+  );
+  target.replaceChildren(
+    h(
+      'table',
+      { class: 'data', 'data-testid': 'sink-table' },
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', {}, 'end use'),
+          h('th', { class: 'num' }, 'baseline'),
+          h('th', { class: 'num' }, 'scenario'),
+          h('th', { class: 'num', title: 'proportional (no rerouting) bound' }, 'loss'),
+          h('th', { class: 'num', title: 'max-flow (rerouting) bound' }, 'loss, rerouted'),
+        ),
+      ),
+      h('tbody', {}, ...rows),
+    ),
+  );
+}
+
+export function renderResults(targets: ResultTargets, data: PageData, result: ScenarioResult | null): void {
+  renderDelivered(targets.delivered, result, data);
+  renderSinks(targets.sinks, result);
+  renderStageTable(targets.hhi, data, result);
+}
