@@ -80,6 +80,16 @@ describe('fromGexf', () => {
     expect(warnings.join('\n')).toMatch(/unknown node attribute "x"/);
   });
 
+  it('reads a file written by networkx (scripts/crosscheck-exports.py --fixtures)', () => {
+    const { graph, warnings } = fromGexf(readFileSync('tests/fixtures/import/networkx.gexf', 'utf8'), 'networkx.gexf');
+    expect(warnings).toEqual([]);
+    expect(graph.getAttribute('creator')).toBe('NetworkX 2.8.8');
+    expect(graph.getNodeAttributes('cn-sep')).toEqual({ stage: 'separation', country: 'CN', capacity: 254000.5, status: 'operating' });
+    expect(graph.getNodeAttributes('jp-magnet')).toEqual({ label: 'Japan magnets', stage: 'magnet', country: 'JP', startYear: 2026, status: 'construction' });
+    expect(graph.getEdgeAttributes('0')).toEqual({ flow: 240000, material: 'mixed concentrate', source: 'USGS MCS 2025' });
+    expect(graph.source('1')).toBe('cn-sep');
+  });
+
   it('rejects malformed XML and other documents', () => {
     expect(problemsOf(() => fromGexf('<gexf><graph>', 'x.gexf'))[0]).toMatch(/^file: not well-formed XML \(unclosed element/);
     expect(problemsOf(() => fromGexf('<graphml><graph/></graphml>', 'x.gexf'))).toEqual(['file: not a GEXF file: the root element is <graphml>, expected <gexf>']);

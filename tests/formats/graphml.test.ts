@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { MultiGraph } from 'graphology';
 import { parse } from 'graphology-graphml';
 import { describe, expect, it } from 'vitest';
@@ -69,6 +70,17 @@ describe('fromGraphml', () => {
   it('round-trips an exported graph to the same graph', () => {
     const graph = sampleGraph();
     expect(fromGraphml(toGraphml(graph), 'x.graphml').graph.export()).toEqual(graph.export());
+  });
+
+  it('reads a file written by networkx (scripts/crosscheck-exports.py --fixtures)', () => {
+    const { graph, warnings } = fromGraphml(readFileSync('tests/fixtures/import/networkx.graphml', 'utf8'), 'networkx.graphml');
+    expect(warnings).toEqual([]);
+    expect(graph.getAttributes()).toEqual({ name: 'written by networkx' });
+    expect(graph.getNodeAttributes('cn-mine')).toEqual({ label: 'China mines', stage: 'mining', country: 'CN', capacity: 270000, status: 'operating' });
+    expect(graph.getNodeAttributes('jp-magnet')).toEqual({ label: 'Japan magnets', stage: 'magnet', country: 'JP', startYear: 2026, status: 'construction' });
+    expect(graph.edges()).toEqual(['cn-mine->cn-sep', 'cn-sep->jp-magnet']);
+    expect(graph.getEdgeAttributes('cn-sep->jp-magnet')).toEqual({ flow: 9000, capacity: 12000, material: 'NdPr oxide' });
+    expect(graph.getEdgeAttribute('cn-mine->cn-sep', 'source')).toBe('USGS MCS 2025');
   });
 
   it('keeps metrics as attributes and sets the name when asked', () => {
