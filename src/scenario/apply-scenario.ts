@@ -1,0 +1,200 @@
+/**
+ * Applies a scenario's actions to a supply graph: builds the modified ACTIVE graph that
+ * both bounds of `evaluate.ts` are computed on, without changing the input graph.
+ *
+ * Actions commute (their order does not matter); when several touch the same element the
+ * strictest wins: an offline node stays offline whatever else happens to it, an edge's
+ * pass-through fraction is the smallest of its cuts and caps, scale factors multiply.
+ *
+ * - activate: the chosen non-operating nodes count as operating (with their `capacity`
+ *   and their edges' `flow`/`capacity`). An activated node that would dangle, having no
+ *   active in-edges although the full graph gives it some (nothing feeds it yet), or no
+ *   active out-edges although the full graph gives it some (nothing takes its output
+ *   yet), is left out again, repeatedly until none dangles: otherwise it would become a
+ *   phantom source or sink. Nodes without `startYear` are not activated by year.
+ * - disableCountry / disableNode: the node stays in the graph (so the sets of sources and
+ *   sinks do not change) with `capacity` 0 and capacity 0 on every incident edge;
+ *   `limit` 0 for the proportional bound.
+ * - embargo: each selected export edge gets capacity 0 and pass 0.
+ * - cap: each selected export edge gets capacity min(capacity, share x flow) and pass
+ *   `share`: a quota of `share` times its baseline flow.
+ *   Selected export edges: source node in `from`, target node in another country (in
+ *   `to` when given), `material` in `materials` when given (edges without a material
+ *   never match a materials filter).
+ * - scaleNode (factor k): node capacity becomes k x (capacity ?? passable), where
+ *   passable = min(sum of in-edge capacities, sum of out-edge capacities) (one side for
+ *   a source or a sink), so k = 1 changes nothing and k = 0 takes the node offline;
+ *   `limit` = min(1, k) for the proportional bound (k > 1 can only raise max flow).
+ *
+ * Flows (`flow`) are left as they were: they are the nominal flows of the proportional
+ * bound. Capacity means t/yr that can pass; flow means t/yr observed (or, on activated
+ * nodes' edges, stated for the project).
+ */
+import { createSupplyGraph, edgeCapacity, type SupplyGraph } from '../model/graph.js';
+import { actionElement } from './parse-scenario.js';
+import type { ActivateAction, CapAction, EmbargoAction, Scenario } from './schema.js';
+
+/** What one action did to the graph. */
+export interface ScenarioChange {
+  /** Index of the action in the scenario's `actions`, from 0. */
+  action: number;
+  type: string;
+  /** One line in plain words, with counts. */
+  summary: string;
+  /** Keys of the edges cut or capped (embargo, cap) or brought in (activate). */
+  edges: string[];
+  /** Keys of the nodes taken offline, scaled or activated. */
+  nodes: string[];
+  edgeCount: number;
+  nodeCount: number;
+  /** Nominal flow touched: on the edges for embargo/cap/activate, through the nodes otherwise. */
+  flow: number;
+}
+
+export interface AppliedScenario {
+  /** The modified active graph: every node has status `operating`. A new graph. */
+  graph: SupplyGraph;
+  /** pass_e per edge key: 0 cut, the share when capped, 1 otherwise. */
+  pass: Record<string, number>;
+  /** Most fraction of its nominal output each node can give: 0 offline, min(1, factor) scaled, else 1. */
+  limit: Record<string, number>;
+  changes: ScenarioChange[];
+  /** Actions that matched nothing, activated nodes left out, and the like. */
+  warnings: string[];
+}
+
+/** The nodes each activate action brings in. */
+function activatedBy(graph: SupplyGraph, action: ActivateAction): string[] {
+  if (action.nodes) return action.nodes.filter((node) => graph.getNodeAttribute(node, 'status') !== 'operating');
+  const year = action.year ?? Number.NEGATIVE_INFINITY;
+  return graph.filterNodes((_node, a) => a.status !== 'operating' && a.startYear !== undefined && a.startYear <= year);
+}
+
+/** Builds the active graph with `activated` nodes counted as operating, dropping dangling ones. */
+function buildActiveGraph(graph: SupplyGraph, activated: Set<string>): { graph: SupplyGraph; dropped: string[] } {
+  const keep = new Set(graph.filterNodes((node, a) => a.status === 'operating' || activated.has(node)));
+  const dropped: string[] = [];
+  const dangles = (node: string): boolean => {
+    const hasIn = graph.inNeighbors(node).some((u) => keep.has(u));
+    const hasOut = graph.outNeighbors(node).some((w) => keep.has(w));
+    return (!hasIn && graph.inDegree(node) > 0) || (!hasOut && graph.outDegree(node) > 0);
+  };
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const node of activated) {
+      if (keep.has(node) && dangles(node)) {
+        keep.delete(node);
+        dropped.push(node);
+        changed = true;
+      }
+    }
+  }
+  const out = createSupplyGraph();
+  out.replaceAttributes({ ...graph.getAttributes() });
+  for (const node of keep) out.addNode(node, { ...graph.getNodeAttributes(node), status: 'operating' });
+  graph.forEachEdge((edge, a, source, target) => {
+    if (keep.has(source) && keep.has(target)) out.addDirectedEdgeWithKey(edge, source, target, { ...a });
+  });
+  return { graph: out, dropped };
+}
+
+/** Export edges selected by an embargo or cap action. */
+function exportEdges(graph: SupplyGraph, action: EmbargoAction | CapAction): string[] {
+  const to = action.to ? new Set(action.to) : undefined;
+  const materials = action.materials ? new Set(action.materials) : undefined;
+  return graph.filterEdges((_edge, a, _s, _t, sa, ta) => {
+    if (sa.country !== action.from || ta.country === action.from) return false;
+    if (to && !to.has(ta.country)) return false;
+    return !materials || (a.material !== undefined && materials.has(a.material));
+  });
+}
+
+function sum(values: number[]): number {
+  return values.reduce((total, v) => total + v, 0);
+}
+
+function describeExports(action: EmbargoAction | CapAction): string {
+  const to = action.to ? action.to.join(', ') : 'all other countries';
+  const materials = action.materials ? ` (${action.materials.join(', ')})` : '';
+  return `from ${action.from} to ${to}${materials}`;
+}
+
+/** Applies `scenario` to `graph`; see the file header for what each action does. */
+export function applyScenario(graph: SupplyGraph, scenario: Scenario): AppliedScenario {
+  const activations = scenario.actions.map((action) => (action.type === 'activate' ? activatedBy(graph, action) : []));
+  const { graph: out, dropped } = buildActiveGraph(graph, new Set(activations.flat()));
+  const pass: Record<string, number> = {};
+  const limit: Record<string, number> = {};
+  out.forEachEdge((edge) => (pass[edge] = 1));
+  out.forEachNode((node) => (limit[node] = 1));
+  const changes: ScenarioChange[] = [];
+  const warnings: string[] = [];
+  const nodeFlow = (node: string) => Math.max(sum(out.mapInEdges(node, (_e, a) => a.flow)), sum(out.mapOutEdges(node, (_e, a) => a.flow)));
+  const capacitySum = (caps: number[], fallback: number) => (caps.length > 0 ? sum(caps) : fallback);
+  const passable = (node: string) =>
+    Math.min(capacitySum(out.mapInEdges(node, (_e, a) => edgeCapacity(a)), Number.POSITIVE_INFINITY), capacitySum(out.mapOutEdges(node, (_e, a) => edgeCapacity(a)), Number.POSITIVE_INFINITY));
+  const baseCapacity = new Map<string, number>();
+  out.forEachNode((node, a) => {
+    const p = passable(node);
+    baseCapacity.set(node, a.capacity ?? (Number.isFinite(p) ? p : 0));
+  });
+  const scale = new Map<string, number>();
+  const offline = new Set<string>();
+
+  const record = (index: number, type: string, summary: string, edges: string[], nodes: string[], flow: number) => {
+    changes.push({ action: index, type, summary, edges, nodes, edgeCount: edges.length, nodeCount: nodes.length, flow });
+    if (edges.length === 0 && nodes.length === 0) warnings.push(`${actionElement(index, type)} changes nothing in the active graph`);
+  };
+
+  scenario.actions.forEach((action, index) => {
+    switch (action.type) {
+      case 'disableCountry':
+      case 'disableNode': {
+        const nodes = action.type === 'disableNode' ? (out.hasNode(action.node) ? [action.node] : []) : out.filterNodes((_n, a) => a.country === action.country);
+        for (const node of nodes) offline.add(node);
+        const what = action.type === 'disableNode' ? `node ${action.node}` : `country ${action.country}`;
+        record(index, action.type, `${what} offline: ${nodes.length} active node(s)`, [], nodes, sum(nodes.map(nodeFlow)));
+        break;
+      }
+      case 'embargo':
+      case 'cap': {
+        const edges = exportEdges(out, action);
+        const share = action.type === 'cap' ? action.share : 0;
+        for (const edge of edges) {
+          pass[edge] = Math.min(pass[edge] ?? 1, share);
+          const a = out.getEdgeAttributes(edge);
+          out.setEdgeAttribute(edge, 'capacity', Math.min(edgeCapacity(a), share * a.flow));
+        }
+        const verb = action.type === 'cap' ? `capped at ${share} of baseline flow` : 'cut';
+        record(index, action.type, `exports ${describeExports(action)}: ${edges.length} edge(s) ${verb}`, edges, [], sum(edges.map((e) => out.getEdgeAttribute(e, 'flow'))));
+        break;
+      }
+      case 'scaleNode': {
+        const nodes = out.hasNode(action.node) ? [action.node] : [];
+        for (const node of nodes) scale.set(node, (scale.get(node) ?? 1) * action.factor);
+        record(index, action.type, `node ${action.node} capacity x ${action.factor}`, [], nodes, sum(nodes.map(nodeFlow)));
+        break;
+      }
+      case 'activate': {
+        const nodes = (activations[index] ?? []).filter((node) => out.hasNode(node));
+        const brought = new Set(nodes);
+        const edges = out.filterEdges((_e, _a, s, t) => brought.has(s) || brought.has(t));
+        const what = action.year !== undefined ? `projects starting by ${action.year}` : 'listed projects';
+        record(index, action.type, `${what} online: ${nodes.length} node(s), ${edges.length} edge(s)`, edges, nodes, sum(edges.map((e) => out.getEdgeAttribute(e, 'flow'))));
+        break;
+      }
+    }
+  });
+  if (dropped.length > 0) warnings.push(`activated but left out (nothing active feeds them or takes their output): ${dropped.join(', ')}`);
+
+  for (const [node, factor] of scale) {
+    out.setNodeAttribute(node, 'capacity', factor * (baseCapacity.get(node) ?? 0));
+    limit[node] = Math.min(1, factor);
+  }
+  for (const node of offline) {
+    out.setNodeAttribute(node, 'capacity', 0);
+    limit[node] = 0;
+    out.forEachEdge(node, (edge) => out.setEdgeAttribute(edge, 'capacity', 0));
+  }
+  return { graph: out, pass, limit, changes, warnings };
+}

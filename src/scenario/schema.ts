@@ -1,0 +1,98 @@
+/**
+ * The scenario file format: a name, a description and a list of actions that change the
+ * supply graph (docs/scenarios.md). These zod schemas are the one definition of the
+ * format: they validate files and give the TypeScript types. Rules that need the graph
+ * (unknown countries, nodes and materials) live in `parse-scenario.ts`.
+ *
+ * Every object is strict: an unknown field, such as a misspelt `materails`, is an error.
+ */
+import { z } from 'zod';
+
+const countryCode = z.string({ error: 'must be a country code string' }).regex(/^[A-Z]{2}$/, 'must be an upper-case ISO 3166-1 alpha-2 code such as "CN"');
+const nodeKey = z.string({ error: 'must be a node key string' }).min(1, 'must not be empty');
+const material = z.string({ error: 'must be a material string' }).min(1, 'must not be empty');
+const countryList = z.array(countryCode, { error: 'must be an array of country codes' }).min(1, 'must list at least one country');
+const materialList = z.array(material, { error: 'must be an array of materials' }).min(1, 'must list at least one material');
+
+/** All of the country's nodes go offline. */
+export const DisableCountrySchema = z.strictObject({
+  type: z.literal('disableCountry'),
+  country: countryCode,
+});
+
+/**
+ * Cuts the edges from `from`'s nodes to nodes of other countries; with `to`, only to those
+ * countries; with `materials`, only edges carrying those materials. Domestic flows go on.
+ */
+export const EmbargoSchema = z.strictObject({
+  type: z.literal('embargo'),
+  from: countryCode,
+  to: countryList.optional(),
+  materials: materialList.optional(),
+});
+
+/**
+ * Limits the same export edges as an embargo (same filters) to `share` of their baseline
+ * flow: an export quota.
+ */
+export const CapSchema = z.strictObject({
+  type: z.literal('cap'),
+  from: countryCode,
+  share: z.number({ error: 'must be a number' }).min(0, 'must be >= 0').max(1, 'must be <= 1'),
+  to: countryList.optional(),
+  materials: materialList.optional(),
+});
+
+/** One node goes offline. */
+export const DisableNodeSchema = z.strictObject({
+  type: z.literal('disableNode'),
+  node: nodeKey,
+});
+
+/** A node's capacity is scaled by `factor` (0 = offline, 0.5 = half, 2 = doubled). */
+export const ScaleNodeSchema = z.strictObject({
+  type: z.literal('scaleNode'),
+  node: nodeKey,
+  factor: z.number({ error: 'must be a number' }).refine(Number.isFinite, 'must be a finite number').refine((v) => v >= 0, 'must be >= 0'),
+});
+
+/**
+ * Non-operating nodes come online: those with `startYear` <= `year`, or the listed
+ * `nodes`. Exactly one of the two.
+ */
+export const ActivateSchema = z
+  .strictObject({
+    type: z.literal('activate'),
+    year: z.number({ error: 'must be a number' }).int('must be a whole year').optional(),
+    nodes: z.array(nodeKey, { error: 'must be an array of node keys' }).min(1, 'must list at least one node').optional(),
+  })
+  .refine((a) => (a.year === undefined) !== (a.nodes === undefined), { message: 'give exactly one of "year" and "nodes"' });
+
+export const ACTION_SCHEMAS = {
+  disableCountry: DisableCountrySchema,
+  embargo: EmbargoSchema,
+  cap: CapSchema,
+  disableNode: DisableNodeSchema,
+  scaleNode: ScaleNodeSchema,
+  activate: ActivateSchema,
+} as const;
+
+export type ActionType = keyof typeof ACTION_SCHEMAS;
+export const ACTION_TYPES = Object.keys(ACTION_SCHEMAS) as ActionType[];
+
+export const ScenarioActionSchema = z.union([DisableCountrySchema, EmbargoSchema, CapSchema, DisableNodeSchema, ScaleNodeSchema, ActivateSchema]);
+
+export const ScenarioSchema = z.strictObject({
+  name: z.string({ error: 'name is required and must be a string' }).min(1, 'must not be empty'),
+  description: z.string({ error: 'must be a string' }).optional(),
+  actions: z.array(ScenarioActionSchema, { error: 'actions must be an array' }),
+});
+
+export type DisableCountryAction = z.output<typeof DisableCountrySchema>;
+export type EmbargoAction = z.output<typeof EmbargoSchema>;
+export type CapAction = z.output<typeof CapSchema>;
+export type DisableNodeAction = z.output<typeof DisableNodeSchema>;
+export type ScaleNodeAction = z.output<typeof ScaleNodeSchema>;
+export type ActivateAction = z.output<typeof ActivateSchema>;
+export type ScenarioAction = z.output<typeof ScenarioActionSchema>;
+export type Scenario = z.output<typeof ScenarioSchema>;

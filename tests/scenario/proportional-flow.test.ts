@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { ComputationError, UsageError } from '../../src/model/errors.js';
+import { proportionalFlow } from '../../src/scenario/proportional-flow.js';
+import { build, chain } from './graphs.js';
+
+describe('proportionalFlow', () => {
+  it('delivers the observed flow into the sinks when nothing changes', () => {
+    const result = proportionalFlow(chain());
+    // Observed flow into sinks: 70 (e1) + 30 (e2).
+    expect(result.delivered).toBeCloseTo(100, 12);
+    expect(result.bySink).toEqual({ e1: 70, e2: 30 });
+    expect(Object.values(result.fraction).every((f) => f === 1)).toBe(true);
+    expect(result.sweeps).toBe(1);
+  });
+
+  it('passes a lost input share down the chain', () => {
+    // m2 offline: f(s1) = (60 x 1 + 40 x 0) / 100 = 0.6; both magnet makers 0.6;
+    // delivered = 0.6 x 70 + 0.6 x 30 = 60.
+    const result = proportionalFlow(chain(), { limit: { m2: 0 } });
+    expect(result.fraction.s1).toBeCloseTo(0.6, 12);
+    expect(result.bySink.e1).toBeCloseTo(42, 12);
+    expect(result.bySink.e2).toBeCloseTo(18, 12);
+    expect(result.delivered).toBeCloseTo(60, 12);
+    expect(result.edgeFlow['s1->mag2']).toBeCloseTo(18, 12);
+  });
+
+  it('cuts an edge with pass 0 and does not reroute', () => {
+    // s1 -> mag2 cut: f(mag2) = 0, e2 gets 0; e1 keeps 70 (no rerouting of the 30).
+    const result = proportionalFlow(chain(), { pass: { 's1->mag2': 0 } });
+    expect(result.bySink).toEqual({ e1: 70, e2: 0 });
+    expect(result.delivered).toBe(70);
+  });
+
+  it('treats a quota as min(f(u), share), not a product', () => {
+    // m2 offline and s1 -> mag2 capped at 0.5: f(s1) = 0.6; the edge carries
+    // 30 x min(0.6, 0.5) = 15 (the product rule would give 30 x 0.6 x 0.5 = 9);
+    // e1 = 0.6 x 70 = 42; total 57.
+    const result = proportionalFlow(chain(), { limit: { m2: 0 }, pass: { 's1->mag2': 0.5 } });
+    expect(result.bySink.e2).toBeCloseTo(15, 12);
+    expect(result.delivered).toBeCloseTo(57, 12);
+    // With the exporter at full output the quota is the share: 30 x 0.5 = 15.
+    expect(proportionalFlow(chain(), { pass: { 's1->mag2': 0.5 } }).delivered).toBeCloseTo(85, 12);
+  });
+
+  it('limits a scaled node to min(limit, arriving share)', () => {
+    // s1 at half capacity: f(s1) = min(0.5, 1) = 0.5 -> 50 delivered.
+    expect(proportionalFlow(chain(), { limit: { s1: 0.5 } }).delivered).toBeCloseTo(50, 12);
+    // s1 at half capacity with m2 offline: f(s1) = min(0.5, 0.6) = 0.5, not 0.5 x 0.6.
+    expect(proportionalFlow(chain(), { limit: { s1: 0.5, m2: 0 } }).delivered).toBeCloseTo(50, 12);
+    // An offline sink receives nothing.
+    expect(proportionalFlow(chain(), { limit: { e2: 0 } }).bySink.e2).toBe(0);
+  });
+
+  it('treats a node with in-edges but no nominal in-flow as a source', () => {
+    // r has one in-edge of flow 0 from an offline node yet ships 5: f(r) = limit = 1.
+    const graph = build(
+      [
+        ['a', 'mining', 'CN'],
+        ['r', 'refining', 'CN'],
+        ['t', 'end-use', 'US'],
+      ],
+      [
+        ['a', 'r', 0],
+        ['r', 't', 5],
+      ],
+    );
+    const result = proportionalFlow(graph, { limit: { a: 0 } });
+    expect(result.fraction.r).toBe(1);
+    expect(result.delivered).toBe(5);
+  });
+
+  describe('cycles: the greatest fixed point', () => {
+    it('keeps a loop fed only by itself at f = 1', () => {
+      // a <-> b carry 10 each way, b ships 5 to t; nothing outside feeds the loop.
+      // f(a) = f(b) and f(b) = f(a): every c in [0, 1] solves it; the greatest is 1.
+      const graph = build(
+        [
+          ['a', 'refining', 'CN'],
+          ['b', 'refining', 'CN'],
+          ['t', 'end-use', 'US'],
+        ],
+        [
+          ['a', 'b', 10],
+          ['b', 'a', 10],
+          ['b', 't', 5],
+        ],
+      );
+      const result = proportionalFlow(graph);
+      expect(result.fraction).toEqual({ a: 1, b: 1, t: 1 });
+      expect(result.delivered).toBe(5);
+    });
+
+    /**
+     * s1 -10-> a, s2 -10-> a, a -40-> b, b -20-> a, b -20-> t.
+     * f(a) = (10 f(s1) + 10 f(s2) + 20 f(b)) / 40, f(b) = f(a), f(t) = f(b).
+     */
+    const loop = () =>
+      build(
+        [
+          ['s1', 'mining', 'CN'],
+          ['s2', 'mining', 'AU'],
+          ['a', 'separation', 'CN'],
+          ['b', 'refining', 'CN'],
+          ['t', 'end-use', 'US'],
+        ],
+        [
+          ['s1', 'a', 10],
+          ['s2', 'a', 10],
+          ['a', 'b', 40],
+          ['b', 'a', 20],
+          ['b', 't', 20],
+        ],
+      );
+
+    it('solves a fed loop: half the feed lost gives f = 1/2', () => {
+      // s2 offline: 40 f = 10 + 20 f, so f = 1/2 and t gets 10.
+      const result = proportionalFlow(loop(), { limit: { s2: 0 } });
+      expect(result.fraction.a).toBeCloseTo(0.5, 10);
+      expect(result.delivered).toBeCloseTo(10, 10);
+      expect(result.sweeps).toBeGreaterThan(2);
+    });
+
+    it('drains a loop to 0 when all its outside feed is cut', () => {
+      // Both mines offline: 40 f = 20 f, whose only solution is f = 0.
+      const result = proportionalFlow(loop(), { limit: { s1: 0, s2: 0 } });
+      expect(result.fraction.a).toBeCloseTo(0, 10);
+      expect(result.delivered).toBeCloseTo(0, 9);
+    });
+
+    it('fails with a ComputationError when it cannot converge in maxSweeps', () => {
+      expect(() => proportionalFlow(loop(), { limit: { s2: 0 }, maxSweeps: 3 })).toThrow(ComputationError);
+    });
+  });
+
+  it('rejects an unknown option', () => {
+    expect(() => proportionalFlow(chain(), { limits: {} } as never)).toThrow(UsageError);
+  });
+
+  it('does not change the graph', () => {
+    const graph = chain();
+    const before = JSON.stringify(graph.export());
+    proportionalFlow(graph, { limit: { m2: 0 }, pass: { 's1->mag2': 0 } });
+    expect(JSON.stringify(graph.export())).toBe(before);
+  });
+});
