@@ -1,0 +1,196 @@
+/**
+ * Knockout loss: how much of the maximum flow is lost when a node, or every node of a
+ * country, is removed.
+ *
+ *   knockoutLoss(v) = (maxFlow(G) - maxFlow(G - v)) / maxFlow(G),   0 when maxFlow(G) = 0
+ *   knockoutLoss(c) = the same with all of country c's nodes removed
+ *
+ * A fraction in [0, 1]; 1 means nothing reaches the sinks without v. maxFlow is defined in
+ * `max-flow.ts` (edge weights are capacities). G is the active graph; the sources and
+ * sinks of G - v are those of G (removing a node does not turn its predecessors into sinks,
+ * which would count stranded material as delivered).
+ *
+ * Method ('warm-start', the default), exact:
+ * 1. Compute one maximum flow f of G.
+ * 2. A node through which f carries nothing has loss 0: f is still a flow of G - v, and
+ *    maxFlow(G - v) <= maxFlow(G). No further work.
+ * 3. Otherwise cancel the flow through v (flow decomposition, `cancel-flow.ts`): this
+ *    leaves a feasible flow of G - v of value maxFlow(G) - x.
+ * 4. Cut test: let A be the vertices the source reaches in f's residual network and B
+ *    those that reach the sink (disjoint, as f is maximum). An augmenting path must leave
+ *    A and enter B, through arcs that had no residual capacity; cancelling only lowers
+ *    flows, so such an arc can only be the forward arc of a pair whose flow was just
+ *    lowered. If no lowered pair (avoiding v) crosses out of A, or none crosses into B,
+ *    no path exists and maxFlow(G - v) = maxFlow(G) - x: no search.
+ * 5. Otherwise augment on G - v (warm start): up to 16 augmenting paths by bidirectional search (`augmenting-path.ts`),
+ *    which proves "no path" cheaply, then Dinic (`dinic.ts`) for the rest. Since
+ *    maxFlow(G - v) <= maxFlow(G), augmenting stops as soon as x is recovered. Then undo
+ *    the changes to f (journal rollback) for the next node.
+ * Method 'brute-force' recomputes maxFlow(G - v) from zero flow for every removal; it
+ * exists to test the warm start (the results agree up to float rounding).
+ *
+ * Values below 1e-12 (float rounding of an exact 0) are reported as 0.
+ */
+import { compactGraph } from '../../model/compact.js';
+import { UsageError } from '../../model/errors.js';
+import { activeSubgraph, type SupplyGraph } from '../../model/graph.js';
+import { FlowCanceller, type CancelledPath } from './cancel-flow.js';
+import { PathSearch } from './augmenting-path.js';
+import { augment } from './dinic.js';
+import type { FlowNetwork } from './flow-network.js';
+import { solveMaxFlow, type SolvedFlow } from './max-flow.js';
+import { residualCut, residualSinkSide } from './min-cut.js';
+import { nodeFlow } from './supply-network.js';
+
+export const KNOCKOUT_METHODS = ['warm-start', 'brute-force'] as const;
+export type KnockoutMethod = (typeof KNOCKOUT_METHODS)[number];
+
+export interface KnockoutOptions {
+  /** 'warm-start' (default) or 'brute-force'; see the header. */
+  method?: KnockoutMethod;
+}
+
+export interface KnockoutResult {
+  /** maxFlow(G) of the active graph. */
+  maxFlow: number;
+  /** Active node -> knockoutLoss. */
+  nodes: Record<string, number>;
+  /** Country of an active node -> knockoutLoss of removing all its active nodes. */
+  countries: Record<string, number>;
+}
+
+const KNOWN_OPTIONS = new Set(['method']);
+const SNAP = 1e-12;
+/** Augmenting paths tried one by one before handing over to Dinic. */
+const MAX_PATHS = 16;
+
+/** The cut test (step 4 of the header): false when no augmenting path can exist after the changes since mark(). */
+function mayAugment(network: FlowNetwork, sourceSide: Uint8Array, sinkSide: Uint8Array, blocked: Uint8Array): boolean {
+  let leaves = false;
+  let enters = false;
+  for (const k of network.changed()) {
+    const x = network.head[2 * k + 1] as number;
+    const y = network.head[2 * k] as number;
+    if (blocked[x] || blocked[y] || network.residual(2 * k) <= network.eps) continue;
+    if (sourceSide[x] && !sourceSide[y]) leaves = true;
+    if (!sinkSide[x] && sinkSide[y]) enters = true;
+    if (leaves && enters) return true;
+  }
+  return false;
+}
+
+/** Adds up to `target` flow avoiding `blocked` vertices; returns the amount added. */
+function repair(network: FlowNetwork, search: PathSearch, blocked: Uint8Array, target: number, seeds: readonly CancelledPath[]): number {
+  let recovered = 0;
+  for (let paths = 0; target - recovered > network.eps; paths++) {
+    if (paths === MAX_PATHS) return recovered + augment(network, { blocked, limit: target - recovered });
+    const path = search.find(blocked, seeds);
+    if (!path) break;
+    let amount = target - recovered;
+    for (const a of path) amount = Math.min(amount, network.residual(a));
+    for (const a of path) network.push(a, amount);
+    recovered += amount;
+  }
+  return recovered;
+}
+
+export function resolveKnockoutOptions(options: KnockoutOptions = {}): Required<KnockoutOptions> {
+  for (const name of Object.keys(options)) {
+    if (!KNOWN_OPTIONS.has(name)) throw new UsageError(`knockoutLoss: unknown option "${name}" (known: ${[...KNOWN_OPTIONS].join(', ')})`);
+  }
+  const method = options.method ?? 'warm-start';
+  if (!KNOCKOUT_METHODS.includes(method)) throw new UsageError(`knockoutLoss: method must be one of ${KNOCKOUT_METHODS.join(', ')} (got ${String(method)})`);
+  return { method };
+}
+
+/** Marks the vertices of the nodes of `group` as removed (value 1) or restores them (0). */
+function setBlocked(solved: SolvedFlow, blocked: Uint8Array, group: readonly number[], value: number): void {
+  for (const i of group) {
+    blocked[solved.supply.inVertex[i] as number] = value;
+    blocked[solved.supply.outVertex[i] as number] = value;
+  }
+}
+
+/** (maxFlow(G) - remaining) / maxFlow(G), clamped to [0, 1], rounding noise snapped to 0. */
+function lossOf(value: number, remaining: number): number {
+  const loss = Math.min(1, Math.max(0, (value - remaining) / value));
+  return loss < SNAP ? 0 : loss;
+}
+
+/** Losses by the warm start (steps 2-5 of the header); the network's flow is left as it was. */
+function warmStartLosses(solved: SolvedFlow, groups: readonly (readonly number[])[]): number[] {
+  const { supply, value } = solved;
+  const { network } = supply;
+  const blocked = new Uint8Array(network.vertexCount);
+  const canceller = new FlowCanceller(network);
+  const search = new PathSearch(network);
+  const sourceSide = residualCut(network).sourceSide;
+  const sinkSide = residualSinkSide(network);
+  const carries = (i: number) => nodeFlow(supply, i) > 0;
+  return groups.map((group) => {
+    if (value <= 0 || !group.some(carries)) return 0;
+    setBlocked(solved, blocked, group, 1);
+    network.mark();
+    canceller.clearPaths();
+    let cancelled = 0;
+    for (const i of group) cancelled += canceller.cancelThrough(supply.inVertex[i] as number);
+    let remaining = value - cancelled;
+    if (cancelled > network.eps && mayAugment(network, sourceSide, sinkSide, blocked)) remaining += repair(network, search, blocked, cancelled, canceller.paths);
+    network.rollback();
+    setBlocked(solved, blocked, group, 0);
+    return lossOf(value, remaining);
+  });
+}
+
+/** Losses by recomputing each maximum flow from zero; the network's flow is restored afterwards. */
+function bruteForceLosses(solved: SolvedFlow, groups: readonly (readonly number[])[]): number[] {
+  const { supply, value } = solved;
+  const { network } = supply;
+  const blocked = new Uint8Array(network.vertexCount);
+  const baseline = network.flow.slice();
+  const losses = groups.map((group) => {
+    if (value <= 0) return 0;
+    setBlocked(solved, blocked, group, 1);
+    network.clear();
+    const remaining = augment(network, { blocked });
+    setBlocked(solved, blocked, group, 0);
+    return lossOf(value, remaining);
+  });
+  network.flow.set(baseline);
+  return losses;
+}
+
+/** Loss of removing each node set in `groups` (node indices) from a solved network. */
+export function groupLosses(solved: SolvedFlow, groups: readonly (readonly number[])[], method: KnockoutMethod): number[] {
+  return method === 'brute-force' ? bruteForceLosses(solved, groups) : warmStartLosses(solved, groups);
+}
+
+/** knockoutLoss of every active node and every country (see the header). The graph is not changed. */
+export function knockoutLoss(graph: SupplyGraph, options: KnockoutOptions = {}): KnockoutResult {
+  const { method } = resolveKnockoutOptions(options);
+  return knockoutOfSolved(solveMaxFlow(compactGraph(activeSubgraph(graph))), method);
+}
+
+/** knockoutLoss from an already solved network (the report reuses the maxFlow computation). */
+export function knockoutOfSolved(solved: SolvedFlow, method: KnockoutMethod = 'warm-start'): KnockoutResult {
+  const { graph } = solved;
+  const byCountry = new Map<string, number[]>();
+  graph.country.forEach((country, i) => {
+    const list = byCountry.get(country) ?? [];
+    list.push(i);
+    byCountry.set(country, list);
+  });
+  const countryNames = [...byCountry.keys()].sort();
+  const singles = graph.nodes.map((_node, i) => [i]);
+  const nodeLosses = groupLosses(solved, singles, method);
+  const countryLosses = groupLosses(solved, countryNames.map((c) => byCountry.get(c) ?? []), method);
+  const nodes: Record<string, number> = {};
+  graph.nodes.forEach((node, i) => {
+    nodes[node] = nodeLosses[i] as number;
+  });
+  const countries: Record<string, number> = {};
+  countryNames.forEach((country, j) => {
+    countries[country] = countryLosses[j] as number;
+  });
+  return { maxFlow: solved.value, nodes, countries };
+}

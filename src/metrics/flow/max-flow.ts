@@ -1,0 +1,83 @@
+/**
+ * Maximum flow to the sinks, and one minimum cut.
+ *
+ * maxFlow(G) = the most that can reach the sinks of G, in the graph's unit (t/yr): a
+ * super-source feeds every source (no in-edge), every sink (no out-edge) feeds a
+ * super-sink, both unbounded; an edge carries at most `capacity ?? flow`; a node with a
+ * `capacity` passes at most that (node splitting). Edge weights are capacities; observed
+ * `flow` is used only where no `capacity` is given. Computed on the active graph
+ * (operating nodes only, `activeSubgraph`). See `supply-network.ts` for the construction,
+ * `dinic.ts` for the algorithm and `min-cut.ts` for the cut.
+ *
+ * The minimum cut is returned as the capacitated nodes whose split arc crosses it and
+ * the edges that cross it; its capacity equals maxFlow (max-flow min-cut theorem).
+ *
+ * The per-edge and per-node flows are one maximum flow among possibly many.
+ *
+ * Reference: L. R. Ford and D. R. Fulkerson, Flows in Networks, Princeton, 1962
+ * (node splitting: ch. I.11); E. A. Dinic (1970), see `dinic.ts`.
+ */
+import { compactGraph, type CompactGraph } from '../../model/compact.js';
+import { activeSubgraph, type SupplyGraph } from '../../model/graph.js';
+import { augment } from './dinic.js';
+import { residualCut } from './min-cut.js';
+import { buildSupplyNetwork, nodeFlow, type SupplyNetwork } from './supply-network.js';
+
+export interface MinimumCut {
+  /** Nodes whose capacity is part of the cut. */
+  nodes: string[];
+  /** Edges that cross the cut. */
+  edges: string[];
+  /** Total capacity of the cut (= maxFlow). */
+  capacity: number;
+}
+
+export interface MaxFlowResult {
+  /** maxFlow(G), in the graph's unit. */
+  value: number;
+  /** Flow on each active edge in the maximum flow found. */
+  edgeFlow: Record<string, number>;
+  /** Flow through each active node in the maximum flow found. */
+  nodeFlow: Record<string, number>;
+  minCut: MinimumCut;
+}
+
+/** A solved network: the compact graph, its flow network holding a maximum flow, and the value. */
+export interface SolvedFlow {
+  graph: CompactGraph;
+  supply: SupplyNetwork;
+  value: number;
+}
+
+/** Builds the flow network of a compact graph and computes a maximum flow in it. */
+export function solveMaxFlow(graph: CompactGraph): SolvedFlow {
+  const supply = buildSupplyNetwork(graph);
+  const value = augment(supply.network);
+  return { graph, supply, value };
+}
+
+/** The minimum cut of a solved network, as nodes and edges of the graph. */
+export function minimumCut(solved: SolvedFlow): MinimumCut {
+  const { graph, supply } = solved;
+  const cut = residualCut(supply.network);
+  const inCut = new Uint8Array(supply.network.pairCount);
+  for (const k of cut.pairs) inCut[k] = 1;
+  const nodes = graph.nodes.filter((_node, i) => (supply.splitPair[i] as number) >= 0 && inCut[supply.splitPair[i] as number]);
+  const edges = graph.edges.filter((_edge, e) => inCut[supply.edgePair[e] as number]);
+  return { nodes, edges, capacity: cut.capacity };
+}
+
+/** maxFlow of the active graph, the flow found and one minimum cut. The graph is not changed. */
+export function maxFlow(graph: SupplyGraph): MaxFlowResult {
+  const solved = solveMaxFlow(compactGraph(activeSubgraph(graph)));
+  const { graph: compact, supply } = solved;
+  const edgeFlow: Record<string, number> = {};
+  compact.edges.forEach((edge, e) => {
+    edgeFlow[edge] = supply.network.flow[supply.edgePair[e] as number] as number;
+  });
+  const flows: Record<string, number> = {};
+  compact.nodes.forEach((node, i) => {
+    flows[node] = nodeFlow(supply, i);
+  });
+  return { value: solved.value, edgeFlow, nodeFlow: flows, minCut: minimumCut(solved) };
+}
