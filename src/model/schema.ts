@@ -43,6 +43,7 @@ export const EdgeAttributesSchema = z.looseObject({
   material: z.string().optional(),
   source: z.string().optional(),
   notes: z.string().optional(),
+  confidence: z.enum(CONFIDENCE_LEVELS).optional(),
 });
 
 export const CountryInfoSchema = z.strictObject({
