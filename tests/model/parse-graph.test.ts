@@ -37,7 +37,7 @@ describe('parseGraph', () => {
       'node "b": unknown stage "mined" (expected one of mining, separation, refining, magnet, component, manufacturing, end-use)',
       'node "b": country "XX" is not an ISO 3166-1 alpha-2 code (upper case, e.g. "CN")',
       'node "a": duplicate node key',
-      'edge "a -> b": flow: must be a number (got "12")',
+      'edge "a -> b": flow: must be a finite number >= 0 (got "12")',
       'edge "a -> c": unknown target node "c"',
       'edge "a -> b": parallel edge: another edge already joins these nodes in this direction',
       'edge "a -> a": self-loops are not allowed',
@@ -61,7 +61,7 @@ describe('parseGraph', () => {
   it('rejects a top level that is not an object, and an empty graph', () => {
     expect(problemsOf([])[0]).toMatch(/top level must be a JSON object.*an array/);
     expect(problemsOf({ nodes: [] })).toEqual(['graph: the graph has no nodes']);
-    expect(problemsOf({ edges: [] })[0]).toMatch(/nodes must be an array/);
+    expect(problemsOf({ edges: [] })[0]).toMatch(/nodes: is required \(an array of nodes\)/);
   });
 
   it('limits the listed problems and counts the rest', () => {
