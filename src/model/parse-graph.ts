@@ -51,6 +51,15 @@ function addIssues(problems: ProblemList, element: string, error: z.ZodError): v
   }
 }
 
+/**
+ * safeParse without `reportInput` (about twice as fast on valid input); on failure it is
+ * parsed again with it, so error messages can quote the offending values.
+ */
+function check<T extends z.ZodType>(schema: T, value: unknown): z.ZodSafeParseResult<z.output<T>> {
+  const result = schema.safeParse(value);
+  return result.success ? result : schema.safeParse(value, { reportInput: true });
+}
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -66,14 +75,14 @@ export function parseGraph(data: unknown, file: string, options: ParseOptions = 
     problems.add('graph', `the top level must be a JSON object with "nodes" and "edges" (got ${Array.isArray(data) ? 'an array' : describeValue(data)})`);
     problems.throwIfAny(file);
   }
-  const top = SerializedGraphSchema.safeParse(data, { reportInput: true });
+  const top = check(SerializedGraphSchema, data);
   if (!top.success) {
     addIssues(problems, 'graph', top.error);
     problems.throwIfAny(file);
     throw new Error('unreachable');
   }
 
-  const attrsResult = GraphAttributesSchema.safeParse(top.data.attributes ?? {}, { reportInput: true });
+  const attrsResult = check(GraphAttributesSchema, top.data.attributes ?? {});
   let graphAttributes: GraphAttributes = {};
   if (attrsResult.success) graphAttributes = attrsResult.data;
   else addIssues(problems, 'graph attributes', attrsResult.error);
@@ -88,7 +97,7 @@ export function parseGraph(data: unknown, file: string, options: ParseOptions = 
   const nodes = new Map<string, NodeAttributes>();
   const unknownNodeAttributes = new Map<string, number>();
   top.data.nodes.forEach((raw, index) => {
-    const parsed = SerializedNodeSchema.safeParse(raw, { reportInput: true });
+    const parsed = check(SerializedNodeSchema, raw);
     if (!parsed.success) {
       addIssues(problems, `node #${index}`, parsed.error);
       return;
@@ -100,7 +109,7 @@ export function parseGraph(data: unknown, file: string, options: ParseOptions = 
       return;
     }
     const rawAttributes = parsed.data.attributes ?? {};
-    const attrs = NodeAttributesSchema.safeParse(rawAttributes, { reportInput: true });
+    const attrs = check(NodeAttributesSchema, rawAttributes);
     if (!attrs.success) addIssues(problems, element, attrs.error);
     const { stage, country } = isPlainObject(rawAttributes) ? rawAttributes : {};
     if (typeof stage === 'string' && stage !== '' && !stageSet.has(stage)) {
@@ -125,7 +134,7 @@ export function parseGraph(data: unknown, file: string, options: ParseOptions = 
   const edgeKeys = new Set<string>();
   const unknownEdgeAttributes = new Map<string, number>();
   top.data.edges.forEach((raw, index) => {
-    const parsed = SerializedEdgeSchema.safeParse(raw, { reportInput: true });
+    const parsed = check(SerializedEdgeSchema, raw);
     if (!parsed.success) {
       const { source, target } = isPlainObject(raw) ? raw : {};
       const named = (typeof source === 'string' || typeof source === 'number') && (typeof target === 'string' || typeof target === 'number');
@@ -148,7 +157,7 @@ export function parseGraph(data: unknown, file: string, options: ParseOptions = 
       problems.add(element, 'self-loops are not allowed');
       ok = false;
     }
-    const pair = JSON.stringify([source, target]);
+    const pair = `${source.length}:${source}${target}`; // length prefix: one string per (source, target)
     if (pairs.has(pair)) {
       problems.add(element, 'parallel edge: another edge already joins these nodes in this direction');
       ok = false;
@@ -158,7 +167,7 @@ export function parseGraph(data: unknown, file: string, options: ParseOptions = 
     }
     pairs.add(pair);
     edgeKeys.add(key);
-    const attrs = EdgeAttributesSchema.safeParse(parsed.data.attributes ?? {}, { reportInput: true });
+    const attrs = check(EdgeAttributesSchema, parsed.data.attributes ?? {});
     if (!attrs.success) {
       addIssues(problems, element, attrs.error);
       return;
