@@ -17,7 +17,7 @@
  * "On variants of shortest-path betweenness centrality and their generic computation",
  * Social Networks 30(2), 2008, doi 10.1016/j.socnet.2007.11.001.
  */
-import type { Csr } from './csr.js';
+import type { CsrTopology } from './csr.js';
 
 export interface BfsWorkspace {
   /** Hop distance from the source, -1 when not reached. */
@@ -37,7 +37,7 @@ export function createBfsWorkspace(n: number): BfsWorkspace {
  * Adds the dependencies of source s to nodeSum (all nodes but s) and, when given, edgeSum
  * (by CSR position). Returns how many nodes s reaches (itself included).
  */
-export function brandesBfs(csr: Csr, s: number, ws: BfsWorkspace, nodeSum: Float64Array, edgeSum: Float64Array | null): number {
+export function brandesBfs(csr: CsrTopology, s: number, ws: BfsWorkspace, nodeSum: Float64Array, edgeSum: Float64Array | null): number {
   const { offsets, targets } = csr;
   const { dist, sigma, coeff, order } = ws;
   dist[s] = 0;

@@ -20,7 +20,7 @@
  * Dijkstra, Numer. Math. 1, 1959, doi 10.1007/BF01386390.
  */
 import { IndexedMinHeap } from './brandes-heap.js';
-import type { Csr } from './csr.js';
+import type { CsrTopology } from './csr.js';
 
 /** Relative tolerance for fractional lengths (igraph's IGRAPH_SHORTEST_PATH_EPSILON). */
 export const LENGTH_TOLERANCE = 1e-10;
@@ -46,7 +46,7 @@ export function createDijkstraWorkspace(n: number): DijkstraWorkspace {
  * Adds the dependencies of source s to nodeSum (all nodes but s) and, when given, edgeSum
  * (by CSR position). csr.weights must be set. Returns how many nodes s reaches.
  */
-export function brandesDijkstra(csr: Csr, s: number, ws: DijkstraWorkspace, nodeSum: Float64Array, edgeSum: Float64Array | null): number {
+export function brandesDijkstra(csr: CsrTopology, s: number, ws: DijkstraWorkspace, nodeSum: Float64Array, edgeSum: Float64Array | null): number {
   const { offsets, targets } = csr;
   const lengths = csr.weights as Float64Array;
   const tolerance = csr.integerWeights ? 0 : LENGTH_TOLERANCE;

@@ -9,7 +9,7 @@
  */
 import { brandesBfs, createBfsWorkspace } from './brandes-bfs.js';
 import { brandesDijkstra, createDijkstraWorkspace } from './brandes-dijkstra.js';
-import type { Csr } from './csr.js';
+import type { CsrTopology } from './csr.js';
 
 export interface RawBetweenness {
   /** Unnormalised node betweenness by node index. */
@@ -26,7 +26,7 @@ export interface BrandesSumOptions {
 }
 
 /** Sums the dependencies of `sources` (node indices; all nodes when null). */
-export function brandesSum(csr: Csr, sources: Int32Array | null, options: BrandesSumOptions): RawBetweenness {
+export function brandesSum(csr: CsrTopology, sources: Int32Array | null, options: BrandesSumOptions): RawBetweenness {
   const { n, offsets } = csr;
   const nodes = new Float64Array(n);
   const edges = options.edges ? new Float64Array(csr.m) : null;

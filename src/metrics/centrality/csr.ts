@@ -39,6 +39,9 @@ export interface Csr {
   integerWeights: boolean;
 }
 
+/** The arrays the shortest-path kernels need (what a worker thread receives). */
+export type CsrTopology = Omit<Csr, 'nodeKeys' | 'edgeKeys'>;
+
 /** Builds the CSR index; `weight` names the distance attribute (null/undefined: hops). */
 export function buildCsr(graph: SupplyGraph, weight: string | null = null): Csr {
   const n = graph.order;

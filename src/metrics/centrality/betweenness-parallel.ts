@@ -1,0 +1,126 @@
+/**
+ * Betweenness on worker threads: the same Brandes sum as betweenness.ts, with the sources
+ * split over threads (node:worker_threads). Results equal the single-thread ones within
+ * floating-point rounding (1e-12 relative), and are bit-for-bit reproducible for a given
+ * thread count.
+ *
+ * Split: with T threads, thread t takes the sources whose position in the source list is
+ * t, t + T, t + 2T, ... (interleaved, so upstream and downstream nodes, which reach very
+ * different amounts of the graph, are spread evenly). Each thread sums its own node and
+ * edge arrays; the main thread adds them in thread order 0..T-1, then scales as
+ * betweenness.ts does. All computing happens in workers, so the main thread stays free to
+ * draw progress. Small jobs (sources x edges below PARALLEL_THRESHOLD) or threads: 1 run
+ * in the calling thread.
+ *
+ * This file and betweenness-worker.ts are the only centrality files that touch Node APIs
+ * (worker threads); the algorithm itself lives in the pure brandes-*.ts files.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { UsageError } from '../../model/errors.js';
+import type { SupplyGraph } from '../../model/graph.js';
+import {
+  betweennessRecords,
+  betweennessSources,
+  resolveBetweennessOptions,
+  scaleBetweenness,
+  type BetweennessOptions,
+  type BetweennessResult,
+} from './betweenness.js';
+import { brandesSum, type RawBetweenness } from './brandes-sum.js';
+import { buildCsr, type Csr, type CsrTopology } from './csr.js';
+import type { WorkerInput, WorkerMessage } from './betweenness-worker.js';
+
+/** Below this many source x edge scans, threads cost more than they save. */
+export const PARALLEL_THRESHOLD = 20_000_000;
+
+/** Starts a worker for one share of the sources. */
+export type SpawnWorker = (input: WorkerInput) => Worker;
+
+export interface ParallelOptions {
+  /** Worker threads (default: the machine's available parallelism, at most 16). */
+  threads?: number;
+  /** Called with (sources done, sources in all) as work progresses. */
+  onProgress?: (done: number, total: number) => void;
+  /** How workers are started (tests run the TypeScript source through a loader). */
+  spawn?: SpawnWorker;
+  /** Least work (sources x edges) worth threads (default PARALLEL_THRESHOLD). */
+  minWork?: number;
+}
+
+export interface CsrParallelOptions extends ParallelOptions {
+  sources?: Int32Array | null;
+  normalized?: boolean;
+  edges?: boolean;
+}
+
+const spawnCompiled: SpawnWorker = (input) => new Worker(new URL('./betweenness-worker.js', import.meta.url), { workerData: input });
+
+function runWorker(spawn: SpawnWorker, input: WorkerInput, onDone: (done: number) => void): Promise<RawBetweenness> {
+  return new Promise((resolve, reject) => {
+    const worker = spawn(input);
+    let result: RawBetweenness | null = null;
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.type === 'progress') onDone(message.done);
+      else result = { nodes: message.nodes, edges: message.edges };
+    });
+    worker.on('error', reject);
+    worker.on('exit', (code) => {
+      if (result !== null) resolve(result);
+      else reject(new Error(`betweenness worker stopped (exit code ${code}) before sending its result`));
+    });
+  });
+}
+
+function threadCount(threads: number | undefined): number {
+  if (threads === undefined) return Math.min(16, availableParallelism());
+  if (!Number.isInteger(threads) || threads < 1) throw new UsageError(`betweenness: threads must be a whole number >= 1 (got ${threads})`);
+  return threads;
+}
+
+/** Raw sums over `sources` (all nodes when null), summed over threads in a fixed order. */
+export async function brandesSumParallel(csr: CsrTopology, sources: Int32Array | null, edges: boolean, options: ParallelOptions = {}): Promise<RawBetweenness> {
+  const all = sources ?? Int32Array.from({ length: csr.n }, (_v, i) => i);
+  const threads = Math.min(threadCount(options.threads), Math.max(1, all.length));
+  const report = options.onProgress;
+  if (threads === 1 || all.length * csr.m < (options.minWork ?? PARALLEL_THRESHOLD)) {
+    return brandesSum(csr, sources, { edges, ...(report ? { onProgress: (done: number) => report(done, all.length) } : {}) });
+  }
+  const { n, m, offsets, targets, weights, integerWeights } = csr;
+  const topology: CsrTopology = { n, m, offsets, targets, weights, integerWeights };
+  const progress = new Array<number>(threads).fill(0);
+  const shares = Array.from({ length: threads }, (_t, t) => all.filter((_s, i) => i % threads === t));
+  const spawn = options.spawn ?? spawnCompiled;
+  const parts = await Promise.all(
+    shares.map((share, t) =>
+      runWorker(spawn, { csr: topology, sources: share, edges }, (done) => {
+        progress[t] = done;
+        report?.(progress.reduce((a, b) => a + b, 0), all.length);
+      }),
+    ),
+  );
+  const [first, ...rest] = parts as [RawBetweenness, ...RawBetweenness[]];
+  for (const part of rest) {
+    for (let i = 0; i < n; i++) first.nodes[i] = (first.nodes[i] as number) + (part.nodes[i] as number);
+    if (first.edges !== null && part.edges !== null) for (let e = 0; e < m; e++) first.edges[e] = (first.edges[e] as number) + (part.edges[e] as number);
+  }
+  return first;
+}
+
+/** betweennessCsr (betweenness.ts) on worker threads. */
+export async function betweennessCsrParallel(csr: Csr, options: CsrParallelOptions = {}): Promise<RawBetweenness> {
+  const { sources = null, normalized = true, edges = true, ...parallel } = options;
+  const raw = await brandesSumParallel(csr, sources, edges, parallel);
+  return scaleBetweenness(raw, csr.n, sources === null ? null : sources.length, normalized);
+}
+
+/** betweenness (betweenness.ts) on worker threads: same options and result, plus ParallelOptions. */
+export async function betweennessParallel(graph: SupplyGraph, options: BetweennessOptions & ParallelOptions = {}): Promise<BetweennessResult> {
+  const { threads, onProgress, spawn, minWork, ...metric } = options;
+  const resolved = resolveBetweennessOptions(metric);
+  const csr = buildCsr(graph, resolved.weight);
+  const sources = betweennessSources(csr.n, resolved);
+  const parallel: ParallelOptions = { threads, onProgress, spawn, minWork };
+  const raw = await betweennessCsrParallel(csr, { sources, normalized: resolved.normalized, ...parallel });
+  return betweennessRecords(csr, raw);
+}
