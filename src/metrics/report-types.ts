@@ -42,8 +42,8 @@ export interface EdgeMetrics {
 
 export interface StageConcentration {
   stage: string;
-  /** Herfindahl-Hirschman index of country shares of the stage's throughput, 0..1. */
-  hhi: number;
+  /** Herfindahl-Hirschman index of country shares of the stage's throughput, 0..1; null when the stage's throughput is 0 (undefined). */
+  hhi: number | null;
   topCountry: string | null;
   topShare: number;
   /** Country code -> share of the stage's throughput. */

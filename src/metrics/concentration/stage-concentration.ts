@@ -1,0 +1,66 @@
+/**
+ * Stage concentration: how much of each stage's throughput each country handles, and the
+ * Herfindahl-Hirschman index of those shares.
+ *
+ *   share(c, s) = sum of throughput(v) over the nodes v of stage s in country c
+ *                 / sum of throughput(v) over all nodes of stage s
+ *   HHI(s)      = sum over c of share(c, s)^2
+ *
+ * throughput(v) = max(in-flow, out-flow) (see `flow/throughput.ts`): weights are volumes
+ * (observed `flow`, t/yr), not capacities. Shares are fractions (0..1), so HHI runs from
+ * 1/k (k countries with equal shares) to 1 (one country); multiply by 10,000 for the
+ * antitrust convention (shares in percent). The top country is the one with the largest
+ * share, ties broken alphabetically by code.
+ *
+ * HHI is undefined when the stage's throughput is 0 (no node, or no flow): then `hhi` is
+ * null, `topCountry` null, `topShare` 0 and `shares` empty, never a number that looks
+ * real. Computed on the active graph (operating nodes only). The graph is not changed.
+ *
+ * Reference: O. C. Herfindahl, Concentration in the Steel Industry, PhD thesis, Columbia
+ * University, 1950; A. O. Hirschman, National Power and the Structure of Foreign Trade,
+ * 1945; U.S. DOJ/FTC Merger Guidelines (2023), section 2.1 (HHI on percent shares).
+ */
+import { activeSubgraph, type SupplyGraph } from '../../model/graph.js';
+import { stagesOf } from '../../model/stages.js';
+import { throughput } from '../flow/throughput.js';
+
+export interface StageShares {
+  stage: string;
+  /** Total throughput of the stage's active nodes. */
+  throughput: number;
+  /** HHI of the country shares, 0..1; null when the stage's throughput is 0. */
+  hhi: number | null;
+  topCountry: string | null;
+  topShare: number;
+  /** Country code -> share, largest first (ties alphabetical). Empty when throughput is 0. */
+  shares: Record<string, number>;
+}
+
+/** Concentration of every stage of the graph's stage list, upstream first. */
+export function stageConcentration(graph: SupplyGraph): StageShares[] {
+  const active = activeSubgraph(graph);
+  const values = throughput(active);
+  const byStage = new Map<string, Map<string, number>>();
+  active.forEachNode((node, attributes) => {
+    const countries = byStage.get(attributes.stage) ?? new Map<string, number>();
+    countries.set(attributes.country, (countries.get(attributes.country) ?? 0) + (values[node] ?? 0));
+    byStage.set(attributes.stage, countries);
+  });
+  return stagesOf(graph.getAttributes()).map((stage) => concentrationOf(stage, byStage.get(stage) ?? new Map()));
+}
+
+function concentrationOf(stage: string, countries: Map<string, number>): StageShares {
+  let total = 0;
+  for (const value of countries.values()) total += value;
+  if (!(total > 0)) return { stage, throughput: total, hhi: null, topCountry: null, topShare: 0, shares: {} };
+  const ranked = [...countries].map(([country, value]) => ({ country, share: value / total }));
+  ranked.sort((a, b) => b.share - a.share || (a.country < b.country ? -1 : a.country > b.country ? 1 : 0));
+  const shares: Record<string, number> = {};
+  let hhi = 0;
+  for (const { country, share } of ranked) {
+    shares[country] = share;
+    hhi += share * share;
+  }
+  const top = ranked[0];
+  return { stage, throughput: total, hhi, topCountry: top?.country ?? null, topShare: top?.share ?? 0, shares };
+}
