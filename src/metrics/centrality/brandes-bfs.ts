@@ -7,10 +7,13 @@
  * Backward, over the nodes in decreasing distance:
  *   delta(v) = sum over edges (v, w) with dist(w) = dist(v) + 1 of sigma(v) / sigma(w) * (1 + delta(w))
  * and each term is also the dependency of edge (v, w). delta(v) is added to v's
- * betweenness for v != s. The backward sweep pulls over out-edges instead of keeping
- * predecessor lists, so no per-source lists are allocated.
+ * betweenness for v != s.
  *
- * Work is proportional to the part of the graph s reaches: only reached nodes are reset.
+ * Work is proportional to the part of the graph s reaches, and no per-source lists are
+ * allocated: the forward pass records the shortest-path DAG's edges of each dequeued node
+ * contiguously (so the backward sweep reads only those), only reached nodes are reset, and
+ * sinks (no out-edges; delta = 0) are kept off the queue: their (1 + delta) / sigma = 1 / sigma
+ * is set in one loop before the sweep.
  *
  * Reference: U. Brandes, "A faster algorithm for betweenness centrality", J. Math. Sociol.
  * 25(2), 2001, doi 10.1080/0022250X.2001.9990249 (Algorithm 1); edge variant: U. Brandes,
@@ -25,12 +28,27 @@ export interface BfsWorkspace {
   sigma: Float64Array;
   /** (1 + delta(w)) / sigma(w), set when w is swept. */
   coeff: Float64Array;
-  /** Reached nodes in BFS order. */
+  /** Reached nodes with out-edges, in BFS order. */
   order: Int32Array;
+  /** Reached sinks. */
+  sinks: Int32Array;
+  /** The DAG edges of order[i] are dagHead/dagEdge[dagStart[i] .. dagStart[i + 1] - 1]. */
+  dagStart: Int32Array;
+  dagHead: Int32Array;
+  dagEdge: Int32Array;
 }
 
-export function createBfsWorkspace(n: number): BfsWorkspace {
-  return { dist: new Int32Array(n).fill(-1), sigma: new Float64Array(n), coeff: new Float64Array(n), order: new Int32Array(n) };
+export function createBfsWorkspace(n: number, m: number): BfsWorkspace {
+  return {
+    dist: new Int32Array(n).fill(-1),
+    sigma: new Float64Array(n),
+    coeff: new Float64Array(n),
+    order: new Int32Array(n),
+    sinks: new Int32Array(n),
+    dagStart: new Int32Array(n + 1),
+    dagHead: new Int32Array(m),
+    dagEdge: new Int32Array(m),
+  };
 }
 
 /**
@@ -39,14 +57,17 @@ export function createBfsWorkspace(n: number): BfsWorkspace {
  */
 export function brandesBfs(csr: CsrTopology, s: number, ws: BfsWorkspace, nodeSum: Float64Array, edgeSum: Float64Array | null): number {
   const { offsets, targets } = csr;
-  const { dist, sigma, coeff, order } = ws;
+  const { dist, sigma, coeff, order, sinks, dagStart, dagHead, dagEdge } = ws;
   dist[s] = 0;
   sigma[s] = 1;
   order[0] = s;
   let head = 0;
   let tail = 1;
+  let sinkCount = 0;
+  let p = 0;
   while (head < tail) {
-    const v = order[head++] as number;
+    const v = order[head] as number;
+    dagStart[head++] = p;
     const next = (dist[v] as number) + 1;
     const sv = sigma[v] as number;
     const end = offsets[v + 1] as number;
@@ -56,38 +77,44 @@ export function brandesBfs(csr: CsrTopology, s: number, ws: BfsWorkspace, nodeSu
       if (dw < 0) {
         dist[w] = next;
         sigma[w] = sv;
-        order[tail++] = w;
-      } else if (dw === next) {
+        if ((offsets[w + 1] as number) === (offsets[w] as number)) sinks[sinkCount++] = w;
+        else order[tail++] = w;
+      } else if (dw !== next) {
+        continue;
+      } else {
         sigma[w] = (sigma[w] as number) + sv;
       }
+      dagHead[p] = w;
+      dagEdge[p++] = e;
     }
   }
+  dagStart[tail] = p;
 
+  for (let i = 0; i < sinkCount; i++) {
+    const w = sinks[i] as number;
+    coeff[w] = 1 / (sigma[w] as number);
+    dist[w] = -1;
+  }
   for (let i = tail - 1; i >= 0; i--) {
     const v = order[i] as number;
-    const next = (dist[v] as number) + 1;
     const sv = sigma[v] as number;
-    const end = offsets[v + 1] as number;
+    const end = dagStart[i + 1] as number;
     let delta = 0;
     if (edgeSum === null) {
-      for (let e = offsets[v] as number; e < end; e++) {
-        const w = targets[e] as number;
-        if (dist[w] === next) delta += sv * (coeff[w] as number);
-      }
+      let sum = 0;
+      for (let k = dagStart[i] as number; k < end; k++) sum += coeff[dagHead[k] as number] as number;
+      delta = sv * sum;
     } else {
-      for (let e = offsets[v] as number; e < end; e++) {
-        const w = targets[e] as number;
-        if (dist[w] === next) {
-          const c = sv * (coeff[w] as number);
-          delta += c;
-          edgeSum[e] = (edgeSum[e] as number) + c;
-        }
+      for (let k = dagStart[i] as number; k < end; k++) {
+        const c = sv * (coeff[dagHead[k] as number] as number);
+        delta += c;
+        const e = dagEdge[k] as number;
+        edgeSum[e] = (edgeSum[e] as number) + c;
       }
     }
     coeff[v] = (1 + delta) / sv;
     if (v !== s) nodeSum[v] = (nodeSum[v] as number) + delta;
+    dist[v] = -1;
   }
-
-  for (let i = 0; i < tail; i++) dist[order[i] as number] = -1;
-  return tail;
+  return tail + sinkCount;
 }

@@ -33,7 +33,7 @@ export function brandesSum(csr: CsrTopology, sources: Int32Array | null, options
   const count = sources === null ? n : sources.length;
   const progress = options.onProgress;
   if (csr.weights === null) {
-    const ws = createBfsWorkspace(n);
+    const ws = createBfsWorkspace(n, csr.m);
     for (let i = 0; i < count; i++) {
       const s = sources === null ? i : (sources[i] as number);
       if ((offsets[s + 1] as number) > (offsets[s] as number)) brandesBfs(csr, s, ws, nodes, edges);
