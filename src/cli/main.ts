@@ -8,9 +8,10 @@ import { processContext, type CliContext } from './context.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerImport } from './commands/import.js';
 import { registerInfo } from './commands/info.js';
+import { registerMetrics } from './commands/metrics.js';
 import { registerValidate } from './commands/validate.js';
 
-export const COMMANDS: ((program: Command, ctx: CliContext) => void)[] = [registerValidate, registerInfo, registerGenerate, registerImport];
+export const COMMANDS: ((program: Command, ctx: CliContext) => void)[] = [registerValidate, registerInfo, registerMetrics, registerGenerate, registerImport];
 
 export function buildProgram(ctx: CliContext): Command {
   const program = new CommandClass('chokepoint')

@@ -1,0 +1,95 @@
+/**
+ * `chokepoint metrics <file> [--format json|csv] [--metrics LIST] [--weight ATTR]
+ * [--sample N] [--seed N] [--table nodes|edges|stages|countries] [--out PATH] [--force]
+ * [--quiet]`: the metrics report (src/metrics/report.ts) as pretty JSON, or one of its
+ * tables as CSV. Notes (why a value is null) and loader warnings go to stderr unless
+ * --quiet.
+ */
+import { Option, type Command } from 'commander';
+import { readGraphFile } from '../../io/read-graph.js';
+import { writeFileAtomic } from '../../io/write-file.js';
+import { buildMetrics, parseMetricNames, type MetricsOptions } from '../../metrics/report.js';
+import { METRIC_NAMES } from '../../metrics/report-types.js';
+import { METRICS_TABLES, metricsCsv, parseTableName } from '../../metrics/tables.js';
+import { UsageError } from '../../model/errors.js';
+import type { CliContext } from '../context.js';
+
+interface MetricsFlags {
+  format: 'json' | 'csv';
+  metrics?: string;
+  weight?: string;
+  sample?: string;
+  seed?: string;
+  table?: string;
+  out?: string;
+  force?: boolean;
+  quiet?: boolean;
+}
+
+const HELP = `
+Metrics (default: all): ${METRIC_NAMES.join(', ')}.
+Every metric is computed on the operating nodes; see docs/metrics.md for definitions.
+
+Examples:
+  chokepoint metrics graphs/rare-earths-2024.json > report.json
+  chokepoint metrics graphs/rare-earths-2024.json --metrics knockoutLoss,concentration --table countries
+  chokepoint metrics graphs/rare-earths-2024.json --format csv --table stages --out stages.csv
+`;
+
+function wholeNumber(flag: string, value: string): number {
+  if (!/^\d+$/.test(value)) throw new UsageError(`${flag}: expected a whole number (got "${value}")`);
+  return Number(value);
+}
+
+/** The report options named by the flags. */
+export function metricsOptions(flags: MetricsFlags): MetricsOptions {
+  const options: MetricsOptions = {};
+  if (flags.metrics !== undefined) {
+    options.metrics = parseMetricNames(
+      flags.metrics
+        .split(',')
+        .map((name) => name.trim())
+        .filter((name) => name !== ''),
+    );
+  }
+  if (flags.weight !== undefined) options.weight = flags.weight;
+  if (flags.sample !== undefined) options.sample = wholeNumber('--sample', flags.sample);
+  if (flags.seed !== undefined) options.seed = wholeNumber('--seed', flags.seed);
+  return options;
+}
+
+export function registerMetrics(program: Command, ctx: CliContext): void {
+  program
+    .command('metrics')
+    .description('flow, concentration and centrality metrics of a graph, as JSON or CSV')
+    .argument('<file>', 'graph JSON file')
+    .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv']).default('json'))
+    .option('--metrics <list>', 'comma-separated metrics to compute (default: all)')
+    .option('--weight <attr>', 'betweenness: numeric edge attribute read as a length (default: hop counts)')
+    .option('--sample <n>', 'betweenness: estimate from n pivot sources')
+    .option('--seed <n>', 'betweenness: seed of the pivot choice (with --sample)')
+    .option('--table <table>', `only this table: ${METRICS_TABLES.join(', ')} (csv default: nodes)`)
+    .option('-o, --out <path>', 'write to this file (atomically) instead of stdout')
+    .option('--force', 'replace the --out file if it exists')
+    .option('--quiet', 'no notes or warnings on stderr, no "wrote" line')
+    .addHelpText('after', HELP)
+    .action(async (file: string, flags: MetricsFlags) => {
+      const options = metricsOptions(flags);
+      const table = flags.table === undefined ? undefined : parseTableName(flags.table);
+      const { graph, warnings } = await readGraphFile(file);
+      const { report, notes } = buildMetrics(graph, options);
+      if (!flags.quiet) {
+        for (const warning of warnings) ctx.stderr(`warning: ${warning}\n`);
+        for (const note of notes) ctx.stderr(`note: ${note}\n`);
+      }
+      let text: string;
+      if (flags.format === 'csv') text = metricsCsv(report, table ?? 'nodes');
+      else text = `${JSON.stringify(table === undefined ? report : report[table], null, 2)}\n`;
+      if (flags.out === undefined) {
+        ctx.stdout(text);
+        return;
+      }
+      await writeFileAtomic(flags.out, text, { force: flags.force === true });
+      if (!flags.quiet) ctx.stdout(`wrote ${flags.out}: ${flags.format}${table === undefined ? '' : `, ${table}`}, metrics: ${report.metrics.join(', ')}\n`);
+    });
+}

@@ -1,0 +1,184 @@
+/**
+ * The metrics report: every metric of `report-types.ts` for one graph, in the stable JSON
+ * shape of `chokepoint metrics` and the server. Orchestrates; each metric lives in its own
+ * file and is documented there (and in docs/metrics.md).
+ *
+ * Every metric is computed on the active graph (operating nodes only, `activeSubgraph`);
+ * the report still lists every node and edge, inactive ones with 0 / false values and
+ * their `status`. Only the metrics named in `metrics` are computed (default: all);
+ * `supply.maxFlow` comes with knockoutLoss or minCut (it is their baseline), and
+ * `stages` with concentration or supplyRisk. `weight`, `sample` and `seed` go to
+ * betweenness (weight = an edge attribute read as a length) and are refused without it.
+ * The graph is not changed.
+ */
+import { compactGraph } from '../model/compact.js';
+import { UsageError } from '../model/errors.js';
+import { activeSubgraph, edgeCapacity, isActive, nodeLabel, type SupplyGraph } from '../model/graph.js';
+import { betweenness, resolveBetweennessOptions, type BetweennessOptions, type BetweennessResult } from './centrality/betweenness.js';
+import { degree, type DegreeResult } from './centrality/degree.js';
+import { pagerank } from './centrality/pagerank.js';
+import { stageConcentration } from './concentration/stage-concentration.js';
+import { supplyRisk, type SupplyRiskResult } from './concentration/supply-risk.js';
+import { knockoutOfSolved, type KnockoutResult } from './flow/knockout.js';
+import { minimumCut, solveMaxFlow, type MinimumCut } from './flow/max-flow.js';
+import { flowShare, throughput } from './flow/throughput.js';
+import { METRIC_NAMES, type CountryMetrics, type EdgeMetrics, type MetricName, type MetricsReport, type NodeMetrics, type StageConcentration } from './report-types.js';
+
+export interface MetricsOptions {
+  /** The metrics to compute (default: all of METRIC_NAMES). */
+  metrics?: readonly MetricName[];
+  /** Betweenness: edge attribute read as a length; null/absent: hop counts. */
+  weight?: string | null;
+  /** Betweenness: estimate from this many pivot sources. */
+  sample?: number;
+  /** Betweenness: seed of the pivot choice (with `sample`). */
+  seed?: number;
+}
+
+export interface MetricsResult {
+  report: MetricsReport;
+  /** Things a reader should know (why a value is null, a flow that is 0), one line each. */
+  notes: string[];
+}
+
+const KNOWN_OPTIONS = new Set(['metrics', 'weight', 'sample', 'seed']);
+
+/** Checks a list of metric names; unknown names are a UsageError listing the valid ones. */
+export function parseMetricNames(names: readonly string[]): MetricName[] {
+  const unknown = names.filter((name) => !(METRIC_NAMES as readonly string[]).includes(name));
+  if (unknown.length > 0) throw new UsageError(`unknown metric${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `"${n}"`).join(', ')} (valid: ${METRIC_NAMES.join(', ')})`);
+  if (names.length === 0) throw new UsageError(`name at least one metric (valid: ${METRIC_NAMES.join(', ')})`);
+  return METRIC_NAMES.filter((name) => names.includes(name));
+}
+
+function resolveOptions(options: MetricsOptions): { metrics: Set<MetricName>; betweenness: BetweennessOptions } {
+  if (typeof options !== 'object' || options === null) throw new UsageError('metrics: options must be an object');
+  for (const name of Object.keys(options)) {
+    if (!KNOWN_OPTIONS.has(name)) throw new UsageError(`metrics: unknown option "${name}" (known: ${[...KNOWN_OPTIONS].join(', ')})`);
+  }
+  if (options.metrics !== undefined && !Array.isArray(options.metrics)) throw new UsageError('metrics: `metrics` must be a list of metric names');
+  const metrics = new Set(parseMetricNames(options.metrics ?? METRIC_NAMES));
+  const between: BetweennessOptions = {};
+  if (options.weight !== undefined) between.weight = options.weight;
+  if (options.sample !== undefined) between.sample = options.sample;
+  if (options.seed !== undefined) between.seed = options.seed;
+  const given = Object.entries(between).filter(([, value]) => value !== undefined && value !== null);
+  if (given.length > 0 && !metrics.has('betweenness')) {
+    throw new UsageError(`metrics: ${given.map(([name]) => name).join(', ')} only apply to betweenness, which is not among the metrics asked for`);
+  }
+  resolveBetweennessOptions(between);
+  return { metrics, betweenness: between };
+}
+
+/** Total `flow` on the edges into sinks (nodes with no out-edge) of the active graph. */
+export function observedSupply(active: SupplyGraph): number {
+  let total = 0;
+  active.forEachNode((node) => {
+    if (active.outDegree(node) > 0) return;
+    active.forEachInEdge(node, (_edge, attributes) => {
+      total += attributes.flow;
+    });
+  });
+  return total;
+}
+
+/** The report and its notes (see the header). */
+export function buildMetrics(graph: SupplyGraph, options: MetricsOptions = {}): MetricsResult {
+  const { metrics, betweenness: betweennessOptions } = resolveOptions(options);
+  const has = (name: MetricName) => metrics.has(name);
+  const notes: string[] = [];
+  const active = activeSubgraph(graph);
+
+  const between: BetweennessResult | null = has('betweenness') ? betweenness(active, betweennessOptions) : null;
+  const flows = has('throughput') || has('flowShare') ? throughput(active) : null;
+  const shares = has('flowShare') && flows ? flowShare(active, flows) : null;
+  const degrees: DegreeResult | null = has('degree') ? degree(active) : null;
+  const ranks = has('pagerank') ? pagerank(active) : null;
+
+  let maxFlow: number | undefined;
+  let cut: MinimumCut | null = null;
+  let knockout: KnockoutResult | null = null;
+  if (has('knockoutLoss') || has('minCut')) {
+    const solved = solveMaxFlow(compactGraph(active));
+    maxFlow = solved.value;
+    if (has('minCut')) cut = minimumCut(solved);
+    if (has('knockoutLoss')) knockout = knockoutOfSolved(solved);
+    if (maxFlow === 0) notes.push('maxFlow is 0: nothing can reach a sink, so every knockoutLoss is 0 and the minimum cut is trivial');
+  }
+
+  let stages: StageConcentration[] = [];
+  if (has('concentration') || has('supplyRisk')) {
+    const rows = stageConcentration(active);
+    const risk: SupplyRiskResult | null = has('supplyRisk') ? supplyRisk(active, rows) : null;
+    if (risk) notes.push(...risk.notes);
+    stages = rows.map((row) => ({
+      stage: row.stage,
+      throughput: row.throughput,
+      hhi: row.hhi,
+      topCountry: row.topCountry,
+      topShare: row.topShare,
+      ...(risk ? { supplyRisk: risk.stages[row.stage] ?? null } : {}),
+      shares: row.shares,
+    }));
+  }
+
+  const cutNodes = new Set(cut?.nodes ?? []);
+  const cutEdges = new Set(cut?.edges ?? []);
+  const nodes: NodeMetrics[] = graph.mapNodes((id, attributes) => {
+    const on = isActive(attributes);
+    const row: NodeMetrics = { id, label: nodeLabel(id, attributes), stage: attributes.stage, country: attributes.country, status: attributes.status };
+    if (between) row.betweenness = on ? (between.nodes[id] ?? 0) : 0;
+    if (flows && has('throughput')) row.throughput = on ? (flows[id] ?? 0) : 0;
+    if (shares) row.flowShare = on ? (shares[id] ?? 0) : 0;
+    if (knockout) row.knockoutLoss = on ? (knockout.nodes[id] ?? 0) : 0;
+    if (cut) row.minCut = cutNodes.has(id);
+    if (degrees) {
+      row.inDegree = on ? (degrees.inDegree[id] ?? 0) : 0;
+      row.outDegree = on ? (degrees.outDegree[id] ?? 0) : 0;
+    }
+    if (ranks) row.pagerank = on ? (ranks[id] ?? 0) : 0;
+    return row;
+  });
+
+  const edges: EdgeMetrics[] = graph.mapEdges((id, attributes, source, target) => {
+    const row: EdgeMetrics = {
+      id,
+      source,
+      target,
+      ...(attributes.material !== undefined ? { material: attributes.material } : {}),
+      ...(between ? { betweenness: between.edges[id] ?? 0 } : {}),
+      flow: attributes.flow,
+      capacity: edgeCapacity(attributes),
+    };
+    if (cut) row.minCut = cutEdges.has(id);
+    return row;
+  });
+
+  const attributes = graph.getAttributes();
+  const table = attributes.countries ?? {};
+  const codes = [...new Set(graph.mapNodes((_node, a) => a.country))].sort();
+  const countryFlow = new Map<string, number>();
+  if (flows) active.forEachNode((node, a) => countryFlow.set(a.country, (countryFlow.get(a.country) ?? 0) + (flows[node] ?? 0)));
+  const countries: CountryMetrics[] = codes.map((country) => {
+    const row: CountryMetrics = { country, name: table[country]?.name ?? country };
+    if (knockout) row.knockoutLoss = knockout.countries[country] ?? 0;
+    if (flows && has('throughput')) row.throughput = countryFlow.get(country) ?? 0;
+    return row;
+  });
+
+  const report: MetricsReport = {
+    graph: { name: attributes.name ?? '', nodes: graph.order, edges: graph.size, unit: attributes.unit ?? 't REO/yr', ...(attributes.year !== undefined ? { year: attributes.year } : {}) },
+    nodes,
+    edges,
+    stages,
+    countries,
+    supply: { ...(maxFlow !== undefined ? { maxFlow } : {}), observed: observedSupply(active) },
+    metrics: METRIC_NAMES.filter(has),
+  };
+  return { report, notes };
+}
+
+/** The metrics report of `graph` (see the header). */
+export function computeMetrics(graph: SupplyGraph, options: MetricsOptions = {}): MetricsReport {
+  return buildMetrics(graph, options).report;
+}

@@ -1,0 +1,60 @@
+/**
+ * The metrics report as CSV tables: one of `nodes`, `edges`, `stages`, `countries`, one
+ * row per element and one column per JSON field of the report (same names, the order of
+ * the report). A stage's `shares` object becomes one `share_CC` column per country (codes
+ * in alphabetical order); a country with no node in a stage has share 0 there, and a stage
+ * with no throughput (hhi null) leaves its share cells empty. null is an empty cell;
+ * booleans are `true` / `false`; numbers are written in full.
+ */
+import { stringify } from 'csv-stringify/sync';
+import { UsageError } from '../model/errors.js';
+import type { MetricsReport } from './report-types.js';
+
+export const METRICS_TABLES = ['nodes', 'edges', 'stages', 'countries'] as const;
+export type MetricsTable = (typeof METRICS_TABLES)[number];
+
+type Cell = string | number | boolean | null | undefined;
+
+export interface TableRows {
+  columns: string[];
+  rows: Record<string, Cell>[];
+}
+
+/** Checks a table name; unknown names are a UsageError listing the valid ones. */
+export function parseTableName(name: string): MetricsTable {
+  if (!(METRICS_TABLES as readonly string[]).includes(name)) throw new UsageError(`unknown table "${name}" (valid: ${METRICS_TABLES.join(', ')})`);
+  return name as MetricsTable;
+}
+
+/** Columns in order of first appearance across rows. */
+function columnsOf(rows: readonly object[]): string[] {
+  const seen = new Set<string>();
+  for (const row of rows) for (const key of Object.keys(row)) seen.add(key);
+  return [...seen];
+}
+
+/** The rows of one table, flat (see the header). */
+export function tableRows(report: MetricsReport, table: MetricsTable): TableRows {
+  if (table !== 'stages') {
+    const rows = report[parseTableName(table)] as unknown as Record<string, Cell>[];
+    return { columns: columnsOf(rows), rows };
+  }
+  const codes = [...new Set(report.stages.flatMap((s) => Object.keys(s.shares)))].sort();
+  const rows = report.stages.map(({ shares, ...rest }) => {
+    const row: Record<string, Cell> = { ...rest };
+    for (const code of codes) row[`share_${code}`] = rest.hhi === null ? null : (shares[code] ?? 0);
+    return row;
+  });
+  const fields = columnsOf(report.stages.map(({ shares: _shares, ...rest }) => rest));
+  return { columns: [...fields, ...codes.map((code) => `share_${code}`)], rows };
+}
+
+/** One table of the report as CSV text with a header line. */
+export function metricsCsv(report: MetricsReport, table: MetricsTable): string {
+  const { columns, rows } = tableRows(report, parseTableName(table));
+  return stringify(rows, {
+    header: true,
+    columns,
+    cast: { boolean: (value) => String(value), number: (value) => String(value) },
+  });
+}
