@@ -85,6 +85,8 @@ describe('computeMetrics', () => {
     expect(() => computeMetrics(CHAIN, { metric: ['throughput'] } as never)).toThrow(UsageError);
     expect(() => computeMetrics(CHAIN, { metrics: ['throughput'], weight: 'flow' })).toThrow(/only apply to betweenness/);
     expect(() => computeMetrics(CHAIN, { sample: 0 })).toThrow(UsageError);
+    expect(() => computeMetrics(CHAIN, null as never)).toThrow(/options must be an object/);
+    expect(() => computeMetrics(CHAIN, { metrics: 'throughput' } as never)).toThrow(/must be a list of metric names/);
   });
 
   it('checks the betweenness weight attribute on every edge', () => {
