@@ -5,13 +5,14 @@
 import { type Command, Command as CommandClass, CommanderError } from 'commander';
 import { ChokepointError, ERROR_KINDS } from '../model/errors.js';
 import { processContext, type CliContext } from './context.js';
+import { registerExport } from './commands/export.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerImport } from './commands/import.js';
 import { registerInfo } from './commands/info.js';
 import { registerMetrics } from './commands/metrics.js';
 import { registerValidate } from './commands/validate.js';
 
-export const COMMANDS: ((program: Command, ctx: CliContext) => void)[] = [registerValidate, registerInfo, registerMetrics, registerGenerate, registerImport];
+export const COMMANDS: ((program: Command, ctx: CliContext) => void)[] = [registerValidate, registerInfo, registerMetrics, registerGenerate, registerImport, registerExport];
 
 export function buildProgram(ctx: CliContext): Command {
   const program = new CommandClass('chokepoint')
