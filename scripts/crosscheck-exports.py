@@ -9,7 +9,8 @@ Default mode exports GRAPH_JSON (default graphs/rare-earths-2024.json) with the 
 in every format, reads each file back with networkx (read_gexf, read_graphml,
 cytoscape_graph) or the csv module, and compares with the graph file as Python's json
 module reads it: node and edge counts, stage, country, label, capacity, flow, material;
-and the metric attributes across formats (gexf = graphml = cyjs = json = csv).
+and the metric attributes across formats (gexf = graphml = cyjs = json = csv); igraph
+reads the GraphML too, when installed.
 Prints one line per format and exits 1 on any mismatch.
 
 --fixtures writes tests/fixtures/import/networkx.graphml and networkx.gexf: a small
@@ -93,7 +94,7 @@ def compare_graph(fmt, g, original):
         label_field = "name" if fmt == "cyjs" else "label"
         expected_label = attrs.get("label", key) if fmt in ("gexf", "cyjs") else attrs.get("label")
         check(data.get(label_field) == expected_label, f"{fmt}: node {key} {label_field} = {data.get(label_field)!r}, expected {expected_label!r}")
-        if attrs.get("capacity") is not None:
+        if fmt in ("gexf", "graphml") and attrs.get("capacity") is not None:
             check(isinstance(data.get("capacity"), float), f"{fmt}: node {key} capacity read as {type(data.get('capacity')).__name__}, not float")
     for (s, t), attrs in edges.items():
         if not check(g.has_edge(s, t), f"{fmt}: edge {s}->{t} missing"):
@@ -121,6 +122,27 @@ def metric_values(g):
             if name in data:
                 values[("edge", (s, t), name)] = data[name]
     return values
+
+
+def igraph_check(path, original):
+    """A second GraphML reader: igraph (Debian python3-igraph), when installed."""
+    try:
+        import igraph
+    except ImportError:
+        print("igraph   not installed: skipped")
+        return
+    before = len(problems)
+    g = igraph.Graph.Read_GraphML(path)
+    check(g.is_directed(), "igraph: not directed")
+    check(g.vcount() == len(original["nodes"]), f"igraph: {g.vcount()} vertices")
+    check(g.ecount() == len(original.get("edges", [])), f"igraph: {g.ecount()} edges")
+    stages = {str(n["key"]): n["attributes"]["stage"] for n in original["nodes"]}
+    check(all(stages.get(v["id"]) == v["stage"] for v in g.vs), "igraph: stages differ")
+    flows = {(str(e["source"]), str(e["target"])): e["attributes"]["flow"] for e in original.get("edges", [])}
+    read = {(g.vs[e.source]["id"], g.vs[e.target]["id"]): e["flow"] for e in g.es}
+    check(all(same(read.get(k), v) for k, v in flows.items()), "igraph: flows differ")
+    status = "OK" if len(problems) == before else f"{len(problems) - before} problem(s)"
+    print(f"igraph   graphml read by igraph {igraph.__version__}: {g.vcount()} vertices, {g.ecount()} edges, stages and flows checked: {status}")
 
 
 def csv_tables(graph_file, tmp, metrics):
@@ -152,6 +174,10 @@ def crosscheck(graph_file, metrics):
             values = metric_values(g)
             if metrics:
                 check(len(values) > 0, f"{fmt}: no metric attributes")
+                if fmt in ("gexf", "graphml"):  # typed formats: the declared types must come back
+                    types = {"minCut": bool, "betweenness": float, "knockoutLoss": float, "throughput": float, "inDegree": int}
+                    for (kind, element, name), v in values.items():
+                        check(name not in types or type(v) is types[name], f"{fmt}: {kind} {element} {name} read as {type(v).__name__}")
                 if reference is None:
                     reference = values
                 else:
@@ -160,6 +186,7 @@ def crosscheck(graph_file, metrics):
                         check(k not in reference or same(v, reference[k]), f"{fmt}: {k} = {v!r}, {FORMATS[0]} has {reference.get(k)!r}")
             status = "OK" if len(problems) == before else f"{len(problems) - before} problem(s)"
             print(f"{fmt:8} {g.number_of_nodes()} nodes, {g.number_of_edges()} edges, {checked} values and {len(values)} metric values checked: {status}")
+        igraph_check(os.path.join(tmp, "graph.graphml"), original)
         g = csv_tables(graph_file, tmp, metrics)
         before = len(problems)
         check(g.number_of_nodes() == len(original["nodes"]), f"csv: {g.number_of_nodes()} node rows")
