@@ -1,6 +1,6 @@
 /**
- * Both bounds on scenario-modified random graphs against an independent Python
- * implementation: max flows from networkx 2.8.8 (preflow-push, checked against
+ * Both bounds on scenario-modified graphs (three random ones, and a copy of the default
+ * dataset under every preset) against an independent Python implementation: max flows from networkx 2.8.8 (preflow-push, checked against
  * Edmonds-Karp), the proportional bound by Jacobi iteration. Fixtures are written by
  * scripts/fixtures/scenario.py.
  */
@@ -24,8 +24,8 @@ interface Case {
 
 const close = (actual: number, expected: number) => expect(Math.abs(actual - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
 
-describe.each([1, 2, 3])('scenario-random-%i (networkx)', (seed) => {
-  const file = new URL(`../fixtures/networkx/scenario-random-${seed}.json`, import.meta.url);
+describe.each(['random-1', 'random-2', 'random-3', 'presets'])('scenario-%s (networkx)', (name) => {
+  const file = new URL(`../fixtures/networkx/scenario-${name}.json`, import.meta.url);
   const fixture = JSON.parse(readFileSync(file, 'utf8')) as { graph: unknown; cases: Case[] };
   const { graph } = parseGraph(fixture.graph, 'fixture');
   it.each(fixture.cases.map((c, i) => [i, c] as const))('case %i', (_i, c) => {

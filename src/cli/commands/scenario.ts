@@ -1,0 +1,189 @@
+/**
+ * `chokepoint scenario <graph> [--scenario FILE|PRESET] [--disable CC,..] [--embargo CC,..]
+ * [--activate YEAR] [--top N] [--format text|json|csv] [--out PATH] [--force]`: delivered
+ * supply before and after a scenario under both bounds (src/scenario/evaluate.ts).
+ * Flag actions are appended to the file's actions. Text is a terminal report; JSON is
+ * the ScenarioResult; CSV has one row for the total and one per sink (max-flow columns:
+ * the total max flow, then each sink's own max flow).
+ */
+import { stringify } from 'csv-stringify/sync';
+import type { Command } from 'commander';
+import { readGraphFile } from '../../io/read-graph.js';
+import { DEFAULT_PRESET_DIR, listPresets, readScenarioFile } from '../../io/read-scenario.js';
+import { writeFileAtomic } from '../../io/write-file.js';
+import { NotFoundError, UsageError } from '../../model/errors.js';
+import type { SupplyGraph } from '../../model/graph.js';
+import { evaluateScenario, type ScenarioResult } from '../../scenario/evaluate.js';
+import { parseScenario } from '../../scenario/parse-scenario.js';
+import { findPreset } from '../../scenario/presets.js';
+import type { Scenario, ScenarioAction } from '../../scenario/schema.js';
+import type { CliContext } from '../context.js';
+import { formatTable } from '../table.js';
+
+export const OUTPUT_FORMATS = ['text', 'json', 'csv'] as const;
+
+interface ScenarioFlags {
+  scenario?: string;
+  disable: string[];
+  embargo: string[];
+  activate?: string;
+  top: string;
+  format: string;
+  out?: string;
+  force?: boolean;
+}
+
+/** Commander collector for repeatable comma-separated lists: `--disable CN,MM --disable TH`. */
+export function collectList(value: string, previous: string[]): string[] {
+  return [...previous, ...value.split(',').map((v) => v.trim())];
+}
+
+export function checkFormat(format: string): (typeof OUTPUT_FORMATS)[number] {
+  if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format: expected one of ${OUTPUT_FORMATS.join(', ')} (got "${format}")`);
+  return format as (typeof OUTPUT_FORMATS)[number];
+}
+
+/** Writes `text` to `out` (atomically; --force to replace) or to stdout. */
+export async function emit(ctx: CliContext, text: string, out: string | undefined, force: boolean): Promise<void> {
+  if (out === undefined) ctx.stdout(text);
+  else await writeFileAtomic(out, text, { force });
+}
+
+/** A scenario file path, or else the id of a shipped preset. */
+async function loadScenario(arg: string, graph: SupplyGraph): Promise<Scenario> {
+  try {
+    return await readScenarioFile(arg, graph);
+  } catch (error) {
+    if (!(error instanceof NotFoundError)) throw error;
+    const presets = await listPresets(DEFAULT_PRESET_DIR);
+    const preset = findPreset(presets, arg);
+    if (!preset) throw new NotFoundError(`${arg}: no such scenario file or preset (presets: ${presets.map((p) => p.id).join(', ')})`);
+    return parseScenario(preset.scenario, preset.file, graph);
+  }
+}
+
+function flagActions(flags: ScenarioFlags): ScenarioAction[] {
+  const list = (flag: string, values: string[]) => {
+    if (values.some((v) => v === '')) throw new UsageError(`${flag}: expected country codes separated by commas, e.g. CN,MM`);
+    return values;
+  };
+  const actions: ScenarioAction[] = [
+    ...list('--disable', flags.disable).map((country): ScenarioAction => ({ type: 'disableCountry', country })),
+    ...list('--embargo', flags.embargo).map((from): ScenarioAction => ({ type: 'embargo', from })),
+  ];
+  if (flags.activate !== undefined) {
+    const year = Number(flags.activate);
+    if (flags.activate.trim() === '' || !Number.isSafeInteger(year)) throw new UsageError(`--activate: expected a year (got "${flags.activate}")`);
+    actions.push({ type: 'activate', year });
+  }
+  return actions;
+}
+
+async function buildScenario(flags: ScenarioFlags, graph: SupplyGraph): Promise<Scenario> {
+  const fromFile = flags.scenario !== undefined ? await loadScenario(flags.scenario, graph) : undefined;
+  const extra = flagActions(flags);
+  if (!fromFile && extra.length === 0) throw new UsageError('no scenario: give --scenario FILE|PRESET, --disable, --embargo or --activate');
+  const flagText = [
+    flags.disable.length > 0 ? `disable ${flags.disable.join(',')}` : '',
+    flags.embargo.length > 0 ? `embargo ${flags.embargo.join(',')}` : '',
+    flags.activate !== undefined ? `activate ${flags.activate}` : '',
+  ].filter(Boolean);
+  const fromFlags = extra.length > 0 ? parseScenario({ name: flagText.join('; '), actions: extra }, 'command line', graph) : undefined;
+  if (!fromFile) return fromFlags as Scenario;
+  if (!fromFlags) return fromFile;
+  return { ...fromFile, name: `${fromFile.name} + ${fromFlags.name}`, actions: [...fromFile.actions, ...fromFlags.actions] };
+}
+
+/** A share as a percentage with one decimal, padded to 6 so that a column lines up on the right. */
+export const pct = (v: number | null | undefined): string => (v === null || v === undefined ? '     -' : (v * 100).toFixed(1).padStart(6));
+const round = (v: number) => Math.round(v);
+const clip = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 3)}...` : text);
+
+/** Wraps text at spaces to lines of at most `width` characters. */
+function wrap(text: string, width = 88): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.join('\n');
+}
+
+/** The text report: totals, loss under both bounds, per end use, bottlenecks, stage HHI. */
+export function scenarioText(r: ScenarioResult): string {
+  const out: string[] = [`Scenario: ${r.name}\n`];
+  if (r.description) out.push(`${wrap(r.description)}\n`);
+  out.push('\nWhat changed\n');
+  for (const c of r.changes) out.push(`  action ${c.action} (${c.type}): ${c.summary}; ${round(c.flow).toLocaleString('en-US')} ${r.unit} nominal flow\n`);
+  for (const w of r.warnings) out.push(`  warning: ${w}\n`);
+  out.push(`\nDelivered supply, ${r.unit} (max flow: perfect rerouting; proportional: no rerouting)\n`);
+  out.push(
+    formatTable(
+      ['bound', 'baseline', 'scenario', 'loss %'],
+      [
+        ['max flow', round(r.baseline.maxFlow), round(r.scenario.maxFlow), pct(r.loss.maxFlow)],
+        ['proportional', round(r.baseline.proportional), round(r.scenario.proportional), pct(r.loss.proportional)],
+      ],
+    ),
+  );
+  out.push('\nBy end use (max flow: each end use served alone)\n');
+  out.push(
+    formatTable(
+      ['end use', 'max flow before', 'after', 'loss %', 'proportional before', 'after', 'loss %'],
+      r.loss.byEndUse.map((e) => [clip(e.endUse, 48), round(e.baseline.maxFlow), round(e.scenario.maxFlow), pct(e.loss.maxFlow), round(e.baseline.proportional), round(e.scenario.proportional), pct(e.loss.proportional)]),
+    ),
+  );
+  const rankBefore = new Map(r.bottlenecks.before.map((b, i) => [b.node, i + 1]));
+  out.push('\nTop bottlenecks after the scenario (knockout loss of max flow)\n');
+  out.push(
+    formatTable(
+      ['rank', 'node', 'country', 'stage', 'loss %', 'rank before'],
+      r.bottlenecks.after.map((b, i) => [i + 1, b.node, b.country, b.stage, pct(b.loss), rankBefore.get(b.node) ?? 'new']),
+    ),
+  );
+  out.push('\nStage concentration (HHI of country shares of throughput; after = proportional flows)\n');
+  const top = (s: { topCountry: string | null; topShare: number }) => (s.topCountry ? `${s.topCountry} ${pct(s.topShare).trim()}%` : '');
+  const hhi = (v: number | null) => (v === null ? '-' : v.toFixed(3));
+  out.push(formatTable(['stage', 'HHI before', 'top before', 'HHI after', 'top after'], r.stages.map((s) => [s.stage, hhi(s.before.hhi), top(s.before), hhi(s.after.hhi), top(s.after)])));
+  return out.join('');
+}
+
+/** One row for the total and one per sink. */
+export function scenarioCsv(r: ScenarioResult): string {
+  const header = ['scope', 'id', 'maxflow_baseline', 'maxflow_scenario', 'maxflow_loss', 'proportional_baseline', 'proportional_scenario', 'proportional_loss'];
+  const rows: (string | number | null)[][] = [['total', '', r.baseline.maxFlow, r.scenario.maxFlow, r.loss.maxFlow, r.baseline.proportional, r.scenario.proportional, r.loss.proportional]];
+  for (const [sink, loss] of Object.entries(r.loss.bySink)) {
+    const b = r.baseline.bySink[sink];
+    const s = r.scenario.bySink[sink];
+    rows.push(['sink', sink, b?.ownMaxFlow ?? 0, s?.ownMaxFlow ?? 0, loss.maxFlow, b?.proportional ?? 0, s?.proportional ?? 0, loss.proportional]);
+  }
+  return stringify([header, ...rows]);
+}
+
+export function registerScenario(program: Command, ctx: CliContext): void {
+  program
+    .command('scenario')
+    .description('delivered supply before and after a scenario (embargo, outage, new projects) under two bounds')
+    .argument('<graph>', 'graph JSON file')
+    .option('--scenario <file>', 'scenario JSON file, or the id of a preset in graphs/scenarios (e.g. china-full-embargo)')
+    .option('--disable <countries>', 'take these countries offline (comma-separated ISO codes; repeatable)', collectList, [])
+    .option('--embargo <countries>', 'cut these countries\' exports (comma-separated ISO codes; repeatable)', collectList, [])
+    .option('--activate <year>', 'bring projects starting by this year online')
+    .option('--top <n>', 'bottlenecks to list', '10')
+    .option('--format <format>', 'text, json or csv', 'text')
+    .option('--out <path>', 'write to this file instead of stdout')
+    .option('--force', 'replace the --out file if it exists')
+    .action(async (file: string, flags: ScenarioFlags) => {
+      const format = checkFormat(flags.format);
+      const top = Number(flags.top);
+      if (flags.top.trim() === '' || !Number.isSafeInteger(top) || top < 0) throw new UsageError(`--top: expected a whole number >= 0 (got "${flags.top}")`);
+      const { graph } = await readGraphFile(file);
+      const result = evaluateScenario(graph, await buildScenario(flags, graph), { top });
+      const text = format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : format === 'csv' ? scenarioCsv(result) : scenarioText(result);
+      await emit(ctx, text, flags.out, flags.force === true);
+    });
+}

@@ -1,0 +1,75 @@
+/**
+ * `chokepoint sweep <graph> [--by country|node] [--mode disable|embargo] [--format
+ * text|json|csv] [--quiet] [--out PATH] [--force]`: every country (or node) in turn
+ * taken offline or embargoed, ranked by loss under both bounds (src/scenario/sweep.ts).
+ */
+import { stringify } from 'csv-stringify/sync';
+import type { Command } from 'commander';
+import { readGraphFile } from '../../io/read-graph.js';
+import { UsageError } from '../../model/errors.js';
+import { SWEEP_BY, SWEEP_MODES, sweepScenarios, type SweepResult } from '../../scenario/sweep.js';
+import type { CliContext } from '../context.js';
+import { createProgress, type Progress } from '../progress.js';
+import { formatTable } from '../table.js';
+import { checkFormat, emit, pct } from './scenario.js';
+
+interface SweepFlags {
+  by: string;
+  mode: string;
+  format: string;
+  quiet?: boolean;
+  out?: string;
+  force?: boolean;
+}
+
+function choice<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`${flag}: expected one of ${allowed.join(', ')} (got "${value}")`);
+  return value as T;
+}
+
+export function sweepText(r: SweepResult): string {
+  const what = r.mode === 'embargo' ? 'embargoed (all exports cut)' : 'offline';
+  const head = `Each ${r.by} ${what} in turn. Baseline: max flow ${Math.round(r.baseline.maxFlow).toLocaleString('en-US')}, observed ${Math.round(r.baseline.proportional).toLocaleString('en-US')} ${r.unit}\n\n`;
+  const header = ['rank', r.by, 'name', 'nodes', 'max flow loss %', 'proportional loss %', 'proportional rank'];
+  const rows = r.rows.map((row) => [row.rank.maxFlow, row.id, row.label, row.nodes, pct(row.loss.maxFlow).padStart(15), pct(row.loss.proportional).padStart(19), row.rank.proportional]);
+  return head + formatTable(header, rows);
+}
+
+export function sweepCsv(r: SweepResult): string {
+  const header = [r.by, 'name', 'nodes', 'maxflow_scenario', 'maxflow_loss', 'maxflow_rank', 'proportional_scenario', 'proportional_loss', 'proportional_rank'];
+  const rows = r.rows.map((row) => [row.id, row.label, row.nodes, row.scenario.maxFlow, row.loss.maxFlow, row.rank.maxFlow, row.scenario.proportional, row.loss.proportional, row.rank.proportional]);
+  return stringify([header, ...rows]);
+}
+
+export function registerSweep(program: Command, ctx: CliContext): void {
+  program
+    .command('sweep')
+    .description('take every country (or node) out in turn and rank them by the supply lost')
+    .argument('<graph>', 'graph JSON file')
+    .option('--by <what>', 'country or node', 'country')
+    .option('--mode <mode>', 'disable (offline) or embargo (all exports cut; countries only)', 'disable')
+    .option('--format <format>', 'text, json or csv', 'text')
+    .option('--quiet', 'no progress bar')
+    .option('--out <path>', 'write to this file instead of stdout')
+    .option('--force', 'replace the --out file if it exists')
+    .action(async (file: string, flags: SweepFlags) => {
+      const format = checkFormat(flags.format);
+      const by = choice('--by', flags.by, SWEEP_BY);
+      const mode = choice('--mode', flags.mode, SWEEP_MODES);
+      if (by === 'node' && mode === 'embargo') throw new UsageError('--mode embargo needs --by country: an embargo is imposed by a country');
+      const { graph } = await readGraphFile(file);
+      let progress: Progress | undefined;
+      const onProgress = (done: number, total: number) => {
+        progress ??= createProgress(ctx, { total, label: `sweep by ${by}`, quiet: flags.quiet === true });
+        progress.update(done);
+      };
+      let result: SweepResult;
+      try {
+        result = sweepScenarios(graph, { by, mode, onProgress });
+      } finally {
+        progress?.stop();
+      }
+      const text = format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : format === 'csv' ? sweepCsv(result) : sweepText(result);
+      await emit(ctx, text, flags.out, flags.force === true);
+    });
+}

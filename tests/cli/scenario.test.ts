@@ -1,0 +1,130 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { chain } from '../scenario/graphs.js';
+import { cli } from './run-cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'chokepoint-scenario-'));
+const GRAPH = join(dir, 'chain.json');
+writeFileSync(GRAPH, JSON.stringify(chain().export()));
+const DATASET = join(import.meta.dirname, '..', '..', 'graphs', 'rare-earths-2024.json');
+const write = (name: string, data: unknown) => {
+  const file = join(dir, name);
+  writeFileSync(file, typeof data === 'string' ? data : JSON.stringify(data));
+  return file;
+};
+
+describe('chokepoint scenario', () => {
+  it('evaluates flag actions as JSON', async () => {
+    // See tests/scenario/evaluate.test.ts: an embargo on CN exports cuts s1 -> mag2 (30).
+    const run = await cli('scenario', GRAPH, '--embargo', 'CN', '--format', 'json');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.name).toBe('embargo CN');
+    expect(result.baseline.maxFlow).toBeCloseTo(100, 9);
+    expect(result.scenario.maxFlow).toBeCloseTo(70, 9);
+    expect(result.loss.proportional).toBeCloseTo(0.3, 9);
+    expect(result.changes[0].edges).toEqual(['s1->mag2']);
+  });
+
+  it('appends flag actions to a scenario file', async () => {
+    const file = write('cap.json', { name: 'quota', actions: [{ type: 'cap', from: 'CN', share: 0.5 }] });
+    const run = await cli('scenario', GRAPH, '--scenario', file, '--disable', 'MM', '--format', 'json');
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.name).toBe('quota + disable MM');
+    // f(s1) = 0.6; e2 = 30 x min(0.6, 0.5) = 15; e1 = 0.6 x 70 = 42; total 57.
+    expect(result.scenario.proportional).toBeCloseTo(57, 9);
+    // Max flow: only m1's 60 is left, and s1 -> mag1 (70) can take it all.
+    expect(result.scenario.maxFlow).toBeCloseTo(60, 9);
+  });
+
+  it('writes CSV with a total row and a row per sink', async () => {
+    const run = await cli('scenario', GRAPH, '--disable', 'MM', '--format', 'csv');
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines[0]).toBe('scope,id,maxflow_baseline,maxflow_scenario,maxflow_loss,proportional_baseline,proportional_scenario,proportional_loss');
+    expect(lines[1]).toBe('total,,100,60,0.4,100,60,0.4');
+    expect(lines.slice(2).map((l) => l.split(',').slice(0, 2).join(','))).toEqual(['sink,e1', 'sink,e2']);
+  });
+
+  it('prints a text report', async () => {
+    const run = await cli('scenario', GRAPH, '--disable', 'MM,JP', '--activate', '2030');
+    expect(run.code).toBe(0);
+    for (const heading of ['Scenario: disable MM,JP; activate 2030', 'What changed', 'Delivered supply', 'By end use', 'Top bottlenecks', 'Stage concentration']) {
+      expect(run.stdout).toContain(heading);
+    }
+    expect(run.stdout).toContain('warning: action 2 (activate) changes nothing in the active graph');
+    expect(run.stdout).toMatch(/max flow\s+100\s+60\s+40/);
+  });
+
+  it('runs a shipped preset by id on the default dataset', async () => {
+    const run = await cli('scenario', DATASET, '--scenario', 'myanmar-offline', '--format', 'json');
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.name).toBe('Myanmar mines offline');
+    expect(result.loss.maxFlow).toBeGreaterThan(0);
+  });
+
+  it('writes --out atomically and refuses to overwrite without --force', async () => {
+    const out = join(dir, 'result.json');
+    expect((await cli('scenario', GRAPH, '--disable', 'MM', '--format', 'json', '--out', out)).code).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8')).loss.maxFlow).toBeCloseTo(0.4, 9);
+    const again = await cli('scenario', GRAPH, '--disable', 'MM', '--out', out);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('pass --force');
+    expect((await cli('scenario', GRAPH, '--disable', 'MM', '--out', out, '--force')).code).toBe(0);
+  });
+
+  describe('errors', () => {
+    it('usage errors exit 2', async () => {
+      const cases: [string[], string][] = [
+        [[], 'no scenario: give --scenario FILE|PRESET, --disable, --embargo or --activate'],
+        [['--disable', 'MM', '--format', 'xml'], '--format: expected one of text, json, csv (got "xml")'],
+        [['--activate', '20x0'], '--activate: expected a year (got "20x0")'],
+        [['--disable', 'CN,'], '--disable: expected country codes separated by commas'],
+        [['--disable', 'MM', '--top', '-1'], '--top: expected a whole number >= 0 (got "-1")'],
+      ];
+      for (const [args, message] of cases) {
+        const run = await cli('scenario', GRAPH, ...args);
+        expect(run.code, args.join(' ')).toBe(2);
+        expect(run.stderr).toContain(message);
+        expect(run.stderr).not.toContain('    at ');
+      }
+    });
+
+    it('flag values the graph does not know are input errors naming the command line', async () => {
+      const run = await cli('scenario', GRAPH, '--disable', 'DE', '--embargo', 'cn');
+      expect(run.code).toBe(3);
+      expect(run.stderr).toContain('command line: action 0 (disableCountry): country: unknown country "DE" (no node of the graph is in it)');
+      expect(run.stderr).toContain('command line: action 1 (embargo): from: must be an upper-case ISO 3166-1 alpha-2 code such as "CN" (got "cn")');
+    });
+
+    it('a bad scenario file is an input error naming the file and every problem', async () => {
+      const file = write('bad.json', { name: 'bad', actions: [{ type: 'embargo', from: 'CN', materials: ['unobtainium'] }, { type: 'scaleNode', node: 'x', factor: 1 }] });
+      const run = await cli('scenario', GRAPH, '--scenario', file);
+      expect(run.code).toBe(3);
+      expect(run.stderr).toContain(`${file}: action 0 (embargo): materials: unknown material "unobtainium" (no edge carries it)`);
+      expect(run.stderr).toContain(`${file}: action 1 (scaleNode): node: unknown node "x"`);
+      const broken = write('broken.json', '{"name": ');
+      const syntax = await cli('scenario', GRAPH, '--scenario', broken);
+      expect(syntax.code).toBe(3);
+      expect(syntax.stderr).toContain(`${broken}: file: not valid JSON`);
+    });
+
+    it('a scenario that is neither a file nor a preset is not found, and lists the presets', async () => {
+      const run = await cli('scenario', GRAPH, '--scenario', 'no-such-preset');
+      expect(run.code).toBe(3);
+      expect(run.stderr).toContain('no-such-preset: no such scenario file or preset (presets: ');
+      expect(run.stderr).toContain('china-full-embargo');
+    });
+
+    it('a preset that names what the graph lacks is an input error', async () => {
+      const run = await cli('scenario', GRAPH, '--scenario', 'nordic-greenland-2030');
+      expect(run.code).toBe(3);
+      expect(run.stderr).toContain('nordic-greenland-2030.json: action 0 (activate): nodes: unknown node "gl-tanbreez"');
+    });
+  });
+});
