@@ -10,7 +10,7 @@ import { InputError, NotFoundError } from '../model/errors.js';
 import type { SupplyGraph } from '../model/graph.js';
 import { parseScenario } from '../scenario/parse-scenario.js';
 import { presetId, type Preset } from '../scenario/presets.js';
-import { ScenarioSchema, type Scenario } from '../scenario/schema.js';
+import { ScenarioSchema, type Scenario, type ScenarioAction } from '../scenario/schema.js';
 import { parseJsonText, readTextFile } from './read-graph.js';
 
 /** The presets shipped with chokepoint: `graphs/scenarios/` at the package root. */
@@ -45,28 +45,26 @@ export async function listPresets(dir: string = DEFAULT_PRESET_DIR): Promise<Pre
   return presets;
 }
 
-/** A preset as offered for one graph: usable, or not with the problems found. */
+/** A preset as offered for one graph (the shape of `GET /api/graphs/:id/scenarios`). */
 export interface GraphPreset {
   id: string;
   name: string;
   description?: string;
-  scenario: Scenario;
-  /** False when the preset names countries, nodes or materials this graph lacks. */
-  applicable: boolean;
-  /** Why it is not applicable (empty when it is). */
-  problems: string[];
+  actions: ScenarioAction[];
+  /** Set when the preset names countries, nodes or materials this graph lacks: every problem, one per line. */
+  error?: string;
 }
 
-/** The presets of `dir`, each checked against `graph` (a preset that does not fit is listed, not thrown). */
+/** The presets of `dir`, each checked against `graph` (a preset that does not fit is listed with `error`, not thrown). */
 export async function listScenarioPresets(dir: string, graph: SupplyGraph): Promise<GraphPreset[]> {
   return (await listPresets(dir)).map(({ id, scenario }) => {
-    const base = { id, name: scenario.name, ...(scenario.description !== undefined ? { description: scenario.description } : {}), scenario };
+    const preset: GraphPreset = { id, name: scenario.name, ...(scenario.description !== undefined ? { description: scenario.description } : {}), actions: scenario.actions };
     try {
       parseScenario(scenario, id, graph);
-      return { ...base, applicable: true, problems: [] };
+      return preset;
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      return { ...base, applicable: false, problems: error.problems.map((p) => `${p.element}: ${p.message}`) };
+      return { ...preset, error: error.problems.map((p) => `${p.element}: ${p.message}`).join('\n') };
     }
   });
 }

@@ -31,7 +31,7 @@ export function sweepText(r: SweepResult): string {
   const what = r.mode === 'embargo' ? 'embargoed (all exports cut)' : 'offline';
   const head = `Each ${r.by} ${what} in turn. Baseline: max flow ${Math.round(r.baseline.maxFlow).toLocaleString('en-US')}, observed ${Math.round(r.baseline.proportional).toLocaleString('en-US')} ${r.unit}\n\n`;
   const header = ['rank', r.by, 'name', 'nodes', 'max flow loss %', 'proportional loss %', 'proportional rank'];
-  const rows = r.rows.map((row) => [row.rank.maxFlow, row.id, row.label, row.nodes, pct(row.loss.maxFlow).padStart(15), pct(row.loss.proportional).padStart(19), row.rank.proportional]);
+  const rows = r.rows.map((row) => [row.rank.maxFlow, row.id, row.label.length > 48 ? `${row.label.slice(0, 45)}...` : row.label, row.nodes, pct(row.loss.maxFlow).padStart(15), pct(row.loss.proportional).padStart(19), row.rank.proportional]);
   return head + formatTable(header, rows);
 }
 
