@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ComputationError, UsageError } from '../../src/model/errors.js';
+import { parseGraph } from '../../src/model/parse-graph.js';
 import { evaluateScenario } from '../../src/scenario/evaluate.js';
+import { parseScenario } from '../../src/scenario/parse-scenario.js';
 import type { ScenarioAction } from '../../src/scenario/schema.js';
 import { build, chain } from './graphs.js';
 
@@ -128,5 +132,30 @@ describe('evaluateScenario', () => {
     expect(() => evaluateScenario(chain(), { name: 't', actions: [] }, { topN: 3 } as never)).toThrow(UsageError);
     expect(() => evaluateScenario(chain(), { name: 't', actions: [] }, { top: -1 })).toThrow(UsageError);
     expect(() => evaluateScenario(chain(), { name: 't', actions: [] }, { top: 1.5 })).toThrow(UsageError);
+  });
+});
+
+describe('evaluateScenario properties', () => {
+  it('losses do not depend on the unit: scaling every flow and capacity by k changes none', () => {
+    const fixture = JSON.parse(readFileSync(new URL('../fixtures/networkx/scenario-random-2.json', import.meta.url), 'utf8')) as {
+      graph: { nodes: { attributes: Record<string, unknown> }[]; edges: { attributes: Record<string, unknown> }[] };
+      cases: { scenario: unknown }[];
+    };
+    const scaled = (k: number) => {
+      const times = (a: Record<string, unknown>) => Object.fromEntries(Object.entries(a).map(([key, v]) => [key, (key === 'flow' || key === 'capacity') && typeof v === 'number' ? v * k : v]));
+      return parseGraph({ ...fixture.graph, nodes: fixture.graph.nodes.map((n) => ({ ...n, attributes: times(n.attributes) })), edges: fixture.graph.edges.map((e) => ({ ...e, attributes: times(e.attributes) })) }, 'scaled').graph;
+    };
+    const base = scaled(1);
+    fc.assert(
+      fc.property(fc.double({ min: 0.01, max: 1000, noNaN: true }), fc.integer({ min: 0, max: fixture.cases.length - 1 }), (k, i) => {
+        const scenario = parseScenario(fixture.cases[i]?.scenario, 'fixture', base);
+        const a = evaluateScenario(base, scenario);
+        const b = evaluateScenario(scaled(k), scenario);
+        expect(b.loss.maxFlow).toBeCloseTo(a.loss.maxFlow, 9);
+        expect(b.loss.proportional).toBeCloseTo(a.loss.proportional, 9);
+        expect(b.scenario.maxFlow).toBeCloseTo(a.scenario.maxFlow * k, 6);
+      }),
+      { numRuns: 30, seed: 7 },
+    );
   });
 });
