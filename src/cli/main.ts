@@ -11,10 +11,11 @@ import { registerImport } from './commands/import.js';
 import { registerInfo } from './commands/info.js';
 import { registerMetrics } from './commands/metrics.js';
 import { registerScenario } from './commands/scenario.js';
+import { registerServe } from './commands/serve.js';
 import { registerSweep } from './commands/sweep.js';
 import { registerValidate } from './commands/validate.js';
 
-export const COMMANDS: ((program: Command, ctx: CliContext) => void)[] = [registerValidate, registerInfo, registerMetrics, registerGenerate, registerImport, registerExport, registerScenario, registerSweep];
+export const COMMANDS: ((program: Command, ctx: CliContext) => void)[] = [registerValidate, registerInfo, registerMetrics, registerGenerate, registerImport, registerExport, registerScenario, registerSweep, registerServe];
 
 export function buildProgram(ctx: CliContext): Command {
   const program = new CommandClass('chokepoint')

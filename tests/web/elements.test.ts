@@ -20,7 +20,7 @@ function byId(elements: ElementDefinition[]): Map<string, ElementDefinition> {
 describe('buildElements', () => {
   it('makes one element per node and edge, with edge ids as in the report', () => {
     const elements = buildElements(input);
-    expect(elements.filter((e) => e.group === 'nodes')).toHaveLength(MINI.nodes.length);
+    expect(elements.filter((e) => e.group === 'nodes' && !e.classes?.includes('stage-header'))).toHaveLength(MINI.nodes.length);
     expect(elements.filter((e) => e.group === 'edges').map((e) => e.data.id)).toEqual(report.edges.map((e) => e.id));
   });
 
@@ -31,6 +31,16 @@ describe('buildElements', () => {
     expect(x('cn-sep')).toBeLessThan(x('cn-magnet'));
     expect(x('cn-magnet')).toBeLessThan(x('ev'));
     expect(x('au-mine')).toBe(x('cn-mine'));
+  });
+
+  it('names the stages in use above their columns, in stage order', () => {
+    const elements = buildElements(input);
+    const headers = elements.filter((e) => e.classes?.includes('stage-header'));
+    expect(headers.map((e) => e.data.label)).toEqual(['mining', 'separation', 'magnet', 'end-use']);
+    const m = byId(elements);
+    expect(headers[2]?.position?.x).toBe(m.get('cn-magnet')?.position?.x);
+    const topNode = Math.min(...elements.filter((e) => e.group === 'nodes' && !e.classes?.includes('stage-header')).map((e) => e.position?.y ?? 0));
+    expect(headers.every((h) => (h.position?.y ?? 0) < topNode)).toBe(true);
   });
 
   it('sizes nodes by the selected metric and colours them by country', () => {
@@ -77,9 +87,9 @@ describe('buildElements', () => {
 
   it('scales edge width with the log of the flow', () => {
     const m = byId(buildElements(input));
-    expect(m.get('cn-sep->cn-magnet')?.data.width).toBeCloseTo(10, 9);
+    expect(m.get('cn-sep->cn-magnet')?.data.width).toBeCloseTo(7, 9);
     expect(m.get('se-mine->se-sep')?.data.width).toBe(1);
-    expect(m.get('au-mine->my-sep')?.data.width).toBeCloseTo(1 + (9 * Math.log(46)) / Math.log(191), 9);
+    expect(m.get('au-mine->my-sep')?.data.width).toBeCloseTo(1 + (6 * Math.log(46)) / Math.log(191), 9);
   });
 
   it('does not change its input', () => {
@@ -97,9 +107,9 @@ describe('scales', () => {
     expect(nodeSize(-1, 1)).toBe(MIN_SIZE);
   });
 
-  it('edgeWidth: 1 for no flow, 10 for the largest', () => {
+  it('edgeWidth: 1 for no flow, 7 for the largest', () => {
     expect(edgeWidth(0, 100)).toBe(1);
-    expect(edgeWidth(100, 100)).toBeCloseTo(10, 12);
+    expect(edgeWidth(100, 100)).toBeCloseTo(7, 12);
     expect(edgeWidth(5, 0)).toBe(1);
   });
 
@@ -113,7 +123,8 @@ describe('shortLabel', () => {
   it('keeps the name before a parenthesis or, when long, before a comma', () => {
     expect(shortLabel('China light REE mines (Bayan Obo, Sichuan, Shandong)')).toBe('China light REE mines');
     expect(shortLabel('Mountain Pass mine (MP Materials), California')).toBe('Mountain Pass mine');
-    expect(shortLabel('Neo Performance Materials magnet plant, Narva, Estonia')).toBe('Neo Performance Materials…');
+    expect(shortLabel('Neo Performance Materials magnet plant, Narva, Estonia')).toBe('Neo Performance Materials magnet plant');
+    expect(shortLabel('Neo Performance Materials magnet plant, Narva, Estonia', 30)).toBe('Neo Performance Materials…');
     expect(shortLabel('Lynas Kuantan')).toBe('Lynas Kuantan');
     expect(shortLabel('EV motors, Germany')).toBe('EV motors, Germany');
   });

@@ -3,17 +3,18 @@
  * gives the same elements, the input is not changed, and nothing here touches the DOM.
  *
  * - position: the stage-column layout (`layout.ts`);
- * - node `size`: 16 + 44 * sqrt(value / max value) of the selected metric (area grows
- *   with the value); every node 22 when the metric is 0 everywhere;
+ * - node `size`: 10 + 26 * sqrt(value / max value) of the selected metric (area grows
+ *   with the value); every node 16 when the metric is 0 everywhere;
+ * - one `stage-header` element per stage in use, above its column, naming the stage;
  * - node `color`: the country's colour (`palette.ts`); `label`: `shortLabel`;
- * - edge `width`: 1 + 9 * ln(1 + flow) / ln(1 + largest flow), a log scale so that both
+ * - edge `width`: 1 + 6 * ln(1 + flow) / ln(1 + largest flow), a log scale so that both
  *   200 t and 20,000 t links are visible; the scenario's flow when it gives one;
  * - classes: see `cy-style.ts`; with a selected node, what is not it, its suppliers, its
  *   customers or one of its edges is `dimmed`.
  */
 import type { ElementDefinition } from 'cytoscape';
 import type { MetricsReport } from '../../src/metrics/report-types.js';
-import { stageLayout, type LayoutNode } from './layout.js';
+import { stageLayout, type LayoutNode, type Positions } from './layout.js';
 import type { SizeMetric } from './state.js';
 
 /** A graph as the API sends it (graphology serialization with chokepoint attributes). */
@@ -50,9 +51,12 @@ export interface ElementInput {
   selected?: string | null;
 }
 
-export const MIN_SIZE = 16;
-export const MAX_EXTRA_SIZE = 44;
-export const FLAT_SIZE = 22;
+export const MIN_SIZE = 10;
+export const MAX_EXTRA_SIZE = 26;
+export const FLAT_SIZE = 16;
+
+/** Id prefix of the stage-name elements above the columns (not graph nodes). */
+export const STAGE_HEADER_PREFIX = '__stage__';
 
 /** The id an edge has in the graph and the report: its key, else `source->target`. */
 export function edgeId(edge: GraphData['edges'][number]): string {
@@ -67,7 +71,7 @@ export function nodeSize(value: number | undefined, max: number): number {
 
 export function edgeWidth(flow: number, maxFlow: number): number {
   if (!(maxFlow > 0)) return 1;
-  return 1 + (9 * Math.log1p(Math.max(0, flow))) / Math.log1p(maxFlow);
+  return 1 + (6 * Math.log1p(Math.max(0, flow))) / Math.log1p(maxFlow);
 }
 
 /**
@@ -158,5 +162,22 @@ export function buildElements(input: ElementInput): ElementDefinition[] {
       classes,
     };
   });
-  return [...nodes, ...edges];
+  return [...stageHeaders(positions, layoutNodes, stages), ...nodes, ...edges];
+}
+
+/** A label above each column that has nodes. */
+function stageHeaders(positions: Positions, nodes: readonly LayoutNode[], stages: readonly string[]): ElementDefinition[] {
+  const ys = Object.values(positions).map((p) => p.y);
+  const top = (ys.length > 0 ? Math.min(...ys) : 0) - 50;
+  const used = new Set(nodes.map((n) => n.stage));
+  const columns = new Map<string, number>();
+  for (const node of nodes) columns.set(node.stage, positions[node.id]?.x ?? 0);
+  return [...stages.filter((s) => used.has(s)), ...[...used].filter((s) => !stages.includes(s)).sort()].map((stage) => ({
+    group: 'nodes',
+    data: { id: `${STAGE_HEADER_PREFIX}${stage}`, label: stage },
+    position: { x: columns.get(stage) ?? 0, y: top },
+    classes: ['stage-header'],
+    selectable: false,
+    grabbable: false,
+  }));
 }

@@ -21,7 +21,7 @@ export interface LayoutOptions {
   groupGap: number;
 }
 
-export const LAYOUT_DEFAULTS: LayoutOptions = { columnWidth: 300, rowHeight: 46, groupGap: 0.4 };
+export const LAYOUT_DEFAULTS: LayoutOptions = { columnWidth: 180, rowHeight: 44, groupGap: 0.3 };
 
 export type Positions = Record<string, { x: number; y: number }>;
 

@@ -131,7 +131,7 @@ function render(): void {
 
 function renderPanels(d: PageData): void {
   renderCountryToggles(byId('country-toggles'), d.countries, state.off, (code) => update((s) => actions.toggleCountry(s, code)));
-  renderLegend(byId('legend'), d.countries, state.metric);
+  renderLegend(byId('legend'), state.metric);
   renderResults({ delivered: byId('delivered'), sinks: byId('sinks'), hhi: byId('hhi') }, d, result);
   const node = d.graph.nodes.find((n) => n.key === state.selected);
   renderNodeDetails(byId('node-details'), node, d.report.nodes.find((n) => n.id === state.selected), (code) => d.countryName(code));
@@ -173,7 +173,7 @@ async function loadGraph(id: string): Promise<void> {
       cy.elements().remove();
       cy.add(elements);
     });
-    cy.fit(undefined, 30);
+    cy.fit(undefined, 16);
     setStatus('');
     render();
     await evaluate();

@@ -2,6 +2,7 @@
 import type { MetricsReport } from '../../../src/metrics/report-types.js';
 import { bottleneckRows } from '../bottlenecks.js';
 import { h } from '../dom.js';
+import { shortLabel } from '../elements.js';
 import { formatPercent, formatScore } from '../format.js';
 import { METRIC_LABELS, SIZE_METRICS, type SizeMetric, type ViewState } from '../state.js';
 
@@ -29,7 +30,7 @@ export function renderBottleneckTable(
     }),
   );
   const rows = bottleneckRows(report, state.sortKey, state.sortDescending).map((n) => {
-    const link = h('button', { type: 'button', class: 'link' }, n.label);
+    const link = h('button', { type: 'button', class: 'link', title: n.label }, shortLabel(n.label, 28));
     link.addEventListener('click', () => actions.select(n.id));
     return h(
       'tr',

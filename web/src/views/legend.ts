@@ -1,28 +1,26 @@
-/** The map legend: country colours, then what sizes, borders and line styles mean. */
+/**
+ * The map legend under the map: what colour, size, halo, border and line styles mean.
+ * The country colours themselves are listed with the country toggles (one swatch each).
+ */
 import { h } from '../dom.js';
 import { METRIC_LABELS, type SizeMetric } from '../state.js';
-import type { CountryEntry } from './country-panel.js';
 
-function swatch(className: string, color?: string): HTMLElement {
-  const element = h('span', { class: className, 'aria-hidden': 'true' });
-  if (color) element.style.backgroundColor = color;
-  return element;
+function key(className: string, text: string): HTMLElement {
+  return h('li', {}, h('span', { class: `key ${className}`, 'aria-hidden': 'true' }), text);
 }
 
-export function renderLegend(container: Element, countries: CountryEntry[], metric: SizeMetric): void {
-  const countryItems = countries.map((c) => h('li', {}, swatch('swatch', c.color), `${c.code} ${c.name}`));
+export function renderLegend(container: Element, metric: SizeMetric): void {
   container.replaceChildren(
-    h('h3', {}, 'Countries'),
-    h('ul', { class: 'legend-countries' }, ...countryItems),
     h(
       'ul',
       { class: 'legend-keys' },
-      h('li', {}, swatch('key key-size'), `node size: ${METRIC_LABELS[metric]}`),
-      h('li', {}, swatch('key key-width'), 'line width: flow (log scale)'),
-      h('li', {}, swatch('key key-bottleneck'), 'top bottlenecks (knockout loss)'),
-      h('li', {}, swatch('key key-mincut'), 'minimum cut'),
-      h('li', {}, swatch('key key-inactive'), 'planned / prospective (not active)'),
-      h('li', {}, swatch('key key-cut'), 'cut by the scenario'),
+      key('key-color', 'colour: country (see Countries)'),
+      key('key-size', `size: ${METRIC_LABELS[metric]}`),
+      key('key-width', 'line width: flow (log scale)'),
+      key('key-bottleneck', 'top 5 bottlenecks'),
+      key('key-mincut', 'in the minimum cut'),
+      key('key-inactive', 'planned / prospective, not active'),
+      key('key-cut', 'cut by the scenario'),
     ),
   );
 }

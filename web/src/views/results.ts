@@ -5,6 +5,7 @@
  */
 import type { ScenarioResult } from '../../../src/scenario/evaluate.js';
 import { fill, h } from '../dom.js';
+import { shortLabel } from '../elements.js';
 import { formatPercent, formatTonnes } from '../format.js';
 import type { PageData } from '../page-data.js';
 import { renderStageTable } from './stage-table.js';
@@ -64,7 +65,7 @@ function renderSinks(target: Element, result: ScenarioResult | null): void {
     h(
       'tr',
       {},
-      h('td', {}, u.endUse),
+      h('td', { title: u.endUse }, shortLabel(u.endUse, 28)),
       h('td', { class: 'num' }, formatTonnes(u.baseline.proportional)),
       h('td', { class: 'num' }, formatTonnes(u.scenario.proportional)),
       h('td', { class: 'num' }, formatPercent(u.loss.proportional)),
@@ -84,8 +85,8 @@ function renderSinks(target: Element, result: ScenarioResult | null): void {
           h('th', {}, 'end use'),
           h('th', { class: 'num' }, 'baseline'),
           h('th', { class: 'num' }, 'scenario'),
-          h('th', { class: 'num', title: 'proportional (no rerouting) bound' }, 'loss'),
-          h('th', { class: 'num', title: 'max-flow (rerouting) bound' }, 'loss, rerouted'),
+          h('th', { class: 'num', title: 'loss, proportional (no rerouting) bound' }, 'loss'),
+          h('th', { class: 'num', title: 'loss, max-flow (rerouting) bound' }, 'rerouted'),
         ),
       ),
       h('tbody', {}, ...rows),

@@ -1,0 +1,63 @@
+/**
+ * `chokepoint serve [--port N] [--host H] [--graphs DIR]`: serves the bottleneck map and
+ * the JSON API (docs/api.md) until interrupted. Port and host default to the PORT and
+ * HOST environment variables, then 3000 and 127.0.0.1.
+ */
+import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { UsageError } from '../../model/errors.js';
+import type { RunningServer } from '../../server/start.js';
+import type { CliContext } from '../context.js';
+
+export interface ServeOptions {
+  port?: string;
+  host?: string;
+  graphs?: string;
+}
+
+/** Servers started by this process; tests close them, SIGINT/SIGTERM close them too. */
+export const runningServers = new Set<RunningServer>();
+
+export function parsePort(text: string, from: string): number {
+  const port = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isInteger(port) || port > 65535) {
+    throw new UsageError(`${from}: "${text}" is not a port number (0-65535)`);
+  }
+  return port;
+}
+
+async function checkFolder(dir: string): Promise<void> {
+  const info = await stat(dir).catch(() => null);
+  if (!info?.isDirectory()) throw new UsageError(`--graphs: ${dir} is not a folder`);
+}
+
+export function registerServe(program: Command, ctx: CliContext): void {
+  program
+    .command('serve')
+    .description('serve the bottleneck map and the JSON API (http://127.0.0.1:3000 by default)')
+    .option('--port <port>', 'port to listen on (default: $PORT or 3000; 0 picks a free port)')
+    .option('--host <host>', 'address to bind (default: $HOST or 127.0.0.1)')
+    .option('--graphs <dir>', 'folder of graph files to offer (default: the graphs/ folder of the project)')
+    .action(async (options: ServeOptions) => {
+      const port = options.port !== undefined ? parsePort(options.port, '--port') : process.env.PORT ? parsePort(process.env.PORT, 'PORT') : 3000;
+      const host = options.host ?? (process.env.HOST || '127.0.0.1');
+      // Loaded here so that other commands do not pay for loading Express.
+      const { DEFAULT_GRAPHS_DIR, DEFAULT_WEB_DIR, start } = await import('../../server/start.js');
+      const graphsDir = options.graphs !== undefined ? resolve(options.graphs) : DEFAULT_GRAPHS_DIR;
+      await checkFolder(graphsDir);
+      const running = await start({ port, host, graphsDir, log: (line) => ctx.stderr(`${line}\n`) });
+      const stop = () => void running.close();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      runningServers.add(running);
+      running.server.on('close', () => {
+        runningServers.delete(running);
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+      });
+      ctx.stdout(`chokepoint: the bottleneck map is at ${running.url}  (graphs from ${graphsDir}; Ctrl+C stops)\n`);
+      if (!existsSync(join(DEFAULT_WEB_DIR, 'index.html'))) ctx.stderr('chokepoint: the map page is not built (only the API works): run `npm run build`\n');
+    });
+}

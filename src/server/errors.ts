@@ -1,0 +1,74 @@
+/**
+ * The server's one error middleware: every error becomes a JSON body
+ * `{error, kind, details?}` with the status `ERROR_KINDS` gives its kind (the same table
+ * the CLI uses for exit codes). Errors from Express's body parser (too large, bad JSON)
+ * are mapped too; anything else is a 500 whose message is logged, not sent.
+ */
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { ChokepointError, ERROR_KINDS, InputError, NotFoundError, type ErrorKind, type Problem } from '../model/errors.js';
+
+export interface ErrorBody {
+  error: string;
+  kind: ErrorKind | 'internal';
+  /** The problem list of an invalid input. */
+  details?: Problem[];
+  /** How many problems there were in all, when more than `details` lists. */
+  total?: number;
+}
+
+/** An error thrown by body-parser (via http-errors). */
+interface HttpError {
+  status: number;
+  type?: string;
+  expose?: boolean;
+  message: string;
+}
+
+function isHttpError(error: unknown): error is HttpError {
+  return error instanceof Error && typeof (error as Partial<HttpError>).status === 'number';
+}
+
+/** Status and JSON body for any error. */
+export function errorResponse(error: unknown): { status: number; body: ErrorBody } {
+  if (error instanceof InputError) {
+    const body: ErrorBody = { error: error.message, kind: error.kind, details: error.problems };
+    if (error.total > error.problems.length) body.total = error.total;
+    return { status: ERROR_KINDS.input.httpStatus, body };
+  }
+  if (error instanceof ChokepointError) {
+    return { status: ERROR_KINDS[error.kind].httpStatus, body: { error: error.message, kind: error.kind } };
+  }
+  if (isHttpError(error) && error.status >= 400 && error.status < 500) {
+    if (error.type === 'entity.too.large') {
+      return { status: ERROR_KINDS['too-large'].httpStatus, body: { error: `request body: larger than the limit (${error.message})`, kind: 'too-large' } };
+    }
+    if (error.type === 'entity.parse.failed') {
+      const details = [{ element: 'request body', message: `not valid JSON (${error.message})` }];
+      return { status: ERROR_KINDS.input.httpStatus, body: { error: `request body: not valid JSON (${error.message})`, kind: 'input', details } };
+    }
+    const message = error.expose ? error.message : 'bad request';
+    return { status: error.status, body: { error: `request: ${message}`, kind: 'usage' } };
+  }
+  return { status: 500, body: { error: 'internal error (see the server log)', kind: 'internal' } };
+}
+
+/** The JSON error middleware. `log` receives internal errors with their stack. */
+export function jsonErrors(log: (line: string) => void): ErrorRequestHandler {
+  return (error: unknown, req, res, _next) => {
+    const { status, body } = errorResponse(error);
+    if (status >= 500) {
+      const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      log(`chokepoint serve: ${req.method} ${req.originalUrl}: ${detail}`);
+    }
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    res.status(status).json(body);
+  };
+}
+
+/** Any request nothing else answered: a JSON 404. */
+export const notFound: RequestHandler = (req, _res, next) => {
+  next(new NotFoundError(`no route ${req.method} ${req.path}`));
+};

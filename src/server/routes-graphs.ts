@@ -1,0 +1,124 @@
+/**
+ * `/api/graphs`: the graph files, each graph's metrics (cached until its file changes),
+ * its preset scenarios, scenario evaluation and exports. Handlers validate the request,
+ * call the pure core and send the result; errors go to the one error middleware.
+ */
+import { Router, type Request } from 'express';
+import { z } from 'zod';
+import { EXPORT_FORMATS, exportGraph, FORMATS } from '../formats/export-formats.js';
+import { listPresets } from '../io/read-scenario.js';
+import { computeMetrics } from '../metrics/report.js';
+import type { MetricsReport } from '../metrics/report-types.js';
+import { METRICS_TABLES, metricsCsv } from '../metrics/tables.js';
+import { parseScenario } from '../scenario/parse-scenario.js';
+import { evaluateScenario } from '../scenario/evaluate.js';
+import type { GraphStore } from './graph-store.js';
+import { jsonBody, NoQuery, parseQuery } from './validate.js';
+import { ChokepointError, NotFoundError } from '../model/errors.js';
+import type { SupplyGraph } from '../model/graph.js';
+
+const MetricsQuery = z.strictObject({
+  format: z.enum(['json', 'csv']).default('json'),
+  table: z.enum(METRICS_TABLES).optional(),
+});
+
+const ExportQuery = z.strictObject({
+  format: z.enum(EXPORT_FORMATS, { error: `format must be one of ${EXPORT_FORMATS.join(', ')}` }),
+  table: z.enum(['nodes', 'edges']).optional(),
+});
+
+const ScenarioQuery = z.strictObject({
+  top: z.coerce.number().int().min(0).max(100).optional(),
+});
+
+/** A preset as the API lists it; `error` when it does not apply to the graph. */
+export interface PresetListing {
+  id: string;
+  name: string;
+  description?: string;
+  actions: unknown[];
+  error?: string;
+}
+
+/** The preset scenarios, each checked against `graph`; none when the folder is missing. */
+async function presetsFor(dir: string, graph: SupplyGraph): Promise<PresetListing[]> {
+  const presets = await listPresets(dir).catch((error: unknown) => {
+    if (error instanceof NotFoundError) return [];
+    throw error;
+  });
+  return presets.map(({ id, scenario }) => {
+    const listing: PresetListing = { id, name: scenario.name, ...(scenario.description !== undefined ? { description: scenario.description } : {}), actions: scenario.actions };
+    try {
+      parseScenario(scenario, `${id}.json`, graph);
+    } catch (error) {
+      if (!(error instanceof ChokepointError)) throw error;
+      listing.error = error.message;
+    }
+    return listing;
+  });
+}
+
+export interface GraphsRouterDeps {
+  store: GraphStore;
+  scenariosDir: string;
+}
+
+function idOf(req: Request): string {
+  return String(req.params.id);
+}
+
+export function graphsRouter({ store, scenariosDir }: GraphsRouterDeps): Router {
+  const router = Router();
+  const metricsOf = (id: string) => store.derive<MetricsReport>(id, 'metrics', (graph) => computeMetrics(graph));
+
+  router.get('/', async (req, res) => {
+    parseQuery(NoQuery, req);
+    res.json(await store.list());
+  });
+
+  router.get('/:id', async (req, res) => {
+    parseQuery(NoQuery, req);
+    const { graph } = await store.load(idOf(req));
+    res.type('application/json').send(exportGraph('json', graph));
+  });
+
+  router.get('/:id/metrics', async (req, res) => {
+    const query = parseQuery(MetricsQuery, req);
+    const id = idOf(req);
+    const report = await metricsOf(id);
+    if (query.format === 'json') {
+      if (query.table) res.json(report[query.table]);
+      else res.json(report);
+      return;
+    }
+    const table = query.table ?? 'nodes';
+    res.attachment(`${id}-metrics-${table}.csv`).type('text/csv; charset=utf-8').send(metricsCsv(report, table));
+  });
+
+  router.get('/:id/scenarios', async (req, res) => {
+    parseQuery(NoQuery, req);
+    const { graph } = await store.load(idOf(req));
+    res.json(await presetsFor(scenariosDir, graph));
+  });
+
+  router.post('/:id/scenario', async (req, res) => {
+    const query = parseQuery(ScenarioQuery, req);
+    const body = jsonBody(req);
+    const { graph } = await store.load(idOf(req));
+    const scenario = parseScenario(body, 'request body', graph);
+    res.json(evaluateScenario(graph, scenario, query.top !== undefined ? { top: query.top } : {}));
+  });
+
+  router.get('/:id/export', async (req, res) => {
+    const query = parseQuery(ExportQuery, req);
+    const id = idOf(req);
+    const { graph } = await store.load(id);
+    const report = await metricsOf(id);
+    const text = exportGraph(query.format, graph, report, query.table ? { table: query.table } : {});
+    const info = FORMATS[query.format];
+    const suffix = query.format === 'csv' ? `-${query.table ?? 'nodes'}` : '';
+    res.attachment(`${id}${suffix}.${info.extension}`).type(info.contentType).send(text);
+  });
+
+  return router;
+}

@@ -1,0 +1,70 @@
+/**
+ * The map of the shipped dataset (`graphs/rare-earths-2024.json`) in a real browser: it
+ * draws, toggling China changes the loss, and each change is evaluated and redrawn fast.
+ * Independent of the dataset's exact numbers.
+ */
+import { existsSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_GRAPH_ID, DEFAULT_GRAPHS_DIR, type RunningServer } from '../../src/server/start.js';
+import { startTestServer } from '../server/helpers.js';
+import { browserAvailability, launchBrowser, type Browser } from './browser.js';
+import { ensureWebBuild, WEB_DIST } from './build-web.js';
+import { collectErrors, lossText, openMap, type PageErrors } from './page-helpers.js';
+
+const { path: browserPath, run } = browserAvailability();
+const hasDataset = existsSync(`${DEFAULT_GRAPHS_DIR}${DEFAULT_GRAPH_ID}.json`);
+
+/** Budget for one change (POST scenario + redraw) on the default dataset, ms. */
+const BUDGET_MS = 200;
+
+describe.runIf(run && hasDataset)('the map page (default dataset)', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  let errors: PageErrors;
+
+  beforeAll(async () => {
+    await ensureWebBuild();
+    server = await startTestServer({ graphsDir: DEFAULT_GRAPHS_DIR, webDir: WEB_DIST });
+    browser = await launchBrowser(browserPath as string);
+    page = await browser.context.newPage();
+    errors = collectErrors(page);
+    await openMap(page, server.url);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('opens the default graph and draws every node', async () => {
+    const drawn = await page.evaluate(() => ({
+      graph: window.__chokepoint.state.graph,
+      nodes: window.__chokepoint.cy.nodes().not('.stage-header').length,
+      countries: document.querySelectorAll('[data-testid^="country-toggle-"]').length,
+    }));
+    const listed = (await (await fetch(new URL('/api/graphs', server.url))).json()) as { id: string; nodes: number }[];
+    expect(drawn.graph).toBe(DEFAULT_GRAPH_ID);
+    expect(drawn.nodes).toBe(listed.find((g) => g.id === DEFAULT_GRAPH_ID)?.nodes);
+    expect(drawn.countries).toBeGreaterThan(5);
+    expect(errors.list).toEqual([]);
+  });
+
+  it(`toggling CN changes the loss; each change is redrawn within ${BUDGET_MS} ms`, async () => {
+    expect(await lossText(page)).toBe('0.0%');
+    const times: number[] = [];
+    for (let i = 0; i < 4; i += 1) {
+      const before = await page.evaluate(() => window.__chokepoint.evaluations);
+      await page.getByTestId('country-toggle-CN').click();
+      await page.waitForFunction((n) => window.__chokepoint.evaluations > n && window.__chokepoint.pending === 0, before);
+      times.push(await page.evaluate(() => window.__chokepoint.lastEvaluationMs));
+      const loss = await lossText(page);
+      if (i % 2 === 0) expect(Number.parseFloat(loss)).toBeGreaterThan(0);
+      else expect(loss).toBe('0.0%');
+    }
+    // The median, so that one slow moment of a shared machine does not fail the test.
+    const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? Infinity;
+    expect(median, `times: ${times.map((t) => t.toFixed(0)).join(', ')} ms`).toBeLessThan(BUDGET_MS);
+    expect(errors.list).toEqual([]);
+  });
+});

@@ -1,0 +1,46 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.js';
+import { runningServers } from '../../src/cli/commands/serve.js';
+import { FIXTURE_GRAPHS } from './helpers.js';
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { ctx: { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t), stderrIsTTY: false }, out, err };
+}
+
+afterEach(async () => {
+  await Promise.all([...runningServers].map((s) => s.close()));
+});
+
+describe('chokepoint serve', () => {
+  it('listens, prints the URL and answers the API', async () => {
+    const { ctx, out } = capture();
+    expect(await runCli(['serve', '--port', '0', '--graphs', FIXTURE_GRAPHS], ctx)).toBe(0);
+    const url = /http:\/\/127\.0\.0\.1:\d+\//.exec(out.join(''))?.[0];
+    expect(url).toBeDefined();
+    const res = await fetch(new URL('/api/graphs', url));
+    expect(((await res.json()) as { id: string }[]).map((g) => g.id)).toEqual(['broken', 'mini']);
+  });
+
+  it.each([['--port', 'http'], ['--port', '70000'], ['--port', '-1']])('refuses %s %s (exit 2)', async (flag, value) => {
+    const { ctx, err } = capture();
+    expect(await runCli(['serve', flag, value, '--graphs', FIXTURE_GRAPHS], ctx)).toBe(2);
+    expect(err.join('')).toMatch(/not a port number/);
+  });
+
+  it('refuses a graphs folder that does not exist (exit 2)', async () => {
+    const { ctx, err } = capture();
+    expect(await runCli(['serve', '--port', '0', '--graphs', '/nonexistent/graphs'], ctx)).toBe(2);
+    expect(err.join('')).toMatch(/is not a folder/);
+  });
+
+  it('a port in use is a usage error, not a crash', async () => {
+    const first = capture();
+    await runCli(['serve', '--port', '0', '--graphs', FIXTURE_GRAPHS], first.ctx);
+    const port = /:(\d+)\//.exec(first.out.join(''))?.[1] ?? '';
+    const second = capture();
+    expect(await runCli(['serve', '--port', port, '--graphs', FIXTURE_GRAPHS], second.ctx)).toBe(2);
+    expect(second.err.join('')).toMatch(/is in use/);
+  });
+});
