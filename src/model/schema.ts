@@ -33,6 +33,8 @@ export const NodeAttributesSchema = z.looseObject({
   source: z.string().optional(),
   notes: z.string().optional(),
   confidence: z.enum(CONFIDENCE_LEVELS).optional(),
+  /** The end-use sector of a sink ("EVs and vehicle motors"): groups sinks across countries. */
+  sector: z.string({ error: typeError('a string (the end-use sector)') }).optional(),
 });
 
 export const EdgeAttributesSchema = z.looseObject({

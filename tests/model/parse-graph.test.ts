@@ -77,6 +77,15 @@ describe('parseGraph', () => {
     }
   });
 
+  it('accepts a string sector on a node and rejects any other type', () => {
+    const data = (sector: unknown) => ({ nodes: [node('m'), node('e', { stage: 'end-use', sector })], edges: [edge('m', 'e')] });
+    const { graph, warnings } = parseGraph(data('EVs and vehicle motors'), 'g.json');
+    expect(graph.getNodeAttribute('e', 'sector')).toBe('EVs and vehicle motors');
+    expect(warnings).toEqual([]);
+    expect(problemsOf(data(3))).toEqual(['node "e": sector: must be a string (the end-use sector) (got 3)']);
+    expect(problemsOf(data(['EVs']))[0]).toMatch(/^node "e": sector: must be a string/);
+  });
+
   it('warns about unknown attribute names', () => {
     const { warnings } = parseGraph({ nodes: [node('a', { capactiy: 3 }), node('b')], edges: [edge('a', 'b', { flow: 1, colour: 'red' })] }, 'g.json');
     expect(warnings).toEqual([
