@@ -123,8 +123,8 @@ describe('shortLabel', () => {
   it('keeps the name before a parenthesis or, when long, before a comma', () => {
     expect(shortLabel('China light REE mines (Bayan Obo, Sichuan, Shandong)')).toBe('China light REE mines');
     expect(shortLabel('Mountain Pass mine (MP Materials), California')).toBe('Mountain Pass mine');
-    expect(shortLabel('Neo Performance Materials magnet plant, Narva, Estonia')).toBe('Neo Performance Materials magnet plant');
-    expect(shortLabel('Neo Performance Materials magnet plant, Narva, Estonia', 30)).toBe('Neo Performance Materials…');
+    expect(shortLabel('Neo Performance Materials magnet plant, Narva, Estonia', 40)).toBe('Neo Performance Materials magnet plant');
+    expect(shortLabel('Neo Performance Materials magnet plant, Narva, Estonia')).toBe('Neo Performance Materials…');
     expect(shortLabel('Lynas Kuantan')).toBe('Lynas Kuantan');
     expect(shortLabel('EV motors, Germany')).toBe('EV motors, Germany');
   });

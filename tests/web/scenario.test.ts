@@ -26,6 +26,10 @@ describe('scenarioOf', () => {
     ]);
   });
 
+  it('leaves out a preset that does not apply to the graph', () => {
+    expect(scenarioOf(INITIAL_STATE, { ...preset, error: 'unknown node' })).toEqual({ name: 'baseline', actions: [] });
+  });
+
   it('produces scenarios the server-side parser accepts', () => {
     const { graph } = parseGraph(MINI, 'mini.json');
     const scenario = scenarioOf({ ...INITIAL_STATE, off: ['CN'], mode: 'embargo', year: 2031 }, preset);

@@ -151,7 +151,8 @@ function syncControls(d: PageData): void {
   byId<HTMLSelectElement>('graph-select').value = state.graph ?? '';
   const preset = byId<HTMLSelectElement>('preset-select');
   if (preset.options.length !== d.presets.length + 1) {
-    preset.replaceChildren(h('option', { value: '' }, 'none'), ...d.presets.map((p) => h('option', { value: p.id }, p.name)));
+    const options = d.presets.map((p) => h('option', { value: p.id, disabled: Boolean(p.error), title: p.error ?? p.description ?? '' }, p.error ? `${p.name} (does not apply)` : p.name));
+    preset.replaceChildren(h('option', { value: '' }, 'none'), ...options);
   }
   preset.value = state.preset ?? '';
   byId('preset-description').textContent = currentPreset()?.description ?? '';

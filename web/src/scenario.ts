@@ -1,6 +1,6 @@
 /**
  * The scenario the page's state asks for, in the scenario file format the server
- * evaluates: the preset's actions, then one action per country toggled off (offline:
+ * evaluates: the preset's actions (unless it does not apply to the graph), then one action per country toggled off (offline:
  * `disableCountry`; embargo: `embargo` from that country to every other), then
  * `activate {year}` when projects are included.
  */
@@ -13,12 +13,15 @@ export interface Preset {
   name: string;
   description?: string;
   actions: ScenarioAction[];
+  /** Why the preset does not apply to the graph (the page offers it disabled). */
+  error?: string;
 }
 
 export function scenarioOf(state: ViewState, preset: Preset | undefined): Scenario {
-  const actions: ScenarioAction[] = [...(preset?.actions ?? [])];
+  const usable = preset && !preset.error ? preset : undefined;
+  const actions: ScenarioAction[] = [...(usable?.actions ?? [])];
   const names: string[] = [];
-  if (preset) names.push(preset.name);
+  if (usable) names.push(usable.name);
   for (const country of state.off) {
     actions.push(state.mode === 'offline' ? { type: 'disableCountry', country } : { type: 'embargo', from: country });
   }

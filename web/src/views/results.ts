@@ -65,7 +65,7 @@ function renderSinks(target: Element, result: ScenarioResult | null): void {
     h(
       'tr',
       {},
-      h('td', { title: u.endUse }, shortLabel(u.endUse, 28)),
+      h('td', { title: u.endUse }, shortLabel(u.endUse.replace(/^end[- ]use:\s*/i, ''), 26)),
       h('td', { class: 'num' }, formatTonnes(u.baseline.proportional)),
       h('td', { class: 'num' }, formatTonnes(u.scenario.proportional)),
       h('td', { class: 'num' }, formatPercent(u.loss.proportional)),
@@ -75,7 +75,7 @@ function renderSinks(target: Element, result: ScenarioResult | null): void {
   target.replaceChildren(
     h(
       'table',
-      { class: 'data', 'data-testid': 'sink-table' },
+      { class: 'data sinks', 'data-testid': 'sink-table' },
       h(
         'thead',
         {},
@@ -83,8 +83,8 @@ function renderSinks(target: Element, result: ScenarioResult | null): void {
           'tr',
           {},
           h('th', {}, 'end use'),
-          h('th', { class: 'num' }, 'baseline'),
-          h('th', { class: 'num' }, 'scenario'),
+          h('th', { class: 'num', title: `baseline, ${result.unit}, proportional bound` }, 'before'),
+          h('th', { class: 'num', title: `scenario, ${result.unit}, proportional bound` }, 'after'),
           h('th', { class: 'num', title: 'loss, proportional (no rerouting) bound' }, 'loss'),
           h('th', { class: 'num', title: 'loss, max-flow (rerouting) bound' }, 'rerouted'),
         ),
