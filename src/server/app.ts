@@ -59,7 +59,8 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES } }));
+  // No HSTS: the server speaks plain HTTP (normally on 127.0.0.1).
+  app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES }, strictTransportSecurity: false }));
   app.use('/api', express.json({ limit: limits.bodyBytes, strict: true }));
 
   app.get('/api/health', (req, res) => {

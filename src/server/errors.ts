@@ -70,5 +70,5 @@ export function jsonErrors(log: (line: string) => void): ErrorRequestHandler {
 
 /** Any request nothing else answered: a JSON 404. */
 export const notFound: RequestHandler = (req, _res, next) => {
-  next(new NotFoundError(`no route ${req.method} ${req.path}`));
+  next(new NotFoundError(`no route ${req.method} ${req.originalUrl.split('?')[0]}`));
 };

@@ -33,6 +33,7 @@ describe('the app', () => {
     expect(csp).not.toContain('unsafe-inline');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('x-powered-by')).toBeNull();
+    expect(res.headers.get('strict-transport-security')).toBeNull();
   });
 
   it.each([
@@ -45,7 +46,7 @@ describe('the app', () => {
     const res = await fetch(new URL(path, server.url), { method });
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
-    expect(await res.json()).toMatchObject({ kind: 'not-found' });
+    expect(await res.json()).toMatchObject({ kind: 'not-found', error: `no route ${method} ${path}` });
   });
 
   it('never answers with an HTML error page', async () => {
