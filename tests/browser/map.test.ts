@@ -106,6 +106,14 @@ describe.runIf(run)('the map page (fixture graphs)', () => {
     expect(classes).toEqual({ cut: ['cn-magnet->ev', 'cn-magnet->wind', 'cn-sep->jp-magnet'], inactive: 0 });
   });
 
+  it('drops countries and presets the graph does not have from a link', async () => {
+    await open('?graph=mini&off=FR,CN&preset=no-such-preset');
+    expect(await page.evaluate(() => window.__chokepoint.state)).toMatchObject({ off: ['CN'], preset: null });
+    expect(page.url()).toContain('off=CN');
+    expect(page.url()).not.toContain('preset=');
+    expect(Number.parseFloat(await lossText(page))).toBeGreaterThan(0);
+  });
+
   it('a preset from the list is evaluated and put in the URL', async () => {
     await open();
     await page.getByTestId('preset-select').selectOption('china-offline');

@@ -167,7 +167,11 @@ async function loadGraph(id: string): Promise<void> {
   pending += 1;
   try {
     data = await loadGraphData(id);
-    if (state.preset && !data.presets.some((p) => p.id === state.preset)) state = actions.setPreset(state, null);
+    // A link may name a preset or countries this graph does not have: drop them.
+    if (state.preset && !data.presets.some((p) => p.id === state.preset && !p.error)) state = actions.setPreset(state, null);
+    const codes = new Set(data.countries.map((c) => c.code));
+    if (state.off.some((code) => !codes.has(code))) state = { ...state, off: state.off.filter((code) => codes.has(code)) };
+    window.history.replaceState(null, '', `${window.location.pathname}${stateToQuery(state)}`);
     result = null;
     const elements = buildElements({ graph: data.graph, report: data.report, stages: data.stages, colors: data.colors, metric: state.metric });
     cy.batch(() => {

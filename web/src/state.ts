@@ -87,8 +87,3 @@ export function selectGraph(state: ViewState, graph: string): ViewState {
 export function reset(state: ViewState): ViewState {
   return { ...state, off: [], mode: 'offline', year: null, preset: null };
 }
-
-/** True when the state asks for any change to the baseline. */
-export function hasScenario(state: ViewState): boolean {
-  return state.off.length > 0 || state.year !== null || state.preset !== null;
-}
