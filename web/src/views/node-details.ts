@@ -4,7 +4,7 @@ import { h } from '../dom.js';
 import type { GraphData } from '../elements.js';
 import { formatPercent, formatScore, formatTonnes } from '../format.js';
 
-const ATTRIBUTES = ['stage', 'country', 'status', 'startYear', 'capacity', 'confidence', 'source', 'notes'] as const;
+const ATTRIBUTES = ['stage', 'country', 'status', 'startYear', 'capacity', 'sector', 'confidence', 'source', 'notes'] as const;
 
 export function renderNodeDetails(container: Element, node: GraphData['nodes'][number] | undefined, metrics: NodeMetrics | undefined, countryName: (code: string) => string): void {
   if (!node) {
