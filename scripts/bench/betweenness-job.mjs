@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+/* global performance */
+// Benchmark job: the whole "load a graph file, compute node betweenness, write JSON" task,
+// from the compiled code in dist/ (run `npm run build` first). scripts/bench/run.mjs uses
+// it when `chokepoint metrics` is not available, and for sampled runs.
+//   node scripts/bench/betweenness-job.mjs GRAPH.json OUT.json [--sample K] [--seed S] [--timing]
+import { writeFile } from 'node:fs/promises';
+
+const [file, out, ...flags] = process.argv.slice(2);
+const option = (name) => (flags.includes(name) ? Number(flags[flags.indexOf(name) + 1]) : undefined);
+const sample = option('--sample');
+const seed = option('--seed');
+const t0 = performance.now();
+const { readGraphFile } = await import('../../dist/io/read-graph.js');
+const { betweennessParallel } = await import('../../dist/metrics/centrality/betweenness-parallel.js');
+const t1 = performance.now();
+const { graph } = await readGraphFile(file);
+const t2 = performance.now();
+const result = await betweennessParallel(graph, { ...(sample ? { sample } : {}), ...(seed !== undefined ? { seed } : {}) });
+const t3 = performance.now();
+await writeFile(out, JSON.stringify(result.nodes));
+const t4 = performance.now();
+if (flags.includes('--timing')) {
+  const ms = (a, b) => `${(b - a).toFixed(0)} ms`;
+  process.stderr.write(`startup ${ms(0, t0)} import ${ms(t0, t1)} load ${ms(t1, t2)} betweenness ${ms(t2, t3)} write ${ms(t3, t4)}\n`);
+}

@@ -1,0 +1,154 @@
+#!/usr/bin/env node
+/* global performance */
+// `npm run bench`: the performance benchmarks of issue 6, from the compiled code (the npm
+// script builds first). Prints a table and writes docs/benchmarks.md.
+//   node scripts/bench/run.mjs [--runs N] [--quick] [--no-docs] [--skip-large]
+// Graph files go to .tmp/bench/ (git-ignored) and are reused when present.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus } from 'node:os';
+import { join } from 'node:path';
+import { renderBenchmarks } from './render.mjs';
+
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(name);
+const quick = flag('--quick');
+const runs = Number(args[args.indexOf('--runs') + 1]) || (quick ? 1 : 3);
+const root = new URL('../..', import.meta.url).pathname;
+const work = join(root, '.tmp', 'bench');
+mkdirSync(work, { recursive: true });
+const PYTHON = '/usr/bin/python3';
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+const log = (text) => process.stderr.write(`${text}\n`);
+
+/** Runs a command; returns wall seconds (median over `runs` is taken by the caller), peak RSS in MB. */
+function measure(argv, stdoutFile = null) {
+  const rssFile = join(work, 'rss.txt');
+  const [cmd, ...rest] = TIME ? [TIME, '-f', '%M', '-o', rssFile, ...argv] : argv;
+  const t = performance.now();
+  const result = spawnSync(cmd, rest, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
+  const seconds = (performance.now() - t) / 1000;
+  if (result.status !== 0) throw new Error(`${argv.join(' ')} failed (${result.status}):\n${result.stderr}`);
+  if (stdoutFile) writeFileSync(stdoutFile, result.stdout);
+  const rss = TIME ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024 : null;
+  return { seconds, rss, stdout: result.stdout };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+
+function hasIgraph() {
+  return existsSync(PYTHON) && spawnSync(PYTHON, ['-c', 'import igraph'], { stdio: 'ignore' }).status === 0;
+}
+
+/**
+ * Our jobs: `chokepoint metrics --metrics betweenness` when the command exists (the target
+ * of issue 6), and the stand-alone job (readGraphFile, threaded betweenness, write JSON).
+ */
+function ourJobs() {
+  const jobs = [];
+  const help = spawnSync('node', ['bin/chokepoint.js', 'metrics', '--help'], { cwd: root, encoding: 'utf8' });
+  if (help.status === 0 && help.stdout.includes('--metrics')) {
+    jobs.push({ id: 'metrics', name: 'node bin/chokepoint.js metrics G --metrics betweenness --format json > OUT', argv: (g) => ['node', 'bin/chokepoint.js', 'metrics', g, '--metrics', 'betweenness', '--format', 'json'], stdout: true });
+  }
+  jobs.push({ id: 'job', name: 'node scripts/bench/betweenness-job.mjs G OUT (readGraphFile, betweennessParallel, write JSON)', argv: (g, out) => ['node', 'scripts/bench/betweenness-job.mjs', g, out], stdout: false });
+  return jobs;
+}
+
+/** node -> betweenness from our output (a metrics report or a plain record). */
+function ourValues(file) {
+  const data = JSON.parse(readFileSync(file, 'utf8'));
+  if (Array.isArray(data.nodes)) return Object.fromEntries(data.nodes.map((row) => [row.id, row.betweenness]));
+  return data;
+}
+
+function generate(name, nodes, seed, backEdges) {
+  const file = join(work, `${name}.json`);
+  if (!existsSync(file)) {
+    execFileSync('node', ['bin/chokepoint.js', 'generate', '--nodes', String(nodes), '--seed', String(seed), '--back-edges', String(backEdges), '-o', file], { cwd: root, stdio: 'ignore' });
+  }
+  return file;
+}
+
+const scale = quick ? 0.1 : 1;
+const cases = [
+  { label: `(a) layered, 5 % back edges`, name: `layered-${10000 * scale}-loops`, nodes: 10000 * scale, backEdges: 0.05, seed: 1 },
+  { label: `(b) layered, no loops`, name: `layered-${20000 * scale}`, nodes: 20000 * scale, backEdges: 0, seed: 2 },
+];
+const igraph = hasIgraph();
+const jobs = ourJobs();
+log(`our jobs: ${jobs.map((j) => j.name).join('; ')}\nigraph: ${igraph ? 'yes' : 'n/a'}; runs: ${runs}`);
+
+const exactRows = [];
+for (const c of cases) {
+  const file = generate(c.name, c.nodes, c.seed, c.backEdges);
+  const edges = JSON.parse(readFileSync(file, 'utf8')).edges.length;
+  const times = new Map([...jobs.map((j) => [j.id, []]), ['igraph', []]]);
+  const out = (id) => join(work, `${c.name}.${id}.json`);
+  for (let r = 0; r < runs; r++) {
+    for (const j of jobs) times.get(j.id).push(measure(j.argv(file, out(j.id)), j.stdout ? out(j.id) : null));
+    if (igraph) times.get('igraph').push(measure([PYTHON, 'scripts/bench/igraph-betweenness.py', file, out('igraph')]));
+    log(`${c.name} run ${r + 1}: ${[...times].filter(([, m]) => m.length > r).map(([id, m]) => `${id} ${m[r].seconds.toFixed(2)} s`).join(', ')}`);
+  }
+  const igraphTime = igraph ? median(times.get('igraph').map((m) => m.seconds)) : null;
+  const reference = igraph ? JSON.parse(readFileSync(out('igraph'), 'utf8')) : null;
+  for (const j of jobs) {
+    const values = ourValues(out(j.id));
+    const oursTime = median(times.get(j.id).map((m) => m.seconds));
+    exactRows.push({
+      graph: c.label,
+      job: j.id,
+      nodes: c.nodes,
+      edges,
+      ours: oursTime,
+      igraph: igraphTime,
+      ratio: igraphTime ? oursTime / igraphTime : null,
+      oursRss: median(times.get(j.id).map((m) => m.rss)),
+      igraphRss: igraph ? median(times.get('igraph').map((m) => m.rss)) : null,
+      maxDifference: reference ? Math.max(...Object.keys(reference).map((key) => Math.abs((values[key] ?? NaN) - reference[key]))) : null,
+    });
+    rmSync(out(j.id), { force: true });
+  }
+  rmSync(out('igraph'), { force: true });
+}
+
+log('sampling error (k pivots) on graph (a)');
+const sampleKs = quick ? [20, 100] : [50, 100, 200, 500, 1000, 2000];
+const sampling = measure(['node', 'scripts/bench/sampling-error.mjs', join(work, `${cases[0].name}.json`), sampleKs.join(','), quick ? '1' : '3'])
+  .stdout.trim().split('\n').map((line) => JSON.parse(line));
+
+const large = [];
+if (!flag('--skip-large')) {
+  const n5 = quick ? 20000 : 100000;
+  const file5 = generate(`layered-${n5}-loops`, n5, 5, 0.05);
+  log(`whole process, sampled k = 1000, ${n5} nodes`);
+  const m5 = measure(['node', 'scripts/bench/betweenness-job.mjs', file5, join(work, 'large.out.json'), '--sample', '1000']);
+  large.push({ what: `whole process (read file, validate, sampled betweenness k = 1000, write JSON)`, nodes: n5, edges: 3 * n5, seconds: m5.seconds, rss: m5.rss, steps: null });
+  const n6 = quick ? 100000 : 1000000;
+  log(`in-process, sampled k = 100, ${n6} nodes`);
+  const m6 = measure(['node', '--max-old-space-size=16000', 'scripts/bench/million.mjs', String(n6), '100']);
+  const info = JSON.parse(m6.stdout.trim());
+  large.push({ what: 'in-process (generate, validate, sampled betweenness k = 100)', nodes: info.nodes, edges: info.edges, seconds: m6.seconds, rss: m6.rss, steps: info.steps });
+}
+
+let knockout = null;
+if (existsSync(join(root, 'dist', 'metrics', 'flow', 'knockout.js'))) {
+  log('knockout table on graph (a)');
+  const m = measure(['node', 'scripts/bench/knockout.mjs', join(work, `${cases[0].name}.json`)]);
+  knockout = { ...JSON.parse(m.stdout.trim()), wall: m.seconds, rss: m.rss };
+}
+
+const machine = {
+  nproc: availableParallelism(),
+  cpu: cpus()[0]?.model ?? 'unknown',
+  node: process.version,
+  igraph: igraph ? execFileSync(PYTHON, ['-c', 'import igraph, sys; print(igraph.__version__, sys.version.split()[0])'], { encoding: 'utf8' }).trim() : 'n/a',
+  date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+  runs,
+  jobs,
+};
+const { table, markdown } = renderBenchmarks({ machine, exactRows, sampling, large, knockout });
+process.stdout.write(table);
+if (!flag('--no-docs') && !quick) {
+  writeFileSync(join(root, 'docs', 'benchmarks.md'), markdown);
+  log('wrote docs/benchmarks.md');
+}
