@@ -6,7 +6,7 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { EXPORT_FORMATS, exportGraph, FORMATS } from '../formats/export-formats.js';
-import { listPresets } from '../io/read-scenario.js';
+import { listScenarioPresets, type GraphPreset } from '../io/read-scenario.js';
 import { computeMetrics } from '../metrics/report.js';
 import type { MetricsReport } from '../metrics/report-types.js';
 import { METRICS_TABLES, metricsCsv } from '../metrics/tables.js';
@@ -14,7 +14,7 @@ import { parseScenario } from '../scenario/parse-scenario.js';
 import { evaluateScenario } from '../scenario/evaluate.js';
 import type { GraphStore } from './graph-store.js';
 import { jsonBody, NoQuery, parseQuery } from './validate.js';
-import { ChokepointError, NotFoundError } from '../model/errors.js';
+import { NotFoundError } from '../model/errors.js';
 import type { SupplyGraph } from '../model/graph.js';
 
 const MetricsQuery = z.strictObject({
@@ -31,30 +31,11 @@ const ScenarioQuery = z.strictObject({
   top: z.coerce.number().int().min(0).max(100).optional(),
 });
 
-/** A preset as the API lists it; `error` when it does not apply to the graph. */
-export interface PresetListing {
-  id: string;
-  name: string;
-  description?: string;
-  actions: unknown[];
-  error?: string;
-}
-
-/** The preset scenarios, each checked against `graph`; none when the folder is missing. */
-async function presetsFor(dir: string, graph: SupplyGraph): Promise<PresetListing[]> {
-  const presets = await listPresets(dir).catch((error: unknown) => {
+/** The presets of `dir` for `graph` (see `listScenarioPresets`); none when the folder is missing. */
+async function presetsFor(dir: string, graph: SupplyGraph): Promise<GraphPreset[]> {
+  return listScenarioPresets(dir, graph).catch((error: unknown) => {
     if (error instanceof NotFoundError) return [];
     throw error;
-  });
-  return presets.map(({ id, scenario }) => {
-    const listing: PresetListing = { id, name: scenario.name, ...(scenario.description !== undefined ? { description: scenario.description } : {}), actions: scenario.actions };
-    try {
-      parseScenario(scenario, `${id}.json`, graph);
-    } catch (error) {
-      if (!(error instanceof ChokepointError)) throw error;
-      listing.error = error.message;
-    }
-    return listing;
   });
 }
 

@@ -26,6 +26,13 @@ describe('GET /api/graphs/:id/scenarios', () => {
     const presets = (await res.json()) as { id: string; name: string; description?: string; actions: unknown[] }[];
     expect(presets).toContainEqual(expect.objectContaining({ id: 'china-offline', name: 'China offline', description: 'All Chinese facilities stop.', actions: chinaOffline.actions }));
   });
+
+  it('lists a preset that does not apply to the graph with its error', async () => {
+    const presets = (await (await fetch(new URL('/api/graphs/mini/scenarios', server.url))).json()) as { id: string; error?: string }[];
+    expect(presets.map((p) => p.id)).toEqual(['china-offline', 'other-graph']);
+    expect(presets[0]?.error).toBeUndefined();
+    expect(presets[1]?.error).toMatch(/unknown node "cn-mining-light"/);
+  });
 });
 
 describe('POST /api/graphs/:id/scenario', () => {

@@ -4,18 +4,12 @@
  * `disableCountry`; embargo: `embargo` from that country to every other), then
  * `activate {year}` when projects are included.
  */
+import type { GraphPreset } from '../../src/io/read-scenario.js';
 import type { Scenario, ScenarioAction } from '../../src/scenario/schema.js';
 import type { ViewState } from './state.js';
 
-/** A preset scenario as the API lists it. */
-export interface Preset {
-  id: string;
-  name: string;
-  description?: string;
-  actions: ScenarioAction[];
-  /** Why the preset does not apply to the graph (the page offers it disabled). */
-  error?: string;
-}
+/** A preset scenario as the API lists it (`error` when it does not apply to the graph). */
+export type Preset = GraphPreset;
 
 export function scenarioOf(state: ViewState, preset: Preset | undefined): Scenario {
   const usable = preset && !preset.error ? preset : undefined;
