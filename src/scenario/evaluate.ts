@@ -12,7 +12,8 @@
  * out-edge): `maxFlow` is its share of the one maximum flow found (max flows are not
  * unique, so this split is one of many), `ownMaxFlow` the most it can get alone
  * (`sink-max-flow.ts`, unique); the per-sink and per-end-use max-flow losses use
- * ownMaxFlow. End uses are the sinks grouped by label (key when unlabelled).
+ * ownMaxFlow. End uses are the sinks grouped by `sector` (label when absent, key when
+ * unlabelled): e.g. the EV sinks of every country form one end use, served jointly.
  * A per-sink loss is null when its baseline is 0; a total baseline of 0 makes the loss
  * undefined: ComputationError. Bottlenecks are the nodes with the largest knockoutLoss
  * (`knockout.ts`) on the baseline and on the modified graph, sinks left out (a sink's
@@ -54,6 +55,7 @@ export interface Loss {
 }
 
 export interface EndUseLoss {
+  /** The sinks' `sector` (their label, or key, when they have none). */
   endUse: string;
   sinks: string[];
   baseline: { maxFlow: number; proportional: number };
@@ -134,12 +136,17 @@ function bottlenecks(graph: SupplyGraph, top: number): Bottleneck[] {
     });
 }
 
+/** The end use a sink belongs to: its sector, else its label, else its key. */
+function endUseOf(graph: SupplyGraph, sink: string): string {
+  const a = graph.getNodeAttributes(sink);
+  return a.sector ?? nodeLabel(sink, a);
+}
+
 function endUseLosses(before: AppliedScenario, after: AppliedScenario, baseline: Supply, scenario: Supply): EndUseLoss[] {
   const groups = new Map<string, string[]>();
   for (const sink of new Set([...Object.keys(baseline.bySink), ...Object.keys(scenario.bySink)])) {
-    const graph = after.graph.hasNode(sink) ? after.graph : before.graph;
-    const label = nodeLabel(sink, graph.getNodeAttributes(sink));
-    groups.set(label, [...(groups.get(label) ?? []), sink]);
+    const endUse = endUseOf(after.graph.hasNode(sink) ? after.graph : before.graph, sink);
+    groups.set(endUse, [...(groups.get(endUse) ?? []), sink]);
   }
   const compactBefore = compactGraph(before.graph);
   const compactAfter = compactGraph(after.graph);

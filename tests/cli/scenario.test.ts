@@ -53,7 +53,7 @@ describe('chokepoint scenario', () => {
   it('prints a text report', async () => {
     const run = await cli('scenario', GRAPH, '--disable', 'MM,JP', '--activate', '2030');
     expect(run.code).toBe(0);
-    for (const heading of ['Scenario: disable MM,JP; activate 2030', 'What changed', 'Delivered supply', 'By end use', 'Top bottlenecks', 'Stage concentration']) {
+    for (const heading of ['Scenario: disable MM,JP; activate 2030', 'What changed', 'Delivered supply', 'By end use', 'By sink', 'Top bottlenecks', 'Stage concentration']) {
       expect(run.stdout).toContain(heading);
     }
     expect(run.stdout).toContain('warning: action 2 (activate) changes nothing in the active graph');

@@ -54,6 +54,40 @@ describe('evaluateScenario', () => {
     expect(r.unit).toBe('t REO/yr');
   });
 
+  it('groups sinks into end uses by sector, else by label, else by key', () => {
+    // m (CN) -> s (CN) -> four sinks: two EV sinks in CN and JP (different labels, one
+    // sector), one labelled "Wind", one with neither label nor sector.
+    const graph = build(
+      [
+        ['m', 'mining', 'CN'],
+        ['s', 'separation', 'CN'],
+        ['cn-ev', 'end-use', 'CN', { label: 'EVs (China)', sector: 'EVs' }],
+        ['jp-ev', 'end-use', 'JP', { label: 'EVs (Japan)', sector: 'EVs' }],
+        ['wind', 'end-use', 'CN', { label: 'Wind' }],
+        ['other', 'end-use', 'CN'],
+      ],
+      [
+        ['m', 's', 100],
+        ['s', 'cn-ev', 40],
+        ['s', 'jp-ev', 30],
+        ['s', 'wind', 20],
+        ['s', 'other', 10],
+      ],
+    );
+    // The embargo cuts s -> jp-ev (30). EVs served jointly: 70 -> 40 under both bounds.
+    const r = evaluate(graph, { type: 'embargo', from: 'CN' });
+    expect(r.loss.byEndUse.map((e) => [e.endUse, e.sinks])).toEqual([
+      ['EVs', ['cn-ev', 'jp-ev']],
+      ['other', ['other']],
+      ['Wind', ['wind']],
+    ]);
+    expect(r.loss.byEndUse[0]).toMatchObject({ baseline: { maxFlow: 70, proportional: 70 }, scenario: { maxFlow: 40, proportional: 40 } });
+    expect(r.loss.byEndUse[0]?.loss.maxFlow).toBeCloseTo(3 / 7, 12);
+    expect(r.loss.byEndUse[0]?.loss.proportional).toBeCloseTo(3 / 7, 12);
+    expect(r.loss.bySink['jp-ev']).toEqual({ maxFlow: 1, proportional: 1 });
+    expect(r.loss.bySink['cn-ev']).toEqual({ maxFlow: 0, proportional: 0 });
+  });
+
   it('the max-flow bound reroutes through spare capacity, the proportional bound does not', () => {
     // s1 -> mag1 -> e1 can carry 100: after the embargo all 100 t reach e1 (loss 0);
     // without rerouting e1 still gets its 70 and e2 nothing (loss 0.3).

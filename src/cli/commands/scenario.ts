@@ -113,7 +113,22 @@ function wrap(text: string, width = 88): string {
   return lines.join('\n');
 }
 
-/** The text report: totals, loss under both bounds, per end use, bottlenecks, stage HHI. */
+/** One row per sink, grouped as in `byEndUse`, largest baseline (proportional) first within an end use. */
+function sinkRows(r: ScenarioResult): (string | number)[][] {
+  const supply = (s: { ownMaxFlow: number; proportional: number } | undefined) => s ?? { ownMaxFlow: 0, proportional: 0 };
+  return r.loss.byEndUse.flatMap((e) =>
+    [...e.sinks]
+      .sort((a, b) => supply(r.baseline.bySink[b]).proportional - supply(r.baseline.bySink[a]).proportional || a.localeCompare(b))
+      .map((sink) => {
+        const b = supply(r.baseline.bySink[sink]);
+        const s = supply(r.scenario.bySink[sink]);
+        const loss = r.loss.bySink[sink];
+        return [clip(sink, 48), round(b.ownMaxFlow), round(s.ownMaxFlow), pct(loss?.maxFlow), round(b.proportional), round(s.proportional), pct(loss?.proportional)];
+      }),
+  );
+}
+
+/** The text report: totals, loss under both bounds, per end use and per sink, bottlenecks, stage HHI. */
 export function scenarioText(r: ScenarioResult): string {
   const out: string[] = [`Scenario: ${r.name}\n`];
   if (r.description) out.push(`${wrap(r.description)}\n`);
@@ -137,6 +152,8 @@ export function scenarioText(r: ScenarioResult): string {
       r.loss.byEndUse.map((e) => [clip(e.endUse, 48), round(e.baseline.maxFlow), round(e.scenario.maxFlow), pct(e.loss.maxFlow), round(e.baseline.proportional), round(e.scenario.proportional), pct(e.loss.proportional)]),
     ),
   );
+  out.push('\nBy sink, in end-use order (max flow: each sink served alone)\n');
+  out.push(formatTable(['sink', 'max flow before', 'after', 'loss %', 'proportional before', 'after', 'loss %'], sinkRows(r)));
   const rankBefore = new Map(r.bottlenecks.before.map((b, i) => [b.node, i + 1]));
   out.push('\nTop bottlenecks after the scenario (knockout loss of max flow)\n');
   out.push(
