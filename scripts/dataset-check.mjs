@@ -9,7 +9,11 @@
 // 0..1); the flow-conservation imbalance of every node that has both in- and out-edges;
 // flow by material; and a list of structural problems (missing `source`, unknown stage,
 // country or status, parallel edges, self-loops, negative or non-finite numbers,
-// capacity below flow, sources that are not mines, sinks that are not end uses).
+// capacity below flow, sources that are not mines, sinks that are not end uses, end uses
+// without a `sector`, fed from another country or sharing a sector and country with
+// another end use). End uses are located where the final product is made, so an end-use
+// node is fed only by nodes of its own country. Also prints the flow into the end uses
+// per sector with its country shares.
 // Exits with status 1 when a problem is found. Plain Node ESM, no dependencies.
 
 import { readFileSync } from 'node:fs';
@@ -123,6 +127,26 @@ for (const [key, a] of nodes) {
   if (a.stage !== 'end-use' && !activeOut.has(key)) problem(`node ${key}: operating but feeds only non-operating nodes (a sink of the active graph)`);
 }
 
+// End uses: one sink per (sector, country), in the country of the nodes that feed it.
+const sectorCountry = new Map();
+for (const [key, a] of nodes) {
+  if (a.stage !== 'end-use') continue;
+  if (typeof a.sector !== 'string' || !a.sector.trim()) {
+    problem(`node ${key}: end use without a sector`);
+    continue;
+  }
+  const pairKey = `${a.sector} / ${a.country}`;
+  if (sectorCountry.has(pairKey)) problem(`node ${key}: same sector and country as ${sectorCountry.get(pairKey)} (${pairKey})`);
+  else sectorCountry.set(pairKey, key);
+}
+for (const e of graph.edges ?? []) {
+  const s = nodes.get(e.source);
+  const t = nodes.get(e.target);
+  if (t?.stage === 'end-use' && s && s.country !== t.country) {
+    problem(`edge ${e.source}->${e.target}: end use in ${t.country} fed from ${s.country} (end uses are located in the country of the node that feeds them)`);
+  }
+}
+
 // ------------------------------------------------------------------ report
 const throughput = (key) => Math.max(inFlow.get(key) ?? 0, outFlow.get(key) ?? 0);
 console.log(`${file}`);
@@ -148,6 +172,20 @@ for (const stage of STAGES) {
   const active = members.filter(([k]) => throughput(k) > 0).length;
   console.log(`\n  ${stage.padEnd(13)} total ${fmt(total).padStart(9)}   HHI ${isNum(hhi) ? hhi.toFixed(3) : 'n/a'} (${isNum(hhi) ? fmt(hhi * 10000) : 'n/a'} on 0-10,000)   nodes ${members.length} (${active} with flow)`);
   console.log(`    ${shares.map(([c, x]) => `${c} ${pct(x)}`).join(', ')}`);
+}
+
+console.log('\nFlow into end uses by sector (country = where the final product is made)');
+const sectors = new Map();
+for (const [key, a] of nodes) {
+  if (a.stage !== 'end-use') continue;
+  const sector = sectors.get(a.sector) ?? { total: 0, byCountry: new Map() };
+  sector.total += inFlow.get(key) ?? 0;
+  add(sector.byCountry, a.country, inFlow.get(key) ?? 0);
+  sectors.set(a.sector, sector);
+}
+for (const [name, v] of [...sectors].sort((x, y) => y[1].total - x[1].total)) {
+  const shares = [...v.byCountry].sort((x, y) => y[1] - x[1]).map(([c, t]) => `${c} ${v.total > 0 ? pct(t / v.total) : fmt(t)}`);
+  console.log(`  ${String(name).padEnd(48)} ${fmt(v.total).padStart(9)}  ${shares.join(', ')}`);
 }
 
 console.log('\nFlow conservation (nodes with both in- and out-edges): in - out');

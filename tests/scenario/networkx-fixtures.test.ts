@@ -1,8 +1,8 @@
 /**
  * Both bounds on scenario-modified graphs (three random ones, and a copy of the default
  * dataset under every preset) against an independent Python implementation: max flows from networkx 2.8.8 (preflow-push, checked against
- * Edmonds-Karp), the proportional bound by Jacobi iteration. Fixtures are written by
- * scripts/fixtures/scenario.py.
+ * Edmonds-Karp), the proportional bound by Jacobi iteration; on the presets also per end
+ * use (sinks grouped by sector). Fixtures are written by scripts/fixtures/scenario.py.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { compactGraph } from '../../src/model/compact.js';
 import { parseGraph } from '../../src/model/parse-graph.js';
 import { maxFlow } from '../../src/metrics/flow/max-flow.js';
 import { applyScenario } from '../../src/scenario/apply-scenario.js';
+import { evaluateScenario } from '../../src/scenario/evaluate.js';
 import { parseScenario } from '../../src/scenario/parse-scenario.js';
 import { proportionalFlow } from '../../src/scenario/proportional-flow.js';
 import { sinkMaxFlow } from '../../src/scenario/sink-max-flow.js';
@@ -20,6 +21,8 @@ interface Case {
   ownMaxFlow: Record<string, number>;
   proportional: number;
   proportionalBySink: Record<string, number>;
+  /** Presets only: per end use, its sinks served alone and the sum of their proportional deliveries. */
+  byEndUse?: Record<string, { maxFlow: number; proportional: number }>;
 }
 
 const close = (actual: number, expected: number) => expect(Math.abs(actual - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
@@ -37,5 +40,13 @@ describe.each(['random-1', 'random-2', 'random-3', 'presets'])('scenario-%s (net
     close(proportional.delivered, c.proportional);
     expect(Object.keys(proportional.bySink).sort()).toEqual(Object.keys(c.proportionalBySink).sort());
     for (const [sink, value] of Object.entries(c.proportionalBySink)) close(proportional.bySink[sink] ?? NaN, value);
+    if (c.byEndUse) {
+      const endUses = evaluateScenario(graph, parseScenario(c.scenario, 'fixture', graph), { top: 0 }).loss.byEndUse;
+      expect(endUses.map((e) => e.endUse).sort()).toEqual(Object.keys(c.byEndUse).sort());
+      for (const e of endUses) {
+        close(e.scenario.maxFlow, c.byEndUse[e.endUse]?.maxFlow ?? NaN);
+        close(e.scenario.proportional, c.byEndUse[e.endUse]?.proportional ?? NaN);
+      }
+    }
   });
 });

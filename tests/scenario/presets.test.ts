@@ -26,7 +26,9 @@ beforeAll(async () => {
   for (const preset of presets) results.set(preset.id, evaluateScenario(graph, parseScenario(preset.scenario, preset.file, graph)));
 });
 
-const endUse = (id: string, sink: string) => results.get(id)?.loss.bySink[sink];
+const sinkLoss = (id: string, sink: string) => results.get(id)?.loss.bySink[sink];
+const endUse = (id: string, sector: string) => results.get(id)?.loss.byEndUse.find((e) => e.endUse === sector)?.loss;
+const EVS = 'EVs, hybrids and vehicle motors';
 
 describe('scenario presets on the default dataset', () => {
   it('ships the expected presets, each citing a source', () => {
@@ -63,9 +65,12 @@ describe('scenario presets on the default dataset', () => {
     // Myanmar: its one node ships 31,000 t to China; nothing replaces it without rerouting.
     expect(results.get('myanmar-offline')?.loss.proportional).toBeCloseTo(31_000 / (results.get('myanmar-offline')?.baseline.proportional ?? 1), 9);
     // Controls hit magnet users: EVs lose under both bounds; a full embargo hurts at least as much.
+    // The EV makers outside China lose; China's own (a domestic flow) do not.
     for (const id of ['china-april-2025-controls', 'china-full-embargo', 'us-china-thaw-july-2025']) {
-      expect(endUse(id, 'end-ev-vehicles')?.maxFlow, id).toBeGreaterThan(0);
-      expect(endUse(id, 'end-ev-vehicles')?.proportional, id).toBeGreaterThan(0);
+      expect(endUse(id, EVS)?.maxFlow, id).toBeGreaterThan(0);
+      expect(endUse(id, EVS)?.proportional, id).toBeGreaterThan(0);
+      expect(sinkLoss(id, 'jp-end-ev-vehicles')?.proportional, id).toBeGreaterThan(0);
+      expect(sinkLoss(id, 'cn-end-ev-vehicles'), id).toEqual({ maxFlow: 0, proportional: 0 });
     }
     const april = results.get('china-april-2025-controls') as ScenarioResult;
     const full = results.get('china-full-embargo') as ScenarioResult;
@@ -73,7 +78,7 @@ describe('scenario presets on the default dataset', () => {
     expect(full.loss.proportional).toBeGreaterThanOrEqual(april.loss.proportional);
     expect(thaw.loss.proportional).toBeLessThan(april.loss.proportional);
     // The thaw relieves US defence, which only the US cap touches.
-    expect(endUse('us-china-thaw-july-2025', 'end-defence')?.proportional).toBeLessThan(endUse('china-april-2025-controls', 'end-defence')?.proportional ?? 0);
+    expect(sinkLoss('us-china-thaw-july-2025', 'us-end-defence')?.proportional).toBeLessThan(sinkLoss('china-april-2025-controls', 'us-end-defence')?.proportional ?? 0);
     // New projects carry no baseline flow: a gain under max flow only.
     for (const id of ['nordic-greenland-2030', 'all-projects-2030']) {
       expect(results.get(id)?.loss.maxFlow, id).toBeLessThan(0);
