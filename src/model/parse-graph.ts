@@ -34,6 +34,22 @@ export interface ParseOptions {
 const KNOWN_NODE_ATTRIBUTES = new Set(Object.keys(NodeAttributesSchema.shape));
 const KNOWN_EDGE_ATTRIBUTES = new Set(Object.keys(EdgeAttributesSchema.shape));
 
+/**
+ * Names of `Object.prototype` (`__proto__`, `constructor`, `toString`, ...). graphology
+ * keeps each node's neighbours in plain objects keyed by node key, and results are plain
+ * `{key: value}` records, so such a key would be read as the inherited property: an edge
+ * to a node called `constructor` "already exists", and `__proto__` silently changes an
+ * object's prototype. They are refused as node keys, edge keys and stage names.
+ */
+const RESERVED_KEYS: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/** True for a name that cannot be a node key, edge key or stage (see RESERVED_KEYS). */
+export function isReservedKey(name: string): boolean {
+  return RESERVED_KEYS.has(name);
+}
+
+const reservedMessage = (what: string, name: string) => `${what} "${name}" is reserved (a built-in property name of JavaScript objects); rename it`;
+
 /** Describes a value for an error message, briefly. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
@@ -89,6 +105,7 @@ export function parseGraph(data: unknown, file: string, options: ParseOptions = 
 
   const stages = stagesOf(graphAttributes);
   if (new Set(stages).size !== stages.length) problems.add('graph attributes', 'stages: the stage list has duplicates');
+  for (const stage of stages.filter(isReservedKey)) problems.add('graph attributes', `stages: ${reservedMessage('stage', stage)}`);
   const stageSet = new Set(stages);
   for (const code of Object.keys(graphAttributes.countries ?? {})) {
     if (!isCountryCode(code)) problems.add('graph attributes', `countries: "${code}" is not an ISO 3166-1 alpha-2 code`);
@@ -108,6 +125,7 @@ export function parseGraph(data: unknown, file: string, options: ParseOptions = 
       problems.add(element, 'duplicate node key');
       return;
     }
+    if (isReservedKey(key)) problems.add(element, reservedMessage('key', key));
     const rawAttributes = parsed.data.attributes ?? {};
     const attrs = check(NodeAttributesSchema, rawAttributes);
     if (!attrs.success) addIssues(problems, element, attrs.error);
@@ -163,6 +181,9 @@ export function parseGraph(data: unknown, file: string, options: ParseOptions = 
       ok = false;
     } else if (edgeKeys.has(key)) {
       problems.add(element, `duplicate edge key "${key}"`);
+      ok = false;
+    } else if (isReservedKey(key)) {
+      problems.add(element, reservedMessage('edge key', key));
       ok = false;
     }
     pairs.add(pair);
