@@ -1,8 +1,9 @@
 /**
- * Reads a graph file from disk: the one place that turns a path into a SupplyGraph.
+ * Reads a graph file from disk: the one place that turns a path into a SupplyGraph, and
+ * the one place that reads any input text file (graphs, scenarios, CSV, GraphML, GEXF).
  */
 import { readFile, stat } from 'node:fs/promises';
-import { InputError, NotFoundError } from '../model/errors.js';
+import { InputError, NotFoundError, TooLargeError } from '../model/errors.js';
 import { parseGraph, type ParseOptions, type ParseResult } from '../model/parse-graph.js';
 
 /** Parses JSON text, turning a syntax error into an InputError that names the file. */
@@ -17,16 +18,53 @@ export function parseJsonText(text: string, file: string): unknown {
   }
 }
 
-/** Reads a file as UTF-8 text; missing files and directories give NotFoundError/InputError. */
-export async function readTextFile(file: string): Promise<string> {
+const fileProblem = (label: string, message: string) => new InputError(label, [{ element: 'file', message }]);
+
+/**
+ * Decodes file bytes as UTF-8 text: a UTF-8 byte-order mark is dropped (spreadsheets and
+ * Windows editors write one); UTF-16 and binary data (NUL bytes) are InputErrors.
+ */
+export function decodeText(bytes: Uint8Array, label: string): string {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw fileProblem(label, 'the file is UTF-16 text; save it as UTF-8');
+  }
+  if (bytes.includes(0)) throw fileProblem(label, 'the file is binary, not text');
+  const text = new TextDecoder('utf-8').decode(bytes);
+  return text.startsWith('\uFEFF') ? text.slice(1) : text;
+}
+
+/**
+ * Reads a file as UTF-8 text (see `decodeText`). A missing file is NotFoundError; a
+ * folder, an unreadable or binary file InputError; a file too large for a string
+ * TooLargeError. Errors name the file as `label` (the server passes a graph id, not its
+ * path on the server).
+ */
+export async function readTextFile(file: string, label: string = file): Promise<string> {
   let info;
   try {
     info = await stat(file);
-  } catch {
-    throw new NotFoundError(`${file}: no such file`);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM') throw fileProblem(label, 'cannot read it: permission denied');
+    throw new NotFoundError(`${label}: no such file`);
   }
-  if (info.isDirectory()) throw new InputError(file, [{ element: 'file', message: 'is a directory, not a file' }]);
-  return readFile(file, 'utf8');
+  if (info.isDirectory()) throw fileProblem(label, 'is a directory, not a file');
+  if (!info.isFile()) throw fileProblem(label, 'is not a regular file (a device, pipe or socket)');
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM') throw fileProblem(label, 'cannot read it: permission denied');
+    if (code === 'ERR_FS_FILE_TOO_LARGE') throw new TooLargeError(`${label}: the file is too large to read (${info.size} bytes)`);
+    throw error;
+  }
+  try {
+    return decodeText(bytes, label);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_STRING_TOO_LONG') throw new TooLargeError(`${label}: the file is too large to read as text (${info.size} bytes)`);
+    throw error;
+  }
 }
 
 /** Reads, parses and validates a graph file. */

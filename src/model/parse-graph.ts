@@ -48,7 +48,8 @@ export function isReservedKey(name: string): boolean {
   return RESERVED_KEYS.has(name);
 }
 
-const reservedMessage = (what: string, name: string) => `${what} "${name}" is reserved (a built-in property name of JavaScript objects); rename it`;
+/** The problem message for a reserved name: `what` is `key`, `edge key` or `stage`. */
+export const reservedMessage = (what: string, name: string): string => `${what} "${name}" is reserved (a built-in property name of JavaScript objects); rename it`;
 
 /** Describes a value for an error message, briefly. */
 export function describeValue(value: unknown): string {

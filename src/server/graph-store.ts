@@ -108,7 +108,7 @@ export class GraphStore {
     if (cached && cached.key === key) return cached;
     // Errors name the file by its id only, never by its path on the server.
     const label = `${id}.json`;
-    const loaded = readTextFile(file).then((text) => {
+    const loaded = readTextFile(file, label).then((text) => {
       const { graph, warnings } = parseGraph(parseJsonText(text, label), label);
       return { id, file, graph, warnings };
     });

@@ -1,8 +1,8 @@
-import { mkdtemp, readdir } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readGraphFile } from '../../src/io/read-graph.js';
+import { readGraphFile, readTextFile } from '../../src/io/read-graph.js';
 import { InputError, NotFoundError } from '../../src/model/errors.js';
 import expected from '../fixtures/bad/expected.json' with { type: 'json' };
 
@@ -40,5 +40,37 @@ describe('readGraphFile on missing files and folders', () => {
   it('refuses a directory', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'chokepoint-'));
     await expect(readGraphFile(dir)).rejects.toThrow(`${dir}: file: is a directory, not a file`);
+  });
+});
+
+describe('readTextFile', () => {
+  const tiny = join(import.meta.dirname, '..', 'fixtures', 'graphs', 'tiny.json');
+
+  it('drops a UTF-8 byte-order mark (as Excel and Notepad write)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'chokepoint-'));
+    const file = join(dir, 'bom.json');
+    await writeFile(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), await readFile(tiny)]));
+    expect((await readGraphFile(file)).graph.order).toBe(6);
+    expect((await readTextFile(file)).startsWith('{')).toBe(true);
+  });
+
+  it('refuses UTF-16 text and binary data, naming the file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'chokepoint-'));
+    const utf16 = join(dir, 'utf16.csv');
+    await writeFile(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('key,stage\n', 'utf16le')]));
+    await expect(readTextFile(utf16)).rejects.toThrow(`${utf16}: file: the file is UTF-16 text; save it as UTF-8`);
+    const binary = join(dir, 'data.csv');
+    await writeFile(binary, Buffer.from([0x6b, 0x65, 0x79, 0x00, 0x01]));
+    await expect(readTextFile(binary)).rejects.toThrow(InputError);
+    await expect(readTextFile(binary)).rejects.toThrow(`${binary}: file: the file is binary, not text`);
+  });
+
+  it('refuses a device or a pipe instead of blocking on it', async () => {
+    await expect(readTextFile('/dev/null')).rejects.toThrow('/dev/null: file: is not a regular file');
+  });
+
+  it('names the file by its label when one is given', async () => {
+    await expect(readTextFile('/no/such/dir/graph.json', 'graph.json')).rejects.toThrow(/^graph\.json: no such file$/);
+    await expect(readTextFile(tmpdir(), 'x.json')).rejects.toThrow('x.json: file: is a directory, not a file');
   });
 });

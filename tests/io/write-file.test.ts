@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -29,5 +29,36 @@ describe('writeFileAtomic', () => {
     const path = join(tmpdir(), 'no-such-dir-chokepoint', 'x.json');
     await expect(writeFileAtomic(path, 'x')).rejects.toThrow(UsageError);
     await expect(writeFileAtomic(path, 'x')).rejects.toThrow(`${path}: cannot write: the folder`);
+  });
+});
+
+describe('writeFileAtomic on paths that cannot be written', () => {
+  it('refuses a folder as the target, with or without force, and leaves no temporary file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'chokepoint-'));
+    await mkdir(join(dir, 'sub'));
+    for (const force of [false, true]) {
+      await expect(writeFileAtomic(join(dir, 'sub'), 'x', { force })).rejects.toThrow(`${join(dir, 'sub')}: cannot write: it is a directory`);
+    }
+    expect(await readdir(dir)).toEqual(['sub']);
+    expect(await readdir(join(dir, 'sub'))).toEqual([]);
+  });
+
+  it('names a parent that is a file, not a folder (a UsageError, not an internal error)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'chokepoint-'));
+    await writeFile(join(dir, 'plain'), 'x');
+    const path = join(dir, 'plain', 'out.json');
+    await expect(writeFileAtomic(path, 'x')).rejects.toThrow(UsageError);
+    await expect(writeFileAtomic(path, 'x')).rejects.toThrow(`${path}: cannot write: ${join(dir, 'plain')} is not a folder`);
+  });
+
+  it('without force, never replaces a file even when many writers race for the same name', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'chokepoint-'));
+    const path = join(dir, 'out.json');
+    const results = await Promise.allSettled(Array.from({ length: 8 }, (_, i) => writeFileAtomic(path, `writer ${i}`)));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(UsageError);
+    const winner = results.findIndex((r) => r.status === 'fulfilled');
+    expect(await readFile(path, 'utf8')).toBe(`writer ${winner}`);
+    expect(await readdir(dir)).toEqual(['out.json']);
   });
 });
