@@ -9,7 +9,7 @@
  */
 import type { AbstractGraph, Attributes } from 'graphology-types';
 import { ProblemList } from '../model/errors.js';
-import { isReservedKey, parseGraph, reservedMessage, type ParseResult } from '../model/parse-graph.js';
+import { parseGraph, type ParseResult } from '../model/parse-graph.js';
 import { KNOWN_TYPES, parseStrictNumber } from './attribute-types.js';
 
 export interface ImportOptions {
@@ -64,10 +64,6 @@ function names(list: Iterable<string>): string {
 
 function checkShape(graph: AbstractGraph, file: string, format: string): void {
   const problems = new ProblemList();
-  // A node called `__proto__` corrupts the library graph's adjacency: stop before reading it.
-  const reserved = graph.nodes().filter(isReservedKey);
-  for (const key of reserved) problems.add(`node "${key}"`, reservedMessage('key', key));
-  problems.throwIfAny(file);
   graph.forEachEdge((_edge, _attributes, source, target, _sa, _ta, undirected) => {
     if (undirected) problems.add(`edge "${source} -- ${target}"`, `undirected edge: a supply graph is directed (declare the ${format} graph directed)`);
   });

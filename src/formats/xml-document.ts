@@ -4,7 +4,8 @@
  * InputError naming the file, and escaping for hand-written XML.
  */
 import { DOMParser } from '@xmldom/xmldom';
-import { InputError } from '../model/errors.js';
+import { InputError, ProblemList } from '../model/errors.js';
+import { isReservedKey, reservedMessage } from '../model/parse-graph.js';
 
 function fail(file: string, message: string): never {
   throw new InputError(file, [{ element: 'file', message }]);
@@ -41,7 +42,30 @@ export function parseXmlDocument(text: string, file: string, root: 'graphml' | '
     fail(file, `not a ${expected} file: the root element is ${name ? `<${name}>` : 'missing'}, expected <${root}>`);
   }
   if (doc.getElementsByTagName('graph').length === 0) fail(file, 'the file has no <graph> element');
+  refuseReservedIds(doc, file);
   return doc;
+}
+
+/**
+ * Node and edge ids, sources and targets that are Object.prototype names (`__proto__`,
+ * `constructor`, ...; see `isReservedKey`) are refused before graphology-graphml or
+ * graphology-gexf see them: graphology keeps adjacency in plain objects, and such an id
+ * changes `Object.prototype` itself (an edge to `__proto__` adds a `previous` property
+ * to every object of the process).
+ */
+function refuseReservedIds(doc: Document, file: string): void {
+  const problems = new ProblemList();
+  for (const tag of ['node', 'edge']) {
+    const elements = doc.getElementsByTagName(tag);
+    for (let i = 0; i < elements.length; i += 1) {
+      const element = elements.item(i);
+      for (const name of ['id', 'source', 'target']) {
+        const value = element?.getAttribute(name);
+        if (value && isReservedKey(value)) problems.add(`<${tag} ${name}="${value}">`, reservedMessage(tag === 'node' || name !== 'id' ? 'node key' : 'edge key', value));
+      }
+    }
+  }
+  problems.throwIfAny(file);
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
