@@ -15,9 +15,17 @@ function typeError(expected: string) {
   };
 }
 
+/**
+ * The largest flow or capacity accepted. Sums over a million edges of values this size
+ * stay far from overflowing to Infinity (which would turn shares and losses into NaN),
+ * and values up to it keep whole units exact (2^53 ~ 9e15).
+ */
+export const MAX_QUANTITY = 1e15;
+
 const finiteNonNegative = z
   .number({ error: typeError('a finite number >= 0') })
-  .refine((v) => v >= 0, 'must be >= 0');
+  .refine((v) => v >= 0, 'must be >= 0')
+  .refine((v) => v <= MAX_QUANTITY, 'must be at most 1e15 (larger values would overflow sums)');
 
 export const NODE_STATUSES = ['operating', 'construction', 'planned', 'prospective'] as const;
 export const CONFIDENCE_LEVELS = ['high', 'medium', 'low'] as const;

@@ -3,6 +3,7 @@
  * deletes or duplicates one value somewhere in the document.
  */
 import fc from 'fast-check';
+import { MAX_QUANTITY } from '../../src/model/schema.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -15,7 +16,7 @@ function paths(doc: Json, prefix: (string | number)[] = []): (string | number)[]
 }
 
 const oddValue: fc.Arbitrary<Json> = fc.oneof(
-  fc.constantFrom<Json>(null, true, false, 0, -1, 1e308, -0, '', 'CN', 'XX', 'mining', '1e999', '__proto__', 'constructor', [], {}, 2030.5, Number.MAX_SAFE_INTEGER),
+  fc.constantFrom<Json>(null, true, false, 0, -1, 1e308, -0, '', 'CN', 'XX', 'mining', '1e999', '__proto__', 'constructor', [], {}, 2030.5, Number.MAX_SAFE_INTEGER, 1e15, 1e16, 5e-324),
   fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>,
 );
 
@@ -52,6 +53,47 @@ export function mutate(doc: unknown, mutations: Mutation[]): unknown {
       else if (m.kind === 'duplicate') obj[`${last}_copy`] = structuredClone(obj[last] as Json);
       else obj[last] = m.value;
     }
+  }
+  return copy;
+}
+
+/** Node keys that trip up code keeping results in plain objects or building strings. */
+export const ODD_KEYS = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'prototype', '__proto__ ', '0', '-1', '1e3', 'a->b', 'a -> b', ' ', 'ä/β', '"quoted"', 'key,with,commas'] as const;
+
+/**
+ * Renames node `pick` (modulo the node count) of a graph document to `key` everywhere:
+ * its own key and every edge source and target naming it, so the graph stays consistent.
+ */
+export function renameNode(doc: unknown, pick: number, key: string): unknown {
+  const copy = structuredClone(doc) as { nodes?: { key?: unknown }[]; edges?: { source?: unknown; target?: unknown }[] };
+  const nodes = Array.isArray(copy.nodes) ? copy.nodes : [];
+  const node = nodes[pick % Math.max(1, nodes.length)];
+  if (!node || typeof node !== 'object') return copy;
+  const old = node.key;
+  node.key = key;
+  for (const edge of Array.isArray(copy.edges) ? copy.edges : []) {
+    if (!edge || typeof edge !== 'object') continue;
+    if (edge.source === old) edge.source = key;
+    if (edge.target === old) edge.target = key;
+  }
+  return copy;
+}
+
+/** Paths (`a.b[2].c`) of every number in `value` that is not finite. */
+export function nonFiniteNumbers(value: unknown, path = ''): string[] {
+  if (typeof value === 'number') return Number.isFinite(value) ? [] : [`${path || '(top)'} = ${value}`];
+  if (Array.isArray(value)) return value.flatMap((v, i) => nonFiniteNumbers(v, `${path}[${i}]`));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => nonFiniteNumbers(v, path ? `${path}.${k}` : k));
+  return [];
+}
+
+/** A copy of a graph document with every flow and capacity at the largest accepted value. */
+export function atTheLimit(doc: unknown): unknown {
+  const copy = structuredClone(doc) as { nodes: { attributes: Record<string, unknown> }[]; edges: { attributes: Record<string, unknown> }[] };
+  for (const n of copy.nodes) if (n.attributes.capacity !== undefined) n.attributes.capacity = MAX_QUANTITY;
+  for (const e of copy.edges) {
+    e.attributes.flow = MAX_QUANTITY;
+    if (e.attributes.capacity !== undefined) e.attributes.capacity = MAX_QUANTITY;
   }
   return copy;
 }
