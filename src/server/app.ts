@@ -19,9 +19,11 @@ export interface Limits {
   /** Most nodes and edges `POST /api/analyze` accepts. */
   analyzeNodes: number;
   analyzeEdges: number;
+  /** Most nodes x edges `POST /api/analyze` takes on for betweenness or knockout loss (its time budget). */
+  analyzeWork: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { bodyBytes: 5 * 1024 * 1024, analyzeNodes: 2000, analyzeEdges: 20000 };
+export const DEFAULT_LIMITS: Limits = { bodyBytes: 5 * 1024 * 1024, analyzeNodes: 2000, analyzeEdges: 20000, analyzeWork: 1e7 };
 
 export interface AppDeps {
   /** Folder whose `.json` files are the graphs offered. */

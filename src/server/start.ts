@@ -1,8 +1,14 @@
 /**
  * Starting the server: `start(options)` builds the app and listens (127.0.0.1 unless told
  * otherwise); the returned handle gives the URL and closes the server.
+ *
+ * Timeouts: a client has `headersMs` to send its request headers and `requestMs` for the
+ * whole request (a slow or stalled client cannot hold a connection for long); an idle
+ * keep-alive connection is closed after `keepAliveMs`. Closing is graceful: the server
+ * stops accepting connections, closes idle ones, lets requests in flight finish, and
+ * after `graceMs` closes whatever is left.
  */
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../model/errors.js';
@@ -15,25 +21,40 @@ export const DEFAULT_GRAPHS_DIR = fileURLToPath(new URL('graphs/', PROJECT_ROOT)
 export const DEFAULT_WEB_DIR = fileURLToPath(new URL('dist/web/', PROJECT_ROOT));
 export const DEFAULT_GRAPH_ID = 'rare-earths-2024';
 
+export interface Timeouts {
+  /** Time to receive the request headers. */
+  headersMs: number;
+  /** Time to receive the whole request (headers and body). */
+  requestMs: number;
+  /** An idle keep-alive connection is closed after this. */
+  keepAliveMs: number;
+  /** On close, how long requests in flight may take to finish. */
+  graceMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: Timeouts = { headersMs: 10_000, requestMs: 30_000, keepAliveMs: 5_000, graceMs: 10_000 };
+
 export interface StartOptions extends Partial<AppDeps> {
   port?: number;
   host?: string;
+  timeouts?: Partial<Timeouts>;
 }
 
 export interface RunningServer {
   server: Server;
   /** e.g. `http://127.0.0.1:3000/` */
   url: string;
+  /** Stops accepting, lets requests in flight finish (up to `graceMs`), then resolves. */
   close: () => Promise<void>;
 }
 
-export async function start(options: StartOptions = {}): Promise<RunningServer> {
-  const { port = 3000, host = '127.0.0.1', ...deps } = options;
-  const app = createApp({ graphsDir: DEFAULT_GRAPHS_DIR, webDir: DEFAULT_WEB_DIR, ...deps });
-  const server = await new Promise<Server>((resolve, reject) => {
-    const listening = app.listen(port, host, (error?: Error) => {
-      if (error) reject(error);
-      else resolve(listening);
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const onError = (error: Error) => reject(error);
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolve();
     });
   }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE') throw new UsageError(`port ${port} on ${host} is in use; pass --port (or set PORT) to use another`);
@@ -41,15 +62,45 @@ export async function start(options: StartOptions = {}): Promise<RunningServer> 
     if (error.code === 'EACCES') throw new UsageError(`no permission to listen on port ${port}`);
     throw error;
   });
+}
+
+export async function start(options: StartOptions = {}): Promise<RunningServer> {
+  const { port = 3000, host = '127.0.0.1', timeouts: given, ...deps } = options;
+  const timeouts: Timeouts = { ...DEFAULT_TIMEOUTS, ...given };
+  const app = createApp({ graphsDir: DEFAULT_GRAPHS_DIR, webDir: DEFAULT_WEB_DIR, ...deps });
+  const server = createServer(
+    {
+      headersTimeout: timeouts.headersMs,
+      requestTimeout: timeouts.requestMs,
+      keepAliveTimeout: timeouts.keepAliveMs,
+      // How often the two timeouts above are checked (Node's default is 30 s).
+      connectionsCheckingInterval: Math.max(100, Math.min(1000, timeouts.headersMs / 2)),
+    },
+    app,
+  );
+  await listen(server, port, host);
   const address = server.address() as AddressInfo;
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  let closing: Promise<void> | null = null;
   return {
     server,
     url: `http://${shownHost}:${address.port}/`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    close: () => {
+      closing ??= new Promise<void>((resolve, reject) => {
+        const force = setTimeout(() => server.closeAllConnections(), timeouts.graceMs);
+        // A keep-alive connection becomes idle once its request in flight is answered: close it then.
+        const sweep = setInterval(() => server.closeIdleConnections(), 50);
+        force.unref();
+        sweep.unref();
+        server.close((error) => {
+          clearTimeout(force);
+          clearInterval(sweep);
+          if (error) reject(error);
+          else resolve();
+        });
+        server.closeIdleConnections();
+      });
+      return closing;
+    },
   };
 }

@@ -1,7 +1,8 @@
 /**
  * `chokepoint serve [--port N] [--host H] [--graphs DIR]`: serves the bottleneck map and
  * the JSON API (docs/api.md) until interrupted. Port and host default to the PORT and
- * HOST environment variables, then 3000 and 127.0.0.1.
+ * HOST environment variables, then 3000 and 127.0.0.1. SIGTERM or SIGINT stops it
+ * gracefully (see `start`): the process exits 0 once the requests in flight are answered.
  */
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -48,7 +49,18 @@ export function registerServe(program: Command, ctx: CliContext): void {
       const graphsDir = options.graphs !== undefined ? resolve(options.graphs) : DEFAULT_GRAPHS_DIR;
       await checkFolder(graphsDir);
       const running = await start({ port, host, graphsDir, log: (line) => ctx.stderr(`${line}\n`) });
-      const stop = () => void running.close();
+      // Graceful: no new connections, requests in flight finish, then the process exits (0).
+      // A second signal ends the process at once (the handlers are `once`).
+      const stop = (signal: NodeJS.Signals) => {
+        ctx.stderr(`chokepoint: ${signal}: stopping; finishing the requests in flight\n`);
+        running.close().then(
+          () => ctx.stderr('chokepoint: stopped\n'),
+          (error: unknown) => {
+            ctx.stderr(`chokepoint: error while stopping: ${error instanceof Error ? error.message : String(error)}\n`);
+            process.exitCode = 1;
+          },
+        );
+      };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
       runningServers.add(running);
