@@ -1,8 +1,9 @@
 /**
  * The server's one error middleware: every error becomes a JSON body
- * `{error, kind, details?}` with the status `ERROR_KINDS` gives its kind (the same table
- * the CLI uses for exit codes). Errors from Express's body parser (too large, bad JSON)
- * are mapped too; anything else is a 500 whose message is logged, not sent.
+ * `{error, kind, details?}` (`details` on every 400) with the status `ERROR_KINDS` gives
+ * its kind (the same table the CLI uses for exit codes). Errors from Express's body
+ * parser (too large, bad JSON) are mapped too; anything else is a 500 whose message is
+ * logged, not sent.
  */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ChokepointError, ERROR_KINDS, InputError, NotFoundError, type ErrorKind, type Problem } from '../model/errors.js';
@@ -28,8 +29,17 @@ function isHttpError(error: unknown): error is HttpError {
   return error instanceof Error && typeof (error as Partial<HttpError>).status === 'number';
 }
 
-/** Status and JSON body for any error. */
+/**
+ * Status and JSON body for any error. Every 400 has `details`: the problem list of an
+ * invalid input, else one problem (element `request`) repeating `error`.
+ */
 export function errorResponse(error: unknown): { status: number; body: ErrorBody } {
+  const response = describeError(error);
+  if (response.status === 400 && response.body.details === undefined) response.body.details = [{ element: 'request', message: response.body.error }];
+  return response;
+}
+
+function describeError(error: unknown): { status: number; body: ErrorBody } {
   if (error instanceof InputError) {
     const body: ErrorBody = { error: error.message, kind: error.kind, details: error.problems };
     if (error.total > error.problems.length) body.total = error.total;

@@ -170,3 +170,12 @@ describe('timeouts', () => {
     expect((await rawGet(server.url, '/api/health')).status).toBe(200);
   });
 });
+
+describe('400 answers', () => {
+  it.each(BAD_REQUESTS.filter(([, , status]) => status === 400))('%s: {error, kind, details}', async (what, send) => {
+    const body = JSON.parse((await send()).body) as { error: string; details?: { element: string; message: string }[] };
+    expect(Array.isArray(body.details), what).toBe(true);
+    expect(body.details?.length, what).toBeGreaterThan(0);
+    for (const d of body.details ?? []) expect(typeof d.element === 'string' && typeof d.message === 'string', what).toBe(true);
+  });
+});
