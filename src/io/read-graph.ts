@@ -6,16 +6,51 @@ import { readFile, stat } from 'node:fs/promises';
 import { InputError, NotFoundError, TooLargeError } from '../model/errors.js';
 import { parseGraph, type ParseOptions, type ParseResult } from '../model/parse-graph.js';
 
-/** Parses JSON text, turning a syntax error into an InputError that names the file. */
+/** Deepest nesting of arrays and objects accepted in a JSON input (a graph file needs 6). */
+export const MAX_JSON_DEPTH = 64;
+
+/** True when `value` nests deeper than `MAX_JSON_DEPTH` (recursion stops there, so it is bounded too). */
+function tooDeep(value: object, depth: number): boolean {
+  if (depth > MAX_JSON_DEPTH) return true;
+  if (Array.isArray(value)) {
+    for (const child of value as unknown[]) if (typeof child === 'object' && child !== null && tooDeep(child, depth + 1)) return true;
+    return false;
+  }
+  for (const key in value) {
+    const child = (value as Record<string, unknown>)[key];
+    if (typeof child === 'object' && child !== null && tooDeep(child, depth + 1)) return true;
+  }
+  return false;
+}
+
+/**
+ * Throws an InputError naming `file` when `value` nests arrays and objects more than
+ * `MAX_JSON_DEPTH` deep: the validators, error messages and exporters walk values
+ * recursively, and a deeply nested value (easy to send: `[[[[...]]]]`) would overflow the
+ * stack.
+ */
+export function checkJsonDepth(value: unknown, file: string, element = 'file'): void {
+  if (typeof value === 'object' && value !== null && tooDeep(value, 1)) {
+    throw new InputError(file, [{ element, message: `arrays and objects nested more than ${MAX_JSON_DEPTH} levels deep` }]);
+  }
+}
+
+/**
+ * Parses JSON text, turning a syntax error into an InputError that names the file;
+ * nesting deeper than MAX_JSON_DEPTH is refused too.
+ */
 export function parseJsonText(text: string, file: string): unknown {
   if (text.trim() === '') throw new InputError(file, [{ element: 'file', message: 'the file is empty' }]);
   if (text.includes('\u0000')) throw new InputError(file, [{ element: 'file', message: 'the file is binary, not JSON text' }]);
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     throw new InputError(file, [{ element: 'file', message: `not valid JSON (${detail})` }]);
   }
+  checkJsonDepth(value, file);
+  return value;
 }
 
 const fileProblem = (label: string, message: string) => new InputError(label, [{ element: 'file', message }]);

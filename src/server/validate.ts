@@ -5,6 +5,7 @@
  */
 import type { Request } from 'express';
 import { z } from 'zod';
+import { checkJsonDepth } from '../io/read-graph.js';
 import { InputError, UsageError } from '../model/errors.js';
 
 function describeIssues(error: z.ZodError): string {
@@ -23,7 +24,7 @@ export function parseQuery<S extends z.ZodType>(schema: S, req: Request): z.outp
   return result.data;
 }
 
-/** The JSON body as an object; InputError (400) when it is missing or not a JSON object. */
+/** The JSON body as an object; InputError (400) when it is missing, not a JSON object, or nested too deep. */
 export function jsonBody(req: Request): Record<string, unknown> {
   const body: unknown = req.body;
   if (!req.is('application/json')) {
@@ -32,6 +33,7 @@ export function jsonBody(req: Request): Record<string, unknown> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new InputError('request body', [{ element: 'request body', message: 'must be a JSON object' }]);
   }
+  checkJsonDepth(body, 'request body', 'request body');
   return body as Record<string, unknown>;
 }
 

@@ -39,6 +39,7 @@ const BAD_GRAPHS: [string, string, number, string][] = [
   ['a self-loop', join(BAD, 'self-loop.json'), 3, `${join(BAD, 'self-loop.json')}: edge "a -> a": self-loops are not allowed`],
   ['an edge to an unknown node', join(BAD, 'edge-unknown-target.json'), 3, `${join(BAD, 'edge-unknown-target.json')}: edge "a -> z": unknown target node "z"`],
   ['a string where a number belongs', join(BAD, 'string-flow.json'), 3, `${join(BAD, 'string-flow.json')}: edge "a -> b": flow: must be a finite number >= 0 (got "12")`],
+  ['nesting too deep', join(BAD, 'deeply-nested.json'), 3, `${join(BAD, 'deeply-nested.json')}: file: arrays and objects nested more than 64 levels deep`],
   ['a country that is no ISO code', join(BAD, 'bad-country.json'), 3, `${join(BAD, 'bad-country.json')}: node "a": country "XX" is not an ISO 3166-1 alpha-2 code`],
 ];
 

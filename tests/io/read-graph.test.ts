@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readGraphFile, readTextFile } from '../../src/io/read-graph.js';
+import { checkJsonDepth, MAX_JSON_DEPTH, parseJsonText, readGraphFile, readTextFile } from '../../src/io/read-graph.js';
 import { InputError, NotFoundError } from '../../src/model/errors.js';
 import expected from '../fixtures/bad/expected.json' with { type: 'json' };
 
@@ -72,5 +72,20 @@ describe('readTextFile', () => {
   it('names the file by its label when one is given', async () => {
     await expect(readTextFile('/no/such/dir/graph.json', 'graph.json')).rejects.toThrow(/^graph\.json: no such file$/);
     await expect(readTextFile(tmpdir(), 'x.json')).rejects.toThrow('x.json: file: is a directory, not a file');
+  });
+});
+
+describe('checkJsonDepth', () => {
+  /** Objects and arrays, alternately, exactly `depth` levels deep. */
+  const nested = (depth: number): unknown => (depth <= 1 ? {} : depth % 2 === 0 ? [nested(depth - 1)] : { a: nested(depth - 1) });
+
+  it(`accepts ${MAX_JSON_DEPTH} levels and refuses ${MAX_JSON_DEPTH + 1}`, () => {
+    expect(() => checkJsonDepth(nested(MAX_JSON_DEPTH), 'f.json')).not.toThrow();
+    expect(() => checkJsonDepth(nested(MAX_JSON_DEPTH + 1), 'f.json')).toThrow(`f.json: file: arrays and objects nested more than ${MAX_JSON_DEPTH} levels deep`);
+    expect(() => checkJsonDepth(nested(MAX_JSON_DEPTH + 1), 'request body', 'request body')).toThrow(InputError);
+  });
+
+  it('refuses 100,000 levels without overflowing the stack', () => {
+    expect(() => parseJsonText(`${'['.repeat(100_000)}${']'.repeat(100_000)}`, 'deep.json')).toThrow('deep.json: file: arrays and objects nested more than');
   });
 });

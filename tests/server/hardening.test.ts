@@ -67,6 +67,7 @@ const BAD_REQUESTS: [string, () => Promise<RawResponse>, number][] = [
   ['form data', () => raw('POST', scenarioPath, { 'content-type': 'application/x-www-form-urlencoded' }, 'name=x'), 400],
   ['an invalid scenario', () => raw('POST', scenarioPath, json, JSON.stringify({ name: 'x', actions: [{ type: 'disableCountry', country: 'FR' }] })), 400],
   ['a scenario for an unknown graph', () => raw('POST', '/api/graphs/nope/scenario', json, JSON.stringify({ name: 'x', actions: [] })), 404],
+  ['a deeply nested body', () => raw('POST', '/api/analyze', json, `{"nodes":${'['.repeat(50_000)}${']'.repeat(50_000)}}`), 400],
   ['an invalid graph to analyze', () => raw('POST', '/api/analyze', json, JSON.stringify({ nodes: [{ key: 'a', attributes: { stage: 'x' } }] })), 400],
   ['a graph with a self-loop to analyze', () => raw('POST', '/api/analyze', json, JSON.stringify({ nodes: [{ key: 'a', attributes: { stage: 'mining', country: 'CN' } }], edges: [{ source: 'a', target: 'a', attributes: { flow: 1 } }] })), 400],
   ['a reserved node key to analyze', () => raw('POST', '/api/analyze', json, JSON.stringify({ nodes: [{ key: '__proto__', attributes: { stage: 'mining', country: 'CN' } }] })), 400],
