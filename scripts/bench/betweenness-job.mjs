@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /* global performance */
-// Benchmark job: the whole "load a graph file, compute node betweenness, write JSON" task,
-// from the compiled code in dist/ (run `npm run build` first). scripts/bench/run.mjs uses
-// it when `chokepoint metrics` is not available, and for sampled runs.
+// Benchmark job: the whole "load a graph file, compute node betweenness, write JSON" task
+// (what igraph's side does), from the compiled code in dist/ (run `npm run build` first):
+// readGraphFile, the CSR index, Brandes on worker threads for nodes only, a {node: value}
+// record. Used by scripts/bench/run.mjs next to `chokepoint metrics`, and for sampled runs.
 //   node scripts/bench/betweenness-job.mjs GRAPH.json OUT.json [--sample K] [--seed S] [--timing]
 import { writeFile } from 'node:fs/promises';
 
@@ -12,13 +13,19 @@ const sample = option('--sample');
 const seed = option('--seed');
 const t0 = performance.now();
 const { readGraphFile } = await import('../../dist/io/read-graph.js');
-const { betweennessParallel } = await import('../../dist/metrics/centrality/betweenness-parallel.js');
+const { betweennessCsrParallel } = await import('../../dist/metrics/centrality/betweenness-parallel.js');
+const { betweennessSources, resolveBetweennessOptions } = await import('../../dist/metrics/centrality/betweenness.js');
+const { buildCsr } = await import('../../dist/metrics/centrality/csr.js');
 const t1 = performance.now();
 const { graph } = await readGraphFile(file);
 const t2 = performance.now();
-const result = await betweennessParallel(graph, { ...(sample ? { sample } : {}), ...(seed !== undefined ? { seed } : {}) });
+const csr = buildCsr(graph);
+const sources = betweennessSources(csr.n, resolveBetweennessOptions({ ...(sample ? { sample } : {}), ...(seed !== undefined ? { seed } : {}) }));
+const raw = await betweennessCsrParallel(csr, { sources, edges: false });
+const nodes = {};
+for (let i = 0; i < csr.n; i++) nodes[csr.nodeKeys[i]] = raw.nodes[i];
 const t3 = performance.now();
-await writeFile(out, JSON.stringify(result.nodes));
+await writeFile(out, JSON.stringify(nodes));
 const t4 = performance.now();
 if (flags.includes('--timing')) {
   const ms = (a, b) => `${(b - a).toFixed(0)} ms`;

@@ -15,6 +15,13 @@ function mdTable(header, rows) {
   return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n') + '\n';
 }
 
+function verdict(rows) {
+  const met = rows.filter((r) => r.ratio !== null && r.ratio <= 1).map((r) => `${r.graph.slice(0, 3)} ${r.job}`);
+  const missed = rows.filter((r) => r.ratio !== null && r.ratio > 1).map((r) => `${r.graph.slice(0, 3)} ${r.job} (${s(r.ratio)})`);
+  if (met.length + missed.length === 0) return 'No igraph on this machine: no ratios.';
+  return `Ratio <= 1.0: ${met.join(', ') || 'none'}. Above 1.0: ${missed.join(', ') || 'none'}.`;
+}
+
 export function renderBenchmarks({ machine, exactRows, sampling, large, knockout }) {
   const exactHeader = ['graph', 'nodes', 'edges', 'our job', 'ours (s)', 'igraph (s)', 'ratio', 'ours peak RSS', 'igraph peak RSS'];
   const exact = exactRows.map((r) => [r.graph, r.nodes, r.edges, r.job, s(r.ours), s(r.igraph), s(r.ratio), mb(r.oursRss), mb(r.igraphRss)]);
@@ -33,7 +40,8 @@ seconds of whole processes on a shared machine; rerun the script to refresh them
 
 Machine: ${machine.nproc} cores available (\`nproc\`), ${machine.cpu}, Node ${machine.node},
 python3-igraph ${machine.igraph} (Debian). Each timing is the median of ${machine.runs} runs; our
-job and igraph's alternate, so both see the same load.
+jobs and igraph's alternate, so all see the same load. One-minute load average: ${machine.load}
+(other work on a shared machine takes cores from our threads first: igraph uses one).
 
 ## Exact node betweenness: chokepoint against igraph (issue 6)
 
@@ -56,6 +64,8 @@ Graphs from \`chokepoint generate\` (src/generate/supply-graph.ts): (a) \`--node
 --seed 2\` (no loops). Target: ratio (ours / igraph) <= 1.0 on both.
 
 ${mdTable(exactHeader, exact)}
+${verdict(exactRows)}
+
 Largest difference between our normalised values and igraph's (divided by (n-1)(n-2)): ${differences}.
 
 ## Sampled betweenness: error against exact values

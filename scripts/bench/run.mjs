@@ -6,7 +6,7 @@
 // Graph files go to .tmp/bench/ (git-ignored) and are reused when present.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { renderBenchmarks } from './render.mjs';
 
@@ -50,7 +50,7 @@ function ourJobs() {
   if (help.status === 0 && help.stdout.includes('--metrics')) {
     jobs.push({ id: 'metrics', name: 'node bin/chokepoint.js metrics G --metrics betweenness --format json > OUT', argv: (g) => ['node', 'bin/chokepoint.js', 'metrics', g, '--metrics', 'betweenness', '--format', 'json'], stdout: true });
   }
-  jobs.push({ id: 'job', name: 'node scripts/bench/betweenness-job.mjs G OUT (readGraphFile, betweennessParallel, write JSON)', argv: (g, out) => ['node', 'scripts/bench/betweenness-job.mjs', g, out], stdout: false });
+  jobs.push({ id: 'job', name: 'node scripts/bench/betweenness-job.mjs G OUT (readGraphFile, node betweenness on worker threads, write JSON)', argv: (g, out) => ['node', 'scripts/bench/betweenness-job.mjs', g, out], stdout: false });
   return jobs;
 }
 
@@ -78,6 +78,7 @@ const igraph = hasIgraph();
 const jobs = ourJobs();
 log(`our jobs: ${jobs.map((j) => j.name).join('; ')}\nigraph: ${igraph ? 'yes' : 'n/a'}; runs: ${runs}`);
 
+const loadBefore = loadavg()[0];
 const exactRows = [];
 for (const c of cases) {
   const file = generate(c.name, c.nodes, c.seed, c.backEdges);
@@ -111,6 +112,7 @@ for (const c of cases) {
   rmSync(out('igraph'), { force: true });
 }
 
+const loadAfter = loadavg()[0];
 log('sampling error (k pivots) on graph (a)');
 const sampleKs = quick ? [20, 100] : [50, 100, 200, 500, 1000, 2000];
 const sampling = measure(['node', 'scripts/bench/sampling-error.mjs', join(work, `${cases[0].name}.json`), sampleKs.join(','), quick ? '1' : '3'])
@@ -145,6 +147,7 @@ const machine = {
   date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
   runs,
   jobs,
+  load: `${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after the exact runs`,
 };
 const { table, markdown } = renderBenchmarks({ machine, exactRows, sampling, large, knockout });
 process.stdout.write(table);

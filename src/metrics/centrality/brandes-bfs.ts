@@ -58,6 +58,7 @@ export function createBfsWorkspace(n: number, m: number): BfsWorkspace {
 export function brandesBfs(csr: CsrTopology, s: number, ws: BfsWorkspace, nodeSum: Float64Array, edgeSum: Float64Array | null): number {
   const { offsets, targets } = csr;
   const { dist, sigma, coeff, order, sinks, dagStart, dagHead, dagEdge } = ws;
+  const withEdges = edgeSum !== null;
   dist[s] = 0;
   sigma[s] = 1;
   order[0] = s;
@@ -84,8 +85,8 @@ export function brandesBfs(csr: CsrTopology, s: number, ws: BfsWorkspace, nodeSu
       } else {
         sigma[w] = (sigma[w] as number) + sv;
       }
-      dagHead[p] = w;
-      dagEdge[p++] = e;
+      if (withEdges) dagEdge[p] = e;
+      dagHead[p++] = w;
     }
   }
   dagStart[tail] = p;
