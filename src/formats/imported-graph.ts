@@ -9,6 +9,7 @@
  */
 import type { AbstractGraph, Attributes } from 'graphology-types';
 import { ProblemList } from '../model/errors.js';
+import { isNestedTooDeep } from '../model/json-depth.js';
 import { parseGraph, type ParseResult } from '../model/parse-graph.js';
 import { KNOWN_TYPES, parseStrictNumber } from './attribute-types.js';
 
@@ -48,7 +49,8 @@ function coerce(kind: 'graph' | 'node' | 'edge', attributes: Attributes): Record
       const value = out[name];
       if (typeof value !== 'string') continue;
       try {
-        out[name] = JSON.parse(value) as unknown;
+        const parsed = JSON.parse(value) as unknown;
+        if (!isNestedTooDeep(parsed)) out[name] = parsed;
       } catch {
         // left as text: parseGraph reports the wrong type
       }

@@ -5,8 +5,8 @@
  */
 import type { Request } from 'express';
 import { z } from 'zod';
-import { checkJsonDepth } from '../io/read-graph.js';
 import { InputError, UsageError } from '../model/errors.js';
+import { checkJsonDepth } from '../model/json-depth.js';
 
 function describeIssues(error: z.ZodError): string {
   return error.issues
