@@ -126,10 +126,11 @@ Machine: ${machine}; ${date}. Latencies in ms; errors counts failures, timeouts 
 | --- | --- | --- | --- | --- | --- | --- | --- |
 ${table.join('\n')}
 
-Scenario POSTs are CPU-bound: the single-threaded server evaluates them one at a time, so
-with ${connections / 2} clients posting at once, a POST waits for the ones queued before it (p50 is
-roughly the queue length times the time of one evaluation); metrics GETs are answered
-from the cache but wait in the same event-loop queue.
+The server answers one request at a time (one event loop), so with ${connections} clients each request
+waits for the others queued ahead of it: p50 is about ${connections} times the mean service time,
+1 / (total requests per second) = ${(1000 / rows.reduce((sum, r) => sum + r.rps, 0)).toFixed(1)} ms here (a scenario evaluation costs more than
+a cached metrics answer, whose cost is mostly JSON serialization). The max is likely from
+the first requests, before the code is warm and while the metrics cache is filled.
 `;
 }
 
