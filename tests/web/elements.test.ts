@@ -92,6 +92,21 @@ describe('buildElements', () => {
     expect(m.get('au-mine->my-sep')?.data.width).toBeCloseTo(1 + (6 * Math.log(46)) / Math.log(191), 9);
   });
 
+  it('adds the country code to map labels that several nodes share', () => {
+    const graph = {
+      ...MINI,
+      nodes: [
+        ...MINI.nodes,
+        { key: 'cn-ev', attributes: { label: 'EVs (China)', stage: 'end-use', country: 'CN' } },
+        { key: 'jp-ev', attributes: { label: 'EVs (Japan)', stage: 'end-use', country: 'JP' } },
+      ],
+    } as typeof MINI;
+    const m = byId(buildElements({ ...input, graph }));
+    expect(m.get('cn-ev')?.data.label).toBe('EVs (CN)');
+    expect(m.get('jp-ev')?.data.label).toBe('EVs (JP)');
+    expect(m.get('cn-sep')?.data.label).toBe(shortLabel(MINI.nodes.find((n) => n.key === 'cn-sep')?.attributes.label ?? ''));
+  });
+
   it('does not change its input', () => {
     const before = JSON.stringify([MINI, report]);
     buildElements({ ...input, effects: { disabledNodes: ['cn-mine'], activatedNodes: ['se-mine'], cutEdges: [] }, selected: 'cn-sep' });

@@ -119,6 +119,16 @@ export function buildElements(input: ElementInput): ElementDefinition[] {
   }
   const dimmedNode = (key: string) => selected !== null && !near.has(key);
 
+  // Short labels that several nodes share (end uses of one sector in many countries)
+  // get the country code, so the map never shows two nodes with the same name.
+  const short = new Map(graph.nodes.map((n) => [n.key, shortLabel(n.attributes.label ?? n.key)]));
+  const uses = new Map<string, number>();
+  for (const text of short.values()) uses.set(text, (uses.get(text) ?? 0) + 1);
+  const mapLabel = (key: string, country: string) => {
+    const text = short.get(key) ?? key;
+    return (uses.get(text) ?? 0) > 1 ? `${text} (${country})` : text;
+  };
+
   const nodes: ElementDefinition[] = graph.nodes.map((n) => {
     const m = metricsOf.get(n.key);
     const classes = [
@@ -132,7 +142,7 @@ export function buildElements(input: ElementInput): ElementDefinition[] {
       group: 'nodes',
       data: {
         id: n.key,
-        label: shortLabel(n.attributes.label ?? n.key),
+        label: mapLabel(n.key, n.attributes.country),
         stage: n.attributes.stage,
         country: n.attributes.country,
         status: n.attributes.status ?? 'operating',

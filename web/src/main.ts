@@ -178,9 +178,11 @@ async function loadGraph(id: string): Promise<void> {
       cy.elements().remove();
       cy.add(elements);
     });
-    cy.fit(undefined, 16);
     setStatus('');
     render();
+    // The panels and legend are drawn now and may have changed the map's size: fit after.
+    cy.resize();
+    cy.fit(undefined, 16);
     await evaluate();
     hook.ready = true;
   } catch (error) {
