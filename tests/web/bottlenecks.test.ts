@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bottleneckRows } from '../../web/src/bottlenecks.js';
+import { bottleneckRows, scenarioBottleneckRows } from '../../web/src/bottlenecks.js';
 import { handReport } from './helpers.js';
 
 const report = handReport({ 'cn-sep': { knockoutLoss: 0.8, betweenness: 0.1 }, 'jp-magnet': { knockoutLoss: 0.2, betweenness: 0.4 }, ev: { knockoutLoss: 0.2 } });
@@ -15,5 +15,25 @@ describe('bottleneckRows', () => {
     const ids = report.nodes.map((n) => n.id);
     bottleneckRows(report, 'betweenness', true);
     expect(report.nodes.map((n) => n.id)).toEqual(ids);
+  });
+});
+
+describe('scenarioBottleneckRows', () => {
+  const b = (node: string, loss: number) => ({ node, label: node, stage: 'separation', country: 'CN', loss });
+  const result = {
+    changes: [{ action: 0, type: 'disableCountry', summary: 'CN offline' }],
+    bottlenecks: { before: [b('cn-sep', 0.8), b('au-mine', 0.1)], after: [b('my-sep', 0.6), b('au-mine', 0.3)] },
+  } as never;
+
+  it('lists the bottlenecks after the scenario with their baseline loss, marking new ones', () => {
+    expect(scenarioBottleneckRows(result)).toEqual([
+      { node: 'my-sep', label: 'my-sep', country: 'CN', stage: 'separation', loss: 0.6, before: null, isNew: true },
+      { node: 'au-mine', label: 'au-mine', country: 'CN', stage: 'separation', loss: 0.3, before: 0.1, isNew: false },
+    ]);
+  });
+
+  it('is empty without a result or when the scenario changes nothing', () => {
+    expect(scenarioBottleneckRows(null)).toEqual([]);
+    expect(scenarioBottleneckRows({ ...(result as object), changes: [] } as never)).toEqual([]);
   });
 });

@@ -15,6 +15,7 @@ import * as actions from './state.js';
 import { METRIC_LABELS, SIZE_METRICS, type SizeMetric, type ViewState } from './state.js';
 import { queryToState, stateToQuery } from './url-state.js';
 import { renderBottleneckTable } from './views/bottleneck-table.js';
+import { renderScenarioBottlenecks } from './views/scenario-bottlenecks.js';
 import { renderCountryToggles } from './views/country-panel.js';
 import { renderLegend } from './views/legend.js';
 import { renderNodeDetails } from './views/node-details.js';
@@ -135,6 +136,7 @@ function renderPanels(d: PageData): void {
   renderResults({ delivered: byId('delivered'), sinks: byId('sinks'), hhi: byId('hhi') }, d, result);
   const node = d.graph.nodes.find((n) => n.key === state.selected);
   renderNodeDetails(byId('node-details'), node, d.report.nodes.find((n) => n.id === state.selected), (code) => d.countryName(code));
+  renderScenarioBottlenecks(byId('scenario-bottlenecks'), result, (id) => update((s) => actions.selectNode(s, id)));
   renderBottleneckTable(byId('bottlenecks'), d.report, state, {
     sort: (key) => update((s) => actions.sortBy(s, key)),
     select: (id) => update((s) => actions.selectNode(s, id)),
