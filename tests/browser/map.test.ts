@@ -83,6 +83,10 @@ describe.runIf(run)('the map page (fixture graphs)', () => {
     expect(page.url()).toContain('off=CN');
     const disabled = await page.evaluate(() => window.__chokepoint.cy.nodes('.disabled').map((n) => n.id()).sort());
     expect(disabled).toEqual(['cn-magnet', 'cn-mine', 'cn-sep']);
+    // The bottlenecks under the scenario are listed, and China's nodes are not among them.
+    const now = await page.getByTestId('scenario-bottlenecks').textContent();
+    expect(now).toContain('knockout loss now');
+    expect(now).not.toContain('China');
     await page.getByTestId('reset').click();
     await page.waitForFunction(() => document.querySelector('[data-testid="delivered-loss"]')?.textContent === '0.0%');
     await expect(page.getByTestId('country-toggle-CN').isChecked()).resolves.toBe(true);
