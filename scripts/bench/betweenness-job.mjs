@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 /* global performance */
 // Benchmark job: the whole "load a graph file, compute node betweenness, write JSON" task
-// (what igraph's side does), from the compiled code in dist/ (run `npm run build` first):
+// (what igraph's side does), from the compiled code (dist.mjs):
 // readGraphFile, the CSR index, Brandes on worker threads for nodes only, a {node: value}
 // record. Used by scripts/bench/run.mjs next to `chokepoint metrics`, and for sampled runs.
 //   node scripts/bench/betweenness-job.mjs GRAPH.json OUT.json [--sample K] [--seed S] [--timing]
+import { load } from './dist.mjs';
 import { writeFile } from 'node:fs/promises';
 
 const [file, out, ...flags] = process.argv.slice(2);
@@ -12,10 +13,10 @@ const option = (name) => (flags.includes(name) ? Number(flags[flags.indexOf(name
 const sample = option('--sample');
 const seed = option('--seed');
 const t0 = performance.now();
-const { readGraphFile } = await import('../../dist/io/read-graph.js');
-const { betweennessCsrParallel } = await import('../../dist/metrics/centrality/betweenness-parallel.js');
-const { betweennessSources, resolveBetweennessOptions } = await import('../../dist/metrics/centrality/betweenness.js');
-const { buildCsr } = await import('../../dist/metrics/centrality/csr.js');
+const { readGraphFile } = await load('io/read-graph.js');
+const { betweennessCsrParallel } = await load('metrics/centrality/betweenness-parallel.js');
+const { betweennessSources, resolveBetweennessOptions } = await load('metrics/centrality/betweenness.js');
+const { buildCsr } = await load('metrics/centrality/csr.js');
 const t1 = performance.now();
 const { graph } = await readGraphFile(file);
 const t2 = performance.now();

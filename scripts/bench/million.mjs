@@ -4,10 +4,11 @@
 // (a 10^6-node graph file is ~600 MB, above V8's ~512 MB string limit, so it cannot be read
 // as one JSON text). Prints one JSON line: the time of each step.
 //   node scripts/bench/million.mjs NODES SAMPLE [BACK_EDGES]
+import { load } from './dist.mjs';
 const [nodes, sample, backEdges = '0.05'] = process.argv.slice(2).map(Number);
-const { generateSupplyGraph } = await import('../../dist/generate/supply-graph.js');
-const { parseGraph } = await import('../../dist/model/parse-graph.js');
-const { betweennessParallel } = await import('../../dist/metrics/centrality/betweenness-parallel.js');
+const { generateSupplyGraph } = await load('generate/supply-graph.js');
+const { parseGraph } = await load('model/parse-graph.js');
+const { betweennessParallel } = await load('metrics/centrality/betweenness-parallel.js');
 
 const steps = {};
 let t = performance.now();

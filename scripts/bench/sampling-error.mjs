@@ -3,9 +3,10 @@
 // Benchmark job: error of sampled betweenness (k pivots) against the exact values, on one
 // graph file, for several k and seeds. Prints one JSON line per k.
 //   node scripts/bench/sampling-error.mjs GRAPH.json K1,K2,... SEEDS
+import { load } from './dist.mjs';
 const [file, ks, seeds = '3'] = process.argv.slice(2);
-const { readGraphFile } = await import('../../dist/io/read-graph.js');
-const { betweennessParallel } = await import('../../dist/metrics/centrality/betweenness-parallel.js');
+const { readGraphFile } = await load('io/read-graph.js');
+const { betweennessParallel } = await load('metrics/centrality/betweenness-parallel.js');
 
 const { graph } = await readGraphFile(file);
 let t = performance.now();
