@@ -192,7 +192,7 @@ export function registerScenario(program: Command, ctx: CliContext): void {
     .option('--activate <year>', 'bring projects starting by this year online')
     .option('--top <n>', 'bottlenecks to list', '10')
     .option('--format <format>', 'text, json or csv', 'text')
-    .option('--out <path>', 'write to this file instead of stdout')
+    .option('-o, --out <path>', 'write to this file (atomically) instead of stdout')
     .option('--force', 'replace the --out file if it exists')
     .action(async (file: string, flags: ScenarioFlags) => {
       const format = checkFormat(flags.format);

@@ -50,7 +50,7 @@ export function registerSweep(program: Command, ctx: CliContext): void {
     .option('--mode <mode>', 'disable (offline) or embargo (all exports cut; countries only)', 'disable')
     .option('--format <format>', 'text, json or csv', 'text')
     .option('--quiet', 'no progress bar')
-    .option('--out <path>', 'write to this file instead of stdout')
+    .option('-o, --out <path>', 'write to this file (atomically) instead of stdout')
     .option('--force', 'replace the --out file if it exists')
     .action(async (file: string, flags: SweepFlags) => {
       const format = checkFormat(flags.format);
