@@ -151,7 +151,7 @@ const machine = {
   nproc: availableParallelism(),
   cpu: cpus()[0]?.model ?? 'unknown',
   node: process.version,
-  igraph: igraph ? execFileSync(PYTHON, ['-c', 'import igraph, sys; print(igraph.__version__, sys.version.split()[0])'], { encoding: 'utf8' }).trim() : 'n/a',
+  igraph: igraph ? execFileSync(PYTHON, ['-c', 'import igraph, sys; print(igraph.__version__ + ", Python " + sys.version.split()[0])'], { encoding: 'utf8' }).trim() : 'n/a',
   date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
   runs,
   jobs,
