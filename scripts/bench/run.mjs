@@ -159,6 +159,7 @@ const machine = {
 };
 const { table, markdown } = renderBenchmarks({ machine, exactRows, sampling, large, knockout });
 process.stdout.write(table);
+rmSync(dist, { recursive: true, force: true });
 if (!flag('--no-docs') && !quick) {
   writeFileSync(join(root, 'docs', 'benchmarks.md'), markdown);
   log('wrote docs/benchmarks.md');
