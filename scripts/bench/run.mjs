@@ -161,6 +161,11 @@ const { table, markdown } = renderBenchmarks({ machine, exactRows, sampling, lar
 process.stdout.write(table);
 rmSync(dist, { recursive: true, force: true });
 if (!flag('--no-docs') && !quick) {
-  writeFileSync(join(root, 'docs', 'benchmarks.md'), markdown);
+  // Other scripts own sections of this file too (scripts/load-test.mjs: "## Server load
+  // test"): keep every section whose heading this script does not write.
+  const docs = join(root, 'docs', 'benchmarks.md');
+  const mine = new Set(markdown.split('\n').filter((line) => line.startsWith('## ')));
+  const kept = existsSync(docs) ? readFileSync(docs, 'utf8').split(/\n(?=## )/).slice(1).filter((section) => !mine.has(section.split('\n')[0])) : [];
+  writeFileSync(docs, [markdown.trimEnd(), ...kept.map((section) => section.trimEnd())].join('\n\n') + '\n');
   log('wrote docs/benchmarks.md');
 }
