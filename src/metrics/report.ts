@@ -82,14 +82,34 @@ export function observedSupply(active: SupplyGraph): number {
   return total;
 }
 
+/**
+ * Work a caller may do ahead of `buildMetrics`, elsewhere (the CLI runs betweenness on
+ * worker threads): the active graph, and betweenness computed on it with the options of
+ * `betweennessJob`.
+ */
+export interface PrecomputedMetrics {
+  active?: SupplyGraph;
+  betweenness?: BetweennessResult;
+}
+
+/**
+ * The betweenness computation `buildMetrics(graph, options)` needs, for a caller that
+ * wants to run it itself: the active graph and the betweenness options; null when
+ * betweenness is not asked for. Checks the options as `buildMetrics` does.
+ */
+export function betweennessJob(graph: SupplyGraph, options: MetricsOptions = {}): { active: SupplyGraph; options: BetweennessOptions } | null {
+  const { metrics, betweenness: betweennessOptions } = resolveOptions(options);
+  return metrics.has('betweenness') ? { active: activeSubgraph(graph), options: betweennessOptions } : null;
+}
+
 /** The report and its notes (see the header). */
-export function buildMetrics(graph: SupplyGraph, options: MetricsOptions = {}): MetricsResult {
+export function buildMetrics(graph: SupplyGraph, options: MetricsOptions = {}, precomputed: PrecomputedMetrics = {}): MetricsResult {
   const { metrics, betweenness: betweennessOptions } = resolveOptions(options);
   const has = (name: MetricName) => metrics.has(name);
   const notes: string[] = [];
-  const active = activeSubgraph(graph);
+  const active = precomputed.active ?? activeSubgraph(graph);
 
-  const between: BetweennessResult | null = has('betweenness') ? betweenness(active, betweennessOptions) : null;
+  const between: BetweennessResult | null = has('betweenness') ? (precomputed.betweenness ?? betweenness(active, betweennessOptions)) : null;
   const flows = has('throughput') || has('flowShare') ? throughput(active) : null;
   const shares = has('flowShare') && flows ? flowShare(active, flows) : null;
   const degrees: DegreeResult | null = has('degree') ? degree(active) : null;

@@ -23,9 +23,11 @@ export function isActive(attributes: NodeAttributes): boolean {
 
 /**
  * The graph restricted to operating nodes (planned, construction and prospective nodes
- * and their edges removed). Returns a new graph; the input is not changed.
+ * and their edges removed). The input is not changed; when every node is operating the
+ * input itself is returned (no copy), so treat the result as read-only.
  */
 export function activeSubgraph(graph: SupplyGraph): SupplyGraph {
+  if (graph.everyNode((_node, attributes) => isActive(attributes))) return graph;
   const out = createSupplyGraph();
   out.replaceAttributes({ ...graph.getAttributes() });
   graph.forEachNode((node, attributes) => {
