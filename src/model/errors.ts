@@ -12,7 +12,7 @@ export interface Problem {
   message: string;
 }
 
-export type ErrorKind = 'usage' | 'input' | 'not-found' | 'too-large' | 'computation';
+export type ErrorKind = 'usage' | 'input' | 'not-found' | 'too-large' | 'computation' | 'busy';
 
 export abstract class ChokepointError extends Error {
   abstract readonly kind: ErrorKind;
@@ -63,6 +63,12 @@ export class ComputationError extends ChokepointError {
   override name = 'ComputationError';
 }
 
+/** The server has no capacity for the request now (its compute queue is full, or it is stopping): try again later. */
+export class BusyError extends ChokepointError {
+  readonly kind = 'busy' as const;
+  override name = 'BusyError';
+}
+
 /** Exit code and HTTP status for each kind of error; anything else is exit 1 / 500. */
 export const ERROR_KINDS: Record<ErrorKind, { exitCode: number; httpStatus: number }> = {
   usage: { exitCode: 2, httpStatus: 400 },
@@ -70,6 +76,7 @@ export const ERROR_KINDS: Record<ErrorKind, { exitCode: number; httpStatus: numb
   'not-found': { exitCode: 3, httpStatus: 404 },
   'too-large': { exitCode: 3, httpStatus: 413 },
   computation: { exitCode: 1, httpStatus: 422 },
+  busy: { exitCode: 1, httpStatus: 503 },
 };
 
 export function formatProblems(file: string, problems: Problem[], total = problems.length): string {
