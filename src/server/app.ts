@@ -1,12 +1,15 @@
 /**
  * The HTTP adapter: `createApp(deps)` builds the Express app (JSON API under /api, the
  * map page from the built web folder) without listening. Handlers validate requests at
- * the edge, call the pure core, and let the one error middleware answer failures.
+ * the edge, call the pure core (metrics and scenarios through the compute pool, on worker
+ * threads with a time budget for large graphs), and let the one error middleware answer
+ * failures.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
+import { ComputePool } from './compute-pool.js';
 import { analyzeRoute } from './routes-analyze.js';
 import { graphsRouter } from './routes-graphs.js';
 import { jsonErrors, notFound } from './errors.js';
@@ -19,11 +22,23 @@ export interface Limits {
   /** Most nodes and edges `POST /api/analyze` accepts. */
   analyzeNodes: number;
   analyzeEdges: number;
-  /** Most nodes x edges `POST /api/analyze` takes on for betweenness or knockout loss (its time budget). */
+  /** Most nodes x edges `POST /api/analyze` takes on for betweenness or knockout loss (refused before any work). */
   analyzeWork: number;
+  /** Time budgets (ms) of the computations on workers: `POST /api/analyze`, a graph's metrics, a scenario. */
+  analyzeMs: number;
+  metricsMs: number;
+  scenarioMs: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { bodyBytes: 5 * 1024 * 1024, analyzeNodes: 2000, analyzeEdges: 20000, analyzeWork: 1e7 };
+export const DEFAULT_LIMITS: Limits = {
+  bodyBytes: 5 * 1024 * 1024,
+  analyzeNodes: 2000,
+  analyzeEdges: 20000,
+  analyzeWork: 1e7,
+  analyzeMs: 20_000,
+  metricsMs: 120_000,
+  scenarioMs: 20_000,
+};
 
 export interface AppDeps {
   /** Folder whose `.json` files are the graphs offered. */
@@ -33,6 +48,8 @@ export interface AppDeps {
   /** The built page (`dist/web`); the API works without it. */
   webDir?: string;
   limits?: Partial<Limits>;
+  /** Runs metrics and scenarios (default: a pool with default options; its workers start when first needed). */
+  pool?: ComputePool;
   /** Where internal errors are logged. */
   log?: (line: string) => void;
 }
@@ -56,6 +73,7 @@ export function createApp(deps: AppDeps): Express {
   const limits: Limits = { ...DEFAULT_LIMITS, ...deps.limits };
   const log = deps.log ?? (() => {});
   const store = new GraphStore(deps.graphsDir);
+  const pool = deps.pool ?? new ComputePool();
   const scenariosDir = deps.scenariosDir ?? join(deps.graphsDir, 'scenarios');
 
   const app = express();
@@ -69,8 +87,8 @@ export function createApp(deps: AppDeps): Express {
     parseQuery(NoQuery, req);
     res.json({ ok: true });
   });
-  app.use('/api/graphs', graphsRouter({ store, scenariosDir }));
-  app.post('/api/analyze', analyzeRoute(limits));
+  app.use('/api/graphs', graphsRouter({ store, scenariosDir, pool, limits }));
+  app.post('/api/analyze', analyzeRoute(limits, pool));
   app.use('/api', notFound);
 
   if (deps.webDir && existsSync(join(deps.webDir, 'index.html'))) {

@@ -3,7 +3,7 @@
  * `{error, kind, details?}` (`details` on every 400) with the status `ERROR_KINDS` gives
  * its kind (the same table the CLI uses for exit codes). Errors from Express's body
  * parser (too large, bad JSON) are mapped too; anything else is a 500 whose message is
- * logged, not sent.
+ * logged, not sent. A 503 (kind `busy`) carries `Retry-After`.
  */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ChokepointError, ERROR_KINDS, InputError, NotFoundError, type ErrorKind, type Problem } from '../model/errors.js';
@@ -74,6 +74,8 @@ export function jsonErrors(log: (line: string) => void): ErrorRequestHandler {
       res.end();
       return;
     }
+    // A busy server (503): the client may try again in a few seconds.
+    if (body.kind === 'busy') res.set('Retry-After', '5');
     res.status(status).json(body);
   };
 }

@@ -3,20 +3,22 @@
  * is stored. An invalid graph is a 400 with the problem list; a graph over the node or
  * edge limit is a 413, checked before any work is done.
  *
- * Time budget: the metrics run in the request's thread, so a request that would compute
- * for long is refused before it starts (422) rather than stalling every other request.
- * Betweenness (Brandes) and knockout loss (a max flow per node) take time proportional
- * to nodes x edges; the other metrics are linear. A request asking for either of the two
- * is refused when nodes x edges exceeds `analyzeWork` (default 1e7: about one second on
- * one core; see docs/api.md).
+ * Time: the graph is parsed in the request's thread, and its metrics computed by the
+ * compute pool (compute-pool.ts): on a worker thread for all but small graphs, stopped
+ * after `analyzeMs` (default 20 s) with a 422. Before that, a request that would compute
+ * for long is refused at once (422): betweenness (Brandes) and knockout loss (a max flow
+ * per node) take time proportional to nodes x edges, the other metrics are linear, and a
+ * request asking for either of the two is refused when nodes x edges exceeds
+ * `analyzeWork` (default 1e7: about one second on one core; see docs/api.md).
  */
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import { ComputationError, TooLargeError } from '../model/errors.js';
 import { parseGraph } from '../model/parse-graph.js';
-import { computeMetrics, parseMetricNames } from '../metrics/report.js';
+import { parseMetricNames } from '../metrics/report.js';
 import { METRIC_NAMES, type MetricName } from '../metrics/report-types.js';
 import type { Limits } from './app.js';
+import { abortOnClose, type ComputePool } from './compute-pool.js';
 import { jsonBody, parseQuery } from './validate.js';
 
 const AnalyzeQuery = z.strictObject({
@@ -44,8 +46,8 @@ export function checkWork(nodes: number, edges: number, metrics: readonly Metric
   );
 }
 
-export function analyzeRoute(limits: Pick<Limits, 'analyzeNodes' | 'analyzeEdges' | 'analyzeWork'>): RequestHandler {
-  return (req, res) => {
+export function analyzeRoute(limits: Pick<Limits, 'analyzeNodes' | 'analyzeEdges' | 'analyzeWork' | 'analyzeMs'>, pool: ComputePool): RequestHandler {
+  return async (req, res) => {
     const query = parseQuery(AnalyzeQuery, req);
     const metrics = query.metrics === undefined ? undefined : parseMetricNames(query.metrics.split(',').map((m) => m.trim()).filter(Boolean));
     const body = jsonBody(req);
@@ -56,7 +58,8 @@ export function analyzeRoute(limits: Pick<Limits, 'analyzeNodes' | 'analyzeEdges
     }
     const { graph, warnings } = parseGraph(body, 'request body');
     checkWork(graph.order, graph.size, metrics ?? METRIC_NAMES, limits.analyzeWork);
-    const report = computeMetrics(graph, metrics ? { metrics } : {});
+    const hint = `ask for fewer metrics (betweenness and knockoutLoss cost the most; ?metrics=...) or run \`chokepoint metrics\` on the file`;
+    const report = await pool.run(graph, { type: 'metrics', options: metrics ? { metrics } : {} }, { budgetMs: limits.analyzeMs, hint, signal: abortOnClose(res) });
     res.json({ ...report, warnings });
   };
 }

@@ -1,17 +1,19 @@
 /**
  * `/api/graphs`: the graph files, each graph's metrics (cached until its file changes),
  * its preset scenarios, scenario evaluation and exports. Handlers validate the request,
- * call the pure core and send the result; errors go to the one error middleware.
+ * call the pure core and send the result; errors go to the one error middleware. Metrics
+ * and scenarios go through the compute pool (a worker thread for large graphs, with the
+ * time budgets `metricsMs` and `scenarioMs`).
  */
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { EXPORT_FORMATS, exportGraph, FORMATS } from '../formats/export-formats.js';
 import { listScenarioPresets, type GraphPreset } from '../io/read-scenario.js';
-import { computeMetrics } from '../metrics/report.js';
 import type { MetricsReport } from '../metrics/report-types.js';
 import { METRICS_TABLES, metricsCsv } from '../metrics/tables.js';
 import { parseScenario } from '../scenario/parse-scenario.js';
-import { evaluateScenario } from '../scenario/evaluate.js';
+import type { Limits } from './app.js';
+import { abortOnClose, type ComputePool } from './compute-pool.js';
 import type { GraphStore } from './graph-store.js';
 import { jsonBody, NoQuery, parseQuery } from './validate.js';
 import { NotFoundError } from '../model/errors.js';
@@ -42,15 +44,21 @@ async function presetsFor(dir: string, graph: SupplyGraph): Promise<GraphPreset[
 export interface GraphsRouterDeps {
   store: GraphStore;
   scenariosDir: string;
+  pool: ComputePool;
+  limits: Pick<Limits, 'metricsMs' | 'scenarioMs'>;
 }
 
 function idOf(req: Request): string {
   return String(req.params.id);
 }
 
-export function graphsRouter({ store, scenariosDir }: GraphsRouterDeps): Router {
+export function graphsRouter({ store, scenariosDir, pool, limits }: GraphsRouterDeps): Router {
   const router = Router();
-  const metricsOf = (id: string) => store.derive<MetricsReport>(id, 'metrics', (graph) => computeMetrics(graph));
+  // Shared by every request for the graph (and cached), so not aborted when one client goes away.
+  const metricsOf = (id: string) =>
+    store.derive<MetricsReport>(id, 'metrics', (graph) =>
+      pool.run(graph, { type: 'metrics', options: {} }, { budgetMs: limits.metricsMs, hint: `run \`chokepoint metrics\` on the graph file` }),
+    );
 
   router.get('/', async (req, res) => {
     parseQuery(NoQuery, req);
@@ -87,7 +95,8 @@ export function graphsRouter({ store, scenariosDir }: GraphsRouterDeps): Router 
     const body = jsonBody(req);
     const { graph } = await store.load(idOf(req));
     const scenario = parseScenario(body, 'request body', graph);
-    res.json(evaluateScenario(graph, scenario, query.top !== undefined ? { top: query.top } : {}));
+    const job = { type: 'scenario', scenario, options: query.top !== undefined ? { top: query.top } : {} } as const;
+    res.json(await pool.run(graph, job, { budgetMs: limits.scenarioMs, hint: `run \`chokepoint scenario\` on the graph file`, signal: abortOnClose(res) }));
   });
 
   router.get('/:id/export', async (req, res) => {

@@ -6,13 +6,14 @@
  * whole request (a slow or stalled client cannot hold a connection for long); an idle
  * keep-alive connection is closed after `keepAliveMs`. Closing is graceful: the server
  * stops accepting connections, closes idle ones, lets requests in flight finish, and
- * after `graceMs` closes whatever is left.
+ * after `graceMs` closes whatever is left; then the compute pool's workers are stopped.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../model/errors.js';
 import { createApp, type AppDeps } from './app.js';
+import { ComputePool, type ComputeOptions } from './compute-pool.js';
 
 /** The project folder (this file is src/server/start.ts or dist/server/start.js). */
 const PROJECT_ROOT = new URL('../../', import.meta.url);
@@ -34,17 +35,21 @@ export interface Timeouts {
 
 export const DEFAULT_TIMEOUTS: Timeouts = { headersMs: 10_000, requestMs: 30_000, keepAliveMs: 5_000, graceMs: 10_000 };
 
-export interface StartOptions extends Partial<AppDeps> {
+export interface StartOptions extends Partial<Omit<AppDeps, 'pool'>> {
   port?: number;
   host?: string;
   timeouts?: Partial<Timeouts>;
+  /** The compute pool's options (workers, queue, inlineWork, spawn). */
+  compute?: Partial<ComputeOptions>;
 }
 
 export interface RunningServer {
   server: Server;
   /** e.g. `http://127.0.0.1:3000/` */
   url: string;
-  /** Stops accepting, lets requests in flight finish (up to `graceMs`), then resolves. */
+  /** The pool computing metrics and scenarios. */
+  pool: ComputePool;
+  /** Stops accepting, lets requests in flight finish (up to `graceMs`), stops the workers, then resolves. */
   close: () => Promise<void>;
 }
 
@@ -65,9 +70,10 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 }
 
 export async function start(options: StartOptions = {}): Promise<RunningServer> {
-  const { port = 3000, host = '127.0.0.1', timeouts: given, ...deps } = options;
+  const { port = 3000, host = '127.0.0.1', timeouts: given, compute, ...deps } = options;
   const timeouts: Timeouts = { ...DEFAULT_TIMEOUTS, ...given };
-  const app = createApp({ graphsDir: DEFAULT_GRAPHS_DIR, webDir: DEFAULT_WEB_DIR, ...deps });
+  const pool = new ComputePool(compute);
+  const app = createApp({ graphsDir: DEFAULT_GRAPHS_DIR, webDir: DEFAULT_WEB_DIR, ...deps, pool });
   const server = createServer(
     {
       headersTimeout: timeouts.headersMs,
@@ -78,13 +84,17 @@ export async function start(options: StartOptions = {}): Promise<RunningServer> 
     },
     app,
   );
-  await listen(server, port, host);
+  await listen(server, port, host).catch(async (error: unknown) => {
+    await pool.close();
+    throw error;
+  });
   const address = server.address() as AddressInfo;
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   let closing: Promise<void> | null = null;
   return {
     server,
     url: `http://${shownHost}:${address.port}/`,
+    pool,
     close: () => {
       closing ??= new Promise<void>((resolve, reject) => {
         const force = setTimeout(() => server.closeAllConnections(), timeouts.graceMs);
@@ -95,8 +105,7 @@ export async function start(options: StartOptions = {}): Promise<RunningServer> 
         server.close((error) => {
           clearTimeout(force);
           clearInterval(sweep);
-          if (error) reject(error);
-          else resolve();
+          pool.close().then(() => (error ? reject(error) : resolve()), reject);
         });
         server.closeIdleConnections();
       });

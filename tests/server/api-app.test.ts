@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ComputationError, InputError, NotFoundError, TooLargeError, UsageError } from '../../src/model/errors.js';
+import { BusyError, ComputationError, InputError, NotFoundError, TooLargeError, UsageError } from '../../src/model/errors.js';
 import { errorResponse } from '../../src/server/errors.js';
 import type { RunningServer } from '../../src/server/start.js';
 import { FIXTURE_GRAPHS, rawGet, startTestServer } from './helpers.js';
@@ -77,6 +77,7 @@ describe('errorResponse', () => {
     expect(errorResponse(new NotFoundError('n')).status).toBe(404);
     expect(errorResponse(new TooLargeError('t')).status).toBe(413);
     expect(errorResponse(new ComputationError('c')).status).toBe(422);
+    expect(errorResponse(new BusyError('b'))).toEqual({ status: 503, body: { error: 'b', kind: 'busy' } });
   });
 
   it('gives the problem list and the total of an InputError', () => {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { start, type RunningServer, type StartOptions } from '../../src/server/start.js';
+import { spawnComputeWorker } from './spawn-compute-worker.js';
 
 export const FIXTURE_GRAPHS = fileURLToPath(new URL('../fixtures/server/graphs/', import.meta.url));
 
@@ -16,9 +17,9 @@ export async function copyGraphs(): Promise<{ dir: string; remove: () => Promise
   return { dir, remove: () => rm(root, { recursive: true, force: true }) };
 }
 
-/** Starts the app on a free port of 127.0.0.1. */
+/** Starts the app on a free port of 127.0.0.1; compute workers run the TypeScript sources. */
 export function startTestServer(options: StartOptions): Promise<RunningServer> {
-  return start({ port: 0, host: '127.0.0.1', webDir: '/nonexistent', ...options });
+  return start({ port: 0, host: '127.0.0.1', webDir: '/nonexistent', ...options, compute: { spawn: spawnComputeWorker, ...options.compute } });
 }
 
 export interface RawResponse {

@@ -1,0 +1,80 @@
+/**
+ * The computations the server may run off the request thread (compute-pool.ts), and how
+ * they cross between threads. A job names what to compute on a graph (a metrics report,
+ * or a scenario evaluation) with its options; the graph travels as graphology's
+ * `export()` and is rebuilt with `import()` (same node and edge order, so the same
+ * results). A result comes back as-is (plain JSON data); an error comes back as
+ * `{kind, message, ...}` and is rebuilt as the same typed ChokepointError (an InputError
+ * with its file, problems and total), so the error middleware maps it as if it had been
+ * thrown in the request's thread. Any other error comes back as an internal error.
+ */
+import {
+  BusyError,
+  ChokepointError,
+  ComputationError,
+  InputError,
+  NotFoundError,
+  TooLargeError,
+  UsageError,
+  type ErrorKind,
+  type Problem,
+} from '../model/errors.js';
+import { createSupplyGraph, type SupplyGraph } from '../model/graph.js';
+import { computeMetrics, type MetricsOptions } from '../metrics/report.js';
+import type { MetricsReport } from '../metrics/report-types.js';
+import { evaluateScenario, type EvaluateOptions, type ScenarioResult } from '../scenario/evaluate.js';
+import type { Scenario } from '../scenario/schema.js';
+
+export type ComputeJob = { type: 'metrics'; options: MetricsOptions } | { type: 'scenario'; scenario: Scenario; options: EvaluateOptions };
+
+export type JobResult<J extends ComputeJob> = J extends { type: 'metrics' } ? MetricsReport : ScenarioResult;
+
+export type SerializedSupplyGraph = ReturnType<SupplyGraph['export']>;
+
+/** What the pool posts to a worker. */
+export interface WorkerRequest {
+  graph: SerializedSupplyGraph;
+  job: ComputeJob;
+}
+
+export type SerializedError =
+  | { kind: 'input'; message: string; file: string; problems: Problem[]; total: number }
+  | { kind: Exclude<ErrorKind, 'input'>; message: string }
+  | { kind: 'internal'; message: string };
+
+/** What a worker posts back. */
+export type WorkerReply = { ok: true; result: MetricsReport | ScenarioResult } | { ok: false; error: SerializedError };
+
+/** Runs `job` on `graph` in the calling thread. */
+export function runJob<J extends ComputeJob>(graph: SupplyGraph, job: J): JobResult<J> {
+  const result = job.type === 'metrics' ? computeMetrics(graph, job.options) : evaluateScenario(graph, job.scenario, job.options);
+  return result as JobResult<J>;
+}
+
+/** The graph of a worker request. */
+export function importGraph(serialized: SerializedSupplyGraph): SupplyGraph {
+  const graph = createSupplyGraph();
+  graph.import(serialized);
+  return graph;
+}
+
+export function serializeError(error: unknown): SerializedError {
+  if (error instanceof InputError) return { kind: 'input', message: error.message, file: error.file, problems: error.problems, total: error.total };
+  if (error instanceof ChokepointError) return { kind: error.kind as Exclude<ErrorKind, 'input'>, message: error.message };
+  return { kind: 'internal', message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+}
+
+const ERROR_CLASSES: Record<Exclude<ErrorKind, 'input'>, new (message: string) => ChokepointError> = {
+  usage: UsageError,
+  'not-found': NotFoundError,
+  'too-large': TooLargeError,
+  computation: ComputationError,
+  busy: BusyError,
+};
+
+/** The error `serializeError` described: the same typed error, or a plain Error for an internal one. */
+export function reviveError(data: SerializedError): Error {
+  if (data.kind === 'input') return new InputError(data.file, data.problems, data.total);
+  if (data.kind === 'internal') return new Error(`compute worker: ${data.message}`);
+  return new ERROR_CLASSES[data.kind](data.message);
+}
