@@ -4,18 +4,10 @@ import { parse } from 'graphology-gexf';
 import { describe, expect, it } from 'vitest';
 import { fromGexf, toGexf } from '../../src/formats/gexf.js';
 import { withMetrics } from '../../src/formats/with-metrics.js';
-import { InputError } from '../../src/model/errors.js';
 import { sampleGraph, sampleReport } from './sample.js';
+import { inputProblems } from '../helpers/problems.js';
 
-function problemsOf(run: () => unknown): string[] {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return (error as InputError).problems.map((p) => `${p.element}: ${p.message}`);
-  }
-  throw new Error('expected an InputError');
-}
+const problemsOf = (run: () => unknown) => inputProblems(run);
 
 const MODEL =
   '<attributes class="node"><attribute id="0" title="stage" type="string"/><attribute id="1" title="country" type="string"/></attributes>' +

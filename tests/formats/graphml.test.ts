@@ -4,18 +4,10 @@ import { parse } from 'graphology-graphml';
 import { describe, expect, it } from 'vitest';
 import { fromGraphml, toGraphml } from '../../src/formats/graphml.js';
 import { withMetrics } from '../../src/formats/with-metrics.js';
-import { InputError } from '../../src/model/errors.js';
 import { sampleGraph, sampleReport } from './sample.js';
+import { inputProblems } from '../helpers/problems.js';
 
-function problemsOf(run: () => unknown): string[] {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return (error as InputError).problems.map((p) => `${p.element}: ${p.message}`);
-  }
-  throw new Error('expected an InputError');
-}
+const problemsOf = (run: () => unknown) => inputProblems(run);
 
 const doc = (body: string, keys = '') =>
   `<?xml version="1.0"?><graphml xmlns="http://graphml.graphdrawing.org/xmlns">${keys}<graph edgedefault="directed">${body}</graph></graphml>`;

@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/model/errors.js';
 import { parseGraph } from '../../src/model/parse-graph.js';
+import { inputProblems } from '../helpers/problems.js';
 
 const node = (key: string, attributes: Record<string, unknown> = {}) => ({ key, attributes: { stage: 'mining', country: 'CN', ...attributes } });
 const edge = (source: string, target: string, attributes: Record<string, unknown> = { flow: 1 }) => ({ source, target, attributes });
 
-function problemsOf(data: unknown): string[] {
-  try {
-    parseGraph(data, 'g.json');
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return (error as InputError).problems.map((p) => `${p.element}: ${p.message}`);
-  }
-  throw new Error('expected an InputError');
-}
+const problemsOf = (data: unknown) => inputProblems(() => parseGraph(data, 'g.json'), 'g.json');
 
 describe('parseGraph', () => {
   it('builds a directed simple graph with defaults', () => {

@@ -2,17 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/model/errors.js';
 import { parseScenario } from '../../src/scenario/parse-scenario.js';
 import { build, chain } from './graphs.js';
+import { inputProblems } from '../helpers/problems.js';
 
-function problemsOf(data: unknown, graph = chain()): string[] {
-  try {
-    parseScenario(data, 's.json', graph);
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    expect((error as InputError).file).toBe('s.json');
-    return (error as InputError).problems.map((p) => `${p.element}: ${p.message}`);
-  }
-  throw new Error('expected an InputError');
-}
+const problemsOf = (data: unknown, graph = chain()) => inputProblems(() => parseScenario(data, 's.json', graph), 's.json');
 
 const scenario = (...actions: unknown[]) => ({ name: 'test', actions });
 

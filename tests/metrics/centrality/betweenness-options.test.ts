@@ -1,21 +1,14 @@
 /** Options, sampling and every error betweenness can throw. */
 import { describe, expect, it } from 'vitest';
-import { InputError, UsageError } from '../../../src/model/errors.js';
+import { UsageError } from '../../../src/model/errors.js';
 import { betweenness, resolveBetweennessOptions, type BetweennessOptions } from '../../../src/metrics/centrality/betweenness.js';
 import { samplePivots } from '../../../src/metrics/centrality/sampling.js';
 import { expectClose, fixtureGraph, graphOf, readFixture } from './helpers.js';
+import { inputProblems } from '../../helpers/problems.js';
 
 const path = () => graphOf(['a', 'b', 'c'], [['a', 'b', 1], ['b', 'c', 2]]);
 
-function problemsOf(run: () => unknown): string[] {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return (error as InputError).problems.map((p) => `${p.element}: ${p.message}`);
-  }
-  throw new Error('expected an InputError');
-}
+const problemsOf = (run: () => unknown) => inputProblems(run);
 
 describe('betweenness options', () => {
   it('fills defaults', () => {
