@@ -130,10 +130,10 @@ const WRITERS: Record<string, (out: string) => string[]> = {
 };
 
 describe('commands that write files', () => {
-  it('the table above lists every command with an --out or --output option', () => {
+  it('the table above lists every command with an --out option', () => {
     const ctx = { stdout: () => {}, stderr: () => {}, stderrIsTTY: false };
     const writers = buildProgram(ctx)
-      .commands.filter((c) => c.options.some((o) => o.long === '--out' || o.long === '--output'))
+      .commands.filter((c) => c.options.some((o) => o.long === '--out'))
       .map((c) => c.name());
     expect(writers.sort()).toEqual(Object.keys(WRITERS).sort());
   });

@@ -14,7 +14,7 @@ interface GenerateFlags {
   seed: string;
   backEdges: string;
   edgesPerNode: string;
-  output: string;
+  out: string;
   force?: boolean;
 }
 
@@ -40,7 +40,7 @@ export function registerGenerate(program: Command, ctx: CliContext): void {
     .requiredOption('--seed <s>', 'random seed (whole number >= 0); the same seed gives the same graph')
     .option('--back-edges <fraction>', 'fraction of edges pointing back upstream (recycling loops)', '0')
     .option('--edges-per-node <d>', 'average number of edges per node', '3')
-    .requiredOption('-o, --output <file>', 'where to write the graph JSON')
+    .requiredOption('-o, --out <file>', 'where to write the graph JSON')
     .option('--force', 'replace the output file if it exists')
     .action(async (flags: GenerateFlags) => {
       const graph = generateSupplyGraph({
@@ -49,7 +49,7 @@ export function registerGenerate(program: Command, ctx: CliContext): void {
         backEdges: number('--back-edges', flags.backEdges, false),
         edgesPerNode: number('--edges-per-node', flags.edgesPerNode, false),
       });
-      await writeFileAtomic(flags.output, graphJson(graph), { force: flags.force === true });
-      ctx.stdout(`wrote ${flags.output}: ${graph.nodes.length} nodes, ${graph.edges?.length ?? 0} edges\n`);
+      await writeFileAtomic(flags.out, graphJson(graph), { force: flags.force === true });
+      ctx.stdout(`wrote ${flags.out}: ${graph.nodes.length} nodes, ${graph.edges?.length ?? 0} edges\n`);
     });
 }
