@@ -11,10 +11,11 @@
 // (replacing that section if present, else appending it). Loopback only; bounded in time.
 /* global fetch */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { writeSection } from './docs-section.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
@@ -134,16 +135,8 @@ the first requests, before the code is warm and while the metrics cache is fille
 `;
 }
 
-function writeSection(text) {
-  const file = join(ROOT, 'docs', 'benchmarks.md');
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const start = current.indexOf('\n## Server load test');
-  if (start < 0) {
-    writeFileSync(file, `${current.trimEnd()}\n\n${text}`);
-    return;
-  }
-  const next = current.indexOf('\n## ', start + 1);
-  writeFileSync(file, `${current.slice(0, start + 1)}${text}${next < 0 ? '' : current.slice(next)}`);
+function writeBenchmarksSection(text) {
+  writeSection(join(ROOT, 'docs', 'benchmarks.md'), '## Server load test', text);
 }
 
 const { child, url, stderr } = await startServer();
@@ -174,7 +167,7 @@ try {
   }
   const date = new Date().toISOString().slice(0, 10);
   if (writeDocs && !failed) {
-    writeSection(markdown(rows, date));
+    writeBenchmarksSection(markdown(rows, date));
     log('load-test: wrote the "Server load test" section of docs/benchmarks.md');
   }
 } catch (error) {

@@ -1,7 +1,8 @@
 /**
  * The map of the shipped dataset (`graphs/rare-earths-2024.json`) in a real browser: it
- * draws, toggling China changes the loss, and each change is evaluated and redrawn fast.
- * Independent of the dataset's exact numbers.
+ * draws, and toggling China changes the loss and back. Independent of the dataset's exact
+ * numbers. How fast a change is redrawn is measured by scripts/bench/map-latency.mjs
+ * (npm run bench), not here.
  */
 import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -14,9 +15,6 @@ import { collectErrors, lossText, openMap, type PageErrors } from './page-helper
 
 const { path: browserPath, run } = browserAvailability();
 const hasDataset = existsSync(`${DEFAULT_GRAPHS_DIR}${DEFAULT_GRAPH_ID}.json`);
-
-/** Budget for one change (POST scenario + redraw) on the default dataset, ms. */
-const BUDGET_MS = 200;
 
 describe.runIf(run && hasDataset)('the map page (default dataset)', () => {
   let server: RunningServer;
@@ -50,21 +48,16 @@ describe.runIf(run && hasDataset)('the map page (default dataset)', () => {
     expect(errors.list).toEqual([]);
   });
 
-  it(`toggling CN changes the loss; each change is redrawn within ${BUDGET_MS} ms`, async () => {
+  it('toggling CN changes the loss, and toggling it back restores it', async () => {
     expect(await lossText(page)).toBe('0.0%');
-    const times: number[] = [];
     for (let i = 0; i < 4; i += 1) {
       const before = await page.evaluate(() => window.__chokepoint.evaluations);
       await page.getByTestId('country-toggle-CN').click();
       await page.waitForFunction((n) => window.__chokepoint.evaluations > n && window.__chokepoint.pending === 0, before);
-      times.push(await page.evaluate(() => window.__chokepoint.lastEvaluationMs));
       const loss = await lossText(page);
       if (i % 2 === 0) expect(Number.parseFloat(loss)).toBeGreaterThan(0);
       else expect(loss).toBe('0.0%');
     }
-    // The median, so that one slow moment of a shared machine does not fail the test.
-    const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? Infinity;
-    expect(median, `times: ${times.map((t) => t.toFixed(0)).join(', ')} ms`).toBeLessThan(BUDGET_MS);
     expect(errors.list).toEqual([]);
   });
 });

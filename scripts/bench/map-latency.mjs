@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+// Measures how long the map takes to re-evaluate and redraw after a change on the default
+// dataset (issue: within 200 ms): toggles China (offline, then embargo mode) N times in
+// headless chromium and reads the page's own timing (POST scenario + redraw,
+// window.__chokepoint.lastEvaluationMs). Writes the "## Map latency" section of
+// docs/benchmarks.md unless --no-docs. Needs `npm run build` and chromium.
+//   node scripts/bench/map-latency.mjs [--runs N] [--no-docs]
+import { availableParallelism, cpus } from 'node:os';
+import { join } from 'node:path';
+import { writeSection } from '../docs-section.mjs';
+import { ROOT, withMapPage } from '../map-page.mjs';
+/* global window */
+
+const args = process.argv.slice(2);
+const runs = Number(args[args.indexOf('--runs') + 1]) || 40;
+const BUDGET_MS = 200;
+
+const times = await withMapPage('', async (page) => {
+  const out = [];
+  for (let i = 0; i < runs; i += 1) {
+    if (i === runs / 2) await page.getByTestId('mode-embargo').click();
+    const before = await page.evaluate(() => window.__chokepoint.evaluations);
+    await page.getByTestId('country-toggle-CN').click();
+    await page.waitForFunction((n) => window.__chokepoint.evaluations > n && window.__chokepoint.pending === 0, before);
+    out.push(await page.evaluate(() => window.__chokepoint.lastEvaluationMs));
+  }
+  return out;
+});
+
+const sorted = [...times].sort((a, b) => a - b);
+const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+const row = { runs, median: at(0.5), p90: at(0.9), max: sorted[sorted.length - 1] };
+process.stdout.write(`map latency over ${runs} changes: median ${row.median.toFixed(0)} ms, p90 ${row.p90.toFixed(0)} ms, max ${row.max.toFixed(0)} ms (budget ${BUDGET_MS} ms)\n`);
+
+if (!args.includes('--no-docs')) {
+  const date = new Date().toISOString().slice(0, 10);
+  writeSection(
+    join(ROOT, 'docs', 'benchmarks.md'),
+    '## Map latency',
+    `## Map latency
+
+\`node scripts/bench/map-latency.mjs\` (part of \`npm run bench\`): the map of the default dataset in
+headless chromium; China is toggled ${runs} times (offline, then embargo) and each change is
+timed by the page from the click to the redraw (POST scenario, both bounds, knockout
+bottlenecks before and after, Cytoscape update). Budget: ${BUDGET_MS} ms per change.
+
+Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, Node ${process.version}; ${date}.
+
+| changes | median | p90 | max | within budget |
+| --- | --- | --- | --- | --- |
+| ${runs} | ${row.median.toFixed(0)} ms | ${row.p90.toFixed(0)} ms | ${row.max.toFixed(0)} ms | ${sorted.filter((t) => t <= BUDGET_MS).length} of ${runs} |
+`,
+  );
+  process.stdout.write('map latency: wrote the "Map latency" section of docs/benchmarks.md\n');
+}
