@@ -17,6 +17,11 @@
  * around the removed node is then usually found after a few steps. Seeding only adds valid
  * tree paths, so the search still finds a path whenever one exists.
  *
+ * Given the residual sides A and B of a maximum flow (knockout.ts passes them), each tree
+ * expands first the vertices off its own side (outside A forward, outside B backward): a
+ * path must leave A and enter B through arcs whose flow changed (cut-test.ts), so these
+ * are where the trees meet. Only the order changes, so the search stays complete.
+ *
  * Residual capacity "is positive" means > the network's eps (see flow-network.ts). The
  * paths found are not necessarily shortest; knockout.ts hands over to Dinic after a few.
  *
@@ -33,9 +38,15 @@ export class PathSearch {
   private readonly backwardArc: Int32Array;
   private readonly forwardQueue: Int32Array;
   private readonly backwardQueue: Int32Array;
+  private readonly forwardFar: Int32Array;
+  private readonly backwardFar: Int32Array;
   private stamp = 0;
 
-  constructor(private readonly network: FlowNetwork) {
+  /** `sides`: the residual source and sink sides of a maximum flow (see cut-test.ts), to order the search. */
+  constructor(
+    private readonly network: FlowNetwork,
+    private readonly sides?: { sourceSide: Uint8Array; sinkSide: Uint8Array },
+  ) {
     const n = network.vertexCount;
     this.forwardSeen = new Uint32Array(n);
     this.backwardSeen = new Uint32Array(n);
@@ -43,6 +54,8 @@ export class PathSearch {
     this.backwardArc = new Int32Array(n);
     this.forwardQueue = new Int32Array(n);
     this.backwardQueue = new Int32Array(n);
+    this.forwardFar = new Int32Array(n);
+    this.backwardFar = new Int32Array(n);
   }
 
   /** The arcs of one augmenting path avoiding `blocked` vertices, source first; null when there is none. */
@@ -91,23 +104,31 @@ export class PathSearch {
       bq.subarray(from, bTail).reverse();
     }
 
-    // The source and the sink (many arcs each) are expanded once their side has nothing else.
+    // The source and the sink (many arcs each) are expanded once their side has nothing else;
+    // vertices off the side's residual region (see `sides`) go before those on it.
+    const { forwardFar: fFar, backwardFar: bFar } = this;
+    const sourceSide = this.sides?.sourceSide;
+    const sinkSide = this.sides?.sinkSide;
     let fHead = 0;
     let bHead = 0;
+    let fFarHead = 0;
+    let fFarTail = 0;
+    let bFarHead = 0;
+    let bFarTail = 0;
     let sourcePending = true;
     let sinkPending = true;
     for (;;) {
-      if (fHead === fTail) {
+      if (fHead === fTail && fFarHead === fFarTail) {
         if (!sourcePending) return null;
         sourcePending = false;
         fq[fTail++] = s;
       }
-      if (bHead === bTail) {
+      if (bHead === bTail && bFarHead === bFarTail) {
         if (!sinkPending) return null;
         sinkPending = false;
         bq[bTail++] = t;
       }
-      const v = fq[fHead++] as number;
+      const v = fFarHead < fFarTail ? (fFar[fFarHead++] as number) : (fq[fHead++] as number);
       for (let i = start[v] as number; i < (start[v + 1] as number); i++) {
         const a = adj[i] as number;
         const w = head[a] as number;
@@ -115,9 +136,10 @@ export class PathSearch {
         fSeen[w] = stamp;
         fArc[w] = a;
         if (bSeen[w] === stamp) return this.path(w);
-        fq[fTail++] = w;
+        if (sourceSide && !sourceSide[w]) fFar[fFarTail++] = w;
+        else fq[fTail++] = w;
       }
-      const x = bq[bHead++] as number;
+      const x = bFarHead < bFarTail ? (bFar[bFarHead++] as number) : (bq[bHead++] as number);
       for (let i = start[x] as number; i < (start[x + 1] as number); i++) {
         const into = (adj[i] as number) ^ 1;
         const u = head[adj[i] as number] as number;
@@ -125,7 +147,8 @@ export class PathSearch {
         bSeen[u] = stamp;
         bArc[u] = into;
         if (fSeen[u] === stamp) return this.path(u);
-        bq[bTail++] = u;
+        if (sinkSide && !sinkSide[u]) bFar[bFarTail++] = u;
+        else bq[bTail++] = u;
       }
     }
   }

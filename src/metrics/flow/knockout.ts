@@ -16,14 +16,13 @@
  *    maxFlow(G - v) <= maxFlow(G). No further work.
  * 3. Otherwise cancel the flow through v (flow decomposition, `cancel-flow.ts`): this
  *    leaves a feasible flow of G - v of value maxFlow(G) - x.
- * 4. Cut test: let A be the vertices the source reaches in f's residual network and B
- *    those that reach the sink (disjoint, as f is maximum). An augmenting path must leave
- *    A and enter B, through arcs that had no residual capacity; cancelling only lowers
- *    flows, so such an arc can only be the forward arc of a pair whose flow was just
- *    lowered. If no lowered pair (avoiding v) crosses out of A, or none crosses into B,
- *    no path exists and maxFlow(G - v) = maxFlow(G) - x: no search.
- * 5. Otherwise augment on G - v (warm start): up to 16 augmenting paths by bidirectional search (`augmenting-path.ts`),
- *    which proves "no path" cheaply, then Dinic (`dinic.ts`) for the rest. Since
+ * 4. Cut test (`cut-test.ts`): from the residual sides A (reached from the source) and B
+ *    (reaching the sink) of f, a search through the few vertices in neither, started from
+ *    the arcs whose flow changed, proves in most cases that no augmenting path exists, and
+ *    then maxFlow(G - v) = maxFlow(G) - x with no search from the source.
+ * 5. Otherwise augment on G - v (warm start): up to 16 augmenting paths by bidirectional
+ *    search (`augmenting-path.ts`, which expands vertices outside A and B first), repeating
+ *    the cut test before each, then Dinic (`dinic.ts`) for the rest. Since
  *    maxFlow(G - v) <= maxFlow(G), augmenting stops as soon as x is recovered. Then undo
  *    the changes to f (journal rollback) for the next node.
  * Method 'brute-force' recomputes maxFlow(G - v) from zero flow for every removal; it
@@ -35,11 +34,11 @@ import { compactGraph } from '../../model/compact.js';
 import { UsageError } from '../../model/errors.js';
 import { activeSubgraph, type SupplyGraph } from '../../model/graph.js';
 import { FlowCanceller, type CancelledPath } from './cancel-flow.js';
+import { CutTest } from './cut-test.js';
 import { PathSearch } from './augmenting-path.js';
 import { augment } from './dinic.js';
 import type { FlowNetwork } from './flow-network.js';
 import { solveMaxFlow, type SolvedFlow } from './max-flow.js';
-import { residualCut, residualSinkSide } from './min-cut.js';
 import { nodeFlow } from './supply-network.js';
 
 export const KNOCKOUT_METHODS = ['warm-start', 'brute-force'] as const;
@@ -64,25 +63,11 @@ const SNAP = 1e-12;
 /** Augmenting paths tried one by one before handing over to Dinic. */
 const MAX_PATHS = 16;
 
-/** The cut test (step 4 of the header): false when no augmenting path can exist after the changes since mark(). */
-function mayAugment(network: FlowNetwork, sourceSide: Uint8Array, sinkSide: Uint8Array, blocked: Uint8Array): boolean {
-  let leaves = false;
-  let enters = false;
-  for (const k of network.changed()) {
-    const x = network.head[2 * k + 1] as number;
-    const y = network.head[2 * k] as number;
-    if (blocked[x] || blocked[y] || network.residual(2 * k) <= network.eps) continue;
-    if (sourceSide[x] && !sourceSide[y]) leaves = true;
-    if (!sinkSide[x] && sinkSide[y]) enters = true;
-    if (leaves && enters) return true;
-  }
-  return false;
-}
-
 /** Adds up to `target` flow avoiding `blocked` vertices; returns the amount added. */
-function repair(network: FlowNetwork, search: PathSearch, blocked: Uint8Array, target: number, seeds: readonly CancelledPath[]): number {
+function repair(network: FlowNetwork, search: PathSearch, cut: CutTest, blocked: Uint8Array, target: number, seeds: readonly CancelledPath[]): number {
   let recovered = 0;
   for (let paths = 0; target - recovered > network.eps; paths++) {
+    if (!cut.mayAugment(blocked)) break;
     if (paths === MAX_PATHS) return recovered + augment(network, { blocked, limit: target - recovered });
     const path = search.find(blocked, seeds);
     if (!path) break;
@@ -123,9 +108,8 @@ function warmStartLosses(solved: SolvedFlow, groups: readonly (readonly number[]
   const { network } = supply;
   const blocked = new Uint8Array(network.vertexCount);
   const canceller = new FlowCanceller(network);
-  const search = new PathSearch(network);
-  const sourceSide = residualCut(network).sourceSide;
-  const sinkSide = residualSinkSide(network);
+  const cut = new CutTest(network);
+  const search = new PathSearch(network, cut);
   const carries = (i: number) => nodeFlow(supply, i) > 0;
   return groups.map((group) => {
     if (value <= 0 || !group.some(carries)) return 0;
@@ -135,7 +119,7 @@ function warmStartLosses(solved: SolvedFlow, groups: readonly (readonly number[]
     let cancelled = 0;
     for (const i of group) cancelled += canceller.cancelThrough(supply.inVertex[i] as number);
     let remaining = value - cancelled;
-    if (cancelled > network.eps && mayAugment(network, sourceSide, sinkSide, blocked)) remaining += repair(network, search, blocked, cancelled, canceller.paths);
+    if (cancelled > network.eps) remaining += repair(network, search, cut, blocked, cancelled, canceller.paths);
     network.rollback();
     setBlocked(solved, blocked, group, 0);
     return lossOf(value, remaining);
