@@ -20,7 +20,10 @@
  * Given the residual sides A and B of a maximum flow (knockout.ts passes them), each tree
  * expands first the vertices off its own side (outside A forward, outside B backward): a
  * path must leave A and enter B through arcs whose flow changed (cut-test.ts), so these
- * are where the trees meet. Only the order changes, so the search stays complete.
+ * are where the trees meet. Only the order changes, so the search stays complete. And when
+ * the backward tree reaches a vertex of A whose tree path from the source is intact (or the
+ * forward tree one of B with an intact path to the sink), that tree path completes the
+ * augmenting path at once (any cycle removed).
  *
  * Residual capacity "is positive" means > the network's eps (see flow-network.ts). The
  * paths found are not necessarily shortest; knockout.ts hands over to Dinic after a few.
@@ -31,6 +34,18 @@
 import type { CancelledPath } from './cancel-flow.js';
 import type { FlowNetwork } from './flow-network.js';
 
+/** The residual sides A and B of a maximum flow with breadth-first trees (cut-test.ts). */
+export interface ResidualSides {
+  readonly sourceSide: Uint8Array;
+  readonly sinkSide: Uint8Array;
+  /** Arc into v of A's tree from the source. */
+  readonly sourceArc: Int32Array;
+  /** Arc out of v of B's tree towards the sink. */
+  readonly sinkArc: Int32Array;
+  /** Whether v's tree path to the source (toSource) or sink still has residual capacity and avoids blocked vertices. */
+  intact(v: number, blocked: Uint8Array, toSource: boolean): boolean;
+}
+
 export class PathSearch {
   private readonly forwardSeen: Uint32Array;
   private readonly backwardSeen: Uint32Array;
@@ -40,12 +55,17 @@ export class PathSearch {
   private readonly backwardQueue: Int32Array;
   private readonly forwardFar: Int32Array;
   private readonly backwardFar: Int32Array;
+  private readonly checked: Uint32Array;
+  private readonly intactTree: Uint8Array;
+  private readonly walkSeen: Uint32Array;
+  private readonly walkAt: Int32Array;
   private stamp = 0;
+  private walkStamp = 0;
 
-  /** `sides`: the residual source and sink sides of a maximum flow (see cut-test.ts), to order the search. */
+  /** `sides`: the residual sides of a maximum flow and their trees (see cut-test.ts), to order and shorten the search. */
   constructor(
     private readonly network: FlowNetwork,
-    private readonly sides?: { sourceSide: Uint8Array; sinkSide: Uint8Array },
+    private readonly sides?: ResidualSides,
   ) {
     const n = network.vertexCount;
     this.forwardSeen = new Uint32Array(n);
@@ -56,6 +76,10 @@ export class PathSearch {
     this.backwardQueue = new Int32Array(n);
     this.forwardFar = new Int32Array(n);
     this.backwardFar = new Int32Array(n);
+    this.checked = new Uint32Array(n);
+    this.intactTree = new Uint8Array(n);
+    this.walkSeen = new Uint32Array(n);
+    this.walkAt = new Int32Array(n);
   }
 
   /** The arcs of one augmenting path avoiding `blocked` vertices, source first; null when there is none. */
@@ -136,6 +160,7 @@ export class PathSearch {
         fSeen[w] = stamp;
         fArc[w] = a;
         if (bSeen[w] === stamp) return this.path(w);
+        if (sinkSide && sinkSide[w] && this.intact(w, blocked, false)) return this.treePath(w, false);
         if (sourceSide && !sourceSide[w]) fFar[fFarTail++] = w;
         else fq[fTail++] = w;
       }
@@ -147,6 +172,7 @@ export class PathSearch {
         bSeen[u] = stamp;
         bArc[u] = into;
         if (fSeen[u] === stamp) return this.path(u);
+        if (sourceSide && sourceSide[u] && this.intact(u, blocked, true)) return this.treePath(u, true);
         if (sinkSide && !sinkSide[u]) bFar[bFarTail++] = u;
         else bq[bTail++] = u;
       }
@@ -169,5 +195,48 @@ export class PathSearch {
       v = head[a] as number;
     }
     return arcs;
+  }
+
+  /** cut-test.ts's `intact`, remembered for the current search. */
+  private intact(v: number, blocked: Uint8Array, toSource: boolean): boolean {
+    if (this.checked[v] !== this.stamp) {
+      this.checked[v] = this.stamp;
+      this.intactTree[v] = this.sides?.intact(v, blocked, toSource) ? 1 : 0;
+    }
+    return this.intactTree[v] === 1;
+  }
+
+  /** The path through v that follows A's tree to v (toSource) or B's tree from v, and the search's other tree; cycles removed. */
+  private treePath(v: number, toSource: boolean): number[] {
+    const { source, sink, head } = this.network;
+    const sides = this.sides as ResidualSides;
+    if (toSource) {
+      for (let x = v; x !== source; x = head[(sides.sourceArc[x] as number) ^ 1] as number) this.forwardArc[x] = sides.sourceArc[x] as number;
+    } else {
+      for (let x = v; x !== sink; x = head[sides.sinkArc[x] as number] as number) this.backwardArc[x] = sides.sinkArc[x] as number;
+    }
+    return this.simplify(this.path(v));
+  }
+
+  /** Removes the cycles of a walk from the source (arcs in order), leaving a simple path. */
+  private simplify(arcs: number[]): number[] {
+    const { source, head } = this.network;
+    const { walkSeen: seen, walkAt: at } = this;
+    const stamp = ++this.walkStamp;
+    const out: number[] = [];
+    seen[source] = stamp;
+    at[source] = 0;
+    for (const a of arcs) {
+      const w = head[a] as number;
+      const p = at[w] as number;
+      if (seen[w] === stamp && p <= out.length && (p === 0 ? w === source : head[out[p - 1] as number] === w)) {
+        out.length = p;
+        continue;
+      }
+      out.push(a);
+      seen[w] = stamp;
+      at[w] = out.length;
+    }
+    return out;
   }
 }

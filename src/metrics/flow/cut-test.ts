@@ -11,9 +11,13 @@
  * capacity before, so both belong to changed pairs, and every vertex between them lies in
  * M. Hence a path can exist only if a breadth-first search from the heads of changed arcs
  * leaving A, through unremoved vertices of M over arcs with residual > eps, reaches the
- * tail of a changed arc entering B (or such an arc goes straight from A into B). The test
- * is one-sided: true means "a path may exist", false means "none exists". Its cost is the
- * journal plus the part of M it reaches, usually far less than a search from the source.
+ * tail of a changed arc entering B (or such an arc goes straight from A into B). And the
+ * source must reach p (the tail of a changed arc leaving A), and the sink be reached from
+ * q: a breadth-first tree of A (of B) shows that cheaply when p's tree path (q's) is still
+ * residual and unremoved (`intact`), else a bidirectional search decides it (`thorough`).
+ * The test is one-sided: true means "a path may exist", false means "none exists". The
+ * first part costs the journal plus the part of M it reaches, usually far less than a
+ * search from the source.
  * Residual capacities are flows and capacities (weights are capacities), "positive" means
  * > the network's eps, as for A and B themselves.
  *
@@ -22,56 +26,100 @@
  * Hall, 1993, section 6.5 (the residual network of a maximum flow).
  */
 import type { FlowNetwork } from './flow-network.js';
-import { residualCut, residualSinkSide } from './min-cut.js';
 
 export class CutTest {
   /** A: reached from the source in the residual network of the maximum flow. */
   readonly sourceSide: Uint8Array;
   /** B: reaching the sink in it. */
   readonly sinkSide: Uint8Array;
+  /** For v in A, the arc into v of a breadth-first tree of A from the source (-1 elsewhere). */
+  readonly sourceArc: Int32Array;
+  /** For v in B, the arc out of v of a breadth-first tree of B towards the sink (-1 elsewhere). */
+  readonly sinkArc: Int32Array;
   private readonly seen: Uint32Array;
   private readonly target: Uint32Array;
   private readonly queue: Int32Array;
+  private readonly backQueue: Int32Array;
+  private readonly exits: number[] = [];
+  private readonly entries: number[] = [];
   private stamp = 0;
 
   /** Takes A and B from the network's current flow, which must be maximum. */
   constructor(private readonly network: FlowNetwork) {
     const n = network.vertexCount;
-    this.sourceSide = residualCut(network).sourceSide;
-    this.sinkSide = residualSinkSide(network);
+    this.sourceArc = new Int32Array(n).fill(-1);
+    this.sinkArc = new Int32Array(n).fill(-1);
+    this.sourceSide = this.residualTree(network.source, 0, this.sourceArc);
+    this.sinkSide = this.residualTree(network.sink, 1, this.sinkArc);
     this.seen = new Uint32Array(n);
     this.target = new Uint32Array(n);
     this.queue = new Int32Array(n);
+    this.backQueue = new Int32Array(n);
+  }
+
+  /** Breadth-first tree over residual arcs from `root` (reversed = 0) or towards it (1); returns its vertex set. */
+  private residualTree(root: number, reversed: number, treeArc: Int32Array): Uint8Array {
+    const { vertexCount: n, start, adj, head, eps } = this.network;
+    const inside = new Uint8Array(n);
+    const queue = new Int32Array(n);
+    let qTail = 0;
+    inside[root] = 1;
+    queue[qTail++] = root;
+    for (let qHead = 0; qHead < qTail; qHead++) {
+      const v = queue[qHead] as number;
+      for (let i = start[v] as number; i < (start[v + 1] as number); i++) {
+        const a = (adj[i] as number) ^ reversed;
+        const w = head[adj[i] as number] as number;
+        if (inside[w] || this.network.residual(a) <= eps) continue;
+        inside[w] = 1;
+        treeArc[w] = a;
+        queue[qTail++] = w;
+      }
+    }
+    return inside;
   }
 
   /** False when no augmenting path avoiding `blocked` vertices can exist after the changes since mark(). */
-  mayAugment(blocked: Uint8Array): boolean {
-    const { sourceSide: inA, sinkSide: inB, seen, target, queue } = this;
+  mayAugment(blocked: Uint8Array, thorough = true): boolean {
+    const { exits, entries } = this;
+    const { source, sink } = this.network;
+    if (!this.crossesMiddle(blocked)) return false;
+    if (!thorough) return true;
+    if (exits.length > 0 && !exits.some((x) => this.intact(x, blocked, true)) && !this.reachable([source], exits, blocked)) return false;
+    if (entries.length > 0 && !entries.some((y) => this.intact(y, blocked, false)) && !this.reachable(entries, [sink], blocked)) return false;
+    return true;
+  }
+
+  /** The test through M; collects the tails in A of changed arcs leaving A (`exits`) and the heads in B of those entering B (`entries`). */
+  private crossesMiddle(blocked: Uint8Array): boolean {
+    const { sourceSide: inA, sinkSide: inB, seen, target, queue, exits, entries } = this;
     const { start, adj, head, eps } = this.network;
     const net = this.network;
     const stamp = ++this.stamp;
     let tail = 0;
-    let targets = 0;
+    let direct = false;
+    exits.length = 0;
+    entries.length = 0;
     for (const k of net.changed()) {
       for (let a = 2 * k; a <= 2 * k + 1; a++) {
         const x = head[a ^ 1] as number;
         const y = head[a] as number;
         if (blocked[x] || blocked[y] || net.residual(a) <= eps) continue;
         if (inA[x] && !inA[y]) {
-          if (inB[y]) return true;
-          if (seen[y] !== stamp) {
+          exits.push(x);
+          if (inB[y]) direct = true;
+          else if (seen[y] !== stamp) {
             seen[y] = stamp;
             queue[tail++] = y;
           }
         }
         if (!inB[x] && inB[y]) {
-          if (inA[x]) return true;
+          entries.push(y);
           target[x] = stamp;
-          targets++;
         }
       }
     }
-    if (targets === 0) return false;
+    if (direct) return true;
     for (let h = 0; h < tail; h++) {
       const v = queue[h] as number;
       if (target[v] === stamp) return true;
@@ -81,6 +129,63 @@ export class CutTest {
         if (seen[w] === stamp || inA[w] || inB[w] || blocked[w] || net.residual(a) <= eps) continue;
         seen[w] = stamp;
         queue[tail++] = w;
+      }
+    }
+    return false;
+  }
+
+  /** True when the tree of A (toSource) or of B leads from v to its root over arcs with residual capacity, avoiding blocked vertices. */
+  intact(v: number, blocked: Uint8Array, toSource: boolean): boolean {
+    const { source, sink, head, eps } = this.network;
+    const tree = toSource ? this.sourceArc : this.sinkArc;
+    const root = toSource ? source : sink;
+    for (let x = v; x !== root; ) {
+      const a = tree[x] as number;
+      if (a < 0) return false;
+      x = head[toSource ? a ^ 1 : a] as number;
+      if (blocked[x] || this.network.residual(a) <= eps) return false;
+    }
+    return true;
+  }
+
+  /** Whether some vertex of `to` is reachable from some vertex of `from` over residual arcs avoiding blocked vertices (bidirectional search). */
+  private reachable(from: readonly number[], to: readonly number[], blocked: Uint8Array): boolean {
+    const { start, adj, head, eps } = this.network;
+    const net = this.network;
+    const { seen: fSeen, target: bSeen, queue: fq, backQueue: bq } = this;
+    const stamp = ++this.stamp;
+    let fHead = 0;
+    let fTail = 0;
+    let bHead = 0;
+    let bTail = 0;
+    for (const v of from) {
+      if (blocked[v] || fSeen[v] === stamp) continue;
+      fSeen[v] = stamp;
+      fq[fTail++] = v;
+    }
+    for (const v of to) {
+      if (blocked[v] || bSeen[v] === stamp) continue;
+      if (fSeen[v] === stamp) return true;
+      bSeen[v] = stamp;
+      bq[bTail++] = v;
+    }
+    while (fHead < fTail && bHead < bTail) {
+      const v = fq[fHead++] as number;
+      for (let i = start[v] as number; i < (start[v + 1] as number); i++) {
+        const a = adj[i] as number;
+        const w = head[a] as number;
+        if (fSeen[w] === stamp || blocked[w] || net.residual(a) <= eps) continue;
+        if (bSeen[w] === stamp) return true;
+        fSeen[w] = stamp;
+        fq[fTail++] = w;
+      }
+      const x = bq[bHead++] as number;
+      for (let i = start[x] as number; i < (start[x + 1] as number); i++) {
+        const u = head[adj[i] as number] as number;
+        if (bSeen[u] === stamp || blocked[u] || net.residual((adj[i] as number) ^ 1) <= eps) continue;
+        if (fSeen[u] === stamp) return true;
+        bSeen[u] = stamp;
+        bq[bTail++] = u;
       }
     }
     return false;

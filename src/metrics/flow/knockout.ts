@@ -18,11 +18,12 @@
  *    leaves a feasible flow of G - v of value maxFlow(G) - x.
  * 4. Cut test (`cut-test.ts`): from the residual sides A (reached from the source) and B
  *    (reaching the sink) of f, a search through the few vertices in neither, started from
- *    the arcs whose flow changed, proves in most cases that no augmenting path exists, and
- *    then maxFlow(G - v) = maxFlow(G) - x with no search from the source.
- * 5. Otherwise augment on G - v (warm start): up to 16 augmenting paths by bidirectional
- *    search (`augmenting-path.ts`, which expands vertices outside A and B first), repeating
- *    the cut test before each, then Dinic (`dinic.ts`) for the rest. Since
+ *    the arcs whose flow changed, then whether the source still reaches those arcs and
+ *    they the sink, proves in most cases that no augmenting path exists, and then
+ *    maxFlow(G - v) = maxFlow(G) - x with no search from the source.
+ * 5. Otherwise augment on G - v (warm start): up to 32 augmenting paths by bidirectional
+ *    search (`augmenting-path.ts`, guided by A, B and their trees), repeating the first part
+ *    of the cut test before each, then Dinic (`dinic.ts`) for the rest. Since
  *    maxFlow(G - v) <= maxFlow(G), augmenting stops as soon as x is recovered. Then undo
  *    the changes to f (journal rollback) for the next node.
  * Method 'brute-force' recomputes maxFlow(G - v) from zero flow for every removal; it
@@ -61,13 +62,13 @@ export interface KnockoutResult {
 const KNOWN_OPTIONS = new Set(['method']);
 const SNAP = 1e-12;
 /** Augmenting paths tried one by one before handing over to Dinic. */
-const MAX_PATHS = 16;
+const MAX_PATHS = 32;
 
 /** Adds up to `target` flow avoiding `blocked` vertices; returns the amount added. */
 function repair(network: FlowNetwork, search: PathSearch, cut: CutTest, blocked: Uint8Array, target: number, seeds: readonly CancelledPath[]): number {
   let recovered = 0;
   for (let paths = 0; target - recovered > network.eps; paths++) {
-    if (!cut.mayAugment(blocked)) break;
+    if (!cut.mayAugment(blocked, paths === 0 || paths === MAX_PATHS)) break;
     if (paths === MAX_PATHS) return recovered + augment(network, { blocked, limit: target - recovered });
     const path = search.find(blocked, seeds);
     if (!path) break;
