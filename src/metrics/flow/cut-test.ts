@@ -85,8 +85,8 @@ export class CutTest {
     const { source, sink } = this.network;
     if (!this.crossesMiddle(blocked)) return false;
     if (!thorough) return true;
-    if (exits.length > 0 && !exits.some((x) => this.intact(x, blocked, true)) && !this.reachable([source], exits, blocked)) return false;
-    if (entries.length > 0 && !entries.some((y) => this.intact(y, blocked, false)) && !this.reachable(entries, [sink], blocked)) return false;
+    if (exits.length > 0 && !exits.some((x) => this.intact(x, blocked, true)) && !this.reachable([source], exits, blocked, true)) return false;
+    if (entries.length > 0 && !entries.some((y) => this.intact(y, blocked, false)) && !this.reachable(entries, [sink], blocked, false)) return false;
     return true;
   }
 
@@ -148,8 +148,14 @@ export class CutTest {
     return true;
   }
 
-  /** Whether some vertex of `to` is reachable from some vertex of `from` over residual arcs avoiding blocked vertices (bidirectional search). */
-  private reachable(from: readonly number[], to: readonly number[], blocked: Uint8Array): boolean {
+  /**
+   * Whether some vertex of `to` is reachable from some vertex of `from` over residual arcs
+   * avoiding blocked vertices (bidirectional search). With `from` the source (toSource), a
+   * vertex of A with an intact tree path found backwards settles it; with `to` the sink, one
+   * of B found forwards.
+   */
+  private reachable(from: readonly number[], to: readonly number[], blocked: Uint8Array, toSource: boolean): boolean {
+    const { sourceSide: inA, sinkSide: inB } = this;
     const { start, adj, head, eps } = this.network;
     const net = this.network;
     const { seen: fSeen, target: bSeen, queue: fq, backQueue: bq } = this;
@@ -175,7 +181,7 @@ export class CutTest {
         const a = adj[i] as number;
         const w = head[a] as number;
         if (fSeen[w] === stamp || blocked[w] || net.residual(a) <= eps) continue;
-        if (bSeen[w] === stamp) return true;
+        if (bSeen[w] === stamp || (!toSource && inB[w] && this.intact(w, blocked, false))) return true;
         fSeen[w] = stamp;
         fq[fTail++] = w;
       }
@@ -183,7 +189,7 @@ export class CutTest {
       for (let i = start[x] as number; i < (start[x + 1] as number); i++) {
         const u = head[adj[i] as number] as number;
         if (bSeen[u] === stamp || blocked[u] || net.residual((adj[i] as number) ^ 1) <= eps) continue;
-        if (fSeen[u] === stamp) return true;
+        if (fSeen[u] === stamp || (toSource && inA[u] && this.intact(u, blocked, true))) return true;
         bSeen[u] = stamp;
         bq[bTail++] = u;
       }
