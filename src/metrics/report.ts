@@ -102,8 +102,14 @@ export function betweennessJob(graph: SupplyGraph, options: MetricsOptions = {})
   return metrics.has('betweenness') ? { active: activeSubgraph(graph), options: betweennessOptions } : null;
 }
 
+/** Progress of the long parts, for a caller that shows it (the CLI's progress bars). */
+export interface MetricsProgress {
+  /** Knockout removals done, of `total` (every node, then every country). */
+  knockout?: (done: number, total: number) => void;
+}
+
 /** The report and its notes (see the header). */
-export function buildMetrics(graph: SupplyGraph, options: MetricsOptions = {}, precomputed: PrecomputedMetrics = {}): MetricsResult {
+export function buildMetrics(graph: SupplyGraph, options: MetricsOptions = {}, precomputed: PrecomputedMetrics = {}, progress: MetricsProgress = {}): MetricsResult {
   const { metrics, betweenness: betweennessOptions } = resolveOptions(options);
   const has = (name: MetricName) => metrics.has(name);
   const notes: string[] = [];
@@ -122,7 +128,7 @@ export function buildMetrics(graph: SupplyGraph, options: MetricsOptions = {}, p
     const solved = solveMaxFlow(compactGraph(active));
     maxFlow = solved.value;
     if (has('minCut')) cut = minimumCut(solved);
-    if (has('knockoutLoss')) knockout = knockoutOfSolved(solved);
+    if (has('knockoutLoss')) knockout = knockoutOfSolved(solved, 'warm-start', progress.knockout);
     if (maxFlow === 0) notes.push('maxFlow is 0: nothing can reach a sink, so every knockoutLoss is 0 and the minimum cut is trivial');
   }
 

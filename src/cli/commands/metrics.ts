@@ -14,7 +14,7 @@ import { METRIC_NAMES } from '../../metrics/report-types.js';
 import { METRICS_TABLES, metricsCsv, parseTableName } from '../../metrics/tables.js';
 import { UsageError } from '../../model/errors.js';
 import type { CliContext } from '../context.js';
-import { createProgress } from '../progress.js';
+import { createProgress, type Progress } from '../progress.js';
 
 interface MetricsFlags {
   format: 'json' | 'csv';
@@ -92,7 +92,18 @@ export function registerMetrics(program: Command, ctx: CliContext): void {
           bar.stop();
         }
       }
-      const { report, notes } = buildMetrics(graph, options, precomputed);
+      const bars: { knockout?: Progress } = {};
+      const knockout = (done: number, total: number) => {
+        bars.knockout ??= createProgress(ctx, { total, label: 'knockout', quiet: flags.quiet === true });
+        bars.knockout.update(done);
+      };
+      let result;
+      try {
+        result = buildMetrics(graph, options, precomputed, { knockout });
+      } finally {
+        bars.knockout?.stop();
+      }
+      const { report, notes } = result;
       if (!flags.quiet) {
         for (const warning of warnings) ctx.stderr(`warning: ${warning}\n`);
         for (const note of notes) ctx.stderr(`note: ${note}\n`);

@@ -103,8 +103,11 @@ function lossOf(value: number, remaining: number): number {
   return loss < SNAP ? 0 : loss;
 }
 
+/** Called as work progresses: (removals done, removals in all). */
+export type KnockoutProgress = (done: number, total: number) => void;
+
 /** Losses by the warm start (steps 2-5 of the header); the network's flow is left as it was. */
-function warmStartLosses(solved: SolvedFlow, groups: readonly (readonly number[])[]): number[] {
+function warmStartLosses(solved: SolvedFlow, groups: readonly (readonly number[])[], tick: () => void): number[] {
   const { supply, value } = solved;
   const { network } = supply;
   const blocked = new Uint8Array(network.vertexCount);
@@ -113,6 +116,7 @@ function warmStartLosses(solved: SolvedFlow, groups: readonly (readonly number[]
   const search = new PathSearch(network, cut);
   const carries = (i: number) => nodeFlow(supply, i) > 0;
   return groups.map((group) => {
+    tick();
     if (value <= 0 || !group.some(carries)) return 0;
     setBlocked(solved, blocked, group, 1);
     network.mark();
@@ -128,12 +132,13 @@ function warmStartLosses(solved: SolvedFlow, groups: readonly (readonly number[]
 }
 
 /** Losses by recomputing each maximum flow from zero; the network's flow is restored afterwards. */
-function bruteForceLosses(solved: SolvedFlow, groups: readonly (readonly number[])[]): number[] {
+function bruteForceLosses(solved: SolvedFlow, groups: readonly (readonly number[])[], tick: () => void): number[] {
   const { supply, value } = solved;
   const { network } = supply;
   const blocked = new Uint8Array(network.vertexCount);
   const baseline = network.flow.slice();
   const losses = groups.map((group) => {
+    tick();
     if (value <= 0) return 0;
     setBlocked(solved, blocked, group, 1);
     network.clear();
@@ -146,8 +151,8 @@ function bruteForceLosses(solved: SolvedFlow, groups: readonly (readonly number[
 }
 
 /** Loss of removing each node set in `groups` (node indices) from a solved network. */
-export function groupLosses(solved: SolvedFlow, groups: readonly (readonly number[])[], method: KnockoutMethod): number[] {
-  return method === 'brute-force' ? bruteForceLosses(solved, groups) : warmStartLosses(solved, groups);
+export function groupLosses(solved: SolvedFlow, groups: readonly (readonly number[])[], method: KnockoutMethod, tick: () => void = () => {}): number[] {
+  return method === 'brute-force' ? bruteForceLosses(solved, groups, tick) : warmStartLosses(solved, groups, tick);
 }
 
 /** knockoutLoss of every active node and every country (see the header). The graph is not changed. */
@@ -156,8 +161,11 @@ export function knockoutLoss(graph: SupplyGraph, options: KnockoutOptions = {}):
   return knockoutOfSolved(solveMaxFlow(compactGraph(activeSubgraph(graph))), method);
 }
 
-/** knockoutLoss from an already solved network (the report reuses the maxFlow computation). */
-export function knockoutOfSolved(solved: SolvedFlow, method: KnockoutMethod = 'warm-start'): KnockoutResult {
+/**
+ * knockoutLoss from an already solved network (the report reuses the maxFlow computation).
+ * `onProgress` hears every 64 removals, and at the end.
+ */
+export function knockoutOfSolved(solved: SolvedFlow, method: KnockoutMethod = 'warm-start', onProgress?: KnockoutProgress): KnockoutResult {
   const { graph } = solved;
   const byCountry = new Map<string, number[]>();
   graph.country.forEach((country, i) => {
@@ -167,8 +175,14 @@ export function knockoutOfSolved(solved: SolvedFlow, method: KnockoutMethod = 'w
   });
   const countryNames = [...byCountry.keys()].sort();
   const singles = graph.nodes.map((_node, i) => [i]);
-  const nodeLosses = groupLosses(solved, singles, method);
-  const countryLosses = groupLosses(solved, countryNames.map((c) => byCountry.get(c) ?? []), method);
+  const total = singles.length + countryNames.length;
+  let done = 0;
+  const tick = () => {
+    done += 1;
+    if (onProgress && (done % 64 === 0 || done === total)) onProgress(done, total);
+  };
+  const nodeLosses = groupLosses(solved, singles, method, tick);
+  const countryLosses = groupLosses(solved, countryNames.map((c) => byCountry.get(c) ?? []), method, tick);
   const nodes: Record<string, number> = {};
   graph.nodes.forEach((node, i) => {
     nodes[node] = nodeLosses[i] as number;

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { knockoutLoss } from '../../../src/metrics/flow/knockout.js';
+import { knockoutLoss, knockoutOfSolved } from '../../../src/metrics/flow/knockout.js';
+import { solveMaxFlow } from '../../../src/metrics/flow/max-flow.js';
+import { activeSubgraph } from '../../../src/model/graph.js';
+import { compactGraph } from '../../../src/model/compact.js';
 import { UsageError } from '../../../src/model/errors.js';
 import { parseGraph } from '../../../src/model/parse-graph.js';
 import { flowFixtures } from './flow-fixtures.js';
@@ -96,5 +99,20 @@ describe('knockoutLoss', () => {
     const graph = flowFixtures()[0]!.graph;
     expect(() => knockoutLoss(graph, { methd: 'brute-force' } as never)).toThrow(UsageError);
     expect(() => knockoutLoss(graph, { method: 'fast' } as never)).toThrow(UsageError);
+  });
+});
+
+describe('knockoutOfSolved progress', () => {
+  it('reports progress every 64 removals and at the end, with the same losses as without', () => {
+    const fixture = flowFixtures().find((f) => f.name.startsWith('random')) ?? flowFixtures()[0];
+    const active = activeSubgraph(fixture!.graph);
+    const calls: [number, number][] = [];
+    const withProgress = knockoutOfSolved(solveMaxFlow(compactGraph(active)), 'warm-start', (done, total) => calls.push([done, total]));
+    const without = knockoutOfSolved(solveMaxFlow(compactGraph(active)));
+    expect(withProgress).toEqual(without);
+    const total = active.order + Object.keys(without.countries).length;
+    expect(calls.at(-1)).toEqual([total, total]);
+    expect(calls.every(([done], i) => i === 0 || done > (calls[i - 1]?.[0] ?? 0))).toBe(true);
+    expect(calls.every(([done, t]) => t === total && (done % 64 === 0 || done === total))).toBe(true);
   });
 });
