@@ -26,6 +26,7 @@
  * Hall, 1993, section 6.5 (the residual network of a maximum flow).
  */
 import type { FlowNetwork } from './flow-network.js';
+import { residualReach } from './residual-reach.js';
 
 export class CutTest {
   /** A: reached from the source in the residual network of the maximum flow. */
@@ -49,34 +50,12 @@ export class CutTest {
     const n = network.vertexCount;
     this.sourceArc = new Int32Array(n).fill(-1);
     this.sinkArc = new Int32Array(n).fill(-1);
-    this.sourceSide = this.residualTree(network.source, 0, this.sourceArc);
-    this.sinkSide = this.residualTree(network.sink, 1, this.sinkArc);
+    this.sourceSide = residualReach(network, network.source, 0, this.sourceArc);
+    this.sinkSide = residualReach(network, network.sink, 1, this.sinkArc);
     this.seen = new Uint32Array(n);
     this.target = new Uint32Array(n);
     this.queue = new Int32Array(n);
     this.backQueue = new Int32Array(n);
-  }
-
-  /** Breadth-first tree over residual arcs from `root` (reversed = 0) or towards it (1); returns its vertex set. */
-  private residualTree(root: number, reversed: number, treeArc: Int32Array): Uint8Array {
-    const { vertexCount: n, start, adj, head, eps } = this.network;
-    const inside = new Uint8Array(n);
-    const queue = new Int32Array(n);
-    let qTail = 0;
-    inside[root] = 1;
-    queue[qTail++] = root;
-    for (let qHead = 0; qHead < qTail; qHead++) {
-      const v = queue[qHead] as number;
-      for (let i = start[v] as number; i < (start[v + 1] as number); i++) {
-        const a = (adj[i] as number) ^ reversed;
-        const w = head[adj[i] as number] as number;
-        if (inside[w] || this.network.residual(a) <= eps) continue;
-        inside[w] = 1;
-        treeArc[w] = a;
-        queue[qTail++] = w;
-      }
-    }
-    return inside;
   }
 
   /** False when no augmenting path avoiding `blocked` vertices can exist after the changes since mark(). */

@@ -11,6 +11,7 @@
  * J. Math. 8 (1956) 399-404.
  */
 import type { FlowNetwork } from './flow-network.js';
+import { residualReach } from './residual-reach.js';
 
 export interface ResidualCut {
   /** sourceSide[v] = 1 when v is reachable from the source in the residual network. */
@@ -21,45 +22,9 @@ export interface ResidualCut {
   capacity: number;
 }
 
-/** sinkSide[v] = 1 when the sink is reachable from v in the residual network (the side of the cut closest to the sink). */
-export function residualSinkSide(network: FlowNetwork): Uint8Array {
-  const { vertexCount: n, sink, start, adj, head, eps } = network;
-  const sinkSide = new Uint8Array(n);
-  const queue = new Int32Array(n);
-  let qHead = 0;
-  let qTail = 0;
-  sinkSide[sink] = 1;
-  queue[qTail++] = sink;
-  while (qHead < qTail) {
-    const v = queue[qHead++] as number;
-    for (let i = start[v] as number; i < (start[v + 1] as number); i++) {
-      const u = head[adj[i] as number] as number;
-      if (sinkSide[u] || network.residual((adj[i] as number) ^ 1) <= eps) continue;
-      sinkSide[u] = 1;
-      queue[qTail++] = u;
-    }
-  }
-  return sinkSide;
-}
-
 export function residualCut(network: FlowNetwork): ResidualCut {
-  const { vertexCount: n, source, start, adj, head, eps } = network;
-  const sourceSide = new Uint8Array(n);
-  const queue = new Int32Array(n);
-  let qHead = 0;
-  let qTail = 0;
-  sourceSide[source] = 1;
-  queue[qTail++] = source;
-  while (qHead < qTail) {
-    const v = queue[qHead++] as number;
-    for (let i = start[v] as number; i < (start[v + 1] as number); i++) {
-      const a = adj[i] as number;
-      const w = head[a] as number;
-      if (sourceSide[w] || network.residual(a) <= eps) continue;
-      sourceSide[w] = 1;
-      queue[qTail++] = w;
-    }
-  }
+  const { head } = network;
+  const sourceSide = residualReach(network, network.source, 0);
   const pairs: number[] = [];
   let capacity = 0;
   for (let k = 0; k < network.pairCount; k++) {
