@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_GRAPH_ID, DEFAULT_GRAPHS_DIR, type RunningServer } from '../../src/server/start.js';
 import { startTestServer } from '../server/helpers.js';
 import { browserAvailability, launchBrowser, type Browser } from './browser.js';
-import { ensureWebBuild, WEB_DIST } from './build-web.js';
+import { WEB_DIST } from './build-web.js';
 import { collectErrors, lossText, openMap, type PageErrors } from './page-helpers.js';
 
 const { path: browserPath, run } = browserAvailability();
@@ -23,7 +23,6 @@ describe.runIf(run && hasDataset)('the map page (default dataset)', () => {
   let errors: PageErrors;
 
   beforeAll(async () => {
-    await ensureWebBuild();
     server = await startTestServer({ graphsDir: DEFAULT_GRAPHS_DIR, webDir: WEB_DIST });
     browser = await launchBrowser(browserPath as string);
     page = await browser.context.newPage();

@@ -11,7 +11,7 @@ import { fromGraphml } from '../../src/formats/graphml.js';
 import type { RunningServer } from '../../src/server/start.js';
 import { FIXTURE_GRAPHS, postJson, startTestServer } from '../server/helpers.js';
 import { browserAvailability, launchBrowser, NO_BROWSER_MESSAGE, type Browser } from './browser.js';
-import { ensureWebBuild, WEB_DIST } from './build-web.js';
+import { WEB_DIST } from './build-web.js';
 import { collectErrors, lossText, openMap, type PageErrors } from './page-helpers.js';
 
 const { path: browserPath, run } = browserAvailability();
@@ -31,7 +31,6 @@ describe.runIf(run)('the map page (fixture graphs)', () => {
   let errors: PageErrors;
 
   beforeAll(async () => {
-    await ensureWebBuild();
     server = await startTestServer({ graphsDir: FIXTURE_GRAPHS, webDir: WEB_DIST });
     browser = await launchBrowser(browserPath as string);
   });
