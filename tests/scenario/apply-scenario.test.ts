@@ -2,33 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { edgeCapacity } from '../../src/model/graph.js';
 import { applyScenario } from '../../src/scenario/apply-scenario.js';
 import type { ScenarioAction } from '../../src/scenario/schema.js';
-import { build, chain } from './graphs.js';
+import { chain, withProjects } from './graphs.js';
 
 const apply = (graph: ReturnType<typeof chain>, ...actions: ScenarioAction[]) => applyScenario(graph, { name: 't', actions });
 const capacityOf = (applied: ReturnType<typeof apply>, edge: string) => edgeCapacity(applied.graph.getEdgeAttributes(edge));
 
-/** chain() plus a planned Greenland mine (2028) feeding a planned separation plant (2029) that ships to mag2. */
-function withProjects() {
-  return build(
-    [
-      ['m1', 'mining', 'CN'],
-      ['s1', 'separation', 'CN'],
-      ['mag2', 'magnet', 'JP'],
-      ['e2', 'end-use', 'US'],
-      ['gl-mine', 'mining', 'GL', { status: 'planned', startYear: 2028, capacity: 20 }],
-      ['gl-sep', 'separation', 'GL', { status: 'construction', startYear: 2029 }],
-      ['fen', 'mining', 'NO', { status: 'prospective' }],
-    ],
-    [
-      ['m1', 's1', 30],
-      ['s1', 'mag2', 30, { material: 'Dy/Tb oxide' }],
-      ['mag2', 'e2', 30, { capacity: 50 }],
-      ['gl-mine', 'gl-sep', 0, { capacity: 25 }],
-      ['gl-sep', 'mag2', 0, { capacity: 25, material: 'Dy/Tb oxide' }],
-      ['fen', 'gl-sep', 0, { capacity: 5 }],
-    ],
-  );
-}
 
 describe('applyScenario', () => {
   it('leaves the input graph alone and returns the active graph with all nodes operating', () => {

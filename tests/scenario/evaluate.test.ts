@@ -6,30 +6,10 @@ import { parseGraph } from '../../src/model/parse-graph.js';
 import { evaluateScenario } from '../../src/scenario/evaluate.js';
 import { parseScenario } from '../../src/scenario/parse-scenario.js';
 import type { ScenarioAction } from '../../src/scenario/schema.js';
-import { build, chain } from './graphs.js';
+import { build, chain, withProjects } from './graphs.js';
 
 const evaluate = (graph: ReturnType<typeof chain>, ...actions: ScenarioAction[]) => evaluateScenario(graph, { name: 't', actions });
 
-/** m1 (CN) -30-> s1 (CN) -30 Dy/Tb-> mag2 (JP) -30 (cap 50)-> e2, plus a planned GL mine (cap 20) and plant feeding mag2. */
-function withProject() {
-  return build(
-    [
-      ['m1', 'mining', 'CN'],
-      ['s1', 'separation', 'CN'],
-      ['mag2', 'magnet', 'JP'],
-      ['e2', 'end-use', 'US'],
-      ['gl-mine', 'mining', 'GL', { status: 'planned', startYear: 2028, capacity: 20 }],
-      ['gl-sep', 'separation', 'GL', { status: 'planned', startYear: 2029 }],
-    ],
-    [
-      ['m1', 's1', 30],
-      ['s1', 'mag2', 30, { material: 'Dy/Tb oxide' }],
-      ['mag2', 'e2', 30, { capacity: 50 }],
-      ['gl-mine', 'gl-sep', 0, { capacity: 25 }],
-      ['gl-sep', 'mag2', 0, { capacity: 25 }],
-    ],
-  );
-}
 
 describe('evaluateScenario', () => {
   it('an embargo without spare capacity loses the same under both bounds', () => {
@@ -110,13 +90,13 @@ describe('evaluateScenario', () => {
   it('a new project counts under max flow only (it has no baseline flow)', () => {
     // Activation alone: max flow 30 + min(20, 25, 25) = 50 (mag2 -> e2 carries 50):
     // loss (30 - 50) / 30 = -2/3, a gain. Proportional: nothing flows on new edges: 30.
-    const grown = evaluate(withProject(), { type: 'activate', year: 2030 });
+    const grown = evaluate(withProjects(), { type: 'activate', year: 2030 });
     expect(grown.scenario.maxFlow).toBeCloseTo(50, 9);
     expect(grown.loss.maxFlow).toBeCloseTo(-2 / 3, 12);
     expect(grown.loss.proportional).toBe(0);
     // With CN's exports cut: max flow 20 (the project alone), loss 1/3; proportional:
     // mag2's nominal in-flow is 30 (+ 0 from gl-sep) and nothing arrives: loss 1.
-    const offset = evaluate(withProject(), { type: 'activate', year: 2030 }, { type: 'embargo', from: 'CN' });
+    const offset = evaluate(withProjects(), { type: 'activate', year: 2030 }, { type: 'embargo', from: 'CN' });
     expect(offset.scenario.maxFlow).toBeCloseTo(20, 9);
     expect(offset.loss.maxFlow).toBeCloseTo(1 / 3, 12);
     expect(offset.loss.proportional).toBe(1);
@@ -145,7 +125,7 @@ describe('evaluateScenario', () => {
   });
 
   it('does not change the graph', () => {
-    const graph = withProject();
+    const graph = withProjects();
     const before = JSON.stringify(graph.export());
     evaluate(graph, { type: 'activate', year: 2030 }, { type: 'disableCountry', country: 'CN' }, { type: 'scaleNode', node: 'mag2', factor: 0.5 });
     expect(JSON.stringify(graph.export())).toBe(before);

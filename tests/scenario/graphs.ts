@@ -44,3 +44,26 @@ export function chain(extra: { s1Mag1Capacity?: number } = {}): SupplyGraph {
     ],
   );
 }
+
+/** chain() plus a planned Greenland mine (2028) feeding a planned separation plant (2029) that ships to mag2. */
+export function withProjects(): SupplyGraph {
+  return build(
+    [
+      ['m1', 'mining', 'CN'],
+      ['s1', 'separation', 'CN'],
+      ['mag2', 'magnet', 'JP'],
+      ['e2', 'end-use', 'US'],
+      ['gl-mine', 'mining', 'GL', { status: 'planned', startYear: 2028, capacity: 20 }],
+      ['gl-sep', 'separation', 'GL', { status: 'construction', startYear: 2029 }],
+      ['fen', 'mining', 'NO', { status: 'prospective' }],
+    ],
+    [
+      ['m1', 's1', 30],
+      ['s1', 'mag2', 30, { material: 'Dy/Tb oxide' }],
+      ['mag2', 'e2', 30, { capacity: 50 }],
+      ['gl-mine', 'gl-sep', 0, { capacity: 25 }],
+      ['gl-sep', 'mag2', 0, { capacity: 25, material: 'Dy/Tb oxide' }],
+      ['fen', 'gl-sep', 0, { capacity: 5 }],
+    ],
+  );
+}
