@@ -13,6 +13,8 @@ const nodeKey = z.string({ error: 'must be a node key string' }).min(1, 'must no
 const material = z.string({ error: 'must be a material string' }).min(1, 'must not be empty');
 const countryList = z.array(countryCode, { error: 'must be an array of country codes' }).min(1, 'must list at least one country');
 const materialList = z.array(material, { error: 'must be an array of materials' }).min(1, 'must list at least one material');
+/** Which export edges of `from` an embargo or a cap applies to (all of them when absent). */
+const exportFilters = { to: countryList.optional(), materials: materialList.optional() };
 
 /** All of the country's nodes go offline. */
 export const DisableCountrySchema = z.strictObject({
@@ -27,8 +29,7 @@ export const DisableCountrySchema = z.strictObject({
 export const EmbargoSchema = z.strictObject({
   type: z.literal('embargo'),
   from: countryCode,
-  to: countryList.optional(),
-  materials: materialList.optional(),
+  ...exportFilters,
 });
 
 /**
@@ -39,8 +40,7 @@ export const CapSchema = z.strictObject({
   type: z.literal('cap'),
   from: countryCode,
   share: z.number({ error: 'must be a number' }).min(0, 'must be >= 0').max(1, 'must be <= 1'),
-  to: countryList.optional(),
-  materials: materialList.optional(),
+  ...exportFilters,
 });
 
 /** One node goes offline. */
