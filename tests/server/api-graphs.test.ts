@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { parseGraph } from '../../src/model/parse-graph.js';
 import { fromGexf } from '../../src/formats/gexf.js';
 import { fromGraphml } from '../../src/formats/graphml.js';
-import type { RunningServer } from '../../src/server/start.js';
-import { copyGraphs, rawGet, startTestServer } from './helpers.js';
+import { rawGet, serveCopiedGraphs } from './helpers.js';
 
-let server: RunningServer;
-let folder: Awaited<ReturnType<typeof copyGraphs>>;
-const get = (path: string) => fetch(new URL(path, server.url));
+const get = (path: string) => fetch(new URL(path, served.server.url));
 
-beforeAll(async () => {
-  folder = await copyGraphs();
-  server = await startTestServer({ graphsDir: folder.dir });
-});
-afterAll(async () => {
-  await server.close();
-  await folder.remove();
-});
+const served = serveCopiedGraphs();
 
 describe('GET /api/health and /api/graphs', () => {
   it('health is ok', async () => {
@@ -69,7 +59,7 @@ describe('GET /api/graphs/:id', () => {
     '/api/graphs/C:%5Cwindows%5Cwin.ini',
     '/api/graphs/..%252F..%252Fpackage',
   ])('%s is a JSON 404, never a file', async (path) => {
-    const res = await rawGet(server.url, path);
+    const res = await rawGet(served.server.url, path);
     expect(res.status).toBe(404);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
     expect(JSON.parse(res.body)).toMatchObject({ kind: 'not-found' });

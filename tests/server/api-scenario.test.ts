@@ -1,34 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseGraph } from '../../src/model/parse-graph.js';
 import { evaluateScenario } from '../../src/scenario/evaluate.js';
-import type { RunningServer } from '../../src/server/start.js';
-import { copyGraphs, postJson, startTestServer } from './helpers.js';
+import { postJson, serveCopiedGraphs } from './helpers.js';
 import { MINI } from '../web/helpers.js';
 
-let server: RunningServer;
-let folder: Awaited<ReturnType<typeof copyGraphs>>;
 
-beforeAll(async () => {
-  folder = await copyGraphs();
-  server = await startTestServer({ graphsDir: folder.dir });
-});
-afterAll(async () => {
-  await server.close();
-  await folder.remove();
-});
+const served = serveCopiedGraphs();
 
 const chinaOffline = { name: 'China offline', actions: [{ type: 'disableCountry', country: 'CN' }] };
 
 describe('GET /api/graphs/:id/scenarios', () => {
   it('lists the presets that apply to the graph', async () => {
-    const res = await fetch(new URL('/api/graphs/mini/scenarios', server.url));
+    const res = await fetch(new URL('/api/graphs/mini/scenarios', served.server.url));
     expect(res.status).toBe(200);
     const presets = (await res.json()) as { id: string; name: string; description?: string; actions: unknown[] }[];
     expect(presets).toContainEqual(expect.objectContaining({ id: 'china-offline', name: 'China offline', description: 'All Chinese facilities stop.', actions: chinaOffline.actions }));
   });
 
   it('lists a preset that does not apply to the graph with its error', async () => {
-    const presets = (await (await fetch(new URL('/api/graphs/mini/scenarios', server.url))).json()) as { id: string; error?: string }[];
+    const presets = (await (await fetch(new URL('/api/graphs/mini/scenarios', served.server.url))).json()) as { id: string; error?: string }[];
     expect(presets.map((p) => p.id)).toEqual(['china-offline', 'other-graph']);
     expect(presets[0]?.error).toBeUndefined();
     expect(presets[1]?.error).toMatch(/unknown node "cn-mining-light"/);
@@ -37,7 +27,7 @@ describe('GET /api/graphs/:id/scenarios', () => {
 
 describe('POST /api/graphs/:id/scenario', () => {
   it('evaluates the scenario like the core does', async () => {
-    const res = await postJson(server.url, '/api/graphs/mini/scenario', chinaOffline);
+    const res = await postJson(served.server.url, '/api/graphs/mini/scenario', chinaOffline);
     expect(res.status).toBe(200);
     const body = (await res.json()) as ReturnType<typeof evaluateScenario>;
     const expected = evaluateScenario(parseGraph(MINI, 'mini.json').graph, { name: 'China offline', actions: [{ type: 'disableCountry', country: 'CN' }] });
@@ -48,12 +38,12 @@ describe('POST /api/graphs/:id/scenario', () => {
   });
 
   it('an empty scenario is the baseline (no loss)', async () => {
-    const body = (await (await postJson(server.url, '/api/graphs/mini/scenario', { name: 'baseline', actions: [] })).json()) as { loss: { proportional: number } };
+    const body = (await (await postJson(served.server.url, '/api/graphs/mini/scenario', { name: 'baseline', actions: [] })).json()) as { loss: { proportional: number } };
     expect(body.loss.proportional).toBe(0);
   });
 
   it('an invalid scenario is a 400 listing every problem', async () => {
-    const res = await postJson(server.url, '/api/graphs/mini/scenario', { name: 'x', actions: [{ type: 'disableCountry', country: 'FR' }, { type: 'nuke' }] });
+    const res = await postJson(served.server.url, '/api/graphs/mini/scenario', { name: 'x', actions: [{ type: 'disableCountry', country: 'FR' }, { type: 'nuke' }] });
     expect(res.status).toBe(400);
     const body = (await res.json()) as { kind: string; details: { element: string; message: string }[] };
     expect(body.kind).toBe('input');
@@ -65,14 +55,14 @@ describe('POST /api/graphs/:id/scenario', () => {
     ['an array', '[]', 'application/json'],
     ['sent as text', JSON.stringify(chinaOffline), 'text/plain'],
   ])('a body that is %s is a JSON 400', async (_what, body, type) => {
-    const res = await postJson(server.url, '/api/graphs/mini/scenario', body, { 'content-type': type });
+    const res = await postJson(served.server.url, '/api/graphs/mini/scenario', body, { 'content-type': type });
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     expect(await res.json()).toMatchObject({ kind: 'input' });
   });
 
   it('an unknown graph is a 404', async () => {
-    const res = await postJson(server.url, '/api/graphs/nope/scenario', chinaOffline);
+    const res = await postJson(served.server.url, '/api/graphs/nope/scenario', chinaOffline);
     expect(res.status).toBe(404);
   });
 });

@@ -6,33 +6,22 @@
  * of bad requests the server still answers a good one.
  */
 import { connect } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateSupplyGraph } from '../../src/generate/supply-graph.js';
-import type { RunningServer } from '../../src/server/start.js';
 import { MINI } from '../web/helpers.js';
-import { copyGraphs, postJson, rawGet, startTestServer, type RawResponse } from './helpers.js';
+import { postJson, rawGet, type RawResponse, serveCopiedGraphs } from './helpers.js';
 
-let server: RunningServer;
-let folder: Awaited<ReturnType<typeof copyGraphs>>;
 const logged: string[] = [];
 
-beforeAll(async () => {
-  folder = await copyGraphs();
-  server = await startTestServer({
-    graphsDir: folder.dir,
+const served = serveCopiedGraphs({
     limits: { bodyBytes: 200_000, analyzeNodes: 200, analyzeEdges: 600, analyzeWork: 5_000 },
     timeouts: { headersMs: 300, requestMs: 600 },
     log: (line) => logged.push(line),
-  });
-});
-afterAll(async () => {
-  await server.close();
-  await folder.remove();
 });
 
 /** Any request, sent as given (path not normalised). */
 function raw(method: string, path: string, headers: Record<string, string> = {}, body = ''): Promise<RawResponse> {
-  const { port } = new URL(server.url);
+  const { port } = new URL(served.server.url);
   return new Promise((resolve, reject) => {
     const socket = connect(Number(port), '127.0.0.1', () => {
       const head = Object.entries({ host: `127.0.0.1:${port}`, connection: 'close', 'content-length': String(Buffer.byteLength(body)), ...headers })
@@ -107,10 +96,10 @@ describe('bad requests', () => {
 
   it('keeps serving: after every bad request in a row, a good request still succeeds', async () => {
     for (const [what, send, status] of BAD_REQUESTS) expect((await send()).status, what).toBe(status);
-    const res = await postJson(server.url, scenarioPath, { name: 'baseline', actions: [] });
+    const res = await postJson(served.server.url, scenarioPath, { name: 'baseline', actions: [] });
     expect(res.status).toBe(200);
     expect(((await res.json()) as { loss: { maxFlow: number } }).loss.maxFlow).toBe(0);
-    expect((await fetch(new URL('/api/graphs/mini/metrics', server.url))).status).toBe(200);
+    expect((await fetch(new URL('/api/graphs/mini/metrics', served.server.url))).status).toBe(200);
     expect(logged).toEqual([]); // none of them was an internal error
   });
 });
@@ -119,30 +108,30 @@ describe('the /api/analyze time budget', () => {
   const graph = generateSupplyGraph({ nodes: 150, seed: 7, backEdges: 0, edgesPerNode: 3 });
 
   it('refuses betweenness or knockout loss on a graph over the work limit with a 422 naming the way out', async () => {
-    const res = await postJson(server.url, '/api/analyze', graph);
+    const res = await postJson(served.server.url, '/api/analyze', graph);
     expect(res.status).toBe(422);
     const body = (await res.json()) as { kind: string; error: string };
     expect(body.kind).toBe('computation');
     expect(body.error).toMatch(/^request body: betweenness and knockoutLoss on 150 nodes and 450 edges is more work than \/api\/analyze does per request/);
     expect(body.error).toMatch(/\?metrics=throughput,flowShare,minCut,concentration,supplyRisk,degree,pagerank/);
-    expect((await postJson(server.url, '/api/analyze?metrics=knockoutLoss', graph)).status).toBe(422);
+    expect((await postJson(served.server.url, '/api/analyze?metrics=knockoutLoss', graph)).status).toBe(422);
   });
 
   it('computes the linear metrics of the same graph', async () => {
-    const res = await postJson(server.url, '/api/analyze?metrics=throughput,flowShare,concentration,degree', graph);
+    const res = await postJson(served.server.url, '/api/analyze?metrics=throughput,flowShare,concentration,degree', graph);
     expect(res.status).toBe(200);
     expect(((await res.json()) as { nodes: unknown[] }).nodes).toHaveLength(150);
   });
 
   it('a small graph gets every metric', async () => {
-    expect((await postJson(server.url, '/api/analyze', MINI)).status).toBe(200);
+    expect((await postJson(served.server.url, '/api/analyze', MINI)).status).toBe(200);
   });
 });
 
 describe('timeouts', () => {
   /** Opens a connection, sends `text`, and resolves with what came back when the server closes it. */
   function stall(text: string): Promise<{ ms: number; reply: string }> {
-    const { port } = new URL(server.url);
+    const { port } = new URL(served.server.url);
     const t0 = Date.now();
     return new Promise((resolve, reject) => {
       const socket = connect(Number(port), '127.0.0.1', () => socket.write(text));
@@ -168,7 +157,7 @@ describe('timeouts', () => {
   });
 
   it('still serves afterwards', async () => {
-    expect((await rawGet(server.url, '/api/health')).status).toBe(200);
+    expect((await rawGet(served.server.url, '/api/health')).status).toBe(200);
   });
 });
 

@@ -1,5 +1,6 @@
 /** Test helpers for the server: a copy of the fixture graphs folder, a running app, raw requests. */
 import { request } from 'node:http';
+import { afterAll, beforeAll } from 'vitest';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +21,33 @@ export async function copyGraphs(): Promise<{ dir: string; remove: () => Promise
 /** Starts the app on a free port of 127.0.0.1; compute workers run the TypeScript sources. */
 export function startTestServer(options: StartOptions): Promise<RunningServer> {
   return start({ port: 0, host: '127.0.0.1', webDir: '/nonexistent', ...options, compute: { spawn: spawnComputeWorker, ...options.compute } });
+}
+
+/**
+ * For a test file: a server on a fresh copy of the fixture graphs, started before its
+ * tests and stopped (the copy removed) after them.
+ */
+export function serveCopiedGraphs(options: Omit<StartOptions, 'graphsDir'> = {}): { readonly server: RunningServer; readonly dir: string } {
+  let server: RunningServer | undefined;
+  let folder: Awaited<ReturnType<typeof copyGraphs>> | undefined;
+  beforeAll(async () => {
+    folder = await copyGraphs();
+    server = await startTestServer({ ...options, graphsDir: folder.dir });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await folder?.remove();
+  });
+  return {
+    get server() {
+      if (!server) throw new Error('serveCopiedGraphs: the server is not started yet');
+      return server;
+    },
+    get dir() {
+      if (!folder) throw new Error('serveCopiedGraphs: the folder is not made yet');
+      return folder.dir;
+    },
+  };
 }
 
 export interface RawResponse {
