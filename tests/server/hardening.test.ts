@@ -14,9 +14,9 @@ import { postJson, rawGet, type RawResponse, serveCopiedGraphs } from './helpers
 const logged: string[] = [];
 
 const served = serveCopiedGraphs({
-    limits: { bodyBytes: 200_000, analyzeNodes: 200, analyzeEdges: 600, analyzeWork: 5_000 },
-    timeouts: { headersMs: 300, requestMs: 600 },
-    log: (line) => logged.push(line),
+  limits: { bodyBytes: 200_000, analyzeNodes: 200, analyzeEdges: 600, analyzeWork: 5_000 },
+  timeouts: { headersMs: 300, requestMs: 600 },
+  log: (line) => logged.push(line),
 });
 
 /** Any request, sent as given (path not normalised). */
