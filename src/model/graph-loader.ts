@@ -1,0 +1,292 @@
+/**
+ * Incremental graph validation: a graph file's parts are handed over one at a time, in
+ * the order `options`, `attributes`, every node, every edge, then `finish()`, and each
+ * element is validated as it arrives and added to the graph under construction. This is
+ * what `parseGraph` (a whole parsed document) and the streaming readers (src/io/
+ * stream-graph.ts: graph JSON of any size, NDJSON) share, so a file gives the same
+ * graph, warnings and problems whichever way it is read.
+ *
+ * Each element takes the fast path first (fast-validate.ts: allocation-free checks and
+ * one copy in zod's shape); only an element that fails it is parsed with the zod schema,
+ * whose issues name the problem. Problems are collected (up to `maxProblems`, the rest
+ * counted) and thrown together by `finish()` as one InputError naming the file.
+ *
+ * Memory: the loader keeps the graph being built, the keys of elements that were refused
+ * (so later references to them are not reported twice) and nothing of the input.
+ * Pure: no I/O.
+ */
+import type { z } from 'zod';
+import { isCountryCode } from './countries.js';
+import { ProblemList } from './errors.js';
+import { copyEdgeAttributes, copyNodeAttributes, isValidEdgeAttributes, isValidNodeAttributes, isValidSerializedEdge, isValidSerializedNode } from './fast-validate.js';
+import { createSupplyGraph, type SupplyGraph } from './graph.js';
+import {
+  EdgeAttributesSchema,
+  GraphAttributesSchema,
+  NodeAttributesSchema,
+  SerializedEdgeSchema,
+  SerializedGraphSchema,
+  SerializedNodeSchema,
+  type EdgeAttributes,
+  type GraphAttributes,
+} from './schema.js';
+import { stagesOf } from './stages.js';
+
+export interface ParseResult {
+  graph: SupplyGraph;
+  /** Things that are allowed but probably unintended, such as unknown attribute names. */
+  warnings: string[];
+}
+
+export interface ParseOptions {
+  /** Most problems listed before the rest are only counted. */
+  maxProblems?: number;
+}
+
+/**
+ * Names of `Object.prototype` (`__proto__`, `constructor`, `toString`, ...). graphology
+ * keeps each node's neighbours in plain objects keyed by node key, and results are plain
+ * `{key: value}` records, so such a key would be read as the inherited property: an edge
+ * to a node called `constructor` "already exists", and `__proto__` silently changes an
+ * object's prototype. They are refused as node keys, edge keys and stage names.
+ */
+const RESERVED_KEYS: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/** True for a name that cannot be a node key, edge key or stage (see RESERVED_KEYS). */
+export function isReservedKey(name: string): boolean {
+  return RESERVED_KEYS.has(name);
+}
+
+/** The problem message for a reserved name: `what` is `key`, `edge key` or `stage`. */
+export const reservedMessage = (what: string, name: string): string => `${what} "${name}" is reserved (a built-in property name of JavaScript objects); rename it`;
+
+/** Describes a value for an error message, briefly. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'number') return String(value);
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
+
+/** Adds a zod error's issues to `problems` under `element`, quoting offending values. */
+export function addIssues(problems: ProblemList, element: string, error: z.ZodError): void {
+  for (const issue of error.issues) {
+    const field = issue.path.join('.');
+    const shown = 'input' in issue && issue.input !== undefined && issue.code !== 'unrecognized_keys';
+    const got = shown ? ` (got ${describeValue(issue.input)})` : '';
+    problems.add(element, `${field ? `${field}: ` : ''}${issue.message}${got}`);
+  }
+}
+
+/**
+ * safeParse without `reportInput` (about twice as fast on valid input); on failure it is
+ * parsed again with it, so error messages can quote the offending values.
+ */
+export function check<T extends z.ZodType>(schema: T, value: unknown): z.ZodSafeParseResult<z.output<T>> {
+  const result = schema.safeParse(value);
+  return result.success ? result : schema.safeParse(value, { reportInput: true });
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Receives a graph file's parts in order; see the module comment. */
+export interface GraphLoader {
+  /** The top-level `options` value (call at most once, before any node). */
+  options(raw: unknown): void;
+  /** The top-level `attributes` value (call at most once, before any node; absent: `{}`). */
+  attributes(raw: unknown): void;
+  /** One element of `nodes`, in file order. */
+  node(raw: unknown): void;
+  /** One element of `edges`, in file order, after every node. */
+  edge(raw: unknown): void;
+  /** A problem the reader found (syntax, layout), reported with the others. */
+  problem(element: string, message: string): void;
+  /** Throws InputError naming the file when any problem was found; else the graph. */
+  finish(): ParseResult;
+}
+
+/** A loader for the graph file `file` (the name errors give). */
+export function createGraphLoader(file: string, options: ParseOptions = {}): GraphLoader {
+  const problems = new ProblemList(options.maxProblems ?? 50);
+  const graph = createSupplyGraph();
+  let header = false;
+  let stages: readonly string[] = stagesOf({});
+  let stageSet: ReadonlySet<string> = new Set(stages);
+  /** Nodes whose attributes were refused: they exist for the edges' endpoint checks. */
+  const refusedNodes = new Set<string>();
+  /** (source, target) pairs and keys of edges that were refused, for the duplicate checks. */
+  const refusedPairs = new Set<string>();
+  const refusedKeys = new Set<string>();
+  const unknownNode = new Map<string, number>();
+  const unknownEdge = new Map<string, number>();
+  let nodeIndex = 0;
+  let edgeIndex = 0;
+  const countUnknownNode = (name: string) => unknownNode.set(name, (unknownNode.get(name) ?? 0) + 1);
+  const countUnknownEdge = (name: string) => unknownEdge.set(name, (unknownEdge.get(name) ?? 0) + 1);
+
+  function setAttributes(raw: unknown): void {
+    header = true;
+    const result = check(GraphAttributesSchema, raw ?? {});
+    let attributes: GraphAttributes = {};
+    if (result.success) attributes = result.data;
+    else addIssues(problems, 'graph attributes', result.error);
+    graph.replaceAttributes(attributes);
+    stages = stagesOf(attributes);
+    stageSet = new Set(stages);
+    if (stageSet.size !== stages.length) problems.add('graph attributes', 'stages: the stage list has duplicates');
+    for (const stage of stages.filter(isReservedKey)) problems.add('graph attributes', `stages: ${reservedMessage('stage', stage)}`);
+    for (const code of Object.keys(attributes.countries ?? {})) {
+      if (!isCountryCode(code)) problems.add('graph attributes', `countries: "${code}" is not an ISO 3166-1 alpha-2 code`);
+    }
+  }
+
+  const hasNode = (key: string): boolean => graph.hasNode(key) || refusedNodes.has(key);
+
+  /** The node's stage and country against the graph's vocabularies (attributes already shaped or not). */
+  function checkVocabulary(element: string, attributes: unknown): void {
+    const { stage, country } = isPlainObject(attributes) ? attributes : {};
+    if (typeof stage === 'string' && stage !== '' && !stageSet.has(stage)) {
+      problems.add(element, `unknown stage "${stage}" (expected one of ${stages.join(', ')})`);
+    }
+    if (typeof country === 'string' && !isCountryCode(country)) {
+      problems.add(element, `country "${country}" is not an ISO 3166-1 alpha-2 code (upper case, e.g. "CN")`);
+    }
+  }
+
+  function node(raw: unknown): void {
+    if (!header) setAttributes({});
+    const index = nodeIndex++;
+    let key: string;
+    let rawAttributes: unknown;
+    if (isValidSerializedNode(raw)) {
+      key = String(raw.key);
+      rawAttributes = raw.attributes ?? {};
+    } else {
+      const parsed = check(SerializedNodeSchema, raw);
+      if (!parsed.success) {
+        addIssues(problems, `node #${index}`, parsed.error);
+        return;
+      }
+      key = parsed.data.key;
+      rawAttributes = parsed.data.attributes ?? {};
+    }
+    const element = `node "${key}"`;
+    if (hasNode(key)) {
+      problems.add(element, 'duplicate node key');
+      return;
+    }
+    if (isReservedKey(key)) problems.add(element, reservedMessage('key', key));
+    if (isValidNodeAttributes(rawAttributes)) {
+      const { stage, country } = rawAttributes as { stage: string; country: string };
+      if (!stageSet.has(stage) || !isCountryCode(country)) checkVocabulary(element, rawAttributes);
+      if (isReservedKey(key)) refusedNodes.add(key);
+      else graph.addNode(key, copyNodeAttributes(rawAttributes, countUnknownNode));
+      return;
+    }
+    const attributes = check(NodeAttributesSchema, rawAttributes);
+    if (!attributes.success) addIssues(problems, element, attributes.error);
+    checkVocabulary(element, rawAttributes);
+    if (!attributes.success || isReservedKey(key)) {
+      refusedNodes.add(key);
+      return;
+    }
+    for (const name of Object.keys(attributes.data)) if (!NODE_KNOWN.has(name)) countUnknownNode(name);
+    graph.addNode(key, attributes.data);
+  }
+
+  function edge(raw: unknown): void {
+    if (!header) setAttributes({});
+    const index = edgeIndex++;
+    let source: string;
+    let target: string;
+    let key: string;
+    let rawAttributes: unknown;
+    if (isValidSerializedEdge(raw)) {
+      source = String(raw.source);
+      target = String(raw.target);
+      key = raw.key === undefined ? `${source}->${target}` : String(raw.key);
+      rawAttributes = raw.attributes ?? {};
+    } else {
+      const parsed = check(SerializedEdgeSchema, raw);
+      if (!parsed.success) {
+        const { source: s, target: t } = isPlainObject(raw) ? raw : {};
+        const named = (typeof s === 'string' || typeof s === 'number') && (typeof t === 'string' || typeof t === 'number');
+        addIssues(problems, named ? `edge "${s} -> ${t}"` : `edge #${index}`, parsed.error);
+        return;
+      }
+      ({ source, target } = parsed.data);
+      key = parsed.data.key ?? `${source}->${target}`;
+      rawAttributes = parsed.data.attributes ?? {};
+    }
+    const element = `edge "${source} -> ${target}"`;
+    let ok = true;
+    const sourceKnown = hasNode(source);
+    const targetKnown = hasNode(target);
+    if (!sourceKnown) {
+      problems.add(element, `unknown source node "${source}"`);
+      ok = false;
+    }
+    if (!targetKnown) {
+      problems.add(element, `unknown target node "${target}"`);
+      ok = false;
+    }
+    if (source === target) {
+      problems.add(element, 'self-loops are not allowed');
+      ok = false;
+    }
+    const pair = `${source.length}:${source}${target}`; // length prefix: one string per (source, target)
+    const inGraph = graph.hasNode(source) && graph.hasNode(target);
+    if ((inGraph && source !== target && graph.hasDirectedEdge(source, target)) || refusedPairs.has(pair)) {
+      problems.add(element, 'parallel edge: another edge already joins these nodes in this direction');
+      ok = false;
+    } else if (graph.hasEdge(key) || refusedKeys.has(key)) {
+      problems.add(element, `duplicate edge key "${key}"`);
+      ok = false;
+    } else if (isReservedKey(key)) {
+      problems.add(element, reservedMessage('edge key', key));
+      ok = false;
+    }
+    let attributes: EdgeAttributes | null = null;
+    if (isValidEdgeAttributes(rawAttributes)) {
+      if (ok && inGraph) attributes = copyEdgeAttributes(rawAttributes, countUnknownEdge);
+      else for (const name in rawAttributes) if (!EDGE_KNOWN.has(name)) countUnknownEdge(name);
+    } else {
+      const parsed = check(EdgeAttributesSchema, rawAttributes);
+      if (!parsed.success) addIssues(problems, element, parsed.error);
+      else {
+        for (const name of Object.keys(parsed.data)) if (!EDGE_KNOWN.has(name)) countUnknownEdge(name);
+        attributes = parsed.data;
+      }
+    }
+    if (ok && inGraph && attributes !== null) graph.addDirectedEdgeWithKey(key, source, target, attributes);
+    else {
+      refusedPairs.add(pair);
+      refusedKeys.add(key);
+    }
+  }
+
+  return {
+    options(raw) {
+      const result = check(SerializedGraphSchema, { options: raw, nodes: [] });
+      if (!result.success) addIssues(problems, 'graph', result.error);
+    },
+    attributes: setAttributes,
+    node,
+    edge,
+    problem: (element, message) => problems.add(element, message),
+    finish() {
+      if (!header) setAttributes({});
+      if (graph.order + refusedNodes.size === 0 && problems.empty) problems.add('graph', 'the graph has no nodes');
+      problems.throwIfAny(file);
+      const warnings: string[] = [];
+      for (const [name, count] of unknownNode) warnings.push(`${file}: unknown node attribute "${name}" on ${count} node(s): kept, not used by chokepoint`);
+      for (const [name, count] of unknownEdge) warnings.push(`${file}: unknown edge attribute "${name}" on ${count} edge(s): kept, not used by chokepoint`);
+      return { graph, warnings };
+    },
+  };
+}
+
+const NODE_KNOWN: ReadonlySet<string> = new Set(Object.keys(NodeAttributesSchema.shape));
+const EDGE_KNOWN: ReadonlySet<string> = new Set(Object.keys(EdgeAttributesSchema.shape));
