@@ -26,7 +26,7 @@ import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { JSONParser, TokenType, type ParsedTokenInfo } from '@streamparser/json';
 import { InputError, NotFoundError } from '../model/errors.js';
-import { createGraphLoader, describeValue, type GraphLoader, type ParseOptions, type ParseResult } from '../model/graph-loader.js';
+import { createGraphLoader, createIndexLoader, describeValue, type GraphLoader, type IndexParseResult, type ParseOptions, type ParseResult } from '../model/graph-loader.js';
 import { isNestedTooDeep, MAX_JSON_DEPTH } from '../model/json-depth.js';
 
 const fileProblem = (label: string, message: string) => new InputError(label, [{ element: 'file', message }]);
@@ -146,12 +146,12 @@ class TopLevelWatcher {
 }
 
 /** Hands elements to the loader in its order, holding early ones back (see the module comment). */
-class Sequencer {
+class Sequencer<R> {
   private attributesSeen = false;
   private nodesDone = false;
   private readonly heldNodes: unknown[] = [];
   private readonly heldEdges: unknown[] = [];
-  constructor(private readonly loader: GraphLoader) {}
+  constructor(private readonly loader: GraphLoader<R>) {}
 
   attributes(raw: unknown): void {
     this.loader.attributes(raw);
@@ -180,10 +180,13 @@ class Sequencer {
 }
 
 /** Reads and validates a graph JSON file of any size, streaming (see the module comment). */
-export async function streamGraphJson(file: string, options: StreamOptions = {}): Promise<ParseResult> {
+export function streamGraphJson(file: string, options: StreamOptions = {}): Promise<ParseResult> {
+  return streamJson(file, options, createGraphLoader(options.label ?? file, options));
+}
+
+async function streamJson<R>(file: string, options: StreamOptions, loader: GraphLoader<R>): Promise<R> {
   const label = options.label ?? file;
   await regularFileSize(file, label);
-  const loader = createGraphLoader(label, options);
   const sequencer = new Sequencer(loader);
   const watcher = new TopLevelWatcher(label);
   let ended = false;
@@ -224,10 +227,13 @@ export async function streamGraphJson(file: string, options: StreamOptions = {})
 }
 
 /** Reads and validates an NDJSON graph file, line by line (see the module comment). */
-export async function streamGraphNdjson(file: string, options: StreamOptions = {}): Promise<ParseResult> {
+export function streamGraphNdjson(file: string, options: StreamOptions = {}): Promise<ParseResult> {
+  return streamNdjson(file, options, createGraphLoader(options.label ?? file, options));
+}
+
+async function streamNdjson<R>(file: string, options: StreamOptions, loader: GraphLoader<R>): Promise<R> {
   const label = options.label ?? file;
   await regularFileSize(file, label);
-  const loader = createGraphLoader(label, options);
   const lines = createInterface({ input: Readable.from(chunks(file, label, options.chunkBytes), { objectMode: false }), crlfDelay: Infinity });
   let line = 0;
   let elements = 0;
@@ -286,4 +292,14 @@ export const isNdjsonName = (file: string): boolean => /\.(ndjson|jsonl)$/i.test
 /** Reads a graph file of any size: NDJSON by its extension, else graph JSON. */
 export function streamGraphFile(file: string, options: StreamOptions = {}): Promise<ParseResult> {
   return isNdjsonName(file) ? streamGraphNdjson(file, options) : streamGraphJson(file, options);
+}
+
+/**
+ * Reads and validates a graph file of any size (graph JSON or NDJSON) straight into a
+ * GraphIndex, with no graphology graph and no attribute objects kept: the same checks and
+ * messages as `streamGraphFile`, for graphs of millions of elements.
+ */
+export function streamGraphIndex(file: string, options: StreamOptions = {}): Promise<IndexParseResult> {
+  const loader = createIndexLoader(options.label ?? file, options);
+  return isNdjsonName(file) ? streamNdjson(file, options, loader) : streamJson(file, options, loader);
 }
