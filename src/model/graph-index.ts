@@ -152,14 +152,25 @@ export class GraphIndexBuilder {
     return id;
   }
 
+  /** The ids of the last pair looked up: addEdge after hasPair on the same ends looks up nothing again. */
+  private last = { source: '', target: '', s: -1, t: -1 };
+
+  private ends(source: string, target: string): { s: number; t: number } {
+    const last = this.last;
+    if (last.source !== source || last.target !== target || last.s === -1) {
+      this.last = { source, target, s: this.ids.get(source) as number, t: this.ids.get(target) as number };
+    }
+    return this.last;
+  }
+
   /** True when an edge joins `source` to `target` already (both must be nodes). */
   hasPair(source: string, target: string): boolean {
-    return this.pairs.has(pairKey(this.ids.get(source) as number, this.ids.get(target) as number));
+    const { s, t } = this.ends(source, target);
+    return this.pairs.has(pairKey(s, t));
   }
 
   addEdge(key: string, source: string, target: string, attributes: Pick<EdgeAttributes, 'flow' | 'capacity' | 'material'>): void {
-    const s = this.ids.get(source) as number;
-    const t = this.ids.get(target) as number;
+    const { s, t } = this.ends(source, target);
     this.pairs.add(pairKey(s, t));
     this.edgeKeys.push(key);
     this.source.push(s);

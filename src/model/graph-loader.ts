@@ -119,8 +119,9 @@ interface LoaderSink<R> {
   addNode(key: string, attributes: NodeAttributes): void;
   /** Whether an edge joins two accepted nodes already. */
   hasPair(source: string, target: string): boolean;
-  hasEdgeKey(key: string): boolean;
-  addEdge(key: string, source: string, target: string, attributes: EdgeAttributes): void;
+  /** Whether an accepted edge has this key; `source`/`target` are this edge's ends (the key may be their default key). */
+  hasEdgeKey(key: string, source: string, target: string, isDefault: boolean): boolean;
+  addEdge(key: string, source: string, target: string, attributes: EdgeAttributes, isDefault: boolean): void;
   result(warnings: string[]): R;
 }
 
@@ -148,10 +149,26 @@ export interface IndexParseResult {
   warnings: string[];
 }
 
+/**
+ * Edge keys without a Set of millions of strings: default keys (`source->target`) are
+ * unique when pairs are, so only custom keys are kept, with the pairs of their edges. A
+ * custom key clashes with a custom key in the set, or with the default key of an edge
+ * whose pair it spells (`a->b` for every way of cutting it at a `->`) and that is not
+ * custom-keyed; a default key clashes with a custom key in the set.
+ */
 function indexSink(): LoaderSink<IndexParseResult> {
   let builder = new GraphIndexBuilder();
   let graphAttributes: GraphAttributes = {};
-  const keys = new Set<string>();
+  const customKeys = new Set<string>();
+  const customPairs = new Set<string>();
+  const spellsDefaultKey = (key: string): boolean => {
+    for (let at = key.indexOf('->'); at !== -1; at = key.indexOf('->', at + 1)) {
+      const source = key.slice(0, at);
+      const target = key.slice(at + 2);
+      if (builder.hasNode(source) && builder.hasNode(target) && source !== target && builder.hasPair(source, target) && !customPairs.has(`${source.length}:${source}${target}`)) return true;
+    }
+    return false;
+  };
   return {
     keepsAttributes: false,
     get order() {
@@ -164,9 +181,12 @@ function indexSink(): LoaderSink<IndexParseResult> {
     hasNode: (key) => builder.hasNode(key),
     addNode: (key, attributes) => builder.addNode(key, attributes),
     hasPair: (source, target) => builder.hasPair(source, target),
-    hasEdgeKey: (key) => keys.has(key),
-    addEdge: (key, source, target, attributes) => {
-      keys.add(key);
+    hasEdgeKey: (key, _source, _target, isDefault) => customKeys.has(key) || (!isDefault && spellsDefaultKey(key)),
+    addEdge: (key, source, target, attributes, isDefault) => {
+      if (!isDefault) {
+        customKeys.add(key);
+        customPairs.add(`${source.length}:${source}${target}`);
+      }
       builder.addEdge(key, source, target, attributes);
     },
     result: (warnings) => ({ index: builder.build(), attributes: graphAttributes, warnings }),
@@ -283,11 +303,13 @@ function createLoader<R>(file: string, options: ParseOptions, sink: LoaderSink<R
     let source: string;
     let target: string;
     let key: string;
+    let isDefault: boolean;
     let rawAttributes: unknown;
     if (isValidSerializedEdge(raw)) {
       source = String(raw.source);
       target = String(raw.target);
-      key = raw.key === undefined ? `${source}->${target}` : String(raw.key);
+      isDefault = raw.key === undefined;
+      key = isDefault ? `${source}->${target}` : String(raw.key);
       rawAttributes = raw.attributes ?? {};
     } else {
       const parsed = check(SerializedEdgeSchema, raw);
@@ -298,13 +320,16 @@ function createLoader<R>(file: string, options: ParseOptions, sink: LoaderSink<R
         return;
       }
       ({ source, target } = parsed.data);
+      isDefault = parsed.data.key === undefined;
       key = parsed.data.key ?? `${source}->${target}`;
       rawAttributes = parsed.data.attributes ?? {};
     }
     const element = `edge "${source} -> ${target}"`;
     let ok = true;
-    const sourceKnown = hasNode(source);
-    const targetKnown = hasNode(target);
+    const sourceInSink = sink.hasNode(source);
+    const targetInSink = sink.hasNode(target);
+    const sourceKnown = sourceInSink || refusedNodes.has(source);
+    const targetKnown = targetInSink || refusedNodes.has(target);
     if (!sourceKnown) {
       problems.add(element, `unknown source node "${source}"`);
       ok = false;
@@ -318,11 +343,11 @@ function createLoader<R>(file: string, options: ParseOptions, sink: LoaderSink<R
       ok = false;
     }
     const pair = `${source.length}:${source}${target}`; // length prefix: one string per (source, target)
-    const inGraph = sink.hasNode(source) && sink.hasNode(target);
+    const inGraph = sourceInSink && targetInSink;
     if ((inGraph && source !== target && sink.hasPair(source, target)) || refusedPairs.has(pair)) {
       problems.add(element, 'parallel edge: another edge already joins these nodes in this direction');
       ok = false;
-    } else if (sink.hasEdgeKey(key) || refusedKeys.has(key)) {
+    } else if (sink.hasEdgeKey(key, source, target, isDefault) || refusedKeys.has(key)) {
       problems.add(element, `duplicate edge key "${key}"`);
       ok = false;
     } else if (isReservedKey(key)) {
@@ -344,7 +369,7 @@ function createLoader<R>(file: string, options: ParseOptions, sink: LoaderSink<R
         attributes = parsed.data;
       }
     }
-    if (ok && inGraph && attributes !== null) sink.addEdge(key, source, target, attributes);
+    if (ok && inGraph && attributes !== null) sink.addEdge(key, source, target, attributes, isDefault);
     else {
       refusedPairs.add(pair);
       refusedKeys.add(key);

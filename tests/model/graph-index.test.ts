@@ -2,11 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { streamGraphIndex, streamGraphJson } from '../../src/io/stream-graph.js';
-import { buildCsr } from '../../src/metrics/centrality/csr.js';
+import { betweenness, betweennessCsr, betweennessRecords } from '../../src/metrics/centrality/betweenness.js';
+import { buildCsr, csrOfIndex } from '../../src/metrics/centrality/csr.js';
 import { compactGraph } from '../../src/model/compact.js';
 import { InputError } from '../../src/model/errors.js';
 import { activeSubgraph, edgeCapacity, type SupplyGraph } from '../../src/model/graph.js';
 import { indexGraph, operatingOverlay, outCsr, overlaidCapacities, statusOf, type GraphIndex } from '../../src/model/graph-index.js';
+import { createIndexLoader } from '../../src/model/graph-loader.js';
 import { parseGraph } from '../../src/model/parse-graph.js';
 import expected from '../fixtures/bad/expected.json' with { type: 'json' };
 
@@ -114,4 +116,50 @@ describe('overlays', () => {
     expect(edge[untouched]).toBe(index.edgeCapacity[untouched]);
     expect(index.nodeCapacity[0]).not.toBe(0); // the index itself is unchanged
   });
+});
+
+describe('csrOfIndex', () => {
+  it('gives the CSR buildCsr gives on the same graph, hence the same betweenness', async () => {
+    const graph = activeSubgraph(await dataset());
+    const fromIndex = csrOfIndex(indexGraph(graph));
+    const direct = buildCsr(graph);
+    expect(Array.from(fromIndex.offsets)).toEqual(Array.from(direct.offsets));
+    expect(Array.from(fromIndex.targets)).toEqual(Array.from(direct.targets));
+    expect(fromIndex.edgeKeys).toEqual(direct.edgeKeys);
+    expect(betweennessRecords(fromIndex, betweennessCsr(fromIndex))).toEqual(betweenness(graph));
+  });
+});
+
+describe('createIndexLoader', () => {
+  const n = (key: string) => ({ key, attributes: { stage: 'mining', country: 'CN' } });
+  const e = (source: string, target: string, key?: string) => ({ ...(key === undefined ? {} : { key }), source, target, attributes: { flow: 1 } });
+  const cases: Record<string, { nodes: unknown[]; edges: unknown[] }> = {
+    'custom key spelling an earlier default key': { nodes: [n('a'), n('b'), n('c')], edges: [e('a', 'b'), e('b', 'c', 'a->b')] },
+    'default key equal to an earlier custom key': { nodes: [n('a'), n('b'), n('c')], edges: [e('b', 'c', 'a->b'), e('a', 'b')] },
+    'custom key spelling the pair of a custom-keyed edge': { nodes: [n('a'), n('b'), n('c')], edges: [e('a', 'b', 'x'), e('b', 'c', 'a->b')] },
+    'node keys containing the arrow': { nodes: [n('a->b'), n('c'), n('a'), n('b->c')], edges: [e('a->b', 'c'), e('a', 'b->c', 'a->b->c')] },
+    'repeated custom keys and pairs': { nodes: [n('a'), n('b'), n('c')], edges: [e('a', 'b', 'k'), e('b', 'c', 'k'), e('a', 'b', 'z')] },
+  };
+  for (const [name, doc] of Object.entries(cases)) {
+    it(`finds the problems parseGraph finds: ${name}`, () => {
+      const viaGraph = (() => {
+        try {
+          return indexGraph(parseGraph(doc, 'x.json').graph).edges;
+        } catch (error) {
+          return (error as Error).message;
+        }
+      })();
+      const loader = createIndexLoader('x.json');
+      for (const node of doc.nodes) loader.node(node);
+      for (const edge of doc.edges) loader.edge(edge);
+      const viaIndex = (() => {
+        try {
+          return loader.finish().index.edges;
+        } catch (error) {
+          return (error as Error).message;
+        }
+      })();
+      expect(viaIndex).toEqual(viaGraph);
+    });
+  }
 });
