@@ -152,25 +152,27 @@ export class GraphIndexBuilder {
     return id;
   }
 
-  /** The ids of the last pair looked up: addEdge after hasPair on the same ends looks up nothing again. */
-  private last = { source: '', target: '', s: -1, t: -1 };
-
-  private ends(source: string, target: string): { s: number; t: number } {
-    const last = this.last;
-    if (last.source !== source || last.target !== target || last.s === -1) {
-      this.last = { source, target, s: this.ids.get(source) as number, t: this.ids.get(target) as number };
-    }
-    return this.last;
+  /** The node's id, or -1. */
+  nodeId(key: string): number {
+    return this.ids.get(key) ?? -1;
   }
 
   /** True when an edge joins `source` to `target` already (both must be nodes). */
   hasPair(source: string, target: string): boolean {
-    const { s, t } = this.ends(source, target);
+    return this.hasPairOf(this.nodeId(source), this.nodeId(target));
+  }
+
+  /** hasPair by node ids. */
+  hasPairOf(s: number, t: number): boolean {
     return this.pairs.has(pairKey(s, t));
   }
 
   addEdge(key: string, source: string, target: string, attributes: Pick<EdgeAttributes, 'flow' | 'capacity' | 'material'>): void {
-    const { s, t } = this.ends(source, target);
+    this.addEdgeOf(key, this.nodeId(source), this.nodeId(target), attributes);
+  }
+
+  /** addEdge by node ids. */
+  addEdgeOf(key: string, s: number, t: number, attributes: Pick<EdgeAttributes, 'flow' | 'capacity' | 'material'>): void {
     this.pairs.add(pairKey(s, t));
     this.edgeKeys.push(key);
     this.source.push(s);

@@ -116,12 +116,14 @@ interface LoaderSink<R> {
   readonly order: number;
   setAttributes(attributes: GraphAttributes): void;
   hasNode(key: string): boolean;
+  /** A number for an accepted node (its id in the index), -1 when there is none. */
+  nodeRef(key: string): number;
   addNode(key: string, attributes: NodeAttributes): void;
-  /** Whether an edge joins two accepted nodes already. */
-  hasPair(source: string, target: string): boolean;
+  /** Whether an edge joins two accepted nodes already (refs from nodeRef). */
+  hasPair(source: string, target: string, sourceRef: number, targetRef: number): boolean;
   /** Whether an accepted edge has this key; `source`/`target` are this edge's ends (the key may be their default key). */
   hasEdgeKey(key: string, source: string, target: string, isDefault: boolean): boolean;
-  addEdge(key: string, source: string, target: string, attributes: EdgeAttributes, isDefault: boolean): void;
+  addEdge(key: string, source: string, target: string, attributes: EdgeAttributes, isDefault: boolean, sourceRef: number, targetRef: number): void;
   result(warnings: string[]): R;
 }
 
@@ -134,6 +136,7 @@ function graphSink(): LoaderSink<ParseResult> {
     },
     setAttributes: (attributes) => graph.replaceAttributes(attributes),
     hasNode: (key) => graph.hasNode(key),
+    nodeRef: (key) => (graph.hasNode(key) ? 0 : -1),
     addNode: (key, attributes) => graph.addNode(key, attributes),
     hasPair: (source, target) => graph.hasDirectedEdge(source, target),
     hasEdgeKey: (key) => graph.hasEdge(key),
@@ -179,15 +182,16 @@ function indexSink(): LoaderSink<IndexParseResult> {
       builder = new GraphIndexBuilder(attributes);
     },
     hasNode: (key) => builder.hasNode(key),
+    nodeRef: (key) => builder.nodeId(key),
     addNode: (key, attributes) => builder.addNode(key, attributes),
-    hasPair: (source, target) => builder.hasPair(source, target),
+    hasPair: (_source, _target, s, t) => builder.hasPairOf(s, t),
     hasEdgeKey: (key, _source, _target, isDefault) => customKeys.has(key) || (!isDefault && spellsDefaultKey(key)),
-    addEdge: (key, source, target, attributes, isDefault) => {
+    addEdge: (key, source, target, attributes, isDefault, s, t) => {
       if (!isDefault) {
         customKeys.add(key);
         customPairs.add(`${source.length}:${source}${target}`);
       }
-      builder.addEdge(key, source, target, attributes);
+      builder.addEdgeOf(key, s, t, attributes);
     },
     result: (warnings) => ({ index: builder.build(), attributes: graphAttributes, warnings }),
   };
@@ -326,8 +330,10 @@ function createLoader<R>(file: string, options: ParseOptions, sink: LoaderSink<R
     }
     const element = `edge "${source} -> ${target}"`;
     let ok = true;
-    const sourceInSink = sink.hasNode(source);
-    const targetInSink = sink.hasNode(target);
+    const sourceRef = sink.nodeRef(source);
+    const targetRef = sink.nodeRef(target);
+    const sourceInSink = sourceRef !== -1;
+    const targetInSink = targetRef !== -1;
     const sourceKnown = sourceInSink || refusedNodes.has(source);
     const targetKnown = targetInSink || refusedNodes.has(target);
     if (!sourceKnown) {
@@ -344,7 +350,7 @@ function createLoader<R>(file: string, options: ParseOptions, sink: LoaderSink<R
     }
     const pair = `${source.length}:${source}${target}`; // length prefix: one string per (source, target)
     const inGraph = sourceInSink && targetInSink;
-    if ((inGraph && source !== target && sink.hasPair(source, target)) || refusedPairs.has(pair)) {
+    if ((inGraph && source !== target && sink.hasPair(source, target, sourceRef, targetRef)) || refusedPairs.has(pair)) {
       problems.add(element, 'parallel edge: another edge already joins these nodes in this direction');
       ok = false;
     } else if (sink.hasEdgeKey(key, source, target, isDefault) || refusedKeys.has(key)) {
@@ -369,7 +375,7 @@ function createLoader<R>(file: string, options: ParseOptions, sink: LoaderSink<R
         attributes = parsed.data;
       }
     }
-    if (ok && inGraph && attributes !== null) sink.addEdge(key, source, target, attributes, isDefault);
+    if (ok && inGraph && attributes !== null) sink.addEdge(key, source, target, attributes, isDefault, sourceRef, targetRef);
     else {
       refusedPairs.add(pair);
       refusedKeys.add(key);
