@@ -107,11 +107,18 @@ describe('scenario presets on the default dataset', () => {
     // MP's halt cuts US concentrate into Chinese separation; the DFARS ban hits US defence.
     expect(loss('mp-halt-china-april-2025')).toBeGreaterThan(0);
     expect(sinkLoss('us-dfars-2027', 'us-end-defence')?.proportional).toBeGreaterThan(0);
-    // New projects carry no baseline flow: a gain under max flow only.
+    // New projects carry no baseline flow, and no end use takes more than its 2024 flow
+    // (sink in-edges are at capacity; the unconsumed sinks take nothing): alone they change
+    // nothing, but under max flow they replace supply that a cut removes.
     for (const id of ['nordic-greenland-2030', 'all-projects-2030']) {
-      expect(results.get(id)?.loss.maxFlow, id).toBeLessThan(0);
+      expect(results.get(id)?.loss.maxFlow, id).toBeCloseTo(0, 12);
       expect(results.get(id)?.loss.proportional, id).toBe(0);
     }
+    const embargo = presets.find((p) => p.id === 'china-full-embargo')?.scenario;
+    const projects = presets.find((p) => p.id === 'all-projects-2030')?.scenario;
+    const both = evaluateScenario(graph, parseScenario({ name: 'embargo with projects', actions: [...(embargo?.actions ?? []), ...(projects?.actions ?? [])] }, 'combined', graph));
+    expect(both.loss.maxFlow).toBeLessThan(full.loss.maxFlow);
+    expect(both.loss.proportional).toBeCloseTo(full.loss.proportional, 12);
   });
 
   it('evaluates a preset on the default dataset in well under 50 ms once warm', () => {
