@@ -11,7 +11,9 @@
  *
  * The copies keep zod's attribute order (the schema's keys in shape order, then unknown
  * attributes in input order) and its defaults (`status: "operating"`), so a graph loaded
- * either way is the same, down to the order in which exports write attributes.
+ * either way is the same, down to the order in which exports write attributes. An
+ * attribute the schema gains later and these checks do not know yet sends the element to
+ * zod (so it is still validated), and an attribute named `__proto__` does too.
  * Pure.
  */
 import {
@@ -28,6 +30,11 @@ const NODE_KEYS: readonly string[] = Object.keys(NodeAttributesSchema.shape);
 const EDGE_KEYS: readonly string[] = Object.keys(EdgeAttributesSchema.shape);
 const NODE_KNOWN: ReadonlySet<string> = new Set(NODE_KEYS);
 const EDGE_KNOWN: ReadonlySet<string> = new Set(EDGE_KEYS);
+/** The attributes the checks below know; a schema attribute added later goes to zod until they learn it. */
+const NODE_CHECKED = ['label', 'stage', 'country', 'capacity', 'status', 'startYear', 'source', 'notes', 'confidence', 'sector'];
+const EDGE_CHECKED = ['flow', 'capacity', 'material', 'source', 'notes', 'confidence'];
+const NODE_UNCHECKED: readonly string[] = NODE_KEYS.filter((name) => !NODE_CHECKED.includes(name));
+const EDGE_UNCHECKED: readonly string[] = EDGE_KEYS.filter((name) => !EDGE_CHECKED.includes(name));
 const STATUSES: ReadonlySet<unknown> = new Set(NODE_STATUSES);
 const CONFIDENCES: ReadonlySet<unknown> = new Set(CONFIDENCE_LEVELS);
 
@@ -42,6 +49,7 @@ const isOptionalString = (value: unknown): boolean => value === undefined || typ
 /** True when `a` passes NodeAttributesSchema (a plain object with valid known attributes). */
 export function isValidNodeAttributes(a: unknown): a is Record<string, unknown> {
   if (!isPlainObject(a) || Object.hasOwn(a, '__proto__')) return false;
+  for (const name of NODE_UNCHECKED) if (a[name] !== undefined) return false;
   const { label, stage, country, capacity, status, startYear, source, notes, confidence, sector } = a;
   return (
     typeof stage === 'string' &&
@@ -61,6 +69,7 @@ export function isValidNodeAttributes(a: unknown): a is Record<string, unknown> 
 /** True when `a` passes EdgeAttributesSchema. */
 export function isValidEdgeAttributes(a: unknown): a is Record<string, unknown> {
   if (!isPlainObject(a) || Object.hasOwn(a, '__proto__')) return false;
+  for (const name of EDGE_UNCHECKED) if (a[name] !== undefined) return false;
   const { flow, capacity, material, source, notes, confidence } = a;
   return (
     isQuantity(flow) &&

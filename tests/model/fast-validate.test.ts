@@ -79,3 +79,12 @@ describe('fast path never accepts what zod refuses, and copies as zod does', () 
     expect(isValidNodeAttributes(attributes)).toBe(false);
   });
 });
+
+describe('fast path coverage of the schema', () => {
+  it('checks every attribute the schemas define (a new schema attribute must be added to the fast path)', async () => {
+    const source = readFileSync(join(import.meta.dirname, '..', '..', 'src', 'model', 'fast-validate.ts'), 'utf8');
+    const listed = (name: string) => JSON.parse((new RegExp(`const ${name} = (\\[[^\\]]*\\])`).exec(source)?.[1] ?? '[]').replace(/'/g, '"')) as string[];
+    expect(listed('NODE_CHECKED').sort()).toEqual(Object.keys(NodeAttributesSchema.shape).sort());
+    expect(listed('EDGE_CHECKED').sort()).toEqual(Object.keys(EdgeAttributesSchema.shape).sort());
+  });
+});
