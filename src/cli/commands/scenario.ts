@@ -9,9 +9,9 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Command } from 'commander';
 import { readGraphFile } from '../../io/read-graph.js';
-import { DEFAULT_PRESET_DIR, listPresets, readScenarioFile } from '../../io/read-scenario.js';
+import { DEFAULT_PRESET_DIR, readPresets, readScenarioFile } from '../../io/read-scenario.js';
 import { writeFileAtomic } from '../../io/write-file.js';
-import { NotFoundError, UsageError } from '../../model/errors.js';
+import { InputError, NotFoundError, UsageError } from '../../model/errors.js';
 import type { SupplyGraph } from '../../model/graph.js';
 import { evaluateScenario, type ScenarioResult } from '../../scenario/evaluate.js';
 import { parseScenario } from '../../scenario/parse-scenario.js';
@@ -55,7 +55,9 @@ async function loadScenario(arg: string, graph: SupplyGraph): Promise<Scenario> 
     return await readScenarioFile(arg, graph);
   } catch (error) {
     if (!(error instanceof NotFoundError)) throw error;
-    const presets = await listPresets(DEFAULT_PRESET_DIR);
+    const { presets, broken } = await readPresets(DEFAULT_PRESET_DIR);
+    const unreadable = broken.find((b) => b.id === arg);
+    if (unreadable) throw new InputError(`preset ${arg}`, [{ element: 'file', message: unreadable.error }]);
     const preset = findPreset(presets, arg);
     if (!preset) throw new NotFoundError(`${arg}: no such scenario file or preset (presets: ${presets.map((p) => p.id).join(', ')})`);
     return parseScenario(preset.scenario, preset.file, graph);
