@@ -24,8 +24,12 @@ export function neutraliseCell(text: string): string {
   return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
 }
 
-/** CSV text (RFC 4180) of the records, the first one the header, text cells neutralised unless `raw`. */
+/**
+ * CSV text (RFC 4180) of the records, the first one the header, text cells neutralised
+ * unless `raw`. A cell that starts or ends with whitespace is quoted: the importer trims
+ * unquoted cells (hand-written tables), and quoting keeps a node key such as " a" intact.
+ */
 export function csvRecords(records: readonly (readonly unknown[])[], options: CsvCellOptions = {}): string {
   const cells = options.raw ? records : records.map((record) => record.map((value) => (typeof value === 'string' ? neutraliseCell(value) : value)));
-  return stringify(cells as unknown[][], { cast: { boolean: (value) => String(value), number: (value) => String(value) } });
+  return stringify(cells as unknown[][], { quoted_match: /^\s|\s$/, cast: { boolean: (value) => String(value), number: (value) => String(value) } });
 }

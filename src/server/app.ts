@@ -117,8 +117,8 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   // No HSTS: the server speaks plain HTTP (normally on 127.0.0.1).
-  app.use(hostAllowList(deps.allowedHosts ?? LOOPBACK_HOSTS));
   app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES }, strictTransportSecurity: false }));
+  app.use(hostAllowList(deps.allowedHosts ?? LOOPBACK_HOSTS));
   // The posted graph arrives as text and is parsed where its size says (routes-analyze.ts);
   // scenario bodies are small, and parsed here.
   app.post('/api/analyze', clientLimit(limits.clientHeavy, limits.analyzeInlineBytes), express.text({ type: () => true, limit: limits.bodyBytes }), analyzeRoute(limits, pool));
