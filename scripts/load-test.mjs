@@ -20,7 +20,7 @@
 /* global fetch */
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { writeSection } from './docs-section.mjs';
@@ -125,8 +125,9 @@ function attackBodies(generate) {
   const embargo = { type: 'embargo', from: 'CN' };
   const amplification = JSON.stringify({ name: 'amplification', actions: Array.from({ length: 169_117 }, () => embargo) });
   const overLimit = JSON.stringify({ name: 'over the action limit', actions: Array.from({ length: 201 }, () => embargo) });
-  // 3.2 MB: more nodes than /api/analyze takes (refused anyway, after the body arrives).
-  const refused = JSON.stringify(generate({ nodes: 12_000, seed: 1 }));
+  // About 3.3 MB (under the 5 MB body limit): more nodes than /api/analyze takes (refused
+  // anyway, by a worker, after the body arrives).
+  const refused = JSON.stringify(generate({ nodes: 6_000, seed: 1 }));
   // 4.7 MB: one valid node with 400,000 unknown attribute names.
   const names = {};
   for (let i = 0; i < 400_000; i++) names[`u${i}`] = 1;
@@ -148,7 +149,7 @@ presets that apply to the dataset and four flag-style scenarios (baseline, China
 embargo, 50 % export quota), in turn: each POST evaluates the scenario from scratch (both
 bounds, per sink and end use, knockout bottlenecks before and after).${attacks ? `
 The attacks: a 5 MB scenario of 169,117 embargoes (refused by the scenario body limit, 413),
-a scenario of 201 actions (over the action limit, 400), a 3.2 MB graph of 12,000 nodes to
+a scenario of 201 actions (over the action limit, 400), a ${extra.refusedMb} MB graph of 6,000 nodes to
 \`/api/analyze\` (over its node limit: 413 from a worker, or 503 when the client has
 4 large requests in flight or the queue is full), a 4.7 MB graph with 400,000 unknown
 attribute names (200 with 21 warnings, or 503), the graph listing with a ${extra.largeMb} MB graph
@@ -158,7 +159,7 @@ the kind's list (normal traffic: 200 only).` : ''} The server is one Node proces
 request thread, and compute workers for the large inputs); the load generator runs on the
 same machine. At the end the server gets SIGTERM and must exit 0.
 
-Machine: ${machine}; ${date}.${extra.shared ? " **The machine was shared with other engineers' builds and tests during the run**, so the latencies are pessimistic; the lead may rerun it on a quiet machine." : ''} Latencies in ms.
+Machine: ${machine}; ${date}; load average ${extra.load} when the run started.${extra.shared ? " **The machine was shared with other engineers' builds and tests during the run**, so the latencies are pessimistic; the lead may rerun it on a quiet machine." : ''} Latencies in ms.
 
 | requests | clients | total | per second | p50 | p99 | max | statuses | unexplained |
 | --- | --- | --- | --- | --- | --- | --- | --- | --- |
@@ -187,6 +188,7 @@ if (attacks) {
   largeMb = Math.round(large.length / 2 ** 20);
 }
 
+const loadAtStart = loadavg()[0].toFixed(1);
 const { child, url, stderr } = await startServer(graphsDir);
 const guard = setTimeout(() => {
   log('load-test: still running long after its duration; stopping');
@@ -201,8 +203,10 @@ try {
   // Shares of the clients: normal traffic, then (with attacks) one share per attack.
   const share = (part) => Math.max(1, Math.round(connections * part));
   let plans;
+  let refusedMb = 0;
   if (attacks) {
     const a = attackBodies(generateSupplyGraph);
+    refusedMb = Number((a.refused.length / 2 ** 20).toFixed(1));
     log(`load-test: attack bodies ${[a.amplification, a.overLimit, a.refused, a.warnings].map((b) => `${(b.length / 2 ** 20).toFixed(1)} MB`).join(', ')}`);
     plans = [
       ['GET /api/health', { requests: [{ method: 'GET', path: '/api/health' }] }, share(0.1), [200]],
@@ -242,7 +246,7 @@ try {
   const verdict = failed ? `**not met**: ${problems.join('; ')}` : 'met';
   const date = new Date().toISOString().slice(0, 10);
   if (writeDocs) {
-    writeBenchmarksSection(markdown(rows, date, { largeMb, shared: args.includes('--shared'), verdict }));
+    writeBenchmarksSection(markdown(rows, date, { largeMb, refusedMb, load: loadAtStart, shared: args.includes('--shared'), verdict }));
     log('load-test: wrote the "Server load test" section of docs/benchmarks.md');
   }
 } catch (error) {
