@@ -13,7 +13,8 @@
  * attributes in input order) and its defaults (`status: "operating"`), so a graph loaded
  * either way is the same, down to the order in which exports write attributes. An
  * attribute the schema gains later and these checks do not know yet sends the element to
- * zod (so it is still validated), and an attribute named `__proto__` does too.
+ * zod (so it is still validated), and an attribute with a reserved name (`__proto__`,
+ * `constructor`, ...: reserved-names.ts) does too.
  * Pure.
  */
 import {
@@ -25,6 +26,7 @@ import {
   type EdgeAttributes,
   type NodeAttributes,
 } from './schema.js';
+import { isReservedKey } from './reserved-names.js';
 
 const NODE_KEYS: readonly string[] = Object.keys(NodeAttributesSchema.shape);
 const EDGE_KEYS: readonly string[] = Object.keys(EdgeAttributesSchema.shape);
@@ -42,13 +44,19 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** True when an attribute name is reserved (reserved-names.ts): the loader reports those on the zod path. */
+function hasReservedName(a: Record<string, unknown>): boolean {
+  for (const name in a) if (isReservedKey(name)) return true;
+  return false;
+}
+
 /** A flow or capacity: finite, 0 <= x <= MAX_QUANTITY. */
 const isQuantity = (value: unknown): boolean => typeof value === 'number' && value >= 0 && value <= MAX_QUANTITY;
 const isOptionalString = (value: unknown): boolean => value === undefined || typeof value === 'string';
 
 /** True when `a` passes NodeAttributesSchema (a plain object with valid known attributes). */
 export function isValidNodeAttributes(a: unknown): a is Record<string, unknown> {
-  if (!isPlainObject(a) || Object.hasOwn(a, '__proto__')) return false;
+  if (!isPlainObject(a) || Object.hasOwn(a, '__proto__') || hasReservedName(a)) return false;
   for (const name of NODE_UNCHECKED) if (a[name] !== undefined) return false;
   const { label, stage, country, capacity, status, startYear, source, notes, confidence, sector } = a;
   return (
@@ -68,7 +76,7 @@ export function isValidNodeAttributes(a: unknown): a is Record<string, unknown> 
 
 /** True when `a` passes EdgeAttributesSchema. */
 export function isValidEdgeAttributes(a: unknown): a is Record<string, unknown> {
-  if (!isPlainObject(a) || Object.hasOwn(a, '__proto__')) return false;
+  if (!isPlainObject(a) || Object.hasOwn(a, '__proto__') || hasReservedName(a)) return false;
   for (const name of EDGE_UNCHECKED) if (a[name] !== undefined) return false;
   const { flow, capacity, material, source, notes, confidence } = a;
   return (

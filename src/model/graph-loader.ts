@@ -18,6 +18,7 @@
 import type { z } from 'zod';
 import { isCountryCode } from './countries.js';
 import { ProblemList } from './errors.js';
+import { isReservedKey, reservedMessage } from './reserved-names.js';
 import { copyEdgeAttributes, copyNodeAttributes, isValidEdgeAttributes, isValidNodeAttributes, isValidSerializedEdge, isValidSerializedNode } from './fast-validate.js';
 import { createSupplyGraph, type SupplyGraph } from './graph.js';
 import { GraphIndexBuilder, type GraphIndex } from './graph-index.js';
@@ -43,24 +44,20 @@ export interface ParseResult {
 export interface ParseOptions {
   /** Most problems listed before the rest are only counted. */
   maxProblems?: number;
+  /** Most warnings listed; the rest are summarised in one last warning (default 20). */
+  maxWarnings?: number;
 }
 
-/**
- * Names of `Object.prototype` (`__proto__`, `constructor`, `toString`, ...). graphology
- * keeps each node's neighbours in plain objects keyed by node key, and results are plain
- * `{key: value}` records, so such a key would be read as the inherited property: an edge
- * to a node called `constructor` "already exists", and `__proto__` silently changes an
- * object's prototype. They are refused as node keys, edge keys and stage names.
- */
-const RESERVED_KEYS: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+/** Default of `ParseOptions.maxWarnings`: a file with 400,000 unknown attribute names gets 20 lines and a count, not 400,000 lines. */
+export const MAX_WARNINGS = 20;
 
-/** True for a name that cannot be a node key, edge key or stage (see RESERVED_KEYS). */
-export function isReservedKey(name: string): boolean {
-  return RESERVED_KEYS.has(name);
+/** `lines` capped at `max`, the rest summarised in one line naming how many were left out. */
+export function capWarnings(lines: string[], max: number, file: string): string[] {
+  if (lines.length <= max) return lines;
+  return [...lines.slice(0, max), `${file}: ... and ${lines.length - max} more warnings (not listed)`];
 }
 
-/** The problem message for a reserved name: `what` is `key`, `edge key` or `stage`. */
-export const reservedMessage = (what: string, name: string): string => `${what} "${name}" is reserved (a built-in property name of JavaScript objects); rename it`;
+export { isReservedKey, reservedMessage } from './reserved-names.js';
 
 /** Describes a value for an error message, briefly. */
 export function describeValue(value: unknown): string {
@@ -68,6 +65,12 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'number') return String(value);
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
+
+/** Adds a problem for each reserved own property name of `value` (an attributes object or a table), as `what`. */
+function checkReservedNames(problems: ProblemList, element: string, value: unknown, what: string): void {
+  if (!isPlainObject(value)) return;
+  for (const name of Object.keys(value)) if (isReservedKey(name)) problems.add(element, reservedMessage(what, name));
 }
 
 /** Adds a zod error's issues to `problems` under `element`, quoting offending values. */
@@ -229,6 +232,8 @@ function createLoader<R>(file: string, options: ParseOptions, sink: LoaderSink<R
 
   function setAttributes(raw: unknown): void {
     header = true;
+    checkReservedNames(problems, 'graph attributes', raw, 'attribute');
+    if (isPlainObject(raw)) checkReservedNames(problems, 'graph attributes', raw.countries, 'countries: country code');
     const result = check(GraphAttributesSchema, raw ?? {});
     let attributes: GraphAttributes = {};
     if (result.success) attributes = result.data;
@@ -290,6 +295,7 @@ function createLoader<R>(file: string, options: ParseOptions, sink: LoaderSink<R
       }
       return;
     }
+    checkReservedNames(problems, element, rawAttributes, 'attribute');
     const attributes = check(NodeAttributesSchema, rawAttributes);
     if (!attributes.success) addIssues(problems, element, attributes.error);
     checkVocabulary(element, rawAttributes);
@@ -368,6 +374,7 @@ function createLoader<R>(file: string, options: ParseOptions, sink: LoaderSink<R
         attributes = rawAttributes as EdgeAttributes;
       } else for (const name in rawAttributes) if (!EDGE_KNOWN.has(name)) countUnknownEdge(name);
     } else {
+      checkReservedNames(problems, element, rawAttributes, 'attribute');
       const parsed = check(EdgeAttributesSchema, rawAttributes);
       if (!parsed.success) addIssues(problems, element, parsed.error);
       else {
@@ -398,7 +405,7 @@ function createLoader<R>(file: string, options: ParseOptions, sink: LoaderSink<R
       const warnings: string[] = [];
       for (const [name, count] of unknownNode) warnings.push(`${file}: unknown node attribute "${name}" on ${count} node(s): kept, not used by chokepoint`);
       for (const [name, count] of unknownEdge) warnings.push(`${file}: unknown edge attribute "${name}" on ${count} edge(s): kept, not used by chokepoint`);
-      return sink.result(warnings);
+      return sink.result(capWarnings(warnings, options.maxWarnings ?? MAX_WARNINGS, file));
     },
   };
 }

@@ -8,7 +8,7 @@ import { check, addIssues, createGraphLoader, describeValue, type ParseOptions, 
 import { ProblemList } from './errors.js';
 import { SerializedGraphSchema } from './schema.js';
 
-export { describeValue, isReservedKey, reservedMessage, type ParseOptions, type ParseResult } from './graph-loader.js';
+export { capWarnings, describeValue, isReservedKey, MAX_WARNINGS, reservedMessage, type ParseOptions, type ParseResult } from './graph-loader.js';
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -25,6 +25,7 @@ interface ExportFlags {
   /** false with --no-metrics; the list with --metrics LIST; true otherwise. */
   metrics?: boolean | string;
   table?: string;
+  rawCsv?: boolean;
 }
 
 const HELP = `
@@ -61,6 +62,7 @@ export function registerExport(program: Command, ctx: CliContext): void {
     .option('--metrics <list>', 'comma-separated metrics to compute and attach (default: all)')
     .option('--no-metrics', 'export the graph data only')
     .addOption(new Option('--table <table>', 'csv: which table').choices(['nodes', 'edges']))
+    .option('--raw-csv', 'csv: write text cells as they are, without the quote that stops spreadsheets running them as formulas (for machine consumers)')
     .addHelpText('after', HELP)
     .action(async (file: string, flags: ExportFlags) => {
       const format = chooseFormat(flags);
@@ -77,7 +79,7 @@ export function registerExport(program: Command, ctx: CliContext): void {
         ctx.stdout(`wrote ${folder}: ${format}, ${files.map((f) => f.name).join(', ')}; ${graph.order} nodes, ${graph.size} edges${report ? `, metrics: ${report.metrics.join(', ')}` : ''}\n`);
         return;
       }
-      const text = exportGraph(format, graph, report, flags.table === undefined ? {} : { table: flags.table });
+      const text = exportGraph(format, graph, report, { ...(flags.table === undefined ? {} : { table: flags.table }), ...(flags.rawCsv ? { rawCsv: true } : {}) });
       if (flags.out === undefined) {
         ctx.stdout(text);
         return;
