@@ -14,6 +14,7 @@ import type { SupplyGraph } from '../model/graph.js';
 import type { MetricsReport } from '../metrics/report-types.js';
 import { toScalar } from './attribute-types.js';
 import { withMetrics } from './with-metrics.js';
+import { unlimitedAsText } from '../model/schema.js';
 
 export type CyValue = string | number | boolean | (string | number | boolean)[];
 export type CyData = Record<string, CyValue>;
@@ -66,5 +67,5 @@ export function toCyjsDocument(graph: SupplyGraph, report?: MetricsReport): Cyjs
 
 /** `toCyjsDocument` as JSON text. */
 export function toCyjs(graph: SupplyGraph, report?: MetricsReport): string {
-  return `${JSON.stringify(toCyjsDocument(graph, report), null, 2)}\n`;
+  return `${JSON.stringify(toCyjsDocument(graph, report), unlimitedAsText, 2)}\n`;
 }

@@ -15,6 +15,7 @@ import { METRICS_TABLES, metricsCsv, parseTableName } from '../../metrics/tables
 import { UsageError } from '../../model/errors.js';
 import type { CliContext } from '../context.js';
 import { createProgress, type Progress } from '../progress.js';
+import { unlimitedAsText } from '../../model/schema.js';
 
 interface MetricsFlags {
   format: 'json' | 'csv';
@@ -110,7 +111,7 @@ export function registerMetrics(program: Command, ctx: CliContext): void {
       }
       let text: string;
       if (flags.format === 'csv') text = metricsCsv(report, table ?? 'nodes');
-      else text = `${JSON.stringify(table === undefined ? report : report[table], null, 2)}\n`;
+      else text = `${JSON.stringify(table === undefined ? report : report[table], unlimitedAsText, 2)}\n`;
       if (flags.out === undefined) {
         ctx.stdout(text);
         return;

@@ -3,7 +3,8 @@
  *
  * maxFlow(G) = the most that can reach the sinks of G, in the graph's unit (t/yr): a
  * super-source feeds every source (no in-edge), every sink (no out-edge) feeds a
- * super-sink, both unbounded; an edge carries at most `capacity ?? flow`; a node with a
+ * super-sink, both unbounded; an edge carries at most `capacity ?? flow` (`capacity` may
+ * be `"inf"`, unlimited); a node with a
  * `capacity` passes at most that (node splitting). Edge weights are capacities; observed
  * `flow` is used only where no `capacity` is given. Computed on the active graph
  * (operating nodes only, `activeSubgraph`). See `supply-network.ts` for the construction,
@@ -12,7 +13,9 @@
  * The minimum cut is returned as the capacitated nodes whose split arc crosses it and
  * the edges that cross it; its capacity equals maxFlow (max-flow min-cut theorem).
  *
- * The per-edge and per-node flows are one maximum flow among possibly many.
+ * The per-edge and per-node flows are one maximum flow among possibly many. When a
+ * source-sink path has no finite capacity the flow is unbounded and maxFlow throws a
+ * ComputationError naming the path (networkx: NetworkXUnbounded).
  *
  * Reference: L. R. Ford and D. R. Fulkerson, Flows in Networks, Princeton, 1962
  * (node splitting: ch. I.11); E. A. Dinic (1970), see `dinic.ts`.
@@ -22,6 +25,8 @@ import { activeSubgraph, type SupplyGraph } from '../../model/graph.js';
 import { augment } from './dinic.js';
 import { residualCut } from './min-cut.js';
 import { buildSupplyNetwork, nodeFlow, type SupplyNetwork } from './supply-network.js';
+import { unboundedPath } from './unbounded-path.js';
+import { ComputationError } from '../../model/errors.js';
 
 export interface MinimumCut {
   /** Nodes whose capacity is part of the cut. */
@@ -49,9 +54,38 @@ export interface SolvedFlow {
   value: number;
 }
 
-/** Builds the flow network of a compact graph and computes a maximum flow in it. */
+/**
+ * The nodes along an unbounded path (vertex by vertex, super-source and super-sink left
+ * out), for the error message.
+ */
+function pathNodes(graph: CompactGraph, supply: SupplyNetwork, arcs: readonly number[]): string[] {
+  const nodeOf = new Map<number, string>();
+  graph.nodes.forEach((node, i) => {
+    nodeOf.set(supply.inVertex[i] as number, node);
+    nodeOf.set(supply.outVertex[i] as number, node);
+  });
+  const names: string[] = [];
+  for (const a of arcs) {
+    const name = nodeOf.get(supply.network.head[a] as number);
+    if (name !== undefined && names[names.length - 1] !== name) names.push(name);
+  }
+  return names;
+}
+
+/**
+ * Builds the flow network of a compact graph and computes a maximum flow in it. A
+ * source-sink path with no finite capacity on it (edges with `capacity: "inf"` and nodes
+ * without a capacity) makes the flow unbounded: ComputationError naming the path.
+ */
 export function solveMaxFlow(graph: CompactGraph): SolvedFlow {
   const supply = buildSupplyNetwork(graph);
+  const unbounded = unboundedPath(supply.network);
+  if (unbounded) {
+    const nodes = pathNodes(graph, supply, unbounded);
+    throw new ComputationError(
+      `maxFlow: the flow is unbounded: the path ${nodes.map((n) => JSON.stringify(n)).join(' -> ')} has no finite edge or node capacity on it (infinite-capacity path, flow unbounded above); give one of its edges or nodes a finite capacity`,
+    );
+  }
   const value = augment(supply.network);
   return { graph, supply, value };
 }
