@@ -5,17 +5,15 @@
  * `attribute-types.ts`: string, int, long, double, boolean), `edgedefault="directed"`,
  * values XML-escaped; an attribute missing on an element is simply omitted. Graph
  * attributes that are not scalars (`stages`, `countries`) are written as JSON text and
- * parsed back on import. Edges keep their keys as GraphML edge ids. Read back with
- * graphology-graphml (`fromGraphml`).
+ * parsed back on import. Edges keep their keys as GraphML edge ids. Read back with our
+ * own reader (`graphml-read.ts`, `fromGraphml`).
  */
-import { MultiGraph } from 'graphology';
-import { parse } from 'graphology-graphml';
-import { InputError } from '../model/errors.js';
 import type { SupplyGraph } from '../model/graph.js';
 import type { ParseResult } from '../model/parse-graph.js';
 import type { MetricsReport } from '../metrics/report-types.js';
 import { attributeType, scalarText, toScalar, type Scalar, type ValueType } from './attribute-types.js';
-import { importLibraryGraph, libraryMessage, type ImportOptions } from './imported-graph.js';
+import { readGraphmlDocument } from './graphml-read.js';
+import { importPlainGraph, type ImportOptions } from './imported-graph.js';
 import { withMetrics } from './with-metrics.js';
 import { escapeXml, parseXmlDocument } from './xml-document.js';
 
@@ -107,20 +105,5 @@ export function toGraphml(graph: SupplyGraph, report?: MetricsReport): string {
  */
 export function fromGraphml(text: string, file: string, options: ImportOptions = {}): ParseResult {
   const doc = parseXmlDocument(text, file, 'graphml');
-  let graph: MultiGraph;
-  try {
-    graph = parse(MultiGraph, doc);
-  } catch (error) {
-    throw new InputError(file, [{ element: 'file', message: libraryMessage(error) }]);
-  }
-  return importLibraryGraph(
-    graph,
-    file,
-    {
-      format: 'GraphML',
-      graph: (attributes) => delete attributes.id,
-      generatedKey: (key) => /^geid_\d+_\d+$/.test(key),
-    },
-    options,
-  );
+  return importPlainGraph(readGraphmlDocument(doc, file), file, { format: 'GraphML' }, options);
 }
