@@ -68,6 +68,11 @@ export const EdgeAttributesSchema = z.looseObject({
   /** The most the edge can carry, in the graph's unit; analyses use `flow` when absent; "inf" (Infinity) for unlimited. */
   capacity: capacityValue.optional(),
   material: z.string().optional(),
+  /**
+   * networkx's conventional edge attribute. chokepoint reads it only when asked
+   * (`--weight weight`: a length for betweenness); not required, not warned about.
+   */
+  weight: z.number({ error: typeError('a number') }).optional(),
   source: z.string().optional(),
   notes: z.string().optional(),
   confidence: z.enum(CONFIDENCE_LEVELS).optional(),
