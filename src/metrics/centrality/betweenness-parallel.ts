@@ -29,6 +29,7 @@ import {
 } from './betweenness.js';
 import { brandesSum, type RawBetweenness } from './brandes-sum.js';
 import { buildCsr, type Csr, type CsrTopology } from './csr.js';
+import { foldEdges, symmetricClosure } from './undirected.js';
 import type { WorkerInput, WorkerMessage } from './betweenness-worker.js';
 
 /** Below this many source x edge scans, threads cost more than they save. */
@@ -53,6 +54,7 @@ export interface CsrParallelOptions extends ParallelOptions {
   normalized?: boolean;
   edges?: boolean;
   endpoints?: boolean;
+  undirected?: boolean;
 }
 
 const spawnCompiled: SpawnWorker = (input) => new Worker(new URL('./betweenness-worker.js', import.meta.url), { workerData: input });
@@ -110,18 +112,20 @@ export async function brandesSumParallel(csr: CsrTopology, sources: Int32Array |
 
 /** betweennessCsr (betweenness.ts) on worker threads. */
 export async function betweennessCsrParallel(csr: Csr, options: CsrParallelOptions = {}): Promise<RawBetweenness> {
-  const { sources = null, normalized = true, edges = true, endpoints = false, ...parallel } = options;
+  const { sources = null, normalized = true, edges = true, endpoints = false, undirected = false, ...parallel } = options;
   const raw = await brandesSumParallel(csr, sources, edges, parallel, endpoints);
-  return scaleBetweenness(raw, csr.n, sources, { normalized, endpoints });
+  return scaleBetweenness(raw, csr.n, sources, { normalized, endpoints, undirected });
 }
 
 /** betweenness (betweenness.ts) on worker threads: same options and result, plus ParallelOptions. */
 export async function betweennessParallel(graph: SupplyGraph, options: BetweennessOptions & ParallelOptions = {}): Promise<BetweennessResult> {
   const { threads, onProgress, spawn, minWork, ...metric } = options;
   const resolved = resolveBetweennessOptions(metric);
-  const csr = buildCsr(graph, resolved.weight);
+  const closure = resolved.undirected ? symmetricClosure(graph, resolved.weight) : null;
+  const csr = buildCsr(closure ? closure.graph : graph, resolved.weight);
   const sources = betweennessSources(csr.n, resolved);
   const parallel: ParallelOptions = { threads, onProgress, spawn, minWork };
-  const raw = await betweennessCsrParallel(csr, { sources, normalized: resolved.normalized, endpoints: resolved.endpoints, ...parallel });
-  return betweennessRecords(csr, raw);
+  const raw = await betweennessCsrParallel(csr, { sources, normalized: resolved.normalized, endpoints: resolved.endpoints, undirected: resolved.undirected, ...parallel });
+  const result = betweennessRecords(csr, raw);
+  return closure ? { nodes: result.nodes, edges: foldEdges(closure, result.edges) } : result;
 }

@@ -20,6 +20,10 @@
  * one factor does not change the result. Flows and capacities are volumes, not lengths:
  * do not pass them as `weight`.
  *
+ * Undirected: `undirected: true` reads the graph as undirected with networkx's Graph
+ * conventions (undirected.ts: symmetric closure, antiparallel edges collapsed, unordered
+ * pairs counted once).
+ *
  * Endpoints: `endpoints: true` counts s and t as on their own paths (node values only):
  * c(v) gains the number of nodes v reaches plus the number that reach it; normalised by
  * n(n - 1) instead (networkx `endpoints=True`).
@@ -48,6 +52,7 @@ import type { SupplyGraph } from '../../model/graph.js';
 import { brandesSum, type RawBetweenness } from './brandes-sum.js';
 import { buildCsr, type Csr } from './csr.js';
 import { samplePivots } from './sampling.js';
+import { foldEdges, symmetricClosure } from './undirected.js';
 
 export interface BetweennessOptions {
   /** Edge attribute read as a length; null/undefined: hop counts. */
@@ -60,6 +65,8 @@ export interface BetweennessOptions {
   seed?: number;
   /** Count path endpoints as on the path (node values; default false). */
   endpoints?: boolean;
+  /** Read the graph as undirected (networkx's Graph conventions, undirected.ts; default false). */
+  undirected?: boolean;
 }
 
 export interface ResolvedBetweennessOptions {
@@ -68,6 +75,7 @@ export interface ResolvedBetweennessOptions {
   sample: number | null;
   seed: number;
   endpoints: boolean;
+  undirected: boolean;
 }
 
 export interface BetweennessResult {
@@ -77,8 +85,8 @@ export interface BetweennessResult {
   edges: Record<string, number>;
 }
 
-export const BETWEENNESS_DEFAULTS: ResolvedBetweennessOptions = { weight: null, normalized: true, sample: null, seed: 0, endpoints: false };
-const KNOWN = new Set(['weight', 'normalized', 'sample', 'seed', 'endpoints']);
+export const BETWEENNESS_DEFAULTS: ResolvedBetweennessOptions = { weight: null, normalized: true, sample: null, seed: 0, endpoints: false, undirected: false };
+const KNOWN = new Set(['weight', 'normalized', 'sample', 'seed', 'endpoints', 'undirected']);
 const MODULE = 'betweenness';
 
 /** Checks options strictly (unknown names and bad values are UsageErrors) and fills defaults. */
@@ -87,14 +95,15 @@ export function resolveBetweennessOptions(options: BetweennessOptions = {}): Res
   for (const name of Object.keys(options)) {
     if (!KNOWN.has(name)) throw new UsageError(`${MODULE}: unknown option "${name}" (known: ${[...KNOWN].join(', ')})`);
   }
-  const { weight = null, normalized = true, sample, seed, endpoints = false } = options;
+  const { weight = null, normalized = true, sample, seed, endpoints = false, undirected = false } = options;
   if (weight !== null && (typeof weight !== 'string' || weight === '')) throw new UsageError(`${MODULE}: weight must be an edge attribute name or null`);
   if (typeof normalized !== 'boolean') throw new UsageError(`${MODULE}: normalized must be true or false`);
   if (sample !== undefined && (!Number.isInteger(sample) || sample < 1)) throw new UsageError(`${MODULE}: sample must be a whole number >= 1 (got ${String(sample)})`);
   if (seed !== undefined && sample === undefined) throw new UsageError(`${MODULE}: seed only applies together with sample`);
   if (seed !== undefined && (!Number.isSafeInteger(seed) || seed < 0)) throw new UsageError(`${MODULE}: seed must be a whole number >= 0 (got ${String(seed)})`);
   if (typeof endpoints !== 'boolean') throw new UsageError(`${MODULE}: endpoints must be true or false`);
-  return { weight, normalized, sample: sample ?? null, seed: seed ?? 0, endpoints };
+  if (typeof undirected !== 'boolean') throw new UsageError(`${MODULE}: undirected must be true or false`);
+  return { weight, normalized, sample: sample ?? null, seed: seed ?? 0, endpoints, undirected };
 }
 
 /** The pivot sources for the options: null (all nodes) unless sampling. */
@@ -159,6 +168,8 @@ export interface CsrBetweennessOptions {
   edges?: boolean;
   /** Count endpoints (node values; default false). */
   endpoints?: boolean;
+  /** The CSR is the symmetric closure of an undirected reading (undirected.ts): halve unnormalised values. */
+  undirected?: boolean;
   onProgress?: (done: number) => void;
 }
 
@@ -167,7 +178,7 @@ export function betweennessCsr(csr: Csr, options: CsrBetweennessOptions = {}): R
   const sources = options.sources ?? null;
   const endpoints = options.endpoints ?? false;
   const raw = brandesSum(csr, sources, { edges: options.edges ?? true, endpoints, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
-  return scaleBetweenness(raw, csr.n, sources, { normalized: options.normalized ?? true, endpoints });
+  return scaleBetweenness(raw, csr.n, sources, { normalized: options.normalized ?? true, endpoints, undirected: options.undirected ?? false });
 }
 
 /** Turns index-based results into key-based records. */
@@ -182,7 +193,9 @@ export function betweennessRecords(csr: Csr, raw: RawBetweenness): BetweennessRe
 /** Node and edge betweenness of `graph` (see the header for the definition). */
 export function betweenness(graph: SupplyGraph, options: BetweennessOptions = {}): BetweennessResult {
   const resolved = resolveBetweennessOptions(options);
-  const csr = buildCsr(graph, resolved.weight);
+  const closure = resolved.undirected ? symmetricClosure(graph, resolved.weight) : null;
+  const csr = buildCsr(closure ? closure.graph : graph, resolved.weight);
   const sources = betweennessSources(csr.n, resolved);
-  return betweennessRecords(csr, betweennessCsr(csr, { sources, normalized: resolved.normalized, endpoints: resolved.endpoints }));
+  const result = betweennessRecords(csr, betweennessCsr(csr, { sources, normalized: resolved.normalized, endpoints: resolved.endpoints, undirected: resolved.undirected }));
+  return closure ? { nodes: result.nodes, edges: foldEdges(closure, result.edges) } : result;
 }

@@ -12,8 +12,8 @@ const problemsOf = (run: () => unknown) => inputProblems(run);
 
 describe('betweenness options', () => {
   it('fills defaults', () => {
-    expect(resolveBetweennessOptions()).toEqual({ weight: null, normalized: true, sample: null, seed: 0, endpoints: false });
-    expect(resolveBetweennessOptions({ sample: 3 })).toEqual({ weight: null, normalized: true, sample: 3, seed: 0, endpoints: false });
+    expect(resolveBetweennessOptions()).toEqual({ weight: null, normalized: true, sample: null, seed: 0, endpoints: false, undirected: false });
+    expect(resolveBetweennessOptions({ sample: 3 })).toEqual({ weight: null, normalized: true, sample: 3, seed: 0, endpoints: false, undirected: false });
   });
 
   it.each<[string, unknown]>([
