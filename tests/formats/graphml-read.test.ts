@@ -86,3 +86,14 @@ describe('fromGraphml (our reader)', () => {
     expect(graph.getAttribute('notes')).toBe('graph note');
   });
 });
+
+describe('toGraphml conventions (issue 10)', () => {
+  it('writes node label (the key when absent) and edge weight (= flow), and drops them again on import', async () => {
+    const { sampleGraph } = await import('./sample.js');
+    const graph = sampleGraph();
+    const xml = toGraphml(graph);
+    expect(xml).toMatch(/<key id="n\d+" for="node" attr.name="label" attr.type="string"\/>/);
+    expect(xml).toMatch(/<key id="e\d+" for="edge" attr.name="weight" attr.type="double"\/>/);
+    expect(fromGraphml(xml, 'x.graphml').graph.export()).toEqual(graph.export());
+  });
+});
