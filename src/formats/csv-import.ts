@@ -16,7 +16,7 @@ import { parseGraph, type ParseResult } from '../model/parse-graph.js';
 import { UNLIMITED } from '../model/schema.js';
 import { parseStrictNumber } from './attribute-types.js';
 import { EDGE_COLUMNS, EDGE_IDENTITY_COLUMNS, NODE_COLUMNS, NODE_IDENTITY_COLUMNS, normalizeHeader, otherAttribute, type ColumnSpec } from './csv-columns.js';
-import type { ImportOptions } from './imported-graph.js';
+import { optionAttributes, type ImportOptions } from './imported-graph.js';
 
 export interface CsvFile {
   /** The file's text. */
@@ -173,7 +173,7 @@ export function fromCsv(nodesInput: CsvFile, edgesInput?: CsvFile, options: Impo
   const edges = edgesInput ? readTable(edgesInput, EDGE_COLUMNS, EDGE_IDENTITY_COLUMNS, problems) : [];
   if (problems.length > 0) throwProblems(problems);
   const data = {
-    attributes: options.name === undefined ? {} : { name: options.name },
+    attributes: optionAttributes(options),
     nodes: nodes.map((n) => ({ key: n.identity.key, attributes: n.attributes })),
     edges: edges.map((e) => ({ ...(e.identity.key ? { key: e.identity.key } : {}), source: e.identity.source, target: e.identity.target, attributes: e.attributes })),
   };

@@ -16,6 +16,19 @@ import { KNOWN_TYPES, parseStrictNumber } from './attribute-types.js';
 export interface ImportOptions {
   /** Graph name to set (replaces any name in the file). */
   name?: string;
+  /** Unit of every flow and capacity (replaces any unit in the file), e.g. `kt Cu/yr`. */
+  unit?: string;
+  /** The graph's own stage vocabulary, upstream first (replaces any in the file). */
+  stages?: readonly string[];
+}
+
+/** The graph attributes the import options set. */
+export function optionAttributes(options: ImportOptions): Record<string, unknown> {
+  return {
+    ...(options.name !== undefined ? { name: options.name } : {}),
+    ...(options.unit !== undefined ? { unit: options.unit } : {}),
+    ...(options.stages !== undefined ? { stages: [...options.stages] } : {}),
+  };
 }
 
 /** How each format's peculiarities are undone, per element. */
@@ -96,7 +109,7 @@ export function importPlainGraph(graph: PlainGraph, file: string, rules: ImportR
   checkShape(graph, file, rules.format);
   const attributes = coerce('graph', graph.attributes);
   rules.graph?.(attributes);
-  if (options.name !== undefined) attributes.name = options.name;
+  Object.assign(attributes, optionAttributes(options));
   const nodes = graph.nodes.map(({ key, attributes: raw }) => {
     const a = coerce('node', raw);
     rules.node?.(key, a);
