@@ -18,7 +18,7 @@ import { UsageError } from '../model/errors.js';
 import { activeSubgraph, edgeCapacity, isActive, nodeLabel, type SupplyGraph } from '../model/graph.js';
 import { betweenness, resolveBetweennessOptions, type BetweennessOptions, type BetweennessResult } from './centrality/betweenness.js';
 import { degree, type DegreeResult } from './centrality/degree.js';
-import { pagerank, resolvePagerankOptions } from './centrality/pagerank.js';
+import { pagerank, resolvePagerankOptions, type PagerankOptions } from './centrality/pagerank.js';
 import { stageConcentration } from './concentration/stage-concentration.js';
 import { supplyRisk, type SupplyRiskResult } from './concentration/supply-risk.js';
 import { knockoutOfSolved, type KnockoutResult } from './flow/knockout.js';
@@ -43,6 +43,8 @@ export interface MetricsOptions {
   undirected?: boolean;
   /** PageRank: damping factor (default 0.85). */
   alpha?: number;
+  /** PageRank: edge attribute read as a volume weight (default "flow"); null: unweighted. */
+  pagerankWeight?: string | null;
   /** maxFlow, minCut, knockoutLoss: the flow's sources (node keys; default: nodes with no in-edge). */
   sources?: readonly string[];
   /** maxFlow, minCut, knockoutLoss: the flow's targets (default: nodes with no out-edge). */
@@ -57,7 +59,7 @@ export interface MetricsResult {
   notes: string[];
 }
 
-const KNOWN_OPTIONS = new Set(['metrics', 'weight', 'sample', 'seed', 'normalized', 'endpoints', 'undirected', 'alpha', 'sources', 'targets', 'capacity']);
+const KNOWN_OPTIONS = new Set(['metrics', 'weight', 'sample', 'seed', 'normalized', 'endpoints', 'undirected', 'alpha', 'pagerankWeight', 'sources', 'targets', 'capacity']);
 
 /** Checks a list of metric names; unknown names are a UsageError listing the valid ones. */
 export function parseMetricNames(names: readonly string[]): MetricName[] {
@@ -65,6 +67,10 @@ export function parseMetricNames(names: readonly string[]): MetricName[] {
   if (unknown.length > 0) throw new UsageError(`unknown metric${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `"${n}"`).join(', ')} (valid: ${METRIC_NAMES.join(', ')})`);
   if (names.length === 0) throw new UsageError(`name at least one metric (valid: ${METRIC_NAMES.join(', ')})`);
   return METRIC_NAMES.filter((name) => names.includes(name));
+}
+
+function pagerankOptionsOf(options: MetricsOptions): PagerankOptions {
+  return { ...(options.alpha !== undefined ? { alpha: options.alpha } : {}), ...(options.pagerankWeight !== undefined ? { weight: options.pagerankWeight } : {}) };
 }
 
 function resolveOptions(options: MetricsOptions): { metrics: Set<MetricName>; betweenness: BetweennessOptions } {
@@ -86,7 +92,7 @@ function resolveOptions(options: MetricsOptions): { metrics: Set<MetricName>; be
     throw new UsageError(`metrics: ${given.map(([name]) => name).join(', ')} only apply to betweenness, which is not among the metrics asked for`);
   }
   resolveBetweennessOptions(between);
-  if (options.alpha !== undefined) resolvePagerankOptions({ alpha: options.alpha });
+  resolvePagerankOptions(pagerankOptionsOf(options));
   return { metrics, betweenness: between };
 }
 
@@ -139,7 +145,7 @@ export function buildMetrics(graph: SupplyGraph, options: MetricsOptions = {}, p
   const flows = has('throughput') || has('flowShare') ? throughput(active) : null;
   const shares = has('flowShare') && flows ? flowShare(active, flows) : null;
   const degrees: DegreeResult | null = has('degree') ? degree(active) : null;
-  const ranks = has('pagerank') ? pagerank(active, options.alpha === undefined ? {} : { alpha: options.alpha }) : null;
+  const ranks = has('pagerank') ? pagerank(active, pagerankOptionsOf(options)) : null;
 
   let maxFlow: number | undefined;
   let cut: MinimumCut | null = null;

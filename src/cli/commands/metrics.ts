@@ -27,6 +27,7 @@ interface MetricsFlags {
   endpoints?: boolean;
   undirected?: boolean;
   alpha?: string;
+  pagerankWeight?: string;
   source?: string;
   target?: string;
   capacity?: string;
@@ -72,6 +73,7 @@ export function metricsOptions(flags: MetricsFlags): MetricsOptions {
     if (!/^(0?\.\d+|\d+(\.\d*)?)$/.test(flags.alpha)) throw new UsageError(`--alpha: expected a number between 0 and 1 (got "${flags.alpha}")`);
     options.alpha = Number(flags.alpha);
   }
+  if (flags.pagerankWeight !== undefined) options.pagerankWeight = flags.pagerankWeight === 'none' ? null : flags.pagerankWeight;
   const list = (value: string) => value.split(',').map((key) => key.trim()).filter((key) => key !== '');
   if (flags.source !== undefined) options.sources = list(flags.source);
   if (flags.target !== undefined) options.targets = list(flags.target);
@@ -93,6 +95,7 @@ export function registerMetrics(program: Command, ctx: CliContext): void {
     .option('--endpoints', 'betweenness: count path endpoints (networkx endpoints=True)')
     .option('--undirected', 'betweenness: read the graph as undirected (networkx Graph conventions)')
     .option('--alpha <a>', 'pagerank: damping factor, 0 < a < 1 (default 0.85)')
+    .option('--pagerank-weight <attr>', 'pagerank: edge attribute read as a volume weight (default: flow; "none": unweighted)')
     .option('--source <keys>', 'maxFlow, minCut, knockoutLoss: comma-separated source nodes (default: nodes with no in-edge)')
     .option('--target <keys>', 'maxFlow, minCut, knockoutLoss: comma-separated target nodes (default: nodes with no out-edge)')
     .option('--capacity <attr>', 'maxFlow, minCut, knockoutLoss: edge attribute read as capacity; missing = unlimited (default: capacity, else flow)')
