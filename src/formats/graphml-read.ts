@@ -141,7 +141,12 @@ export function readGraphmlDocument(doc: Document, file: string): PlainGraph {
   const root = doc.documentElement as Element;
   const keys = readKeys(root, problems);
   const graphs = children(root, 'graph');
-  const graph = graphs[0] as Element;
+  const graph = graphs[0];
+  if (graph === undefined) {
+    problems.add('file', 'no <graph> element directly inside <graphml>');
+    problems.throwIfAny(file);
+    throw new Error('unreachable');
+  }
   if (graphs.length > 1) problems.add('file', `the file has ${graphs.length} <graph> elements; only one graph per file is read`);
   const directedDefault = graph.getAttribute('edgedefault') !== 'undirected';
   const attributes = readData(graph, 'graph', keys, '<graph>', problems);

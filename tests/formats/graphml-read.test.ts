@@ -97,3 +97,11 @@ describe('toGraphml conventions (issue 10)', () => {
     expect(fromGraphml(xml, 'x.graphml').graph.export()).toEqual(graph.export());
   });
 });
+
+describe('fromGraphml structure', () => {
+  it('a <graph> only nested deeper than <graphml> is an InputError, not a crash', () => {
+    const text = '<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><desc><graph/></desc></graphml>';
+    expect(() => fromGraphml(text, 'x.graphml')).toThrow(InputError);
+    expect(inputProblems(() => fromGraphml(text, 'x.graphml'))).toEqual(['file: no <graph> element directly inside <graphml>']);
+  });
+});

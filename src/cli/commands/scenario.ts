@@ -6,12 +6,12 @@
  * the ScenarioResult; CSV has one row for the total and one per sink (max-flow columns:
  * the total max flow, then each sink's own max flow).
  */
-import { stringify } from 'csv-stringify/sync';
 import type { Command } from 'commander';
+import { csvRecords, type CsvCellOptions } from '../../formats/csv-cells.js';
 import { readGraphFile } from '../../io/read-graph.js';
-import { DEFAULT_PRESET_DIR, listPresets, readScenarioFile } from '../../io/read-scenario.js';
+import { DEFAULT_PRESET_DIR, readPresets, readScenarioFile } from '../../io/read-scenario.js';
 import { writeFileAtomic } from '../../io/write-file.js';
-import { NotFoundError, UsageError } from '../../model/errors.js';
+import { InputError, NotFoundError, UsageError } from '../../model/errors.js';
 import type { SupplyGraph } from '../../model/graph.js';
 import { evaluateScenario, type ScenarioResult } from '../../scenario/evaluate.js';
 import { parseScenario } from '../../scenario/parse-scenario.js';
@@ -31,6 +31,7 @@ interface ScenarioFlags {
   format: string;
   out?: string;
   force?: boolean;
+  rawCsv?: boolean;
 }
 
 /** Commander collector for repeatable comma-separated lists: `--disable CN,MM --disable TH`. */
@@ -55,7 +56,9 @@ async function loadScenario(arg: string, graph: SupplyGraph): Promise<Scenario> 
     return await readScenarioFile(arg, graph);
   } catch (error) {
     if (!(error instanceof NotFoundError)) throw error;
-    const presets = await listPresets(DEFAULT_PRESET_DIR);
+    const { presets, broken } = await readPresets(DEFAULT_PRESET_DIR);
+    const unreadable = broken.find((b) => b.id === arg);
+    if (unreadable) throw new InputError(`preset ${arg}`, [{ element: 'file', message: unreadable.error }]);
     const preset = findPreset(presets, arg);
     if (!preset) throw new NotFoundError(`${arg}: no such scenario file or preset (presets: ${presets.map((p) => p.id).join(', ')})`);
     return parseScenario(preset.scenario, preset.file, graph);
@@ -170,7 +173,7 @@ export function scenarioText(r: ScenarioResult): string {
 }
 
 /** One row for the total and one per sink. */
-export function scenarioCsv(r: ScenarioResult): string {
+export function scenarioCsv(r: ScenarioResult, options: CsvCellOptions = {}): string {
   const header = ['scope', 'id', 'maxflow_baseline', 'maxflow_scenario', 'maxflow_loss', 'proportional_baseline', 'proportional_scenario', 'proportional_loss'];
   const rows: (string | number | null)[][] = [['total', '', r.baseline.maxFlow, r.scenario.maxFlow, r.loss.maxFlow, r.baseline.proportional, r.scenario.proportional, r.loss.proportional]];
   for (const [sink, loss] of Object.entries(r.loss.bySink)) {
@@ -178,7 +181,7 @@ export function scenarioCsv(r: ScenarioResult): string {
     const s = r.scenario.bySink[sink];
     rows.push(['sink', sink, b?.ownMaxFlow ?? 0, s?.ownMaxFlow ?? 0, loss.maxFlow, b?.proportional ?? 0, s?.proportional ?? 0, loss.proportional]);
   }
-  return stringify([header, ...rows]);
+  return csvRecords([header, ...rows], options);
 }
 
 export function registerScenario(program: Command, ctx: CliContext): void {
@@ -192,6 +195,7 @@ export function registerScenario(program: Command, ctx: CliContext): void {
     .option('--activate <year>', 'bring projects starting by this year online')
     .option('--top <n>', 'bottlenecks to list', '10')
     .option('--format <format>', 'text, json or csv', 'text')
+    .option('--raw-csv', 'csv: write text cells as they are, without the quote that stops spreadsheets running them as formulas (for machine consumers)')
     .option('-o, --out <path>', 'write to this file (atomically) instead of stdout')
     .option('--force', 'replace the --out file if it exists')
     .action(async (file: string, flags: ScenarioFlags) => {
@@ -200,7 +204,7 @@ export function registerScenario(program: Command, ctx: CliContext): void {
       if (flags.top.trim() === '' || !Number.isSafeInteger(top) || top < 0) throw new UsageError(`--top: expected a whole number >= 0 (got "${flags.top}")`);
       const { graph } = await readGraphFile(file);
       const result = evaluateScenario(graph, await buildScenario(flags, graph), { top });
-      const text = format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : format === 'csv' ? scenarioCsv(result) : scenarioText(result);
+      const text = format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : format === 'csv' ? scenarioCsv(result, { raw: flags.rawCsv === true }) : scenarioText(result);
       await emit(ctx, text, flags.out, flags.force === true);
     });
 }
