@@ -27,7 +27,7 @@
  * knockout is only its own share of delivery); stage concentration: `stage-change.ts`.
  */
 import { bindingInput, type BindingInput } from '../allocation/binding-input.js';
-import { allocationNetwork } from '../allocation/allocation-network.js';
+import { allocationNetwork, type AllocationNetwork } from '../allocation/allocation-network.js';
 import { OBJECTIVES, type Objective } from '../allocation/allocation-lp.js';
 import { servedFirstAllocation, solveAllocation, type AllocationResult, type CountryShadowPrice } from '../allocation/solve-allocation.js';
 import { compactGraph } from '../model/compact.js';
@@ -149,11 +149,12 @@ export function supplyTotals(applied: AppliedScenario, base: SupplyGraph = appli
 }
 
 /** The three bounds, per sink, the proportional flow on each edge and the allocation optimum. */
-function supplyOf(applied: AppliedScenario, base: SupplyGraph, objective: Objective): { supply: Supply; edgeFlow: Record<string, number>; allocation: AllocationResult } {
+function supplyOf(applied: AppliedScenario, base: SupplyGraph, objective: Objective): { supply: Supply; edgeFlow: Record<string, number>; allocation: AllocationResult; network: AllocationNetwork } {
   const { graph } = applied;
   const flow = maxFlow(graph);
   const proportional = proportionalFlow(graph, { pass: applied.pass, limit: applied.limit });
-  const allocation = solveAllocation(applied, { base, objective });
+  const network = allocationNetwork(graph, base);
+  const allocation = solveAllocation(network, { objective });
   const compact = compactGraph(graph);
   const bySink: Record<string, SinkSupply> = {};
   for (const sink of sinksOf(graph)) {
@@ -164,7 +165,7 @@ function supplyOf(applied: AppliedScenario, base: SupplyGraph, objective: Object
       proportional: proportional.bySink[sink] ?? 0,
     };
   }
-  return { supply: { maxFlow: flow.value, allocation: allocation.delivered, proportional: proportional.delivered, fairLevel: allocation.fairLevel, bySink }, edgeFlow: proportional.edgeFlow, allocation };
+  return { supply: { maxFlow: flow.value, allocation: allocation.delivered, proportional: proportional.delivered, fairLevel: allocation.fairLevel, bySink }, edgeFlow: proportional.edgeFlow, allocation, network };
 }
 
 const relativeLoss = (before: number, after: number): number | null => (before > 0 ? (before - after) / before : null);
@@ -192,9 +193,10 @@ interface Side {
   applied: AppliedScenario;
   supply: Supply;
   allocation: AllocationResult;
+  network: AllocationNetwork;
 }
 
-function endUseLosses(before: Side, after: Side, base: SupplyGraph, objective: Objective): EndUseLoss[] {
+function endUseLosses(before: Side, after: Side, objective: Objective): EndUseLoss[] {
   const baseline = before.supply;
   const scenario = after.supply;
   const groups = new Map<string, string[]>();
@@ -205,10 +207,10 @@ function endUseLosses(before: Side, after: Side, base: SupplyGraph, objective: O
   const compactBefore = compactGraph(before.applied.graph);
   const compactAfter = compactGraph(after.applied.graph);
   const sumOf = (supply: Supply, sinks: string[], bound: 'proportional' | 'allocation') => sinks.reduce((total, s) => total + (supply.bySink[s]?.[bound] ?? 0), 0);
-  const served = (side: Side) => (objective === 'total' ? servedFirstAllocation(side.applied, Object.fromEntries(groups), { base }) : undefined);
+  const served = (side: Side) => (objective === 'total' ? servedFirstAllocation(side.network, Object.fromEntries(groups)) : undefined);
   const servedBefore = served(before);
   const servedAfter = served(after);
-  const netAfter = allocationNetwork(after.applied.graph, base);
+  const netAfter = after.network;
   return [...groups]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([endUse, sinks]) => {
@@ -236,8 +238,10 @@ export function evaluateScenario(graph: SupplyGraph, scenario: Scenario, options
   const { top, objective } = resolveOptions(options);
   const before = applyScenario(graph, { name: 'baseline', actions: [] });
   const after = applyScenario(graph, scenario);
-  const { supply: baseline, allocation: allocationBefore } = supplyOf(before, before.graph, objective);
-  const { supply: changed, edgeFlow: flowAfter, allocation: allocationAfter } = supplyOf(after, before.graph, objective);
+  const sideBefore = supplyOf(before, before.graph, objective);
+  const sideAfter = supplyOf(after, before.graph, objective);
+  const baseline = sideBefore.supply;
+  const { supply: changed, edgeFlow: flowAfter, allocation: allocationAfter } = sideAfter;
   if (baseline.maxFlow <= 0 || baseline.proportional <= 0) {
     throw new ComputationError(`scenario/evaluate: the baseline delivers nothing to the sinks (max flow ${baseline.maxFlow}, observed ${baseline.proportional}), so a loss is undefined`);
   }
@@ -264,7 +268,7 @@ export function evaluateScenario(graph: SupplyGraph, scenario: Scenario, options
       allocation: relativeLoss(baseline.allocation, changed.allocation),
       proportional: (baseline.proportional - changed.proportional) / baseline.proportional,
       bySink,
-      byEndUse: endUseLosses({ applied: before, supply: baseline, allocation: allocationBefore }, { applied: after, supply: changed, allocation: allocationAfter }, before.graph, objective),
+      byEndUse: endUseLosses({ ...sideBefore, applied: before }, { ...sideAfter, applied: after }, objective),
     },
     shadowPrice: allocationAfter.shadowPrice,
     changes: after.changes,
