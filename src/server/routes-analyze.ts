@@ -16,7 +16,7 @@ import { z } from 'zod';
 import { ComputationError, TooLargeError } from '../model/errors.js';
 import { parseGraph } from '../model/parse-graph.js';
 import { parseMetricNames } from '../metrics/report.js';
-import { METRIC_NAMES, type MetricName } from '../metrics/report-types.js';
+import { DEFAULT_METRICS, type MetricName } from '../metrics/report-types.js';
 import type { Limits } from './app.js';
 import { abortOnClose, type ComputePool } from './compute-pool.js';
 import { jsonBody, parseQuery } from './validate.js';
@@ -57,7 +57,7 @@ export function analyzeRoute(limits: Pick<Limits, 'analyzeNodes' | 'analyzeEdges
       throw new TooLargeError(`request body: the graph has ${nodes} nodes and ${edges} edges; /api/analyze takes at most ${limits.analyzeNodes} nodes and ${limits.analyzeEdges} edges (run the CLI for larger graphs)`);
     }
     const { graph, warnings } = parseGraph(body, 'request body');
-    checkWork(graph.order, graph.size, metrics ?? METRIC_NAMES, limits.analyzeWork);
+    checkWork(graph.order, graph.size, metrics ?? DEFAULT_METRICS, limits.analyzeWork);
     const hint = `ask for fewer metrics (betweenness and knockoutLoss cost the most; ?metrics=...) or run \`chokepoint metrics\` on the file`;
     const report = await pool.run(graph, { type: 'metrics', options: metrics ? { metrics } : {} }, { budgetMs: limits.analyzeMs, hint, signal: abortOnClose(res) });
     res.json({ ...report, warnings });

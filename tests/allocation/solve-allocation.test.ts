@@ -202,3 +202,15 @@ describe('solveAllocation: hand-solved cases', () => {
     expect(() => solveAllocation(magnets(), { extraSupply: new Map([['mag', -1]]) })).toThrow(UsageError);
   });
 });
+
+describe('metrics: shadowPrice', () => {
+  it('is computed only when named, with sinks taking up to their demand', async () => {
+    const { computeMetrics } = await import('../../src/metrics/report.js');
+    expect(computeMetrics(magnets({ capacity: 1.5 })).metrics).not.toContain('shadowPrice');
+    const report = computeMetrics(magnets({ capacity: 1.5 }), { metrics: ['shadowPrice'] });
+    // The Dy/Tb refiner's capacity binds: 1 / 0.03 t of magnets per extra tonne.
+    close(report.nodes.find((n) => n.id === 'dy')?.shadowPrice ?? NaN, 1 / 0.03);
+    expect(report.countries.find((c) => c.country === 'CN')).toMatchObject({ shadowPriceNode: 'dy' });
+    close(report.countries.find((c) => c.country === 'CN')?.shadowPrice ?? NaN, 1 / 0.03);
+  });
+});

@@ -10,7 +10,7 @@ import { readGraphFile } from '../../io/read-graph.js';
 import { writeFileAtomic } from '../../io/write-file.js';
 import { betweennessParallel } from '../../metrics/centrality/betweenness-parallel.js';
 import { betweennessJob, buildMetrics, parseMetricNames, type MetricsOptions, type PrecomputedMetrics } from '../../metrics/report.js';
-import { METRIC_NAMES } from '../../metrics/report-types.js';
+import { DEFAULT_METRICS, METRIC_NAMES } from '../../metrics/report-types.js';
 import { METRICS_TABLES, metricsCsv, parseTableName } from '../../metrics/tables.js';
 import { UsageError } from '../../model/errors.js';
 import type { CliContext } from '../context.js';
@@ -29,13 +29,14 @@ interface MetricsFlags {
 }
 
 const HELP = `
-Metrics (default: all): ${METRIC_NAMES.join(', ')}.
+Metrics: ${METRIC_NAMES.join(', ')} (default: ${DEFAULT_METRICS.join(', ')}; shadowPrice, an LP, only when named).
 Every metric is computed on the operating nodes; see docs/metrics.md for definitions.
 
 Examples:
   chokepoint metrics graphs/rare-earths-2024.json > report.json
   chokepoint metrics graphs/rare-earths-2024.json --metrics knockoutLoss,concentration --table countries
   chokepoint metrics graphs/rare-earths-2024.json --format csv --table stages --out stages.csv
+  chokepoint metrics graphs/rare-earths-2024.json --metrics shadowPrice --table countries --format csv
 `;
 
 function wholeNumber(flag: string, value: string): number {
