@@ -9,7 +9,8 @@
  * nominal flow, then the key); record (k, country of e's source); move to e's source. Stop
  * when the node has no input with a positive price (it is limited by its own capacity,
  * offline, or by a cut edge), after `maxSteps` steps, or on a node already visited. The
- * last step names the root input; the steps before it are the path ("via"). Null when
+ * last step names the root input; the steps before it are the path ("via", repeats of the
+ * same material and country in a row said once). Null when
  * the sink's own inputs all have price 0 (it is limited by its demand, or not at all).
  * Input prices come from one optimal basis: where the LP's duals are not unique, the
  * trace is one of several valid explanations.
@@ -66,7 +67,11 @@ export function bindingInput(net: AllocationNetwork, result: AllocationResult, s
   const root = steps[steps.length - 1];
   if (!root) return null;
   const name = (m: string) => (m === '*' ? 'any input' : m === '' ? 'unlabelled material' : m);
-  const via = steps.slice(0, -1).reverse().map((s) => `${name(s.material)} from ${s.from}`);
+  const via = steps
+    .slice(0, -1)
+    .reverse()
+    .map((s) => `${name(s.material)} from ${s.from}`)
+    .filter((text, i, all) => text !== (i === 0 ? `${name(root.material)} from ${root.from}` : all[i - 1]));
   const text = `limited by ${name(root.material)} from ${root.from}${via.length > 0 ? ` (via ${via.join(', ')})` : ''}`;
   return { sink, material: root.material, from: root.from, steps, text };
 }

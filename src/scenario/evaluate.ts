@@ -220,7 +220,7 @@ function endUseLosses(before: Side, after: Side, objective: Objective): EndUseLo
       const s = { maxFlow: ownOf(scenario, compactAfter), allocation: servedAfter?.[endUse] ?? sumOf(scenario, sinks, 'allocation'), proportional: sumOf(scenario, sinks, 'proportional') };
       const lost = (sink: string) => (baseline.bySink[sink]?.allocation ?? 0) - (scenario.bySink[sink]?.allocation ?? 0);
       const worst = [...sinks].filter((sink) => after.applied.graph.hasNode(sink)).sort((x, y) => lost(y) - lost(x) || x.localeCompare(y))[0];
-      const hasLoss = s.allocation < b.allocation * (1 - 1e-9) || (worst !== undefined && lost(worst) > 1e-9 * Math.max(1, baseline.bySink[worst]?.allocation ?? 0));
+      const hasLoss = s.allocation < b.allocation * (1 - 1e-9) - 1e-9;
       const binding = hasLoss && worst !== undefined ? bindingInput(netAfter, after.allocation, worst) : null;
       return {
         endUse,
