@@ -1,11 +1,14 @@
 #!/usr/bin/env node
-// The headline table of every preset scenario on a graph: total loss and loss per end-use
-// sector under the three bounds (max flow / allocation / proportional), with the binding
-// input of each end use under the allocation bound. Writes the tables between the
-// `<!-- headlines:start -->` and `<!-- headlines:end -->` markers of README.md (a few
-// sectors) and docs/scenarios.md (every sector, and the binding inputs), and prints the
-// full table. Needs `npm run build` first.
-//   node scripts/headlines.mjs [graph.json] [--no-write]
+// The headline table of every preset scenario on a graph, as Markdown: total loss and loss
+// per end-use sector under the three bounds (max flow / allocation / proportional), and
+// the binding input of each end use that loses under the allocation bound. End uses that
+// take nothing in the baseline (the unconsumed sinks) are left out. Needs `npm run build`.
+//   node scripts/headlines.mjs [graph.json] [--readme] [--write]
+//   --readme: the short README table: the preset's date, total and a few sectors, and
+//             what the preset leaves out (the "Leaves out:" sentence of its description)
+//   --write:  replace the block between `<!-- headlines:start -->` and
+//             `<!-- headlines:end -->` in README.md (short table) and docs/scenarios.md
+//             (full table and binding inputs) instead of printing
 import { readFileSync, writeFileSync } from 'node:fs';
 import { readGraphFile } from '../dist/io/read-graph.js';
 import { listPresets } from '../dist/io/read-scenario.js';
@@ -13,44 +16,43 @@ import { parseScenario } from '../dist/scenario/parse-scenario.js';
 import { evaluateScenario } from '../dist/scenario/evaluate.js';
 
 const args = process.argv.slice(2);
+const readmeOnly = args.includes('--readme');
+const write = args.includes('--write');
 const file = args.find((a) => !a.startsWith('--')) ?? 'graphs/rare-earths-2024.json';
-const write = !args.includes('--no-write');
+const README_SECTORS = ['EVs, hybrids and vehicle motors', 'Defence and aerospace', 'Semiconductors and RF filters', 'Ceramics and coatings (YSZ, thermal barrier)'];
+const leavesOut = (d) => (/Leaves out: ([^.]*)\./.exec(d ?? '')?.[1] ?? '').replace(/\|/g, '/');
 const { graph } = await readGraphFile(file);
 const pct = (x) => (x === null || x === undefined ? 'n/a' : (Math.round(x * 1000) / 10).toFixed(1));
 const triple = (loss) => `${pct(loss?.maxFlow)} / ${pct(loss?.allocation)} / ${pct(loss?.proportional)}`;
 
 const presets = await listPresets();
-const extra = [{ id: '`--disable CN`', what: 'China offline', scenario: { name: 'China offline', actions: [{ type: 'disableCountry', country: 'CN' }] } }];
+const extra = [{ id: '`--disable CN`', scenario: { name: 'China offline', actions: [{ type: 'disableCountry', country: 'CN' }] } }];
 const results = [];
-for (const p of [...presets.map((p) => ({ id: `\`${p.id}\``, what: p.scenario.name, scenario: p.scenario })), ...extra]) {
+for (const p of [...presets.map((p) => ({ id: `\`${p.id}\``, scenario: p.scenario })), ...extra]) {
   results.push({ ...p, result: evaluateScenario(graph, parseScenario(p.scenario, p.id, graph)) });
 }
-const sectors = results[0].result.loss.byEndUse.map((e) => e.endUse);
-const lossOf = (r, sector) => r.result.loss.byEndUse.find((e) => e.endUse === sector);
+const sectors = results[0].result.loss.byEndUse.filter((e) => e.baseline.maxFlow > 0 || e.baseline.proportional > 0).map((e) => e.endUse);
 
-function table(columns) {
-  const header = ['scenario', 'total', ...columns.map(([, title]) => title)];
+function table(short) {
+  const shown = short ? sectors.filter((s) => README_SECTORS.includes(s)) : sectors;
+  const header = ['scenario', 'total', ...shown, ...(short ? ['leaves out'] : [])];
   const lines = [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`];
-  for (const r of results) lines.push(`| ${[`${r.id}: ${r.what}`, triple(r.result.loss), ...columns.map(([sector]) => triple(lossOf(r, sector)?.loss))].join(' | ')} |`);
+  for (const { id, scenario, result } of results) {
+    const bySector = new Map(result.loss.byEndUse.map((e) => [e.endUse, e.loss]));
+    const name = short && scenario.date ? `${id} (${scenario.date})` : id;
+    lines.push(`| ${[name, triple(result.loss), ...shown.map((s) => triple(bySector.get(s))), ...(short ? [leavesOut(scenario.description)] : [])].join(' | ')} |`);
+  }
   return lines.join('\n');
 }
 
-const short = [
-  ['EVs, hybrids and vehicle motors', 'EV motors'],
-  ['Semiconductors and RF filters', 'semiconductors'],
-  ['Defence systems', 'defence'],
-  ['Data-centre drives, servers and cooling', 'data-centre drives'],
-].filter(([sector]) => sectors.includes(sector));
-const full = sectors.map((s) => [s, s]);
-
 const binding = ['| scenario | end use | sink that lost most | binding input (allocation bound) |', '| --- | --- | --- | --- |'];
-for (const r of results) {
-  for (const e of r.result.loss.byEndUse) if (e.binding) binding.push(`| ${r.id} | ${e.endUse} | ${e.binding.sink} | ${e.binding.text} |`);
+for (const { id, result } of results) {
+  for (const e of result.loss.byEndUse) if (e.binding) binding.push(`| ${id} | ${e.endUse} | ${e.binding.sink} | ${e.binding.text} |`);
 }
 
 const note = `Loss of delivered supply in percent, **max flow / allocation / proportional** (negative = a gain), on \`${file}\`; generated by \`node scripts/headlines.mjs\` (after \`npm run build\`).`;
-const readme = `${note}\n\n${table(short)}\n`;
-const docs = `${note} Columns are end-use sectors.\n\n${table(full)}\n\nThe input that binds each end use that loses supply under the allocation bound (traced upstream from the sink that lost most; \`allocation/binding-input.ts\`):\n\n${binding.join('\n')}\n`;
+const short = `${note}\n\n${table(true)}\n`;
+const full = `${note} Columns are end-use sectors.\n\n${table(false)}\n\nThe input that binds each end use that loses supply under the allocation bound (traced upstream from the sink that lost most; \`src/allocation/binding-input.ts\`):\n\n${binding.join('\n')}\n`;
 
 function replaceBlock(path, text) {
   const current = readFileSync(path, 'utf8');
@@ -60,8 +62,7 @@ function replaceBlock(path, text) {
   writeFileSync(path, `${current.slice(0, start)}<!-- headlines:start -->\n${text}${current.slice(end)}`);
 }
 
-process.stdout.write(`${docs}\n`);
 if (write) {
-  replaceBlock('README.md', readme);
-  replaceBlock('docs/scenarios.md', docs);
-}
+  replaceBlock('README.md', short);
+  replaceBlock('docs/scenarios.md', full);
+} else process.stdout.write(readmeOnly ? short : full);
