@@ -12,7 +12,8 @@ import { effectsOf } from './effects.js';
 import { buildElements } from './elements.js';
 import { scenarioOf } from './scenario.js';
 import * as actions from './state.js';
-import { METRIC_LABELS, SIZE_METRICS, type SizeMetric, type ViewState } from './state.js';
+import { MAP_METRICS, METRIC_LABELS, type MapMetric, type ViewState } from './state.js';
+import { withShadowPrices } from './shadow-prices.js';
 import { queryToState, stateToQuery } from './url-state.js';
 import { renderBottleneckTable } from './views/bottleneck-table.js';
 import { renderScenarioBottlenecks } from './views/scenario-bottlenecks.js';
@@ -109,7 +110,7 @@ function render(): void {
   if (!data) return;
   const elements = buildElements({
     graph: data.graph,
-    report: data.report,
+    report: withShadowPrices(data.report, result),
     stages: data.stages,
     colors: data.colors,
     metric: state.metric,
@@ -196,8 +197,8 @@ async function loadGraph(id: string): Promise<void> {
 
 function wireControls(): void {
   const metric = byId<HTMLSelectElement>('metric-select');
-  metric.replaceChildren(...SIZE_METRICS.map((m) => h('option', { value: m }, METRIC_LABELS[m])));
-  metric.addEventListener('change', () => update((s) => actions.setMetric(s, metric.value as SizeMetric)));
+  metric.replaceChildren(...MAP_METRICS.map((m) => h('option', { value: m }, METRIC_LABELS[m])));
+  metric.addEventListener('change', () => update((s) => actions.setMetric(s, metric.value as MapMetric)));
   byId<HTMLSelectElement>('graph-select').addEventListener('change', (event) => {
     const value = (event.target as HTMLSelectElement).value;
     update((s) => actions.selectGraph(s, value));

@@ -3,13 +3,13 @@
  * The country colours themselves are listed with the country toggles (one swatch each).
  */
 import { h } from '../dom.js';
-import { METRIC_LABELS, type SizeMetric } from '../state.js';
+import { METRIC_LABELS, type MapMetric } from '../state.js';
 
 function key(className: string, text: string): HTMLElement {
   return h('li', {}, h('span', { class: `key ${className}`, 'aria-hidden': 'true' }), text);
 }
 
-export function renderLegend(container: Element, metric: SizeMetric): void {
+export function renderLegend(container: Element, metric: MapMetric): void {
   container.replaceChildren(
     h(
       'ul',
