@@ -33,7 +33,7 @@ const EDGE_KEYS: readonly string[] = Object.keys(EdgeAttributesSchema.shape);
 const NODE_KNOWN: ReadonlySet<string> = new Set(NODE_KEYS);
 const EDGE_KNOWN: ReadonlySet<string> = new Set(EDGE_KEYS);
 /** The attributes the checks below know; a schema attribute added later goes to zod until they learn it. */
-const NODE_CHECKED = ['label', 'stage', 'country', 'capacity', 'status', 'startYear', 'source', 'notes', 'confidence', 'sector'];
+const NODE_CHECKED = ['label', 'stage', 'country', 'capacity', 'status', 'startYear', 'source', 'notes', 'confidence', 'sector', 'recipes', 'demand'];
 const EDGE_CHECKED = ['flow', 'capacity', 'material', 'source', 'notes', 'confidence'];
 const NODE_UNCHECKED: readonly string[] = NODE_KEYS.filter((name) => !NODE_CHECKED.includes(name));
 const EDGE_UNCHECKED: readonly string[] = EDGE_KEYS.filter((name) => !EDGE_CHECKED.includes(name));
@@ -54,11 +54,33 @@ function hasReservedName(a: Record<string, unknown>): boolean {
 const isQuantity = (value: unknown): boolean => typeof value === 'number' && value >= 0 && value <= MAX_QUANTITY;
 const isOptionalString = (value: unknown): boolean => value === undefined || typeof value === 'string';
 
+/** A coefficient or share of a recipe: 0 < x <= MAX_QUANTITY. */
+const isPositive = (value: unknown): boolean => typeof value === 'number' && value > 0 && value <= MAX_QUANTITY;
+
+/** `{material: positive number}` with no reserved material name (those go to zod). */
+function isMaterialTable(value: unknown): boolean {
+  if (!isPlainObject(value) || Object.hasOwn(value, '__proto__')) return false;
+  for (const name in value) if (isReservedKey(name) || !isPositive(value[name])) return false;
+  return true;
+}
+
+/** True when `value` passes the `recipes` attribute of NodeAttributesSchema (RecipeSchema). */
+function isValidRecipes(value: unknown): boolean {
+  if (!Array.isArray(value) || value.length === 0) return false;
+  for (const recipe of value) {
+    if (!isPlainObject(recipe)) return false;
+    for (const name in recipe) if (name !== 'name' && name !== 'inputs' && name !== 'outputs') return false;
+    if (typeof recipe.name !== 'string' || recipe.name === '' || !isMaterialTable(recipe.inputs)) return false;
+    if (recipe.outputs !== undefined && !isMaterialTable(recipe.outputs)) return false;
+  }
+  return true;
+}
+
 /** True when `a` passes NodeAttributesSchema (a plain object with valid known attributes). */
 export function isValidNodeAttributes(a: unknown): a is Record<string, unknown> {
   if (!isPlainObject(a) || Object.hasOwn(a, '__proto__') || hasReservedName(a)) return false;
   for (const name of NODE_UNCHECKED) if (a[name] !== undefined) return false;
-  const { label, stage, country, capacity, status, startYear, source, notes, confidence, sector } = a;
+  const { label, stage, country, capacity, status, startYear, source, notes, confidence, sector, recipes, demand } = a;
   return (
     typeof stage === 'string' &&
     stage !== '' &&
@@ -70,7 +92,9 @@ export function isValidNodeAttributes(a: unknown): a is Record<string, unknown> 
     isOptionalString(source) &&
     isOptionalString(notes) &&
     (confidence === undefined || CONFIDENCES.has(confidence)) &&
-    isOptionalString(sector)
+    isOptionalString(sector) &&
+    (recipes === undefined || isValidRecipes(recipes)) &&
+    (demand === undefined || isQuantity(demand))
   );
 }
 
