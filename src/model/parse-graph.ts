@@ -142,6 +142,7 @@ export function parseGraph(data: unknown, file: string, options: ParseOptions = 
       return;
     }
     const a = attrs.data;
+    if (a.stock !== undefined && a.stockMonths !== undefined) problems.add(element, 'give at most one of "stock" (tonnes) and "stockMonths" (months of in-flow)');
     for (const name of Object.keys(a)) {
       if (!KNOWN_NODE_ATTRIBUTES.has(name)) unknownNodeAttributes.set(name, (unknownNodeAttributes.get(name) ?? 0) + 1);
     }
