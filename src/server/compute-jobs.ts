@@ -1,7 +1,7 @@
 /**
  * The computations the server may run off the request thread (compute-pool.ts), and how
  * they cross between threads. A job names what to compute on a graph (a metrics report,
- * or a scenario evaluation) with its options; the graph travels as graphology's
+ * a scenario evaluation or a scenario's monthly timeline) with its options; the graph travels as graphology's
  * `export()` and is rebuilt with `import()` (same node and edge order, so the same
  * results). A result comes back as-is (plain JSON data); an error comes back as
  * `{kind, message, ...}` and is rebuilt as the same typed ChokepointError (an InputError
@@ -24,10 +24,14 @@ import { computeMetrics, type MetricsOptions } from '../metrics/report.js';
 import type { MetricsReport } from '../metrics/report-types.js';
 import { evaluateScenario, type EvaluateOptions, type ScenarioResult } from '../scenario/evaluate.js';
 import type { Scenario } from '../scenario/schema.js';
+import { timeline, type TimelineOptions, type TimelineResult } from '../timeline/timeline.js';
 
-export type ComputeJob = { type: 'metrics'; options: MetricsOptions } | { type: 'scenario'; scenario: Scenario; options: EvaluateOptions };
+export type ComputeJob =
+  | { type: 'metrics'; options: MetricsOptions }
+  | { type: 'scenario'; scenario: Scenario; options: EvaluateOptions }
+  | { type: 'timeline'; scenario: Scenario; options: Omit<TimelineOptions, 'onProgress'> };
 
-export type JobResult<J extends ComputeJob> = J extends { type: 'metrics' } ? MetricsReport : ScenarioResult;
+export type JobResult<J extends ComputeJob> = J extends { type: 'metrics' } ? MetricsReport : J extends { type: 'scenario' } ? ScenarioResult : TimelineResult;
 
 export type SerializedSupplyGraph = ReturnType<SupplyGraph['export']>;
 
@@ -43,11 +47,12 @@ export type SerializedError =
   | { kind: 'internal'; message: string };
 
 /** What a worker posts back. */
-export type WorkerReply = { ok: true; result: MetricsReport | ScenarioResult } | { ok: false; error: SerializedError };
+export type WorkerReply = { ok: true; result: MetricsReport | ScenarioResult | TimelineResult } | { ok: false; error: SerializedError };
 
 /** Runs `job` on `graph` in the calling thread. */
 export function runJob<J extends ComputeJob>(graph: SupplyGraph, job: J): JobResult<J> {
-  const result = job.type === 'metrics' ? computeMetrics(graph, job.options) : evaluateScenario(graph, job.scenario, job.options);
+  const result =
+    job.type === 'metrics' ? computeMetrics(graph, job.options) : job.type === 'scenario' ? evaluateScenario(graph, job.scenario, job.options) : timeline(graph, job.scenario, job.options);
   return result as JobResult<J>;
 }
 

@@ -197,7 +197,7 @@ export class ComputePool {
         this.dispatch();
         if (aborted) return new ComputationError('the request was aborted by the client; its computation was stopped');
         return new ComputationError(
-          `${pending.job.type === 'metrics' ? 'the metrics' : 'the scenario'} of ${pending.graph.order} nodes and ${pending.graph.size} edges did not finish ` +
+          `${{ metrics: 'the metrics', scenario: 'the scenario', timeline: 'the timeline' }[pending.job.type]} of ${pending.graph.order} nodes and ${pending.graph.size} edges did not finish ` +
             `within the time budget of ${seconds(pending.run.budgetMs)} (stopped after ${seconds(Date.now() - t0)}); ${pending.run.hint}`,
         );
       });

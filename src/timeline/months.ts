@@ -57,7 +57,7 @@ export function actionWindows(scenario: Scenario, months: number, start: IsoMont
     const toNumber = (bound: MonthBound | undefined, field: string, fallback: number): number => {
       if (bound === undefined) return fallback;
       if (typeof bound === 'number') return bound;
-      if (!start) throw new UsageError(`${actionElement(index, action.type)}: ${field} "${bound}" is an ISO month; give --start YYYY-MM to map it to a month number`);
+      if (!start) throw new UsageError(`${actionElement(index, action.type)}: ${field} "${bound}" is an ISO month; give the start month (--start YYYY-MM, ?start= in the API) to map it to a month number`);
       return monthNumber(parseIsoMonth(bound, `${actionElement(index, action.type)} ${field}`), start);
     };
     const first = Math.max(1, toNumber(action.start, 'start', 1));

@@ -56,7 +56,7 @@ describe('chokepoint timeline', () => {
     for (const [args, message] of [
       [['--months', '0'], '--months: expected a whole number from 1 to 600 (got "0")'],
       [['--start', '2025-4'], '--start: expected an ISO month YYYY-MM such as 2025-04 (got "2025-4")'],
-      [[], 'action 0 (disableNode): start "2025-02" is an ISO month; give --start YYYY-MM to map it to a month number'],
+      [[], 'action 0 (disableNode): start "2025-02" is an ISO month; give the start month (--start YYYY-MM, ?start= in the API) to map it to a month number'],
     ] as const) {
       const run = await cli('timeline', GRAPH, '--scenario', SCENARIO, ...args);
       expect(run.code).toBe(2);
