@@ -27,7 +27,7 @@ describe('POST /api/graphs/:id/timeline', () => {
     expect(badMonths.status).toBe(400);
     const noStart = await postJson(served.server.url, '/api/graphs/mini/timeline', chinaOffline);
     expect(noStart.status).toBe(400);
-    expect(((await noStart.json()) as { error: string }).error).toContain('give --start YYYY-MM');
+    expect(((await noStart.json()) as { error: string }).error).toContain('?start= in the API');
     const bad = await postJson(served.server.url, '/api/graphs/mini/timeline', { name: 'x', actions: [{ type: 'disableNode', node: 'nope', end: 0 }] });
     expect(bad.status).toBe(400);
     const unknown = await postJson(served.server.url, '/api/graphs/mini/timeline?month=3', chinaOffline);
