@@ -36,6 +36,7 @@ const ScenarioQuery = z.strictObject({
 
 const TimelineQuery = z.strictObject({
   months: z.coerce.number().int().min(1).max(MAX_MONTHS).optional(),
+  cover: z.coerce.number().min(0).max(1200).optional(),
   start: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be an ISO month YYYY-MM such as 2025-04').optional(),
 });
 
@@ -110,7 +111,11 @@ export function graphsRouter({ store, scenariosDir, pool, limits }: GraphsRouter
     const body = jsonBody(req);
     const { graph } = await store.load(idOf(req));
     const scenario = parseScenario(body, 'request body', graph);
-    const options = { ...(query.months !== undefined ? { months: query.months } : {}), ...(query.start !== undefined ? { start: query.start } : {}) };
+    const options = {
+      ...(query.months !== undefined ? { months: query.months } : {}),
+      ...(query.start !== undefined ? { start: query.start } : {}),
+      ...(query.cover !== undefined ? { coverMonths: query.cover } : {}),
+    };
     res.json(await pool.run(graph, { type: 'timeline', scenario, options } as const, { budgetMs: limits.scenarioMs, hint: `run \`chokepoint timeline\` on the graph file`, signal: abortOnClose(res) }));
   });
 

@@ -34,12 +34,14 @@ export interface TimelineOptions {
   months?: number;
   /** The ISO month `YYYY-MM` of month 1; needed when actions give ISO months. */
   start?: string;
+  /** Months of cover at manufacturers: stockMonths of every `manufacturing` node, replacing its own (`stocks.ts`). */
+  coverMonths?: number;
   /** Called after each month of each bound with (steps done, steps in all). */
   onProgress?: (done: number, total: number) => void;
 }
 
 const DEFAULTS = { months: 24 };
-const KNOWN = new Set(['months', 'start', 'onProgress']);
+const KNOWN = new Set(['months', 'start', 'coverMonths', 'onProgress']);
 /** Relative tolerance under which a month counts as fully delivered. */
 export const SHORTAGE_TOLERANCE = 1e-9;
 export const MAX_MONTHS = 600;
@@ -83,13 +85,15 @@ export interface TimelineResult {
   warnings: string[];
 }
 
-function resolveOptions(options: TimelineOptions): { months: number; start: string | undefined } {
+function resolveOptions(options: TimelineOptions): { months: number; start: string | undefined; coverMonths: number | undefined } {
   for (const key of Object.keys(options)) {
     if (!KNOWN.has(key)) throw new UsageError(`timeline: unknown option "${key}" (known: ${[...KNOWN].join(', ')})`);
   }
   const months = options.months ?? DEFAULTS.months;
   if (!Number.isInteger(months) || months < 1 || months > MAX_MONTHS) throw new UsageError(`timeline: months must be a whole number from 1 to ${MAX_MONTHS} (got ${months})`);
-  return { months, start: options.start };
+  const cover = options.coverMonths;
+  if (cover !== undefined && !(Number.isFinite(cover) && cover >= 0 && cover <= 1200)) throw new UsageError(`timeline: coverMonths must be a number of months from 0 to 1200 (got ${cover})`);
+  return { months, start: options.start, coverMonths: cover };
 }
 
 /** The graph's unit per month: `t REO/yr` -> `t REO/month`. */
@@ -110,12 +114,12 @@ const sumSeries = (series: (number[] | undefined)[], months: number): number[] =
 
 /** Runs the monthly model of `scenario` (already validated by `parseScenario`) on `graph`. */
 export function timeline(graph: SupplyGraph, scenario: Scenario, options: TimelineOptions = {}): TimelineResult {
-  const { months, start } = resolveOptions(options);
+  const { months, start, coverMonths } = resolveOptions(options);
   const startMonth = start !== undefined ? parseIsoMonth(start, 'start') : undefined;
   const windows = actionWindows(scenario, months, startMonth);
   const baseline = applyScenario(graph, { name: 'baseline', actions: [] }).graph;
   const monthly = monthGraphs(graph, scenario, windows, months, startMonth);
-  const initial = initialStocks(graph, baseline);
+  const initial = initialStocks(graph, baseline, coverMonths);
 
   const total = months;
   const proportional: BoundTimeline = proportionalTimeline(monthly, initial, (done) => options.onProgress?.(done, total));

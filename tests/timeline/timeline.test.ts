@@ -93,6 +93,26 @@ describe('timeline: proportional bound with stocks', () => {
     expect(r.endUses[0]?.proportional.monthsToShortage).toBe(1);
   });
 
+  it('coverMonths gives every manufacturing node that many months of cover, replacing its own', () => {
+    const g = build(
+      [
+        ['mine', 'mining', 'AU'],
+        ['maker', 'manufacturing', 'JP', { stockMonths: 5 }],
+        ['oem', 'end-use', 'DE'],
+      ],
+      [
+        ['mine', 'maker', 120],
+        ['maker', 'oem', 120],
+      ],
+    );
+    const s = scenario(g, [{ type: 'disableNode', node: 'mine' }]);
+    expect(timeline(g, s, { months: 6 }).endUses[0]?.proportional.monthsToShortage).toBe(5);
+    const r = timeline(g, s, { months: 6, coverMonths: 3 });
+    expect(r.endUses[0]?.proportional.monthsToShortage).toBe(3);
+    expect(r.nodes).toEqual([{ node: 'maker', stock: [20, 10, 0, 0, 0, 0] }]);
+    expect(() => timeline(g, s, { coverMonths: -1 })).toThrow(UsageError);
+  });
+
   it('with no action every month delivers the demand and monthsToShortage is null', () => {
     const g = line({ stockMonths: 2 });
     const r = timeline(g, scenario(g, []), { months: 3 });

@@ -1,6 +1,6 @@
 /**
  * `chokepoint timeline <graph> --scenario FILE|PRESET [--months N] [--start YYYY-MM]
- * [--format text|json|csv] [--quiet] [--out PATH] [--force]`: the monthly model
+ * [--cover MONTHS] [--format text|json|csv] [--quiet] [--out PATH] [--force]`: the monthly model
  * (src/timeline/): delivered supply per end use month by month under the scenario's
  * actions in force each month, with stocks and ramps. Text is a terminal report; JSON is
  * the TimelineResult; CSV has one row per month and end use.
@@ -19,6 +19,7 @@ interface TimelineFlags {
   scenario?: string;
   months: string;
   start?: string;
+  cover?: string;
   format: string;
   quiet?: boolean;
   out?: string;
@@ -81,6 +82,7 @@ export function registerTimeline(program: Command, ctx: CliContext): void {
     .option('--scenario <file>', 'scenario JSON file, or the id of a preset in graphs/scenarios')
     .option('--months <n>', `horizon in months (1-${MAX_MONTHS})`, '24')
     .option('--start <YYYY-MM>', 'the calendar month of month 1 (maps ISO months in the scenario)')
+    .option('--cover <months>', 'months of cover at manufacturers: stockMonths of every manufacturing node, replacing the graph\'s')
     .option('--format <format>', 'text, json or csv', 'text')
     .option('--quiet', 'no progress bar')
     .option('-o, --out <path>', 'write to this file (atomically) instead of stdout')
@@ -90,6 +92,8 @@ export function registerTimeline(program: Command, ctx: CliContext): void {
       const months = Number(flags.months);
       if (flags.months.trim() === '' || !Number.isSafeInteger(months) || months < 1 || months > MAX_MONTHS) throw new UsageError(`--months: expected a whole number from 1 to ${MAX_MONTHS} (got "${flags.months}")`);
       if (flags.start !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(flags.start)) throw new UsageError(`--start: expected an ISO month YYYY-MM such as 2025-04 (got "${flags.start}")`);
+      const cover = flags.cover === undefined ? undefined : Number(flags.cover);
+      if (cover !== undefined && (flags.cover?.trim() === '' || !Number.isFinite(cover) || cover < 0 || cover > 1200)) throw new UsageError(`--cover: expected a number of months from 0 to 1200 (got "${flags.cover}")`);
       if (flags.scenario === undefined) throw new UsageError('no scenario: give --scenario FILE|PRESET');
       const { graph } = await readGraphFile(file);
       const scenario = await loadScenario(flags.scenario, graph);
@@ -100,7 +104,7 @@ export function registerTimeline(program: Command, ctx: CliContext): void {
       };
       let result: TimelineResult;
       try {
-        result = timeline(graph, scenario, { months, ...(flags.start !== undefined ? { start: flags.start } : {}), onProgress });
+        result = timeline(graph, scenario, { months, ...(flags.start !== undefined ? { start: flags.start } : {}), ...(cover !== undefined ? { coverMonths: cover } : {}), onProgress });
       } finally {
         progress?.stop();
       }
