@@ -24,7 +24,7 @@ export interface TimelineView {
 }
 
 const COLORS = ['#1c7ed6', '#e8590c', '#2b8a3e', '#c2255c', '#6741d9', '#0c8599', '#e67700', '#5c940d', '#862e9c', '#495057'];
-const HEIGHT = 220;
+const HEIGHT = 190;
 
 function numberOrNull(text: string, min: number, max: number): number | null {
   if (text.trim() === '') return null;
@@ -51,6 +51,7 @@ function chartOptions(data: ChartData, width: number, unit: string): uPlot.Optio
         width: s.bound === 'allocation' ? 2 : 1.5,
         ...(s.bound === 'proportional' ? { dash: [6, 4] } : {}),
         value: (_u: uPlot, v: number | null) => percent(v),
+        points: { show: false },
       })),
     ],
     legend: { live: true },
