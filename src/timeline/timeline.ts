@@ -6,12 +6,15 @@
  * (`month-graphs.ts`), projects ramp, and each bound is solved myopically (no foresight
  * of the scenario) from the stocks the previous month left (`stocks.ts`):
  *
+ * - allocation: the recipe LP of the allocation bound each month with stocks as extra
+ *   supply (`allocation-timeline.ts`): rerouting through spare capacity, recipes obeyed;
  * - proportional: no rerouting, each node draws its own stock to keep its output while it
  *   lasts (`proportional-timeline.ts`).
  *
  * Per end use (sinks grouped by `sector`, else label, else key, as in `evaluate.ts`):
  *
- *   demand            = sum over its sinks of IN_sink / 12 (baseline in-flow, t/month)
+ *   demand            = sum over its sinks of (demand_sink ?? IN_sink) / 12, IN the baseline
+ *                       in-flow (t/month)
  *   delivered[t]      = sum over its sinks of the bound's delivery in month t
  *   monthsToShortage  = number of months fully delivered before the first month t with
  *                       delivered[t] < demand x (1 - 1e-9); null when there is none
@@ -26,6 +29,7 @@ import { endUseOf } from '../scenario/evaluate.js';
 import type { Scenario } from '../scenario/schema.js';
 import { monthGraphs } from './month-graphs.js';
 import { actionWindows, isoOfMonth, parseIsoMonth, type ActionWindow } from './months.js';
+import { allocationTimeline } from './allocation-timeline.js';
 import { proportionalTimeline, type BoundTimeline } from './proportional-timeline.js';
 import { initialStocks } from './stocks.js';
 
@@ -60,13 +64,18 @@ export interface EndUseTimeline {
   sinks: string[];
   /** Baseline demand, t per month. */
   demand: number;
+  allocation: BoundSeries;
   proportional: BoundSeries;
 }
 
 export interface NodeStock {
   node: string;
+  /** Stock at the start, tonnes. */
+  initial: number;
   /** Tonnes at the end of each month (proportional bound). */
   stock: number[];
+  /** Tonnes at the end of each month (allocation bound). */
+  allocationStock: number[];
 }
 
 export interface TimelineResult {
@@ -121,8 +130,9 @@ export function timeline(graph: SupplyGraph, scenario: Scenario, options: Timeli
   const monthly = monthGraphs(graph, scenario, windows, months, startMonth);
   const initial = initialStocks(graph, baseline, coverMonths);
 
-  const total = months;
-  const proportional: BoundTimeline = proportionalTimeline(monthly, initial, (done) => options.onProgress?.(done, total));
+  const total = 2 * months;
+  const allocation: BoundTimeline = allocationTimeline(monthly, initial, (done) => options.onProgress?.(done, total));
+  const proportional: BoundTimeline = proportionalTimeline(monthly, initial, (done) => options.onProgress?.(months + done, total));
 
   const groups = new Map<string, Set<string>>();
   const addSink = (g: SupplyGraph, sink: string) => {
@@ -132,14 +142,16 @@ export function timeline(graph: SupplyGraph, scenario: Scenario, options: Timeli
   baseline.forEachNode((node) => {
     if (baseline.outDegree(node) === 0 && baseline.inDegree(node) > 0) addSink(baseline, node);
   });
-  for (const sink of Object.keys(proportional.bySink)) if (!baseline.hasNode(sink)) addSink(graph, sink);
+  for (const sink of new Set([...Object.keys(proportional.bySink), ...Object.keys(allocation.bySink)])) if (!baseline.hasNode(sink)) addSink(graph, sink);
 
   const endUses = [...groups]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([endUse, sinkSet]): EndUseTimeline => {
       const sinks = [...sinkSet].sort();
-      const demand = sinks.reduce((t, s) => t + (baseline.hasNode(s) ? baseline.reduceInEdges(s, (x, _e, a) => x + a.flow, 0) : 0), 0) / 12;
-      return { endUse, sinks, demand, proportional: boundSeries(sumSeries(sinks.map((s) => proportional.bySink[s]), months), demand) };
+      const demandOf = (s: string) => (baseline.hasNode(s) ? (baseline.getNodeAttribute(s, 'demand') ?? baseline.reduceInEdges(s, (x, _e, a) => x + a.flow, 0)) : 0);
+      const demand = sinks.reduce((t, s) => t + demandOf(s), 0) / 12;
+      const series = (bound: BoundTimeline) => boundSeries(sumSeries(sinks.map((s) => bound.bySink[s]), months), demand);
+      return { endUse, sinks, demand, allocation: series(allocation), proportional: series(proportional) };
     });
 
   const warnings = [...applyScenario(graph, { name: scenario.name, actions: scenario.actions }).warnings];
@@ -154,7 +166,7 @@ export function timeline(graph: SupplyGraph, scenario: Scenario, options: Timeli
     endUses,
     nodes: Object.entries(proportional.stock)
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([node, stock]) => ({ node, stock })),
+      .map(([node, stock]) => ({ node, initial: initial.get(node) ?? 0, stock, allocationStock: allocation.stock[node] ?? [] })),
     warnings,
   };
 }

@@ -36,19 +36,23 @@ describe('chokepoint timeline', () => {
     const r = JSON.parse(run.stdout);
     expect(r).toMatchObject({ unit: 't REO/month', months: 7, start: '2025-01' });
     expect(r.endUses).toHaveLength(1);
-    expect(r.endUses[0]).toMatchObject({ endUse: 'EVs', demand: 10, proportional: { monthsToShortage: 3, shortfall: 20, delivered: [10, 10, 10, 0, 0, 10, 10] } });
-    expect(r.nodes).toEqual([{ node: 'oem', stock: [20, 10, 0, 0, 0, 0, 0] }]);
+    expect(r.endUses[0]).toMatchObject({ endUse: 'EVs', sinks: ['oem'], demand: 10, proportional: { monthsToShortage: 3, shortfall: 20, delivered: [10, 10, 10, 0, 0, 10, 10] } });
+    expect(r.endUses[0].allocation.monthsToShortage).toBe(3);
+    expect(r.endUses[0].allocation.shortfall).toBeCloseTo(20, 6);
+    expect(r.nodes).toHaveLength(1);
+    expect(r.nodes[0]).toMatchObject({ node: 'oem', initial: 20, stock: [20, 10, 0, 0, 0, 0, 0] });
   });
 
   it('prints a report as text and one CSV row per month and end use', async () => {
     const text = await cli('timeline', GRAPH, '--scenario', SCENARIO, '--months', '7', '--start', '2025-01');
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('action 0 (disableNode): months 2-5 (2025-02 to 2025-05)');
-    expect(text.stdout).toMatch(/EVs +10 +3 +20 +0\.0/);
+    expect(text.stdout).toMatch(/EVs +10 +3 +20 +3 +20 +0\.0/);
     const csv = await cli('timeline', GRAPH, '--scenario', SCENARIO, '--months', '7', '--start', '2025-01', '--format', 'csv');
     const lines = csv.stdout.trim().split('\n');
-    expect(lines[0]).toBe('month,label,end_use,demand,proportional_delivered,proportional_share');
-    expect(lines[4]).toBe('4,2025-04,EVs,10,0,0');
+    expect(lines[0]).toBe('month,label,end_use,demand,allocation_delivered,allocation_share,proportional_delivered,proportional_share');
+    expect(lines[4]).toMatch(/^4,2025-04,EVs,10,[0-9.e-]+,[0-9.e-]+,0,0$/);
+    expect(Number(lines[4]?.split(',')[4])).toBeCloseTo(0, 6);
     expect(lines).toHaveLength(8);
   });
 

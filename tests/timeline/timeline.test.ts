@@ -37,12 +37,16 @@ describe('timeline: proportional bound with stocks', () => {
     const ev = r.endUses[0];
     expect(ev?.endUse).toBe('EVs');
     expect(ev?.demand).toBeCloseTo(10, 12);
-    close(ev?.proportional.delivered ?? [], [10, 10, 0, 0, 0, 0]);
-    expect(ev?.proportional.monthsToShortage).toBe(2);
-    // 4 months of 10 t missing.
-    expect(ev?.proportional.shortfall).toBeCloseTo(40, 9);
+    for (const bound of [ev?.proportional, ev?.allocation]) {
+      close(bound?.delivered ?? [], [10, 10, 0, 0, 0, 0]);
+      expect(bound?.monthsToShortage).toBe(2);
+      // 4 months of 10 t missing.
+      expect(bound?.shortfall).toBeCloseTo(40, 6);
+    }
     // The sink's 20 t: 10 left after month 1, 0 after month 2.
-    expect(r.nodes).toEqual([{ node: 'oem', stock: [10, 0, 0, 0, 0, 0] }]);
+    expect(r.nodes.map((n) => n.node)).toEqual(['oem']);
+    close(r.nodes[0]?.stock ?? [], [10, 0, 0, 0, 0, 0]);
+    close(r.nodes[0]?.allocationStock ?? [], [10, 0, 0, 0, 0, 0]);
   });
 
   it('3 months more cover at the magnet maker delivers for 5 months', () => {
@@ -50,6 +54,11 @@ describe('timeline: proportional bound with stocks', () => {
     const r = timeline(g, scenario(g, [{ type: 'disableNode', node: 'mine' }]), { months: 8 });
     close(r.endUses[0]?.proportional.delivered ?? [], [10, 10, 10, 10, 10, 0, 0, 0]);
     expect(r.endUses[0]?.proportional.monthsToShortage).toBe(5);
+    close(r.endUses[0]?.allocation.delivered ?? [], [10, 10, 10, 10, 10, 0, 0, 0]);
+    expect(r.endUses[0]?.allocation.monthsToShortage).toBe(5);
+    // The allocation bound may draw either stock first (the LP is indifferent): 50 t in all.
+    const left = (t: number) => r.nodes.reduce((total, n) => total + (n.allocationStock[t] ?? 0), 0);
+    close([0, 1, 2, 3, 4, 5].map(left), [40, 30, 20, 10, 0, 0]);
     // The magnet maker's 30 t go first (the sink receives in full), then the sink's 20 t.
     expect(r.nodes.find((n) => n.node === 'mag')?.stock).toEqual([20, 10, 0, 0, 0, 0, 0, 0]);
     expect(r.nodes.find((n) => n.node === 'oem')?.stock).toEqual([20, 20, 20, 10, 0, 0, 0, 0]);
@@ -58,11 +67,13 @@ describe('timeline: proportional bound with stocks', () => {
   it('a cut for months 1-4 with 2 months of cover loses exactly 2 months of demand (capacity = flow: no refill)', () => {
     const g = line({}, { stockMonths: 2 });
     const r = timeline(g, scenario(g, [{ type: 'disableNode', node: 'mine', start: 1, end: 4 }]), { months: 12 });
-    const p = r.endUses[0]?.proportional;
-    close(p?.delivered ?? [], [10, 10, 0, 0, 10, 10, 10, 10, 10, 10, 10, 10]);
-    expect(p?.monthsToShortage).toBe(2);
-    expect(p?.shortfall).toBeCloseTo(20, 9);
+    for (const p of [r.endUses[0]?.proportional, r.endUses[0]?.allocation]) {
+      close(p?.delivered ?? [], [10, 10, 0, 0, 10, 10, 10, 10, 10, 10, 10, 10]);
+      expect(p?.monthsToShortage).toBe(2);
+      expect(p?.shortfall).toBeCloseTo(20, 6);
+    }
     expect(r.nodes[0]?.stock.slice(-1)[0]).toBe(0);
+    expect(r.nodes[0]?.allocationStock.slice(-1)[0]).toBeCloseTo(0, 9);
   });
 
   it('stock in tonnes: 15 t at the sink cover 1.5 months; a half-cut draws half a month of cover each month', () => {
@@ -109,7 +120,9 @@ describe('timeline: proportional bound with stocks', () => {
     expect(timeline(g, s, { months: 6 }).endUses[0]?.proportional.monthsToShortage).toBe(5);
     const r = timeline(g, s, { months: 6, coverMonths: 3 });
     expect(r.endUses[0]?.proportional.monthsToShortage).toBe(3);
-    expect(r.nodes).toEqual([{ node: 'maker', stock: [20, 10, 0, 0, 0, 0] }]);
+    expect(r.nodes.map((n) => n.node)).toEqual(['maker']);
+    close(r.nodes[0]?.stock ?? [], [20, 10, 0, 0, 0, 0]);
+    expect(r.endUses[0]?.allocation.monthsToShortage).toBe(3);
     expect(() => timeline(g, s, { coverMonths: -1 })).toThrow(UsageError);
   });
 
@@ -120,6 +133,45 @@ describe('timeline: proportional bound with stocks', () => {
     expect(r.endUses[0]?.proportional).toMatchObject({ monthsToShortage: null, shortfall: 0 });
     expect(r.unit).toBe('t REO/month');
     expect(r.labels).toEqual(['1', '2', '3']);
+  });
+});
+
+describe('timeline: allocation bound (recipe LP each month)', () => {
+  it('reroutes through spare capacity where the proportional bound draws stock', () => {
+    // Two mines ship 60 t/yr each to the magnet maker; the US one could ship 120. The sink
+    // holds 1 month (10 t). With the AU mine cut, the proportional bound receives half
+    // and draws 5 t a month: full for 2 months, then 5 t/month. The allocation bound
+    // ships 120 t/yr from the US mine: full every month, no stock drawn.
+    const g = build(
+      [
+        ['au', 'mining', 'AU'],
+        ['us', 'mining', 'US'],
+        ['mag', 'magnet', 'JP'],
+        ['oem', 'end-use', 'DE', { stockMonths: 1 }],
+      ],
+      [
+        ['au', 'mag', 60],
+        ['us', 'mag', 60, { capacity: 120 }],
+        ['mag', 'oem', 120],
+      ],
+    );
+    const r = timeline(g, scenario(g, [{ type: 'disableNode', node: 'au' }]), { months: 4 });
+    const e = r.endUses[0];
+    close(e?.proportional.delivered ?? [], [10, 10, 5, 5]);
+    expect(e?.proportional.monthsToShortage).toBe(2);
+    close(e?.allocation.delivered ?? [], [10, 10, 10, 10]);
+    expect(e?.allocation).toMatchObject({ monthsToShortage: null, shortfall: 0 });
+    close(r.nodes[0]?.stock ?? [], [5, 0, 0, 0]);
+    close(r.nodes[0]?.allocationStock ?? [], [10, 10, 10, 10]);
+  });
+
+  it('a sink with a stated demand above its in-flow: demand is demand / 12', () => {
+    const g = line({}, { demand: 240 });
+    const r = timeline(g, scenario(g, []), { months: 2 });
+    expect(r.endUses[0]?.demand).toBeCloseTo(20, 12);
+    // Only 10 t/month can arrive: short from month 1 under both bounds.
+    expect(r.endUses[0]?.allocation.monthsToShortage).toBe(0);
+    expect(r.endUses[0]?.proportional.monthsToShortage).toBe(0);
   });
 });
 
@@ -145,6 +197,8 @@ describe('timeline: ramps and ISO months', () => {
     // full rate: in its months 1..4 online, 1.25, 2.5, 3.75, 5.
     const r = timeline(g, scenario(g, [{ type: 'activate', nodes: ['proj'], start: 2 }]), { months: 6 });
     close(r.endUses[0]?.proportional.delivered ?? [], [5, 6.25, 7.5, 8.75, 10, 10]);
+    // The allocation bound caps the project's edge at r x 60 t/yr: the same.
+    close(r.endUses[0]?.allocation.delivered ?? [], [5, 6.25, 7.5, 8.75, 10, 10]);
     expect(r.endUses[0]?.demand).toBeCloseTo(5, 12);
   });
 

@@ -13,8 +13,20 @@ const result: TimelineResult = {
     { action: 1, type: 'disableNode', first: 1, last: 0 },
   ],
   endUses: [
-    { endUse: 'EVs, "hybrids"', sinks: ['ev'], demand: 10, proportional: { monthsToShortage: 1, shortfall: 5, delivered: [10, 5, 10] } },
-    { endUse: 'Idle', sinks: ['x'], demand: 0, proportional: { monthsToShortage: null, shortfall: 0, delivered: [0, 0, 0] } },
+    {
+      endUse: 'EVs, "hybrids"',
+      sinks: ['ev'],
+      demand: 10,
+      allocation: { monthsToShortage: 1, shortfall: 2, delivered: [10, 8, 10] },
+      proportional: { monthsToShortage: 1, shortfall: 5, delivered: [10, 5, 10] },
+    },
+    {
+      endUse: 'Idle',
+      sinks: ['x'],
+      demand: 0,
+      allocation: { monthsToShortage: null, shortfall: 0, delivered: [0, 0, 0] },
+      proportional: { monthsToShortage: null, shortfall: 0, delivered: [0, 0, 0] },
+    },
   ],
   nodes: [],
   warnings: [],
@@ -26,7 +38,9 @@ describe('time chart data', () => {
       months: [1, 2, 3],
       labels: ['2025-04', '2025-05', '2025-06'],
       series: [
+        { endUse: 'EVs, "hybrids"', bound: 'allocation', share: [1, 0.8, 1] },
         { endUse: 'EVs, "hybrids"', bound: 'proportional', share: [1, 0.5, 1] },
+        { endUse: 'Idle', bound: 'allocation', share: [null, null, null] },
         { endUse: 'Idle', bound: 'proportional', share: [null, null, null] },
       ],
       window: { first: 2, last: 2 },
@@ -34,17 +48,17 @@ describe('time chart data', () => {
     expect(chartData({ ...result, windows: [] }).window).toBeNull();
   });
 
-  it('includes the allocation bound when the result has it', () => {
-    const withAllocation = { ...result, endUses: [{ ...result.endUses[0], allocation: { monthsToShortage: null, shortfall: 0, delivered: [10, 10, 10] } }] } as unknown as TimelineResult;
-    expect(chartData(withAllocation).series.map((s) => s.bound)).toEqual(['allocation', 'proportional']);
-    expect(timelineCsv(withAllocation).split('\n')[0]).toBe('month,label,end_use,demand,allocation_delivered,allocation_share,proportional_delivered,proportional_share');
+  it('leaves out a bound the result does not have', () => {
+    const onlyProportional = { ...result, endUses: result.endUses.map(({ allocation: _a, ...rest }) => rest) } as unknown as TimelineResult;
+    expect(chartData(onlyProportional).series.map((s) => s.bound)).toEqual(['proportional', 'proportional']);
+    expect(timelineCsv(onlyProportional).split('\n')[0]).toBe('month,label,end_use,demand,proportional_delivered,proportional_share');
   });
 
   it('writes a CSV with one row per month and end use, quoting where needed', () => {
     const lines = timelineCsv(result).trim().split('\n');
-    expect(lines[0]).toBe('month,label,end_use,demand,proportional_delivered,proportional_share');
-    expect(lines[3]).toBe('2,2025-05,"EVs, ""hybrids""",10,5,0.5');
-    expect(lines[4]).toBe('2,2025-05,Idle,0,0,');
+    expect(lines[0]).toBe('month,label,end_use,demand,allocation_delivered,allocation_share,proportional_delivered,proportional_share');
+    expect(lines[3]).toBe('2,2025-05,"EVs, ""hybrids""",10,8,0.8,5,0.5');
+    expect(lines[4]).toBe('2,2025-05,Idle,0,0,,0,');
     expect(lines).toHaveLength(7);
   });
 

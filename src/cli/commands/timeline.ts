@@ -29,6 +29,7 @@ interface TimelineFlags {
 const round = (v: number) => Math.round(v);
 const clip = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 3)}...` : text);
 const share = (delivered: number, demand: number): number | null => (demand > 0 ? delivered / demand : null);
+const BOUNDS = ['allocation', 'proportional'] as const;
 const when = (s: BoundSeries) => (s.monthsToShortage === null ? 'none' : String(s.monthsToShortage));
 
 /** The text report: windows, per end use the months to shortage and shortfall, then the share delivered by month. */
@@ -40,35 +41,54 @@ export function timelineText(r: TimelineResult): string {
     out.push(`  action ${w.action} (${w.type}): ${range}\n`);
   }
   for (const w of r.warnings) out.push(`  warning: ${w}\n`);
-  out.push('\nBy end use (proportional: no rerouting, each node draws only its own stock; months to shortage: full months before the first short one)\n');
+  out.push('\nBy end use; months to shortage: full months before the first short one\n');
+  out.push('  allocation: rerouting through spare capacity, recipes obeyed, stocks as extra supply (best case, myopic)\n');
+  out.push('  proportional: no rerouting, each node draws only its own stock (worst case)\n');
   out.push(
     formatTable(
-      ['end use', 'demand/month', 'months to shortage', 'shortfall t', 'lowest month %'],
-      r.endUses.map((e) => [clip(e.endUse, 40), round(e.demand), when(e.proportional), round(e.proportional.shortfall), pct(share(Math.min(...e.proportional.delivered), e.demand))]),
+      ['end use', 'demand/month', 'allocation: months', 'shortfall t', 'proportional: months', 'shortfall t', 'lowest month %'],
+      r.endUses.map((e) => [
+        clip(e.endUse, 40),
+        round(e.demand),
+        when(e.allocation),
+        round(e.allocation.shortfall),
+        when(e.proportional),
+        round(e.proportional.shortfall),
+        pct(share(Math.min(...e.proportional.delivered), e.demand)),
+      ]),
     ),
   );
-  out.push('\nDelivered share of demand by month, % (proportional)\n');
-  out.push(
-    formatTable(
-      ['month', ...r.endUses.map((e) => clip(e.endUse, 16))],
-      r.labels.map((label, t) => [label, ...r.endUses.map((e) => pct(share(e.proportional.delivered[t] ?? 0, e.demand)))]),
-    ),
-  );
+  for (const bound of BOUNDS) {
+    out.push(`\nDelivered share of demand by month, % (${bound})\n`);
+    out.push(
+      formatTable(
+        ['month', ...r.endUses.map((e) => clip(e.endUse, 16))],
+        r.labels.map((label, t) => [label, ...r.endUses.map((e) => pct(share(e[bound].delivered[t] ?? 0, e.demand)))]),
+      ),
+    );
+  }
   if (r.nodes.length > 0) {
-    out.push('\nStocks (proportional bound), t\n');
-    out.push(formatTable(['node', 'end of month 1', 'lowest', 'end'], r.nodes.map((n) => [n.node, round(n.stock[0] ?? 0), round(Math.min(...n.stock)), round(n.stock[n.stock.length - 1] ?? 0)])));
+    out.push('\nStocks, t (allocation / proportional bound)\n');
+    const last = (v: number[]) => round(v[v.length - 1] ?? 0);
+    out.push(
+      formatTable(
+        ['node', 'initial', 'lowest (alloc.)', 'end (alloc.)', 'lowest (prop.)', 'end (prop.)'],
+        r.nodes.map((n) => [n.node, round(n.initial), round(Math.min(...n.allocationStock)), last(n.allocationStock), round(Math.min(...n.stock)), last(n.stock)]),
+      ),
+    );
   }
   return out.join('');
 }
 
 /** One row per month and end use. */
 export function timelineCsv(r: TimelineResult): string {
-  const header = ['month', 'label', 'end_use', 'demand', 'proportional_delivered', 'proportional_share'];
+  const header = ['month', 'label', 'end_use', 'demand', 'allocation_delivered', 'allocation_share', 'proportional_delivered', 'proportional_share'];
   const rows: (string | number | null)[][] = [];
   r.labels.forEach((label, t) => {
     for (const e of r.endUses) {
+      const a = e.allocation.delivered[t] ?? 0;
       const p = e.proportional.delivered[t] ?? 0;
-      rows.push([t + 1, label, e.endUse, e.demand, p, share(p, e.demand)]);
+      rows.push([t + 1, label, e.endUse, e.demand, a, share(a, e.demand), p, share(p, e.demand)]);
     }
   });
   return stringify([header, ...rows]);
