@@ -15,6 +15,10 @@
  * Stocks are not refilled in this bound (the LP sends no material it cannot deliver in
  * the month), so after a disruption it holds what is left; see docs/scenarios.md.
  * Objective `total` only (the `fair` objective is not run month by month).
+ *
+ * A month whose LP is the same as an earlier month's (same applied graph, same ramps, same
+ * stocks: e.g. every month after a disruption once no stock moves) reuses that month's
+ * solution instead of solving again.
  */
 import { buildAllocationLp, lpName } from '../allocation/allocation-lp.js';
 import { allocationNetwork, isSink, type AllocationNetwork } from '../allocation/allocation-network.js';
@@ -30,6 +34,7 @@ export const STOCK_DRAW_PENALTY = 1e-4;
 export function allocationTimeline(months: readonly MonthGraph[], initial: ReadonlyMap<string, number>, onMonth?: (done: number) => void): BoundTimeline {
   const stock = new Map(initial);
   const networks = new Map<AppliedScenario, AllocationNetwork>();
+  const solved = new Map<AppliedScenario, Map<string, { draws: Map<string, number>; delivered: Map<string, number> }>>();
   const bySink: Record<string, number[]> = {};
   const stockSeries: Record<string, number[]> = {};
   for (const node of initial.keys()) stockSeries[node] = [];
@@ -54,31 +59,52 @@ export function allocationTimeline(months: readonly MonthGraph[], initial: Reado
         edgeCapacity.set(edge, r * Math.min(edgeCapacity.get(edge) ?? Infinity, net.edgeCapacity[e] as number));
       }
     }
-    const built = buildAllocationLp(net, { objective: 'total', extraSupply, nodeCapacity, edgeCapacity });
-    const cost = built.lp.cost.slice();
-    for (const node of extraSupply.keys()) {
-      const j = built.lp.columnIndex.get(lpName('s', node));
-      if (j !== undefined) cost[j] = (cost[j] ?? 0) - STOCK_DRAW_PENALTY;
-    }
-    const lp = { ...built.lp, cost };
-    const solution = solveLp(lp);
-    const value = (name: string) => {
-      const j = lp.columnIndex.get(name);
-      return j === undefined ? 0 : Math.max(0, solution.columnValue[j] ?? 0);
-    };
-    for (const node of extraSupply.keys()) {
+    const key = JSON.stringify([Object.entries(m.ramp), [...extraSupply]]);
+    const memo = solved.get(m.applied) ?? solved.set(m.applied, new Map()).get(m.applied);
+    const found = memo?.get(key);
+    const { draws, delivered } = found ?? solveMonth(net, extraSupply, nodeCapacity, edgeCapacity);
+    if (!found) memo?.set(key, { draws, delivered });
+    for (const [node, drawn] of draws) {
       const s = stock.get(node) ?? 0;
-      stock.set(node, Math.max(0, s - Math.min(s, value(lpName('s', node)) / 12)));
+      stock.set(node, Math.max(0, s - Math.min(s, drawn)));
     }
     for (const [node, series] of Object.entries(stockSeries)) series.push(stock.get(node) ?? 0);
-    net.nodes.forEach((node, v) => {
-      if (!isSink(net, v)) return;
-      const annual = (net.recipes[v] ?? []).reduce((total, r) => total + value(lpName('x', node, r.name)), 0) + value(lpName('s', node));
+    for (const [node, monthly] of delivered) {
       const series = (bySink[node] ??= new Array<number>(i).fill(0));
-      series.push(annual / 12);
-    });
+      series.push(monthly);
+    }
     for (const series of Object.values(bySink)) if (series.length < i + 1) series.push(0);
     onMonth?.(i + 1);
   });
   return { bySink, stock: stockSeries };
+}
+
+/** One month's LP: tonnes drawn per stocked node and delivered per sink, t/month. */
+function solveMonth(
+  net: AllocationNetwork,
+  extraSupply: ReadonlyMap<string, number>,
+  nodeCapacity: ReadonlyMap<string, number>,
+  edgeCapacity: ReadonlyMap<string, number>,
+): { draws: Map<string, number>; delivered: Map<string, number> } {
+  const built = buildAllocationLp(net, { objective: 'total', extraSupply, nodeCapacity, edgeCapacity });
+  const cost = built.lp.cost.slice();
+  for (const node of extraSupply.keys()) {
+    const j = built.lp.columnIndex.get(lpName('s', node));
+    if (j !== undefined) cost[j] = (cost[j] ?? 0) - STOCK_DRAW_PENALTY;
+  }
+  const lp = { ...built.lp, cost };
+  const solution = solveLp(lp);
+  const value = (name: string) => {
+    const j = lp.columnIndex.get(name);
+    return j === undefined ? 0 : Math.max(0, solution.columnValue[j] ?? 0);
+  };
+  const draws = new Map<string, number>();
+  for (const node of extraSupply.keys()) draws.set(node, value(lpName('s', node)) / 12);
+  const delivered = new Map<string, number>();
+  net.nodes.forEach((node, v) => {
+    if (!isSink(net, v)) return;
+    const annual = (net.recipes[v] ?? []).reduce((total, r) => total + value(lpName('x', node, r.name)), 0) + value(lpName('s', node));
+    delivered.set(node, annual / 12);
+  });
+  return { draws, delivered };
 }
