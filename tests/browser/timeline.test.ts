@@ -67,14 +67,15 @@ describe.runIf(run)('the time chart (fixture graphs)', () => {
     await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="timeline-plot"] .u-legend .u-value')].some((e) => e.textContent === '2025-06'));
     const values = await page.locator('[data-testid="timeline-plot"] .u-legend .u-value').allTextContents();
     expect(values).not.toEqual(before);
-    const shares = expected.endUses.map((e) => `${((e.proportional.delivered[2] ?? 0) / e.demand * 100).toFixed(1)}%`);
+    const share = (v: number | undefined, demand: number) => `${(((v ?? 0) / demand) * 100).toFixed(1)}%`;
+    const shares = expected.endUses.flatMap((e) => [share(e.allocation.delivered[2], e.demand), share(e.proportional.delivered[2], e.demand)]);
     expect(values.slice(1)).toEqual(shares);
 
     // The CSV download has one row per month and end use.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('timeline-csv').click()]);
     const text = await readFile((await download.path()) as string, 'utf8');
     const lines = text.trim().split('\n');
-    expect(lines[0]).toBe('month,label,end_use,demand,proportional_delivered,proportional_share');
+    expect(lines[0]).toBe('month,label,end_use,demand,allocation_delivered,allocation_share,proportional_delivered,proportional_share');
     expect(lines).toHaveLength(1 + 24 * expected.endUses.length);
 
     // The cover slider asks for months of cover at manufacturers.
