@@ -33,7 +33,7 @@ const EDGE_KEYS: readonly string[] = Object.keys(EdgeAttributesSchema.shape);
 const NODE_KNOWN: ReadonlySet<string> = new Set(NODE_KEYS);
 const EDGE_KNOWN: ReadonlySet<string> = new Set(EDGE_KEYS);
 /** The attributes the checks below know; a schema attribute added later goes to zod until they learn it. */
-const NODE_CHECKED = ['label', 'stage', 'country', 'capacity', 'status', 'startYear', 'source', 'notes', 'confidence', 'sector', 'recipes', 'demand'];
+const NODE_CHECKED = ['label', 'stage', 'country', 'capacity', 'status', 'startYear', 'source', 'notes', 'confidence', 'sector', 'recipes', 'demand', 'stock', 'stockMonths', 'rampMonths'];
 const EDGE_CHECKED = ['flow', 'capacity', 'material', 'source', 'notes', 'confidence'];
 const NODE_UNCHECKED: readonly string[] = NODE_KEYS.filter((name) => !NODE_CHECKED.includes(name));
 const EDGE_UNCHECKED: readonly string[] = EDGE_KEYS.filter((name) => !EDGE_CHECKED.includes(name));
@@ -53,6 +53,9 @@ function hasReservedName(a: Record<string, unknown>): boolean {
 /** A flow or capacity: finite, 0 <= x <= MAX_QUANTITY. */
 const isQuantity = (value: unknown): boolean => typeof value === 'number' && value >= 0 && value <= MAX_QUANTITY;
 const isOptionalString = (value: unknown): boolean => value === undefined || typeof value === 'string';
+
+/** A number of months: finite, 0 <= x <= 1200. */
+const isMonths = (value: unknown): boolean => typeof value === 'number' && value >= 0 && value <= 1200;
 
 /** A coefficient or share of a recipe: 0 < x <= MAX_QUANTITY. */
 const isPositive = (value: unknown): boolean => typeof value === 'number' && value > 0 && value <= MAX_QUANTITY;
@@ -80,7 +83,7 @@ function isValidRecipes(value: unknown): boolean {
 export function isValidNodeAttributes(a: unknown): a is Record<string, unknown> {
   if (!isPlainObject(a) || Object.hasOwn(a, '__proto__') || hasReservedName(a)) return false;
   for (const name of NODE_UNCHECKED) if (a[name] !== undefined) return false;
-  const { label, stage, country, capacity, status, startYear, source, notes, confidence, sector, recipes, demand } = a;
+  const { label, stage, country, capacity, status, startYear, source, notes, confidence, sector, recipes, demand, stock, stockMonths, rampMonths } = a;
   return (
     typeof stage === 'string' &&
     stage !== '' &&
@@ -94,7 +97,10 @@ export function isValidNodeAttributes(a: unknown): a is Record<string, unknown> 
     (confidence === undefined || CONFIDENCES.has(confidence)) &&
     isOptionalString(sector) &&
     (recipes === undefined || isValidRecipes(recipes)) &&
-    (demand === undefined || isQuantity(demand))
+    (demand === undefined || isQuantity(demand)) &&
+    (stock === undefined || isQuantity(stock)) &&
+    (stockMonths === undefined || isMonths(stockMonths)) &&
+    (rampMonths === undefined || isMonths(rampMonths))
   );
 }
 

@@ -218,6 +218,7 @@ function createLoader<R>(file: string, options: ParseOptions, sink: LoaderSink<R
   const problems = new ProblemList(options.maxProblems ?? 50);
   const recipes = createRecipeCheck();
   const addNode = (key: string, attributes: NodeAttributes): void => {
+    if (attributes.stock !== undefined && attributes.stockMonths !== undefined) problems.add(`node "${key}"`, 'give at most one of "stock" (tonnes) and "stockMonths" (months of in-flow)');
     recipes.node(key, attributes);
     sink.addNode(key, attributes);
   };

@@ -76,6 +76,15 @@ export const NodeAttributesSchema = z.looseObject({
   confidence: z.enum(CONFIDENCE_LEVELS).optional(),
   /** The end-use sector of a sink ("EVs and vehicle motors"): groups sinks across countries. */
   sector: z.string({ error: typeError('a string (the end-use sector)') }).optional(),
+  /**
+   * Stock held at the node, tonnes of its baseline input mix (in baseline proportions),
+   * for the monthly model (`src/timeline/`). At most one of `stock` and `stockMonths`.
+   */
+  stock: finiteNonNegative.optional(),
+  /** Stock as months of the node's baseline in-flow: stock = stockMonths x IN / 12. */
+  stockMonths: z.number({ error: typeError('a number of months >= 0') }).refine((v) => v >= 0, 'must be >= 0').refine((v) => v <= 1200, 'must be at most 1200 months').optional(),
+  /** Months a project takes to ramp linearly to capacity once a scenario activates it. */
+  rampMonths: z.number({ error: typeError('a number of months >= 0') }).refine((v) => v >= 0, 'must be >= 0').refine((v) => v <= 1200, 'must be at most 1200 months').optional(),
   /** Alternative activities of the node (substitution, thrifting); the default recipe when absent. */
   recipes: z.array(RecipeSchema, { error: typeError('an array of recipes') }).min(1, 'must list at least one recipe').optional(),
   /** What a sink would take, t/yr (its baseline in-flow when absent). */

@@ -184,7 +184,7 @@ function bottlenecks(graph: SupplyGraph, top: number): Bottleneck[] {
 }
 
 /** The end use a sink belongs to: its sector, else its label, else its key. */
-function endUseOf(graph: SupplyGraph, sink: string): string {
+export function endUseOf(graph: SupplyGraph, sink: string): string {
   const a = graph.getNodeAttributes(sink);
   return a.sector ?? nodeLabel(sink, a);
 }

@@ -39,6 +39,14 @@
  * from within the loop keeps f = 1 (nothing says it lost supply), while a loop fed from
  * outside goes to 0 when that feed is cut, however much it circulates.
  *
+ * Stocks (the monthly model, `src/timeline/`): with `reserve`, a node may also draw on a
+ * stock worth reserve_v of its nominal in-flow, held in its baseline input mix (so it adds
+ * reserve_v to every material's got_k):
+ *   received_v = min over materials k of got_k(v)
+ *   f(v) = min(limit_v, received_v + reserve_v)
+ * (still monotone, so the same iteration applies); `received` reports received_v, and the
+ * draw is f(v) - received_v when positive. Nodes without nominal in-flow have no draw.
+ *
  * References: Leontief, "Quantitative input and output relations in the economic system
  * of the United States", Rev. Econ. Stat. 18 (1936) 105-125; the greatest fixed point of a monotone map on a complete lattice (Tarski,
  * Pacific J. Math. 5 (1955) 285-309), reached by Kleene iteration from the top element.
@@ -51,6 +59,8 @@ export interface ProportionalOptions {
   pass?: Record<string, number>;
   /** limit_v per node key; missing nodes have limit 1. */
   limit?: Record<string, number>;
+  /** reserve_v per node key: stock a node may draw, as a fraction of its nominal in-flow; missing nodes 0. */
+  reserve?: Record<string, number>;
   /** Stop when no f changes by more than this in a sweep. */
   tolerance?: number;
   /** Most sweeps before giving up. */
@@ -58,11 +68,13 @@ export interface ProportionalOptions {
 }
 
 const DEFAULTS = { tolerance: 1e-12, maxSweeps: 100_000 };
-const KNOWN = new Set(['pass', 'limit', 'tolerance', 'maxSweeps']);
+const KNOWN = new Set(['pass', 'limit', 'reserve', 'tolerance', 'maxSweeps']);
 
 export interface ProportionalResult {
   /** f(v) per node, 0..1. */
   fraction: Record<string, number>;
+  /** received_v per node with nominal in-flow: the fraction of it that arrives, before any stock is drawn. */
+  received: Record<string, number>;
   /** after(e) per edge, t/yr. */
   edgeFlow: Record<string, number>;
   /** Delivered to each sink (no out-edge, at least one in-edge). */
@@ -106,6 +118,7 @@ export function proportionalFlow(graph: SupplyGraph, options: ProportionalOption
   const maxSweeps = options.maxSweeps ?? DEFAULTS.maxSweeps;
   const pass = options.pass ?? {};
   const limitOf = (node: string) => options.limit?.[node] ?? 1;
+  const reserveOf = (node: string) => options.reserve?.[node] ?? 0;
   const order = topologicalOrder(graph);
   const inEdges = new Map<string, { edge: string; source: string; flow: number; material: number }[]>();
   const nominalIn = new Map<string, number>();
@@ -125,6 +138,7 @@ export function proportionalFlow(graph: SupplyGraph, options: ProportionalOption
     nominalByMaterial.set(node, byMaterial);
   }
   const fraction: Record<string, number> = {};
+  const received: Record<string, number> = {};
   for (const node of order) fraction[node] = limitOf(node);
 
   let sweeps = 0;
@@ -140,10 +154,12 @@ export function proportionalFlow(graph: SupplyGraph, options: ProportionalOption
       const nominal = nominalByMaterial.get(node) ?? [];
       const arrived: number[] = nominal.map(() => 0);
       for (const e of inEdges.get(node) ?? []) arrived[e.material] = (arrived[e.material] ?? 0) + e.flow * Math.min(fraction[e.source] ?? 0, pass[e.edge] ?? 1);
-      let next = limitOf(node);
+      let got = Infinity;
       nominal.forEach((expected, k) => {
-        if (expected > 0) next = Math.min(next, (arrived[k] ?? 0) / expected);
+        if (expected > 0) got = Math.min(got, (arrived[k] ?? 0) / expected);
       });
+      received[node] = got;
+      const next = Math.min(limitOf(node), got + reserveOf(node));
       const previous = fraction[node] ?? 0;
       change = Math.max(change, Math.abs(previous - next));
       fraction[node] = next;
@@ -162,5 +178,5 @@ export function proportionalFlow(graph: SupplyGraph, options: ProportionalOption
     bySink[node] = value;
     delivered += value;
   });
-  return { fraction, edgeFlow, bySink, delivered, sweeps };
+  return { fraction, received, edgeFlow, bySink, delivered, sweeps };
 }

@@ -80,6 +80,8 @@ describe('scenario presets on the default dataset', () => {
     // (exact values: networkx-fixtures.test.ts).
     const myanmar = results.get('myanmar-offline') as ScenarioResult;
     expect(myanmar.loss.proportional * myanmar.baseline.proportional).toBeGreaterThan(0);
+    // Recipes only constrain: the allocation bound loses at least what max flow loses.
+    expect(myanmar.loss.allocation ?? NaN).toBeGreaterThanOrEqual(myanmar.loss.maxFlow - 1e-9);
     // The partial cut (and the Thai pass-through) loses less than the full closure.
     expect(results.get('myanmar-partial-2025')?.loss.proportional).toBeLessThan(myanmar.loss.proportional);
     expect(results.get('myanmar-partial-2025')?.loss.proportional).toBeGreaterThan(0);
@@ -107,10 +109,12 @@ describe('scenario presets on the default dataset', () => {
     // The October package adds to April; the snap-back is October plus MP's halt; Busan is
     // the July state plus MP's halt, so less than the snap-back.
     const loss = (id: string) => results.get(id)?.loss.proportional ?? Number.NaN;
-    // Under the Leontief proportional bound an extra cut on an input that is not a node's
-    // scarcest changes nothing, so October >= April there; max flow shows the increase.
+    // (With the Leontief proportional bound of issue 11 the October additions do not lower
+    // the scarcest input further, so that bound only stays level; the other two rise.)
     expect(loss('china-october-2025-controls')).toBeGreaterThanOrEqual(loss('china-april-2025-controls'));
-    expect(results.get('china-october-2025-controls')?.loss.maxFlow).toBeGreaterThan(results.get('china-april-2025-controls')?.loss.maxFlow ?? Number.NaN);
+    for (const bound of ['maxFlow', 'allocation'] as const) {
+      expect(results.get('china-october-2025-controls')?.loss[bound] ?? NaN, bound).toBeGreaterThan(results.get('china-april-2025-controls')?.loss[bound] ?? NaN);
+    }
     expect(loss('china-snap-back-november-2026')).toBeGreaterThanOrEqual(loss('china-october-2025-controls'));
     expect(loss('china-busan-suspension-2026')).toBeLessThan(loss('china-snap-back-november-2026'));
     // MP's halt cuts US concentrate into Chinese separation; the DFARS ban hits US defence.

@@ -21,6 +21,7 @@ import { renderCountryToggles } from './views/country-panel.js';
 import { renderLegend } from './views/legend.js';
 import { renderNodeDetails } from './views/node-details.js';
 import { renderResults } from './views/results.js';
+import { createTimelineView } from './views/timeline-chart.js';
 import { loadGraphData, type PageData } from './page-data.js';
 import type { ScenarioResult } from '../../src/scenario/evaluate.js';
 
@@ -42,6 +43,8 @@ const cy: Core = cytoscape({
   boxSelectionEnabled: false,
   autoungrabify: true,
 });
+
+const timelineView = createTimelineView(byId('timeline'), (graph, scenario, query, signal) => api.timeline(graph, scenario, query, { signal }));
 
 /** Test hook: the browser tests read the map and the page's progress from here. */
 const hook: ChokepointHook = {
@@ -93,7 +96,9 @@ async function evaluate(): Promise<void> {
   const started = performance.now();
   pending += 1;
   try {
-    result = await api.scenario(state.graph, scenarioOf(state, currentPreset()), { signal: mine.signal });
+    const scenario = scenarioOf(state, currentPreset());
+    void timelineView.refresh(state.graph, scenario);
+    result = await api.scenario(state.graph, scenario, { signal: mine.signal });
     setStatus('');
     render();
     hook.evaluations += 1;

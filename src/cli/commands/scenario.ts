@@ -55,7 +55,7 @@ export async function emit(ctx: CliContext, text: string, out: string | undefine
 }
 
 /** A scenario file path, or else the id of a shipped preset. */
-async function loadScenario(arg: string, graph: SupplyGraph): Promise<Scenario> {
+export async function loadScenario(arg: string, graph: SupplyGraph): Promise<Scenario> {
   try {
     return await readScenarioFile(arg, graph);
   } catch (error) {
