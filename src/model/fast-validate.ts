@@ -34,7 +34,7 @@ const NODE_KNOWN: ReadonlySet<string> = new Set(NODE_KEYS);
 const EDGE_KNOWN: ReadonlySet<string> = new Set(EDGE_KEYS);
 /** The attributes the checks below know; a schema attribute added later goes to zod until they learn it. */
 const NODE_CHECKED = ['label', 'stage', 'country', 'capacity', 'status', 'startYear', 'source', 'notes', 'confidence', 'sector', 'recipes', 'demand', 'stock', 'stockMonths', 'rampMonths'];
-const EDGE_CHECKED = ['flow', 'capacity', 'material', 'source', 'notes', 'confidence'];
+const EDGE_CHECKED = ['flow', 'capacity', 'material', 'source', 'notes', 'confidence', 'weight'];
 const NODE_UNCHECKED: readonly string[] = NODE_KEYS.filter((name) => !NODE_CHECKED.includes(name));
 const EDGE_UNCHECKED: readonly string[] = EDGE_KEYS.filter((name) => !EDGE_CHECKED.includes(name));
 const STATUSES: ReadonlySet<unknown> = new Set(NODE_STATUSES);
@@ -108,14 +108,15 @@ export function isValidNodeAttributes(a: unknown): a is Record<string, unknown> 
 export function isValidEdgeAttributes(a: unknown): a is Record<string, unknown> {
   if (!isPlainObject(a) || Object.hasOwn(a, '__proto__') || hasReservedName(a)) return false;
   for (const name of EDGE_UNCHECKED) if (a[name] !== undefined) return false;
-  const { flow, capacity, material, source, notes, confidence } = a;
+  const { flow, capacity, material, source, notes, confidence, weight } = a;
   return (
     isQuantity(flow) &&
     (capacity === undefined || isQuantity(capacity)) &&
     isOptionalString(material) &&
     isOptionalString(source) &&
     isOptionalString(notes) &&
-    (confidence === undefined || CONFIDENCES.has(confidence))
+    (confidence === undefined || CONFIDENCES.has(confidence)) &&
+    (weight === undefined || (typeof weight === 'number' && Number.isFinite(weight)))
   );
 }
 
