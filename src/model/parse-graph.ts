@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { isCountryCode } from './countries.js';
 import { ProblemList } from './errors.js';
+import { EDGE_RANGES, NODE_RANGES, rangeProblems } from './ranges.js';
 import { createSupplyGraph, type SupplyGraph } from './graph.js';
 import {
   EdgeAttributesSchema,
@@ -111,6 +112,9 @@ export function parseGraph(data: unknown, file: string, options: ParseOptions = 
   for (const code of Object.keys(graphAttributes.countries ?? {})) {
     if (!isCountryCode(code)) problems.add('graph attributes', `countries: "${code}" is not an ISO 3166-1 alpha-2 code`);
   }
+  for (const stage of Object.keys(graphAttributes.stageTotals ?? {})) {
+    if (!stageSet.has(stage)) problems.add('graph attributes', `stageTotals: unknown stage "${stage}" (expected one of ${stages.join(', ')})`);
+  }
 
   const nodes = new Map<string, NodeAttributes>();
   const unknownNodeAttributes = new Map<string, number>();
@@ -142,6 +146,7 @@ export function parseGraph(data: unknown, file: string, options: ParseOptions = 
       return;
     }
     const a = attrs.data;
+    for (const message of rangeProblems(a, NODE_RANGES)) problems.add(element, message);
     for (const name of Object.keys(a)) {
       if (!KNOWN_NODE_ATTRIBUTES.has(name)) unknownNodeAttributes.set(name, (unknownNodeAttributes.get(name) ?? 0) + 1);
     }
@@ -194,6 +199,7 @@ export function parseGraph(data: unknown, file: string, options: ParseOptions = 
       addIssues(problems, element, attrs.error);
       return;
     }
+    for (const message of rangeProblems(attrs.data, EDGE_RANGES)) problems.add(element, message);
     for (const name of Object.keys(attrs.data)) {
       if (!KNOWN_EDGE_ATTRIBUTES.has(name)) unknownEdgeAttributes.set(name, (unknownEdgeAttributes.get(name) ?? 0) + 1);
     }
