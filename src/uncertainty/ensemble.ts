@@ -7,8 +7,9 @@
  * 2. Draws: a Latin hypercube of N points in [0, 1)^d from a seeded generator
  *    (`latin-hypercube.ts`); member i gives input j the value low_j + u_ij (high_j - low_j).
  * 3. Member i (`sample-graph.ts`, stage totals rescaled) is evaluated exactly as a single
- *    scenario is (`evaluateScenario`, bottlenecks off): baseline and scenario on the
- *    member's own figures, so every loss is relative to the member's own baseline.
+ *    scenario is (`scenario-losses.ts`: evaluateScenario and the allocation LP), baseline
+ *    and scenario on the member's own figures, so every loss is relative to the member's
+ *    own baseline. Bounds: maxFlow, proportional, allocation (option `bounds`).
  * 4. Per headline h (a bound b and the total, or one end use): the losses L_h(i) of the
  *    members where it is defined (baseline > 0), their P10 / P50 / P90 (`quantile.ts`,
  *    Hyndman-Fan 7), mean, min, max, and P(L > threshold) = #{i : L_h(i) > T} / #defined.
@@ -30,11 +31,11 @@
 import { createRng } from '../generate/prng.js';
 import { UsageError } from '../model/errors.js';
 import type { SupplyGraph } from '../model/graph.js';
-import { evaluateScenario, type ScenarioResult } from '../scenario/evaluate.js';
 import type { Scenario } from '../scenario/schema.js';
 import { latinHypercube } from './latin-hypercube.js';
 import { quantileSorted } from './quantile.js';
 import { sampleModel } from './sample-graph.js';
+import { resolveBounds, scenarioLosses, type Bound, type ScenarioLosses } from './scenario-losses.js';
 import { spearman } from './spearman.js';
 import { resolveSpreads, uncertainInputs, type Spreads, type UncertainInput } from './uncertain-inputs.js';
 
@@ -49,12 +50,14 @@ export interface EnsembleOptions {
   spreads?: Partial<Spreads>;
   /** Inputs listed per headline in the sensitivity ranking. Default 10. */
   topInputs?: number;
+  /** Bounds to evaluate (maxFlow, proportional, allocation). Default: all three. */
+  bounds?: string[];
 }
 
-export type ResolvedEnsembleOptions = Required<Omit<EnsembleOptions, 'spreads'>> & { spreads: Partial<Spreads> };
+export type ResolvedEnsembleOptions = Required<Omit<EnsembleOptions, 'spreads' | 'bounds'>> & { spreads: Partial<Spreads>; bounds: Bound[] };
 
 const DEFAULTS = { seed: 1, threshold: 0.2, topInputs: 10 };
-const KNOWN = new Set(['samples', 'seed', 'threshold', 'spreads', 'topInputs']);
+const KNOWN = new Set(['samples', 'seed', 'threshold', 'spreads', 'topInputs', 'bounds']);
 
 /** Checks options strictly (unknown keys, ranges) and fills defaults. */
 export function resolveEnsembleOptions(options: EnsembleOptions): ResolvedEnsembleOptions {
@@ -69,7 +72,7 @@ export function resolveEnsembleOptions(options: EnsembleOptions): ResolvedEnsemb
   if (!Number.isFinite(threshold)) throw new UsageError(`uncertainty/ensemble: threshold must be a finite number (got ${threshold})`);
   const topInputs = options.topInputs ?? DEFAULTS.topInputs;
   if (!Number.isSafeInteger(topInputs) || topInputs < 0) throw new UsageError(`uncertainty/ensemble: topInputs must be a whole number >= 0 (got ${topInputs})`);
-  return { samples, seed, threshold, topInputs, spreads: options.spreads ?? {} };
+  return { samples, seed, threshold, topInputs, spreads: options.spreads ?? {}, bounds: resolveBounds(options.bounds) };
 }
 
 /** One headline: a bound, for the total (endUse null) or one end use. */
@@ -85,27 +88,20 @@ export interface EnsemblePlan {
   /** columns[j][i]: the uniform draw u_ij of input j for member i. */
   columns: Float64Array[];
   /** The point evaluation (published figures, action ranges at their midpoints). */
-  point: ScenarioResult;
-  bounds: string[];
+  point: ScenarioLosses;
+  bounds: Bound[];
   headlines: Headline[];
 }
 
-/** The bounds a result reports: the numeric fields of its `loss` (maxFlow, proportional, ...). */
-export function boundsOf(result: ScenarioResult): string[] {
-  return Object.entries(result.loss)
-    .filter(([, v]) => typeof v === 'number' || v === null)
-    .map(([k]) => k);
+/** Every headline, in order: the total under each bound, then each end use under each bound. */
+function headlinesOf(losses: ScenarioLosses, bounds: readonly Bound[]): Headline[] {
+  return [...bounds.map((bound) => ({ endUse: null, bound })), ...losses.byEndUse.flatMap((e) => bounds.map((bound) => ({ endUse: e.endUse, bound })))];
 }
 
-/** Every headline of a result, in order: the total under each bound, then each end use under each bound. */
-function headlinesOf(result: ScenarioResult, bounds: string[]): Headline[] {
-  return [...bounds.map((bound) => ({ endUse: null, bound })), ...result.loss.byEndUse.flatMap((e) => bounds.map((bound) => ({ endUse: e.endUse, bound })))];
-}
-
-/** The loss of each headline in one result (NaN where undefined). */
-export function headlineLosses(result: ScenarioResult, headlines: readonly Headline[]): Float64Array {
-  const byEndUse = new Map(result.loss.byEndUse.map((e) => [e.endUse, e.loss as unknown as Record<string, number | null>]));
-  const total = result.loss as unknown as Record<string, number | null>;
+/** The loss of each headline in one evaluation (NaN where undefined). */
+export function headlineLosses(losses: ScenarioLosses, headlines: readonly Headline[]): Float64Array {
+  const byEndUse = new Map(losses.byEndUse.map((e) => [e.endUse, e.loss as Record<string, number | null | undefined>]));
+  const total = losses.total as Record<string, number | null | undefined>;
   const out = new Float64Array(headlines.length);
   headlines.forEach((h, k) => {
     const value = h.endUse === null ? total[h.bound] : byEndUse.get(h.endUse)?.[h.bound];
@@ -119,9 +115,8 @@ export function planEnsemble(graph: SupplyGraph, scenario: Scenario, options: En
   const resolved = resolveEnsembleOptions(options);
   const inputs = uncertainInputs(graph, scenario, resolved.spreads);
   const columns = latinHypercube(resolved.samples, inputs.length, createRng(resolved.seed));
-  const point = evaluateScenario(graph, scenario, { top: 0 });
-  const bounds = boundsOf(point);
-  return { options: resolved, inputs, columns, point, bounds, headlines: headlinesOf(point, bounds) };
+  const point = scenarioLosses(graph, scenario, resolved.bounds);
+  return { options: resolved, inputs, columns, point, bounds: resolved.bounds, headlines: headlinesOf(point, resolved.bounds) };
 }
 
 /** The input values of member i. */
@@ -139,7 +134,7 @@ export function evaluateMembers(graph: SupplyGraph, scenario: Scenario, plan: En
   const rows: Float64Array[] = [];
   for (let i = from; i < to; i++) {
     const member = sampleModel(graph, scenario, plan.inputs, memberValues(plan, i));
-    rows.push(headlineLosses(evaluateScenario(member.graph, member.scenario, { top: 0 }), plan.headlines));
+    rows.push(headlineLosses(scenarioLosses(member.graph, member.scenario, plan.options.bounds), plan.headlines));
     onMember?.();
   }
   return rows;
@@ -180,7 +175,7 @@ export interface EnsembleResult {
   threshold: number;
   spreads: Spreads;
   unit: string;
-  bounds: string[];
+  bounds: Bound[];
   inputs: Omit<UncertainInput, 'target'>[];
   headlines: HeadlineSummary[];
   warnings: string[];

@@ -66,8 +66,9 @@ export function sampleModel(graph: SupplyGraph, scenario: Scenario, inputs: read
         out.setNodeAttribute(t.node, t.attribute, value);
         break;
       case 'recipe': {
-        const recipes = (out.getNodeAttribute(t.node, 'recipes') as { inputs: Record<string, number> }[]).map((r) => ({ ...r, inputs: { ...r.inputs } }));
-        (recipes[t.recipe] as { inputs: Record<string, number> }).inputs[t.material] = value;
+        const recipes = (out.getNodeAttribute(t.node, 'recipes') ?? []).map((r) => ({ ...r, inputs: { ...r.inputs } }));
+        const recipe = recipes[t.recipe];
+        if (recipe) recipe.inputs[t.material] = value;
         out.setNodeAttribute(t.node, 'recipes', recipes);
         break;
       }

@@ -22,7 +22,7 @@
 import { UsageError } from '../model/errors.js';
 import type { SupplyGraph } from '../model/graph.js';
 import { EDGE_RANGES, NODE_RANGES, type RangeSpec } from '../model/ranges.js';
-import { CONFIDENCE_LEVELS } from '../model/schema.js';
+import { CONFIDENCE_LEVELS, type NodeAttributes } from '../model/schema.js';
 import type { Scenario } from '../scenario/schema.js';
 
 export type Confidence = (typeof CONFIDENCE_LEVELS)[number];
@@ -77,17 +77,9 @@ function interval(attributes: Record<string, unknown>, spec: RangeSpec, spreads:
   return lo < hi ? { point, low: lo, high: hi, origin: confidence } : null;
 }
 
-/** The recipes' input coefficients of a node, read defensively: [recipe index, material, coefficient]. */
-function recipeCoefficients(attributes: Record<string, unknown>): [number, string, number][] {
-  const recipes = attributes.recipes;
-  if (!Array.isArray(recipes)) return [];
-  const out: [number, string, number][] = [];
-  recipes.forEach((recipe: unknown, r) => {
-    const inputs = typeof recipe === 'object' && recipe !== null ? (recipe as { inputs?: unknown }).inputs : undefined;
-    if (typeof inputs !== 'object' || inputs === null) return;
-    for (const [material, coefficient] of Object.entries(inputs)) if (typeof coefficient === 'number') out.push([r, material, coefficient]);
-  });
-  return out;
+/** The input coefficients of a node's explicit recipes: [recipe index, material, coefficient]. */
+function recipeCoefficients(attributes: NodeAttributes): [number, string, number][] {
+  return (attributes.recipes ?? []).flatMap((recipe, r) => Object.entries(recipe.inputs).map(([material, coefficient]): [number, string, number] => [r, material, coefficient]));
 }
 
 /** Every uncertain input of `scenario` on `graph`, in a fixed order: edges, nodes, recipes, actions. */

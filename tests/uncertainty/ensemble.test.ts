@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/model/errors.js';
+import { solveAllocation } from '../../src/allocation/solve-allocation.js';
+import { applyScenario } from '../../src/scenario/apply-scenario.js';
 import { evaluateScenario } from '../../src/scenario/evaluate.js';
 import type { Scenario } from '../../src/scenario/schema.js';
-import { evaluateMembers, headlineLosses, planEnsemble, runEnsemble, summarizeEnsemble } from '../../src/uncertainty/ensemble.js';
+import { evaluateMembers, planEnsemble, runEnsemble, summarizeEnsemble } from '../../src/uncertainty/ensemble.js';
 import { build, chain } from '../scenario/graphs.js';
 
 /** chain() with every figure annotated with a confidence (as the default dataset is). */
@@ -21,11 +23,26 @@ describe('runEnsemble', () => {
     const zero = { high: 0, medium: 0, low: 0 };
     const plan = planEnsemble(graph, scenario, { samples: 7, spreads: zero });
     expect(plan.inputs).toEqual([]);
-    const point = headlineLosses(evaluateScenario(graph, scenario), plan.headlines);
-    for (const row of evaluateMembers(graph, scenario, plan, 0, 7)) expect([...row]).toEqual([...point]);
+    // The point result, computed here without the ensemble code: evaluateScenario for
+    // maxFlow and proportional, the allocation LP on the applied scenario.
+    const evaluated = evaluateScenario(graph, scenario);
+    const before = applyScenario(graph, { name: 'baseline', actions: [] });
+    const b = solveAllocation(before);
+    const s = solveAllocation(applyScenario(graph, scenario), { base: before.graph });
+    const expected = (endUse: string | null, bound: string): number | null => {
+      if (bound === 'allocation') {
+        const [x, y] = endUse === null ? [b.delivered, s.delivered] : [b.byEndUse[endUse] ?? 0, s.byEndUse[endUse] ?? 0];
+        return x > 0 ? (x - y) / x : null;
+      }
+      const loss = (endUse === null ? evaluated.loss : evaluated.loss.byEndUse.find((e) => e.endUse === endUse)?.loss) as unknown as Record<string, number | null>;
+      return loss[bound] ?? null;
+    };
+    const point = plan.headlines.map((h) => expected(h.endUse, h.bound) ?? Number.NaN);
+    expect(plan.bounds).toEqual(['maxFlow', 'proportional', 'allocation']);
+    for (const row of evaluateMembers(graph, scenario, plan, 0, 7)) expect([...row]).toEqual(point);
     const result = runEnsemble(graph, scenario, { samples: 7, spreads: zero });
     for (const h of result.headlines) {
-      expect(h.stats).not.toBeNull();
+      expect(h.point).toBe(expected(h.endUse, h.bound));
       expect(h.stats).toMatchObject({ p10: h.point, p50: h.point, p90: h.point, min: h.point, max: h.point, members: 7 });
     }
     expect(result.headlines.map((h) => h.sensitivity)).toEqual(result.headlines.map(() => []));
@@ -102,5 +119,12 @@ describe('runEnsemble', () => {
     expect(() => planEnsemble(graph, { name: 'x', actions: [] }, { samples: 0 })).toThrow(UsageError);
     expect(() => planEnsemble(graph, { name: 'x', actions: [] }, { samples: 3, seeds: 1 } as never)).toThrow(UsageError);
     expect(() => planEnsemble(graph, { name: 'x', actions: [] }, { samples: 3, threshold: Number.NaN })).toThrow(UsageError);
+    expect(() => planEnsemble(graph, { name: 'x', actions: [] }, { samples: 3, bounds: ['maxflow'] })).toThrow(UsageError);
+  });
+
+  it('evaluates only the bounds asked for', () => {
+    const result = runEnsemble(annotatedChain(), { name: 'x', actions: [{ type: 'embargo', from: 'CN' }] }, { samples: 3, bounds: ['proportional'] });
+    expect(result.bounds).toEqual(['proportional']);
+    expect(new Set(result.headlines.map((h) => h.bound))).toEqual(new Set(['proportional']));
   });
 });

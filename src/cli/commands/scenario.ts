@@ -2,7 +2,7 @@
  * `chokepoint scenario <graph> [--scenario FILE|PRESET] [--disable CC,..] [--embargo CC,..]
  * [--activate YEAR] [--top N] [--format text|json|csv] [--out PATH] [--force]`: delivered
  * supply before and after a scenario under both bounds (src/scenario/evaluate.ts).
- * With `--samples N [--seed S] [--threshold T] [--threads K] [--spreads high=..,medium=..,low=..]`
+ * With `--samples N [--seed S] [--threshold T] [--threads K] [--bounds ..] [--spreads high=..,medium=..,low=..]`
  * it runs an uncertainty ensemble instead (src/uncertainty/ensemble.ts; report in
  * ensemble-report.ts; JSON is the EnsembleResult), with a progress bar on stderr.
  * Flag actions are appended to the file's actions. Text is a terminal report; JSON is
@@ -43,6 +43,7 @@ interface ScenarioFlags {
   threshold?: string;
   threads?: string;
   spreads?: string;
+  bounds?: string;
   quiet?: boolean;
 }
 
@@ -216,7 +217,7 @@ function parseSpreads(value: string): Record<string, number> {
 /** The ensemble flags, checked; null when --samples is absent (a point evaluation). */
 function ensembleFlags(flags: ScenarioFlags) {
   if (flags.samples === undefined) {
-    for (const flag of ['seed', 'threshold', 'threads', 'spreads'] as const) {
+    for (const flag of ['seed', 'threshold', 'threads', 'spreads', 'bounds'] as const) {
       if (flags[flag] !== undefined) throw new UsageError(`--${flag}: only with --samples N (an uncertainty ensemble)`);
     }
     return null;
@@ -229,6 +230,7 @@ function ensembleFlags(flags: ScenarioFlags) {
       ...(flags.seed !== undefined ? { seed: wholeFlag('--seed', flags.seed, 0) } : {}),
       ...(threshold !== undefined ? { threshold } : {}),
       ...(flags.spreads !== undefined ? { spreads: parseSpreads(flags.spreads) } : {}),
+      ...(flags.bounds !== undefined ? { bounds: flags.bounds.split(',').map((b) => b.trim()) } : {}),
     },
     threads: flags.threads !== undefined ? wholeFlag('--threads', flags.threads, 1) : availableParallelism(),
   };
@@ -252,6 +254,7 @@ export function registerScenario(program: Command, ctx: CliContext): void {
     .option('--threshold <t>', 'ensemble: report P(loss > t) (default 0.2)')
     .option('--threads <k>', 'ensemble: worker threads (default: the number of cores)')
     .option('--spreads <list>', 'ensemble: relative spreads by confidence, e.g. high=0.1,medium=0.3,low=0.6 (the defaults)')
+    .option('--bounds <list>', 'ensemble: bounds to evaluate, of maxFlow,proportional,allocation (default all three)')
     .option('--quiet', 'no progress bar')
     .action(async (file: string, flags: ScenarioFlags) => {
       const format = checkFormat(flags.format);
