@@ -28,6 +28,9 @@ export interface Limits {
   analyzeMs: number;
   metricsMs: number;
   scenarioMs: number;
+  /** Most members `POST /api/graphs/:id/ensemble` evaluates, and its time budget (ms). */
+  ensembleSamples: number;
+  ensembleMs: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -38,6 +41,8 @@ export const DEFAULT_LIMITS: Limits = {
   analyzeMs: 20_000,
   metricsMs: 120_000,
   scenarioMs: 20_000,
+  ensembleSamples: 500,
+  ensembleMs: 60_000,
 };
 
 export interface AppDeps {

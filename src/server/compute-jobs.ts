@@ -24,10 +24,14 @@ import { computeMetrics, type MetricsOptions } from '../metrics/report.js';
 import type { MetricsReport } from '../metrics/report-types.js';
 import { evaluateScenario, type EvaluateOptions, type ScenarioResult } from '../scenario/evaluate.js';
 import type { Scenario } from '../scenario/schema.js';
+import { runEnsemble, type EnsembleOptions, type EnsembleResult } from '../uncertainty/ensemble.js';
 
-export type ComputeJob = { type: 'metrics'; options: MetricsOptions } | { type: 'scenario'; scenario: Scenario; options: EvaluateOptions };
+export type ComputeJob =
+  | { type: 'metrics'; options: MetricsOptions }
+  | { type: 'scenario'; scenario: Scenario; options: EvaluateOptions }
+  | { type: 'ensemble'; scenario: Scenario; options: EnsembleOptions };
 
-export type JobResult<J extends ComputeJob> = J extends { type: 'metrics' } ? MetricsReport : ScenarioResult;
+export type JobResult<J extends ComputeJob> = J extends { type: 'metrics' } ? MetricsReport : J extends { type: 'ensemble' } ? EnsembleResult : ScenarioResult;
 
 export type SerializedSupplyGraph = ReturnType<SupplyGraph['export']>;
 
@@ -43,11 +47,11 @@ export type SerializedError =
   | { kind: 'internal'; message: string };
 
 /** What a worker posts back. */
-export type WorkerReply = { ok: true; result: MetricsReport | ScenarioResult } | { ok: false; error: SerializedError };
+export type WorkerReply = { ok: true; result: MetricsReport | ScenarioResult | EnsembleResult } | { ok: false; error: SerializedError };
 
 /** Runs `job` on `graph` in the calling thread. */
 export function runJob<J extends ComputeJob>(graph: SupplyGraph, job: J): JobResult<J> {
-  const result = job.type === 'metrics' ? computeMetrics(graph, job.options) : evaluateScenario(graph, job.scenario, job.options);
+  const result = job.type === 'metrics' ? computeMetrics(graph, job.options) : job.type === 'ensemble' ? runEnsemble(graph, job.scenario, job.options) : evaluateScenario(graph, job.scenario, job.options);
   return result as JobResult<J>;
 }
 

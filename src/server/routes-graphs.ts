@@ -16,7 +16,7 @@ import type { Limits } from './app.js';
 import { abortOnClose, type ComputePool } from './compute-pool.js';
 import type { GraphStore } from './graph-store.js';
 import { jsonBody, NoQuery, parseQuery } from './validate.js';
-import { NotFoundError } from '../model/errors.js';
+import { NotFoundError, TooLargeError } from '../model/errors.js';
 import type { SupplyGraph } from '../model/graph.js';
 
 const MetricsQuery = z.strictObject({
@@ -33,6 +33,14 @@ const ScenarioQuery = z.strictObject({
   top: z.coerce.number().int().min(0).max(100).optional(),
 });
 
+const EnsembleQuery = z.strictObject({
+  samples: z.coerce.number().int().min(1),
+  seed: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+  threshold: z.coerce.number().refine(Number.isFinite, 'must be a finite number').optional(),
+  bounds: z.string().optional(),
+  topInputs: z.coerce.number().int().min(0).max(100).optional(),
+});
+
 /** The presets of `dir` for `graph` (see `listScenarioPresets`); none when the folder is missing. */
 async function presetsFor(dir: string, graph: SupplyGraph): Promise<GraphPreset[]> {
   return listScenarioPresets(dir, graph).catch((error: unknown) => {
@@ -45,7 +53,7 @@ export interface GraphsRouterDeps {
   store: GraphStore;
   scenariosDir: string;
   pool: ComputePool;
-  limits: Pick<Limits, 'metricsMs' | 'scenarioMs'>;
+  limits: Pick<Limits, 'metricsMs' | 'scenarioMs' | 'ensembleSamples' | 'ensembleMs'>;
 }
 
 function idOf(req: Request): string {
@@ -97,6 +105,20 @@ export function graphsRouter({ store, scenariosDir, pool, limits }: GraphsRouter
     const scenario = parseScenario(body, 'request body', graph);
     const job = { type: 'scenario', scenario, options: query.top !== undefined ? { top: query.top } : {} } as const;
     res.json(await pool.run(graph, job, { budgetMs: limits.scenarioMs, hint: `run \`chokepoint scenario\` on the graph file`, signal: abortOnClose(res) }));
+  });
+
+  // An uncertainty ensemble of the scenario in the body (src/uncertainty/ensemble.ts).
+  router.post('/:id/ensemble', async (req, res) => {
+    const query = parseQuery(EnsembleQuery, req);
+    if (query.samples > limits.ensembleSamples) {
+      throw new TooLargeError(`samples: at most ${limits.ensembleSamples} members per request (got ${query.samples}); run \`chokepoint scenario --samples N\` for more`);
+    }
+    const body = jsonBody(req);
+    const { graph } = await store.load(idOf(req));
+    const scenario = parseScenario(body, 'request body', graph);
+    const { bounds, ...rest } = query;
+    const options = { ...rest, ...(bounds !== undefined ? { bounds: bounds.split(',').map((b) => b.trim()) } : {}) };
+    res.json(await pool.run(graph, { type: 'ensemble', scenario, options }, { budgetMs: limits.ensembleMs, hint: 'ask for fewer samples or bounds, or run `chokepoint scenario --samples N`', signal: abortOnClose(res) }));
   });
 
   router.get('/:id/export', async (req, res) => {
