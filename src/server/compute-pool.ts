@@ -13,7 +13,8 @@
  * when first needed and then wait for more work (unref'd: they never keep the process
  * alive). Small graphs (nodes x edges up to `inlineWork`, such as the shipped dataset,
  * ~30 ms) are computed in the calling thread: a worker round trip would only add to
- * their latency. Errors thrown in a worker come back as the same typed errors
+ * their latency. An ensemble counts nodes x edges x samples (one evaluation per member),
+ * so an ensemble on the shipped dataset runs on a worker. Errors thrown in a worker come back as the same typed errors
  * (compute-jobs.ts). An aborted job (the client went away) is dropped from the queue, or
  * its worker stopped. `close()` stops every worker and answers what is left with a
  * BusyError.
@@ -111,7 +112,9 @@ export class ComputePool {
   /** Runs `job` on `graph` (see the header); the graph is not changed. */
   run<J extends ComputeJob>(graph: SupplyGraph, job: J, run: RunOptions): Promise<JobResult<J>> {
     if (this.closed) return Promise.reject(new BusyError('the server is stopping; try again later'));
-    if (graph.order * graph.size <= this.options.inlineWork) {
+    // An ensemble is one evaluation per member: its work is nodes x edges x samples.
+    const members = job.type === 'ensemble' ? job.options.samples : 1;
+    if (graph.order * graph.size * members <= this.options.inlineWork) {
       try {
         return Promise.resolve(runJob(graph, job));
       } catch (error) {
