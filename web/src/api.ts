@@ -5,6 +5,7 @@ import type { GraphListing } from '../../src/server/graph-store.js';
 import type { GraphData } from './elements.js';
 import type { Preset } from './scenario.js';
 import type { ScenarioResult } from '../../src/scenario/evaluate.js';
+import type { EnsembleResult } from '../../src/uncertainty/ensemble.js';
 
 export class ApiError extends Error {
   constructor(
@@ -34,6 +35,13 @@ export const api = {
   presets: (id: string) => call<Preset[]>(`${graphPath(id)}/scenarios`),
   scenario: (id: string, scenario: Scenario, init: RequestInit = {}) =>
     call<ScenarioResult>(`${graphPath(id)}/scenario`, {
+      ...init,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(scenario),
+    }),
+  ensemble: (id: string, scenario: Scenario, samples: number, init: RequestInit = {}) =>
+    call<EnsembleResult>(`${graphPath(id)}/ensemble?samples=${samples}`, {
       ...init,
       method: 'POST',
       headers: { 'content-type': 'application/json' },
