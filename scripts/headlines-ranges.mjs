@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Prints (or, with --write, writes into README.md and docs/uncertainty.md between the
-// `<!-- ranges:start -->` / `<!-- ranges:end -->` markers) the ranges of the headline
-// losses: for every preset scenario, an uncertainty ensemble (src/uncertainty/) and, per
+// Prints (or, with --write, writes into README.md (total and four end uses) and
+// docs/uncertainty.md (every end use) between the `<!-- ranges:start -->` /
+// `<!-- ranges:end -->` markers, and as data into docs/headline-ranges.json) the ranges of
+// the headline losses: for every preset scenario, an uncertainty ensemble (src/uncertainty/) and, per
 // bound, the P50 loss with its P10-P90 range, in total and per end-use sector. A separate
 // generator from scripts/headlines.mjs (the point table), so each can change alone.
 // Needs `npm run build` first.
@@ -30,6 +31,7 @@ const BOUND_NAMES = { maxFlow: 'max flow', proportional: 'proportional', allocat
 const presets = await listPresets();
 const extra = [{ id: '`--disable CN`', scenario: { name: 'China offline', actions: [{ type: 'disableCountry', country: 'CN' }] } }];
 const rows = [];
+const records = [];
 let sectors = null;
 let inputs = 0;
 for (const p of [...presets.map((p) => ({ id: `\`${p.id}\``, scenario: p.scenario })), ...extra]) {
@@ -39,22 +41,29 @@ for (const p of [...presets.map((p) => ({ id: `\`${p.id}\``, scenario: p.scenari
   sectors ??= [...new Set(result.headlines.filter((h) => h.endUse !== null).map((h) => h.endUse))];
   for (const bound of result.bounds) {
     const of = (endUse) => result.headlines.find((h) => h.endUse === endUse && h.bound === bound);
-    rows.push([p.id, BOUND_NAMES[bound] ?? bound, cell(of(null)), ...sectors.map((s) => cell(of(s)))]);
+    rows.push({ id: p.id, bound, cells: new Map([[null, cell(of(null))], ...sectors.map((s) => [s, cell(of(s))])]) });
   }
+  records.push({ scenario: p.id.replaceAll('`', ''), headlines: result.headlines.map(({ endUse, bound, point, stats }) => ({ endUse, bound, point, stats })) });
 }
-const header = ['scenario', 'bound', 'total', ...sectors];
-const text = [
-  `Loss in percent, P50 (P10–P90) over ${samples} members (Latin hypercube, seed ${seed}; ${inputs} uncertain inputs, uniform on their ranges: ` +
-    `±10% / ±30% / ±60% for high / medium / low confidence), on ${file}; \`node scripts/headlines-ranges.mjs --write\` regenerates it:`,
-  '',
-  `| ${header.join(' | ')} |`,
-  `| ${header.map(() => '---').join(' | ')} |`,
-  ...rows.map((row) => `| ${row.join(' | ')} |`),
-].join('\n');
+// The README keeps the four end uses of its point table; docs/uncertainty.md has them all.
+const README_SECTORS = [/^EV/, /^Semiconductor/, /^Defence/, /^Data-centre/];
+const table = (columns) => {
+  const header = ['scenario', 'bound', 'total', ...columns];
+  return [
+    `Loss in percent, P50 (P10–P90) over ${samples} members (Latin hypercube, seed ${seed}; ${inputs} uncertain inputs, uniform on their ranges: ` +
+      `±10% / ±30% / ±60% for high / medium / low confidence), on ${file}; \`node scripts/headlines-ranges.mjs --write\` regenerates it:`,
+    '',
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${[r.id, BOUND_NAMES[r.bound] ?? r.bound, r.cells.get(null), ...columns.map((c) => r.cells.get(c))].join(' | ')} |`),
+  ].join('\n');
+};
+const full = table(sectors);
+const short = table(sectors.filter((s) => README_SECTORS.some((re) => re.test(s))));
 
-if (!args.includes('--write')) console.log(text);
+if (!args.includes('--write')) console.log(full);
 else {
-  for (const target of ['README.md', 'docs/uncertainty.md']) {
+  for (const [target, text] of [['README.md', short], ['docs/uncertainty.md', full]]) {
     const current = readFileSync(target, 'utf8');
     const start = current.indexOf('<!-- ranges:start -->');
     const end = current.indexOf('<!-- ranges:end -->');
@@ -62,4 +71,6 @@ else {
     writeFileSync(target, `${current.slice(0, start)}<!-- ranges:start -->\n${text}\n${current.slice(end)}`);
     process.stderr.write(`wrote ${target}\n`);
   }
+  writeFileSync('docs/headline-ranges.json', `${JSON.stringify({ graph: file, samples, seed, inputs, scenarios: records }, null, 1)}\n`);
+  process.stderr.write('wrote docs/headline-ranges.json\n');
 }
