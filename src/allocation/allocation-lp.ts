@@ -58,6 +58,8 @@ export interface AllocationLp {
   lambda: number;
   /** End uses with the sinks (node indices) and the demand D_g of each. */
   endUses: Map<string, { sinks: number[]; demand: number }>;
+  /** Per sink (node index), the entries whose sum is what it receives. */
+  sinkEntries: Map<number, RowEntry[]>;
 }
 
 /** Builds the allocation LP of `net`; see the file header. */
@@ -165,7 +167,18 @@ export function buildAllocationLp(net: AllocationNetwork, options: AllocationLpO
   } else {
     for (const [j, c] of delivered) b.lp.cost[j] = (b.lp.cost[j] ?? 0) + c;
   }
-  return { lp: b.lp, delivered, lambda, endUses };
+  return { lp: b.lp, delivered, lambda, endUses, sinkEntries };
+}
+
+/**
+ * The same LP (objective `total`) maximising only what the sinks `sinks` (node indices)
+ * receive: the most they can get when served first (the others may still take what is
+ * left). Shares the matrix with `built.lp`.
+ */
+export function servedFirst(built: AllocationLp, sinks: readonly number[]): LinearProgram {
+  const cost = built.lp.cost.map(() => 0);
+  for (const v of sinks) for (const [j, c] of built.sinkEntries.get(v) ?? []) cost[j] = (cost[j] ?? 0) + c;
+  return { ...built.lp, cost };
 }
 
 /**

@@ -59,7 +59,7 @@ export function solveLp(lp: LinearProgram, options: SolveLpOptions = {}): LpSolu
     matrix: { format: 'csr', numRows, numCols, starts: lp.rowStart, indices: lp.index, values: lp.value },
   });
   try {
-    model.options.set({ output_flag: false });
+    model.options.set({ output_flag: false, presolve: 'off' });
     if (options.iterationLimit !== undefined) model.options.set({ simplex_iteration_limit: options.iterationLimit });
     const code = model.run().modelStatus;
     const status = statusName(code);

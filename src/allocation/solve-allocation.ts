@@ -22,7 +22,7 @@
 import { UsageError } from '../model/errors.js';
 import type { SupplyGraph } from '../model/graph.js';
 import type { AppliedScenario } from '../scenario/apply-scenario.js';
-import { buildAllocationLp, fairPhaseTwo, lpName, OBJECTIVES, type AllocationLpOptions, type Objective } from './allocation-lp.js';
+import { buildAllocationLp, fairPhaseTwo, lpName, servedFirst, OBJECTIVES, type AllocationLpOptions, type Objective } from './allocation-lp.js';
 import { allocationNetwork, isSink, type AllocationNetwork } from './allocation-network.js';
 import { solveLp } from './highs-adapter.js';
 import { dualOf, type LpSolution } from './linear-program.js';
@@ -136,4 +136,23 @@ export function solveAllocation(input: AllocationInput, options: AllocationOptio
     if (Object.keys(prices).length > 0) inputPrice[node] = prices;
   });
   return { objective, delivered, fairLevel, bySink, byEndUse, edgeFlow, activity, shadowPrice: { nodes, countries }, inputPrice, lp: { rows: lp.rowNames.length, columns: lp.columnNames.length } };
+}
+
+/**
+ * For each group of sinks (e.g. an end use), the most the group can receive when served
+ * first: the allocation LP (objective `total`, same options) maximising only the group's
+ * sinks. Unlike the split of one optimum among the sinks (not unique), this is unique;
+ * it is the allocation analogue of `sink-max-flow.ts`. One LP solve per group.
+ */
+export function servedFirstAllocation(input: AllocationInput, groups: Record<string, readonly string[]>, options: AllocationOptions = {}): Record<string, number> {
+  const { base, ...lpOptions } = resolveOptions(options);
+  const net = networkOf(input, base);
+  const built = buildAllocationLp(net, { ...lpOptions, objective: 'total' });
+  const index = new Map(net.nodes.map((node, v) => [node, v]));
+  const out: Record<string, number> = {};
+  for (const [group, sinks] of Object.entries(groups)) {
+    const members = sinks.map((s) => index.get(s)).filter((v): v is number => v !== undefined);
+    out[group] = members.length === 0 ? 0 : solveLp(servedFirst(built, members)).objective;
+  }
+  return out;
 }

@@ -82,6 +82,47 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+const quoted = (names: Iterable<string>) => [...names].map((m) => JSON.stringify(m)).join(', ') || 'none';
+
+/**
+ * Recipes and demand (docs/format.md, "Recipes"): every input material of a recipe arrives
+ * on some in-edge of its node and every output material leaves on some out-edge (a
+ * material is an edge's `material`, "" without one; edges of planned projects count);
+ * recipe names are unique per node; a sink (in-edges, no out-edge) has no `outputs`, and
+ * only a sink has a `demand`.
+ */
+function checkRecipes(nodes: Map<string, NodeAttributes>, edges: { source: string; target: string; attributes: EdgeAttributes }[], problems: ProblemList): void {
+  const inMaterials = new Map<string, Set<string>>();
+  const outMaterials = new Map<string, Set<string>>();
+  const add = (map: Map<string, Set<string>>, node: string, material: string) => (map.get(node) ?? map.set(node, new Set()).get(node))?.add(material);
+  for (const e of edges) {
+    add(outMaterials, e.source, e.attributes.material ?? '');
+    add(inMaterials, e.target, e.attributes.material ?? '');
+  }
+  for (const [key, a] of nodes) {
+    const element = `node "${key}"`;
+    const ins = inMaterials.get(key) ?? new Set<string>();
+    const outs = outMaterials.get(key) ?? new Set<string>();
+    const sink = ins.size > 0 && outs.size === 0;
+    if (a.demand !== undefined && !sink) problems.add(element, 'demand: only a sink (a node with in-edges and no out-edge) has a demand');
+    const names = new Set<string>();
+    (a.recipes ?? []).forEach((recipe, i) => {
+      const where = `recipes[${i}] ("${recipe.name}")`;
+      if (names.has(recipe.name)) problems.add(element, `${where}: duplicate recipe name`);
+      names.add(recipe.name);
+      for (const material of Object.keys(recipe.inputs)) {
+        if (!ins.has(material)) problems.add(element, `${where}: input "${material}" arrives on no in-edge of this node (in-edge materials: ${quoted(ins)})`);
+      }
+      if (recipe.outputs && sink) problems.add(element, `${where}: outputs on a sink (a node with no out-edge yields nothing)`);
+      else {
+        for (const material of Object.keys(recipe.outputs ?? {})) {
+          if (!outs.has(material)) problems.add(element, `${where}: output "${material}" leaves on no out-edge of this node (out-edge materials: ${quoted(outs)})`);
+        }
+      }
+    });
+  }
+}
+
 /**
  * Validates `data` (a parsed graph file) and returns the graph. Throws InputError naming
  * `file` and listing every problem found.
@@ -206,6 +247,7 @@ export function parseGraph(data: unknown, file: string, options: ParseOptions = 
     if (ok) edges.push({ key, source, target, attributes: attrs.data });
   });
   if (nodes.size === 0 && problems.empty) problems.add('graph', 'the graph has no nodes');
+  checkRecipes(nodes, edges, problems);
 
   problems.throwIfAny(file);
 

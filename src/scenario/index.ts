@@ -1,6 +1,6 @@
 /** The scenario engine's public surface (docs/scenarios.md). Re-exports only. */
 export { applyScenario, type AppliedScenario, type ScenarioChange } from './apply-scenario.js';
-export { evaluateScenario, supplyTotals, type Bottleneck, type EndUseLoss, type EvaluateOptions, type Loss, type ScenarioResult, type SinkSupply, type Supply } from './evaluate.js';
+export { BOUND_ASSUMPTIONS, BOUNDS, evaluateScenario, supplyTotals, type Bound, type Bottleneck, type EndUseLoss, type EvaluateOptions, type Loss, type ScenarioResult, type SinkSupply, type Supply } from './evaluate.js';
 export { parseScenario, type ParseScenarioOptions } from './parse-scenario.js';
 export { findPreset, presetId, type Preset } from './presets.js';
 export { proportionalFlow, type ProportionalOptions, type ProportionalResult } from './proportional-flow.js';

@@ -1,13 +1,22 @@
 /**
- * Proportional flow: the no-rerouting bound on delivered supply.
+ * Proportional flow: the no-rerouting bound on delivered supply (Leontief on inputs).
  *
  * Every edge keeps carrying a fraction of its nominal `flow` (t/yr, a volume): no
- * shipment moves to another route. Each node passes on the same fraction f(v) of its
- * nominal output as the fraction of its nominal in-flow that still arrives:
+ * shipment moves to another route and no node changes its recipe. Each node passes on
+ * the same fraction f(v) of its nominal output as the fraction of its scarcest input
+ * material that still arrives (inputs are complements, as in a Leontief production
+ * function: a magnet plant without its Dy/Tb makes no magnets, whatever NdPr arrives):
  *
  *   after(e = u -> v) = flow_e x min(f(u), pass_e)
- *   f(v) = min(limit_v, sum_{e into v} after(e) / sum_{e into v} flow_e)
+ *   got_k(v) = sum_{e into v, material k} after(e) / sum_{e into v, material k} flow_e
+ *   f(v) = min(limit_v, min over materials k with nominal in-flow > 0 of got_k(v))
  *   f(v) = limit_v                when v has no in-edge or its nominal in-flow is 0
+ *
+ * Suppliers of one material still average by flow (they are substitutes), so a node
+ * whose in-edges all carry one material (edges without `material` are the material "")
+ * keeps the flow-weighted average of the earlier model. The materials are those of the
+ * nominal (baseline) in-flows, i.e. the node's default recipe (`allocation/recipes.ts`);
+ * explicit alternative recipes are not used here (no substitution without rerouting).
  *
  * pass_e is 1 for an open edge, 0 for a cut one and the quota share s for a capped one:
  * a quota lets through at most s x flow_e, so an edge whose exporter already runs at
@@ -17,9 +26,8 @@
  * in-flow is 0 but which has in-edges produces from nothing the data traces, so no
  * upstream loss reaches it: it is treated as a source.
  *
- * delivered to a sink t = f(t) x (nominal in-flow of t), i.e. the sum of after(e) over
- * its in-edges, cut by its own limit. With no action (pass = limit = 1) every f is 1 and
- * delivered equals the observed flow into the sinks.
+ * delivered to a sink t = f(t) x (nominal in-flow of t). With no action (pass = limit =
+ * 1) every f is 1 and delivered equals the observed flow into the sinks.
  *
  * Cycles: the equations may have many solutions; the one taken is the GREATEST fixed
  * point, found by iterating from f = limit downward (the map is monotone, so the sweeps
@@ -31,7 +39,8 @@
  * from within the loop keeps f = 1 (nothing says it lost supply), while a loop fed from
  * outside goes to 0 when that feed is cut, however much it circulates.
  *
- * Reference: the greatest fixed point of a monotone map on a complete lattice (Tarski,
+ * References: Leontief, "Quantitative input and output relations in the economic system
+ * of the United States", Rev. Econ. Stat. 18 (1936) 105-125; the greatest fixed point of a monotone map on a complete lattice (Tarski,
  * Pacific J. Math. 5 (1955) 285-309), reached by Kleene iteration from the top element.
  */
 import { ComputationError, UsageError } from '../model/errors.js';
@@ -98,12 +107,22 @@ export function proportionalFlow(graph: SupplyGraph, options: ProportionalOption
   const pass = options.pass ?? {};
   const limitOf = (node: string) => options.limit?.[node] ?? 1;
   const order = topologicalOrder(graph);
-  const inEdges = new Map<string, { edge: string; source: string; flow: number }[]>();
+  const inEdges = new Map<string, { edge: string; source: string; flow: number; material: number }[]>();
   const nominalIn = new Map<string, number>();
+  /** Nominal in-flow per material (indexed as the edges' `material` numbers) of each node. */
+  const nominalByMaterial = new Map<string, number[]>();
   for (const node of order) {
-    const edges = graph.mapInEdges(node, (edge, a, source) => ({ edge, source, flow: a.flow }));
+    const materials = new Map<string, number>();
+    const edges = graph.mapInEdges(node, (edge, a, source) => {
+      const key = a.material ?? '';
+      const material = materials.get(key) ?? materials.set(key, materials.size).get(key) ?? 0;
+      return { edge, source, flow: a.flow, material };
+    });
+    const byMaterial: number[] = Array.from({ length: materials.size }, () => 0);
+    for (const e of edges) byMaterial[e.material] = (byMaterial[e.material] ?? 0) + e.flow;
     inEdges.set(node, edges);
     nominalIn.set(node, edges.reduce((total, e) => total + e.flow, 0));
+    nominalByMaterial.set(node, byMaterial);
   }
   const fraction: Record<string, number> = {};
   for (const node of order) fraction[node] = limitOf(node);
@@ -118,9 +137,13 @@ export function proportionalFlow(graph: SupplyGraph, options: ProportionalOption
     for (const node of order) {
       const total = nominalIn.get(node) ?? 0;
       if (total <= 0) continue;
-      let arrived = 0;
-      for (const e of inEdges.get(node) ?? []) arrived += e.flow * Math.min(fraction[e.source] ?? 0, pass[e.edge] ?? 1);
-      const next = Math.min(limitOf(node), arrived / total);
+      const nominal = nominalByMaterial.get(node) ?? [];
+      const arrived: number[] = nominal.map(() => 0);
+      for (const e of inEdges.get(node) ?? []) arrived[e.material] = (arrived[e.material] ?? 0) + e.flow * Math.min(fraction[e.source] ?? 0, pass[e.edge] ?? 1);
+      let next = limitOf(node);
+      nominal.forEach((expected, k) => {
+        if (expected > 0) next = Math.min(next, (arrived[k] ?? 0) / expected);
+      });
       const previous = fraction[node] ?? 0;
       change = Math.max(change, Math.abs(previous - next));
       fraction[node] = next;

@@ -7,9 +7,9 @@
  * 2. Draws: a Latin hypercube of N points in [0, 1)^d from a seeded generator
  *    (`latin-hypercube.ts`); member i gives input j the value low_j + u_ij (high_j - low_j).
  * 3. Member i (`sample-graph.ts`, stage totals rescaled) is evaluated exactly as a single
- *    scenario is (`scenario-losses.ts`: evaluateScenario and the allocation LP), baseline
- *    and scenario on the member's own figures, so every loss is relative to the member's
- *    own baseline. Bounds: maxFlow, proportional, allocation (option `bounds`).
+ *    scenario is (`scenario-losses.ts`, `evaluateScenario`), baseline and scenario on the
+ *    member's own figures, so every loss is relative to the member's own baseline.
+ *    Bounds: maxFlow, allocation, proportional (option `bounds`).
  * 4. Per headline h (a bound b and the total, or one end use): the losses L_h(i) of the
  *    members where it is defined (baseline > 0), their P10 / P50 / P90 (`quantile.ts`,
  *    Hyndman-Fan 7), mean, min, max, and P(L > threshold) = #{i : L_h(i) > T} / #defined.
@@ -28,6 +28,7 @@
  * Saltelli et al., Global Sensitivity Analysis: The Primer (Wiley, 2008), ch. 1 (rank
  * correlation as a screening measure).
  */
+import { OBJECTIVES, type Objective } from '../allocation/allocation-lp.js';
 import { createRng } from '../generate/prng.js';
 import { UsageError } from '../model/errors.js';
 import type { SupplyGraph } from '../model/graph.js';
@@ -50,14 +51,16 @@ export interface EnsembleOptions {
   spreads?: Partial<Spreads>;
   /** Inputs listed per headline in the sensitivity ranking. Default 10. */
   topInputs?: number;
-  /** Bounds to evaluate (maxFlow, proportional, allocation). Default: all three. */
+  /** Bounds to report (maxFlow, allocation, proportional). Default: all three. */
   bounds?: string[];
+  /** Objective of the allocation LP (total or fair). Default total. */
+  objective?: Objective;
 }
 
 export type ResolvedEnsembleOptions = Required<Omit<EnsembleOptions, 'spreads' | 'bounds'>> & { spreads: Partial<Spreads>; bounds: Bound[] };
 
 const DEFAULTS = { seed: 1, threshold: 0.2, topInputs: 10 };
-const KNOWN = new Set(['samples', 'seed', 'threshold', 'spreads', 'topInputs', 'bounds']);
+const KNOWN = new Set(['samples', 'seed', 'threshold', 'spreads', 'topInputs', 'bounds', 'objective']);
 
 /** Checks options strictly (unknown keys, ranges) and fills defaults. */
 export function resolveEnsembleOptions(options: EnsembleOptions): ResolvedEnsembleOptions {
@@ -72,7 +75,9 @@ export function resolveEnsembleOptions(options: EnsembleOptions): ResolvedEnsemb
   if (!Number.isFinite(threshold)) throw new UsageError(`uncertainty/ensemble: threshold must be a finite number (got ${threshold})`);
   const topInputs = options.topInputs ?? DEFAULTS.topInputs;
   if (!Number.isSafeInteger(topInputs) || topInputs < 0) throw new UsageError(`uncertainty/ensemble: topInputs must be a whole number >= 0 (got ${topInputs})`);
-  return { samples, seed, threshold, topInputs, spreads: options.spreads ?? {}, bounds: resolveBounds(options.bounds) };
+  const objective = options.objective ?? 'total';
+  if (!(OBJECTIVES as readonly string[]).includes(objective)) throw new UsageError(`uncertainty/ensemble: objective must be one of ${OBJECTIVES.join(', ')} (got "${String(objective)}")`);
+  return { samples, seed, threshold, topInputs, spreads: options.spreads ?? {}, bounds: resolveBounds(options.bounds), objective };
 }
 
 /** One headline: a bound, for the total (endUse null) or one end use. */
@@ -115,7 +120,7 @@ export function planEnsemble(graph: SupplyGraph, scenario: Scenario, options: En
   const resolved = resolveEnsembleOptions(options);
   const inputs = uncertainInputs(graph, scenario, resolved.spreads);
   const columns = latinHypercube(resolved.samples, inputs.length, createRng(resolved.seed));
-  const point = scenarioLosses(graph, scenario, resolved.bounds);
+  const point = scenarioLosses(graph, scenario, resolved.bounds, resolved.objective);
   return { options: resolved, inputs, columns, point, bounds: resolved.bounds, headlines: headlinesOf(point, resolved.bounds) };
 }
 
@@ -134,7 +139,7 @@ export function evaluateMembers(graph: SupplyGraph, scenario: Scenario, plan: En
   const rows: Float64Array[] = [];
   for (let i = from; i < to; i++) {
     const member = sampleModel(graph, scenario, plan.inputs, memberValues(plan, i));
-    rows.push(headlineLosses(scenarioLosses(member.graph, member.scenario, plan.options.bounds), plan.headlines));
+    rows.push(headlineLosses(scenarioLosses(member.graph, member.scenario, plan.options.bounds, plan.options.objective), plan.headlines));
     onMember?.();
   }
   return rows;

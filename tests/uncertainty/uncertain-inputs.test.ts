@@ -57,11 +57,13 @@ describe('uncertainInputs', () => {
     const graph = build(
       [
         ['a', 'mining', 'CN'],
+        ['d', 'mining', 'AU'],
         ['m', 'magnet', 'JP', { confidence: 'medium', recipes: [{ name: 'std', inputs: { NdPr: 0.3, DyTb: 0.02 } }] }],
         ['b', 'end-use', 'US'],
       ],
       [
         ['a', 'm', 100, { material: 'NdPr' }],
+        ['d', 'm', 7, { material: 'DyTb' }],
         ['m', 'b', 100],
       ],
     );

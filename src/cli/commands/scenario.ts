@@ -1,13 +1,15 @@
 /**
  * `chokepoint scenario <graph> [--scenario FILE|PRESET] [--disable CC,..] [--embargo CC,..]
- * [--activate YEAR] [--top N] [--format text|json|csv] [--out PATH] [--force]`: delivered
- * supply before and after a scenario under both bounds (src/scenario/evaluate.ts).
+ * [--activate YEAR] [--objective total|fair] [--top N] [--format text|json|csv] [--out
+ * PATH] [--force]`: delivered supply before and after a scenario under three bounds (max
+ * flow, allocation, proportional; src/scenario/evaluate.ts). Flag actions are appended
+ * to the file's actions. Text is a terminal report; JSON is the ScenarioResult; CSV has
+ * one row for the total, one per end use and one per sink (max-flow columns: the total
+ * max flow, then each end use's and sink's own max flow; allocation: the total, each end
+ * use served first, each sink's share of the optimum).
  * With `--samples N [--seed S] [--threshold T] [--threads K] [--bounds ..] [--spreads high=..,medium=..,low=..]`
  * it runs an uncertainty ensemble instead (src/uncertainty/ensemble.ts; report in
  * ensemble-report.ts; JSON is the EnsembleResult), with a progress bar on stderr.
- * Flag actions are appended to the file's actions. Text is a terminal report; JSON is
- * the ScenarioResult; CSV has one row for the total and one per sink (max-flow columns:
- * the total max flow, then each sink's own max flow).
  */
 import { availableParallelism } from 'node:os';
 import { stringify } from 'csv-stringify/sync';
@@ -17,7 +19,8 @@ import { DEFAULT_PRESET_DIR, listPresets, readScenarioFile } from '../../io/read
 import { writeFileAtomic } from '../../io/write-file.js';
 import { NotFoundError, UsageError } from '../../model/errors.js';
 import type { SupplyGraph } from '../../model/graph.js';
-import { evaluateScenario, type ScenarioResult } from '../../scenario/evaluate.js';
+import { OBJECTIVES, type Objective } from '../../allocation/allocation-lp.js';
+import { BOUNDS, evaluateScenario, type ScenarioResult } from '../../scenario/evaluate.js';
 import { parseScenario } from '../../scenario/parse-scenario.js';
 import { findPreset } from '../../scenario/presets.js';
 import type { Scenario, ScenarioAction } from '../../scenario/schema.js';
@@ -35,6 +38,7 @@ interface ScenarioFlags {
   embargo: string[];
   activate?: string;
   top: string;
+  objective: string;
   format: string;
   out?: string;
   force?: boolean;
@@ -129,7 +133,7 @@ function wrap(text: string, width = 88): string {
 
 /** One row per sink, grouped as in `byEndUse`, largest baseline (proportional) first within an end use. */
 function sinkRows(r: ScenarioResult): (string | number)[][] {
-  const supply = (s: { ownMaxFlow: number; proportional: number } | undefined) => s ?? { ownMaxFlow: 0, proportional: 0 };
+  const supply = (s: { ownMaxFlow: number; allocation: number; proportional: number } | undefined) => s ?? { ownMaxFlow: 0, allocation: 0, proportional: 0 };
   return r.loss.byEndUse.flatMap((e) =>
     [...e.sinks]
       .sort((a, b) => supply(r.baseline.bySink[b]).proportional - supply(r.baseline.bySink[a]).proportional || a.localeCompare(b))
@@ -137,7 +141,7 @@ function sinkRows(r: ScenarioResult): (string | number)[][] {
         const b = supply(r.baseline.bySink[sink]);
         const s = supply(r.scenario.bySink[sink]);
         const loss = r.loss.bySink[sink];
-        return [clip(sink, 48), round(b.ownMaxFlow), round(s.ownMaxFlow), pct(loss?.maxFlow), round(b.proportional), round(s.proportional), pct(loss?.proportional)];
+        return [clip(sink, 48), round(b.ownMaxFlow), round(s.ownMaxFlow), pct(loss?.maxFlow), round(b.allocation), round(s.allocation), pct(loss?.allocation), round(b.proportional), round(s.proportional), pct(loss?.proportional)];
       }),
   );
 }
@@ -149,25 +153,45 @@ export function scenarioText(r: ScenarioResult): string {
   out.push('\nWhat changed\n');
   for (const c of r.changes) out.push(`  action ${c.action} (${c.type}): ${c.summary}; ${round(c.flow).toLocaleString('en-US')} ${r.unit} nominal flow\n`);
   for (const w of r.warnings) out.push(`  warning: ${w}\n`);
-  out.push(`\nDelivered supply, ${r.unit} (max flow: perfect rerouting; proportional: no rerouting)\n`);
+  out.push(`\nDelivered supply, ${r.unit}, under three bounds (allocation objective: ${r.objective})\n`);
+  for (const bound of BOUNDS) out.push(`  ${r.assumptions[bound]}\n`);
+  const level = (v: number | null) => (v === null ? '' : ` (fair level ${pct(v).trim()}%)`);
   out.push(
     formatTable(
       ['bound', 'baseline', 'scenario', 'loss %'],
       [
         ['max flow', round(r.baseline.maxFlow), round(r.scenario.maxFlow), pct(r.loss.maxFlow)],
+        [`allocation${level(r.scenario.fairLevel)}`, round(r.baseline.allocation), round(r.scenario.allocation), pct(r.loss.allocation)],
         ['proportional', round(r.baseline.proportional), round(r.scenario.proportional), pct(r.loss.proportional)],
       ],
     ),
   );
-  out.push('\nBy end use (max flow: each end use served alone)\n');
+  const served = r.objective === 'total' ? 'each end use served first' : 'its share of the fair optimum';
+  out.push(`\nBy end use (max flow: each end use served alone; allocation: ${served})\n`);
   out.push(
     formatTable(
-      ['end use', 'max flow before', 'after', 'loss %', 'proportional before', 'after', 'loss %'],
-      r.loss.byEndUse.map((e) => [clip(e.endUse, 48), round(e.baseline.maxFlow), round(e.scenario.maxFlow), pct(e.loss.maxFlow), round(e.baseline.proportional), round(e.scenario.proportional), pct(e.loss.proportional)]),
+      ['end use', 'max flow before', 'after', 'loss %', 'allocation before', 'after', 'loss %', 'proportional before', 'after', 'loss %'],
+      r.loss.byEndUse.map((e) => [
+        clip(e.endUse, 48),
+        round(e.baseline.maxFlow),
+        round(e.scenario.maxFlow),
+        pct(e.loss.maxFlow),
+        round(e.baseline.allocation),
+        round(e.scenario.allocation),
+        pct(e.loss.allocation),
+        round(e.baseline.proportional),
+        round(e.scenario.proportional),
+        pct(e.loss.proportional),
+      ]),
     ),
   );
-  out.push('\nBy sink, in end-use order (max flow: each sink served alone)\n');
-  out.push(formatTable(['sink', 'max flow before', 'after', 'loss %', 'proportional before', 'after', 'loss %'], sinkRows(r)));
+  const limited = r.loss.byEndUse.filter((e) => e.binding !== null);
+  if (limited.length > 0) {
+    out.push('\nBinding input per end use (allocation bound; the sink that lost most)\n');
+    for (const e of limited) out.push(`  ${e.endUse}: ${e.binding?.sink}: ${e.binding?.text}\n`);
+  }
+  out.push('\nBy sink, in end-use order (max flow: each sink served alone; allocation: its share of the optimum)\n');
+  out.push(formatTable(['sink', 'max flow before', 'after', 'loss %', 'allocation before', 'after', 'loss %', 'proportional before', 'after', 'loss %'], sinkRows(r)));
   const rankBefore = new Map(r.bottlenecks.before.map((b, i) => [b.node, i + 1]));
   out.push('\nTop bottlenecks after the scenario (knockout loss of max flow)\n');
   out.push(
@@ -183,14 +207,22 @@ export function scenarioText(r: ScenarioResult): string {
   return out.join('');
 }
 
-/** One row for the total and one per sink. */
+/** One row for the total, one per end use and one per sink. */
 export function scenarioCsv(r: ScenarioResult): string {
-  const header = ['scope', 'id', 'maxflow_baseline', 'maxflow_scenario', 'maxflow_loss', 'proportional_baseline', 'proportional_scenario', 'proportional_loss'];
-  const rows: (string | number | null)[][] = [['total', '', r.baseline.maxFlow, r.scenario.maxFlow, r.loss.maxFlow, r.baseline.proportional, r.scenario.proportional, r.loss.proportional]];
+  const header = [
+    'scope', 'id', 'maxflow_baseline', 'maxflow_scenario', 'maxflow_loss', 'proportional_baseline', 'proportional_scenario', 'proportional_loss',
+    'allocation_baseline', 'allocation_scenario', 'allocation_loss', 'binding_input',
+  ];
+  const rows: (string | number | null)[][] = [
+    ['total', '', r.baseline.maxFlow, r.scenario.maxFlow, r.loss.maxFlow, r.baseline.proportional, r.scenario.proportional, r.loss.proportional, r.baseline.allocation, r.scenario.allocation, r.loss.allocation, ''],
+  ];
+  for (const e of r.loss.byEndUse) {
+    rows.push(['end use', e.endUse, e.baseline.maxFlow, e.scenario.maxFlow, e.loss.maxFlow, e.baseline.proportional, e.scenario.proportional, e.loss.proportional, e.baseline.allocation, e.scenario.allocation, e.loss.allocation, e.binding?.text ?? '']);
+  }
   for (const [sink, loss] of Object.entries(r.loss.bySink)) {
     const b = r.baseline.bySink[sink];
     const s = r.scenario.bySink[sink];
-    rows.push(['sink', sink, b?.ownMaxFlow ?? 0, s?.ownMaxFlow ?? 0, loss.maxFlow, b?.proportional ?? 0, s?.proportional ?? 0, loss.proportional]);
+    rows.push(['sink', sink, b?.ownMaxFlow ?? 0, s?.ownMaxFlow ?? 0, loss.maxFlow, b?.proportional ?? 0, s?.proportional ?? 0, loss.proportional, b?.allocation ?? 0, s?.allocation ?? 0, loss.allocation, '']);
   }
   return stringify([header, ...rows]);
 }
@@ -239,12 +271,13 @@ function ensembleFlags(flags: ScenarioFlags) {
 export function registerScenario(program: Command, ctx: CliContext): void {
   program
     .command('scenario')
-    .description('delivered supply before and after a scenario (embargo, outage, new projects) under two bounds')
+    .description('delivered supply before and after a scenario (embargo, outage, new projects) under three bounds')
     .argument('<graph>', 'graph JSON file')
     .option('--scenario <file>', 'scenario JSON file, or the id of a preset in graphs/scenarios (e.g. china-full-embargo)')
     .option('--disable <countries>', 'take these countries offline (comma-separated ISO codes; repeatable)', collectList, [])
     .option('--embargo <countries>', 'cut these countries\' exports (comma-separated ISO codes; repeatable)', collectList, [])
     .option('--activate <year>', 'bring projects starting by this year online')
+    .option('--objective <objective>', 'allocation LP objective: total (most delivered) or fair (same share of demand for every end use first)', 'total')
     .option('--top <n>', 'bottlenecks to list', '10')
     .option('--format <format>', 'text, json or csv', 'text')
     .option('-o, --out <path>', 'write to this file (atomically) instead of stdout')
@@ -260,13 +293,15 @@ export function registerScenario(program: Command, ctx: CliContext): void {
       const format = checkFormat(flags.format);
       const top = Number(flags.top);
       if (flags.top.trim() === '' || !Number.isSafeInteger(top) || top < 0) throw new UsageError(`--top: expected a whole number >= 0 (got "${flags.top}")`);
+      if (!(OBJECTIVES as readonly string[]).includes(flags.objective)) throw new UsageError(`--objective: expected one of ${OBJECTIVES.join(', ')} (got "${flags.objective}")`);
+      const objective = flags.objective as Objective;
       const ensemble = ensembleFlags(flags);
       const { graph } = await readGraphFile(file);
       if (ensemble) {
         const scenario = await buildScenario(flags, graph);
         const bar = createProgress(ctx, { total: ensemble.options.samples, label: 'ensemble', quiet: flags.quiet });
         try {
-          const result = await runEnsembleThreaded(graph, scenario, ensemble.options, { threads: ensemble.threads, onProgress: (done) => bar.update(done) });
+          const result = await runEnsembleThreaded(graph, scenario, { ...ensemble.options, objective }, { threads: ensemble.threads, onProgress: (done) => bar.update(done) });
           bar.stop();
           const text = format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : format === 'csv' ? ensembleCsv(result) : ensembleText(result);
           await emit(ctx, text, flags.out, flags.force === true);
@@ -275,7 +310,7 @@ export function registerScenario(program: Command, ctx: CliContext): void {
         }
         return;
       }
-      const result = evaluateScenario(graph, await buildScenario(flags, graph), { top });
+      const result = evaluateScenario(graph, await buildScenario(flags, graph), { top, objective });
       const text = format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : format === 'csv' ? scenarioCsv(result) : scenarioText(result);
       await emit(ctx, text, flags.out, flags.force === true);
     });
