@@ -22,9 +22,7 @@ import { renderNodeDetails } from './views/node-details.js';
 import { renderResults } from './views/results.js';
 import { loadGraphData, type PageData } from './page-data.js';
 import type { ScenarioResult } from '../../src/scenario/evaluate.js';
-import type { EnsembleResult } from '../../src/uncertainty/ensemble.js';
-import { renderLossRanges } from './views/loss-ranges.js';
-import { renderTornado } from './views/tornado.js';
+import { mountRangesPanel, type RangesPanel } from './views/ranges-panel.js';
 
 const DEFAULT_GRAPH = 'rare-earths-2024';
 
@@ -33,8 +31,7 @@ let data: PageData | null = null;
 let result: ScenarioResult | null = null;
 let pending = 0;
 let controller: AbortController | null = null;
-/** The ranges of the current scenario (an ensemble run on request), and the headline its tornado shows. */
-let ranges: { result: EnsembleResult | null; endUse: string | null } = { result: null, endUse: null };
+let rangesPanel: RangesPanel | null = null;
 
 const cy: Core = cytoscape({
   container: byId('cy'),
@@ -81,34 +78,9 @@ function update(action: (s: ViewState) => ViewState): void {
     return;
   }
   const scenarioChanged = before.off !== state.off || before.mode !== state.mode || before.year !== state.year || before.preset !== state.preset;
-  if (scenarioChanged) ranges = { result: null, endUse: null };
+  if (scenarioChanged) rangesPanel?.clear();
   render();
   if (scenarioChanged) void evaluate();
-}
-
-/** Runs an ensemble of the current scenario (POST .../ensemble) and shows its ranges. */
-async function computeRanges(): Promise<void> {
-  if (!data || !state.graph) return;
-  setStatus('Computing ranges…');
-  pending += 1;
-  try {
-    ranges = { result: await api.ensemble(state.graph, scenarioOf(state, currentPreset()), 200), endUse: null };
-    setStatus('');
-    render();
-  } catch (error) {
-    setStatus(`Ranges failed: ${error instanceof Error ? error.message : String(error)}`, true);
-  } finally {
-    pending -= 1;
-  }
-}
-
-function renderRanges(): void {
-  const bound = byId<HTMLSelectElement>('ranges-bound').value;
-  renderLossRanges(byId('loss-ranges'), ranges.result, bound, (endUse) => {
-    ranges = { ...ranges, endUse };
-    renderRanges();
-  });
-  renderTornado(byId('tornado'), ranges.result, ranges.endUse, bound);
 }
 
 function currentPreset() {
@@ -167,7 +139,7 @@ function renderPanels(d: PageData): void {
   renderResults({ delivered: byId('delivered'), sinks: byId('sinks'), hhi: byId('hhi') }, d, result);
   const node = d.graph.nodes.find((n) => n.key === state.selected);
   renderNodeDetails(byId('node-details'), node, d.report.nodes.find((n) => n.id === state.selected), (code) => d.countryName(code));
-  renderRanges();
+  rangesPanel?.render();
   renderScenarioBottlenecks(byId('scenario-bottlenecks'), result, (id) => update((s) => actions.selectNode(s, id)));
   renderBottleneckTable(byId('bottlenecks'), d.report, state, {
     sort: (key) => update((s) => actions.sortBy(s, key)),
@@ -247,8 +219,11 @@ function wireControls(): void {
     update((s) => actions.setPreset(s, value || null));
   });
   byId('reset').addEventListener('click', () => update(actions.reset));
-  byId('ranges-run').addEventListener('click', () => void computeRanges());
-  byId('ranges-bound').addEventListener('change', renderRanges);
+  rangesPanel = mountRangesPanel({
+    current: () => (data && state.graph ? { graph: state.graph, scenario: scenarioOf(state, currentPreset()) } : null),
+    setStatus,
+    busy: (delta) => (pending += delta),
+  });
   byId('export-png').addEventListener('click', () => {
     const blob = cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' });
     const link = h('a', { href: URL.createObjectURL(blob), download: `${state.graph ?? 'map'}-map.png` });
