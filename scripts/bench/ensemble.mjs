@@ -4,7 +4,7 @@
 // 1,000 members under 30 s on two cores. Writes its section of docs/benchmarks.md.
 // Needs `npm run build` first.
 //   node scripts/bench/ensemble.mjs [--samples N] [--threads K] [--scenario PRESET] [--write]
-import { availableParallelism, cpus } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { runEnsembleThreaded } from '../../dist/cli/ensemble-threads.js';
 import { readGraphFile } from '../../dist/io/read-graph.js';
 import { listPresets } from '../../dist/io/read-scenario.js';
@@ -28,8 +28,9 @@ const scenario = parseScenario(preset.scenario, preset.file, graph);
 const started = performance.now();
 const result = await runEnsembleThreaded(graph, scenario, { samples, seed: 1 }, { threads });
 const seconds = (performance.now() - started) / 1000;
+const load = loadavg()[0]?.toFixed(1);
 const total = (bound) => result.headlines.find((h) => h.endUse === null && h.bound === bound)?.stats;
-const line = `${samples} members of \`${presetId}\` on ${file}, bounds ${result.bounds.join(', ')}, ${result.inputs.length} uncertain inputs, ${threads} thread(s): ${seconds.toFixed(1)} s (target < 30 s)`;
+const line = `${samples} members of \`${presetId}\` on ${file}, bounds ${result.bounds.join(', ')}, ${result.inputs.length} uncertain inputs, ${threads} thread(s): ${seconds.toFixed(1)} s (target < 30 s; load average ${load} at the end)`;
 console.log(line);
 for (const b of result.bounds) console.log(`  total ${b}: P10 ${total(b)?.p10} P50 ${total(b)?.p50} P90 ${total(b)?.p90}`);
 if (args.includes('--write')) {
