@@ -27,15 +27,15 @@ describe('runEnsembleThreaded', () => {
   const scenario: Scenario = { name: 'quota', actions: [{ type: 'cap', from: 'CN', share: { low: 0.2, high: 0.6 } }] };
   it('gives the same result on one thread and on two (same seed), with progress to N', async () => {
     const graph = annotated();
-    const options = { samples: 23, seed: 11 };
+    const options = { samples: 10, seed: 11 };
     const progress: number[] = [];
     const one = await runEnsembleThreaded(graph, scenario, options, { threads: 1 });
-    const two = await runEnsembleThreaded(graph, scenario, options, { threads: 2, chunk: 4, spawn: () => tsWorker('cli/ensemble-worker'), onProgress: (d) => progress.push(d) });
+    const two = await runEnsembleThreaded(graph, scenario, options, { threads: 2, chunk: 3, spawn: () => tsWorker('cli/ensemble-worker'), onProgress: (d) => progress.push(d) });
     expect(two).toEqual(one);
     expect(one).toEqual(runEnsemble(graph, scenario, options));
-    expect(progress.at(-1)).toBe(23);
+    expect(progress.at(-1)).toBe(10);
     expect(one.inputs.length).toBeGreaterThan(1);
-  });
+  }, 120_000); // two workers start from TypeScript sources, each loading the LP solver: slow on a busy machine
 
   it('brings a worker error back as the same typed error', async () => {
     const graph = annotated();
@@ -43,7 +43,7 @@ describe('runEnsembleThreaded', () => {
     graph.removeEdgeAttribute('m2->s1', 'confidence');
     graph.setAttribute('stageTotals', { mining: 1 });
     await expect(runEnsembleThreaded(graph, scenario, { samples: 4 }, { threads: 2, spawn: () => tsWorker('cli/ensemble-worker') })).rejects.toThrow(ComputationError);
-  });
+  }, 120_000);
 });
 
 describe('chokepoint scenario --samples', () => {
