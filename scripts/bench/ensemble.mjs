@@ -5,6 +5,7 @@
 // Needs `npm run build` first.
 //   node scripts/bench/ensemble.mjs [--samples N] [--threads K] [--scenario PRESET] [--write]
 import { availableParallelism, cpus, loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { runEnsembleThreaded } from '../../dist/cli/ensemble-threads.js';
 import { readGraphFile } from '../../dist/io/read-graph.js';
 import { listPresets } from '../../dist/io/read-scenario.js';
