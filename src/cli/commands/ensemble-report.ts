@@ -3,7 +3,7 @@
  * point loss, P10 / P50 / P90 and P(loss > threshold); then the inputs that move each
  * total and end-use loss most (Spearman's rho, src/uncertainty/ensemble.ts).
  */
-import { stringify } from 'csv-stringify/sync';
+import { csvRecords, type CsvCellOptions } from '../../formats/csv-cells.js';
 import type { EnsembleResult, HeadlineSummary } from '../../uncertainty/ensemble.js';
 import { formatTable } from '../table.js';
 
@@ -32,13 +32,13 @@ export function ensembleText(r: EnsembleResult, perHeadline = 3): string {
   return out.join('');
 }
 
-/** One row per headline. */
-export function ensembleCsv(r: EnsembleResult): string {
+/** One row per headline; text cells quoted against formula injection unless options.raw. */
+export function ensembleCsv(r: EnsembleResult, options: CsvCellOptions = {}): string {
   const header = ['scope', 'end_use', 'bound', 'point', 'p10', 'p50', 'p90', 'mean', 'min', 'max', 'p_exceed', 'threshold', 'members', 'top_input', 'top_rho'];
   const rows = r.headlines.map((h) => {
     const s = h.stats;
     const top = h.sensitivity[0];
     return [h.endUse === null ? 'total' : 'end use', h.endUse ?? '', h.bound, h.point, s?.p10 ?? null, s?.p50 ?? null, s?.p90 ?? null, s?.mean ?? null, s?.min ?? null, s?.max ?? null, s?.pExceed ?? null, r.threshold, s?.members ?? 0, top?.input ?? '', top?.rho ?? null];
   });
-  return stringify([header, ...rows]);
+  return csvRecords([header, ...rows], options);
 }

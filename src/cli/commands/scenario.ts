@@ -12,12 +12,12 @@
  * ensemble-report.ts; JSON is the EnsembleResult), with a progress bar on stderr.
  */
 import { availableParallelism } from 'node:os';
-import { stringify } from 'csv-stringify/sync';
 import type { Command } from 'commander';
+import { csvRecords, type CsvCellOptions } from '../../formats/csv-cells.js';
 import { readGraphFile } from '../../io/read-graph.js';
-import { DEFAULT_PRESET_DIR, listPresets, readScenarioFile } from '../../io/read-scenario.js';
+import { DEFAULT_PRESET_DIR, readPresets, readScenarioFile } from '../../io/read-scenario.js';
 import { writeFileAtomic } from '../../io/write-file.js';
-import { NotFoundError, UsageError } from '../../model/errors.js';
+import { InputError, NotFoundError, UsageError } from '../../model/errors.js';
 import type { SupplyGraph } from '../../model/graph.js';
 import { OBJECTIVES, type Objective } from '../../allocation/allocation-lp.js';
 import { BOUNDS, evaluateScenario, type ScenarioResult } from '../../scenario/evaluate.js';
@@ -49,6 +49,7 @@ interface ScenarioFlags {
   spreads?: string;
   bounds?: string;
   quiet?: boolean;
+  rawCsv?: boolean;
 }
 
 /** Commander collector for repeatable comma-separated lists: `--disable CN,MM --disable TH`. */
@@ -73,7 +74,9 @@ async function loadScenario(arg: string, graph: SupplyGraph): Promise<Scenario> 
     return await readScenarioFile(arg, graph);
   } catch (error) {
     if (!(error instanceof NotFoundError)) throw error;
-    const presets = await listPresets(DEFAULT_PRESET_DIR);
+    const { presets, broken } = await readPresets(DEFAULT_PRESET_DIR);
+    const unreadable = broken.find((b) => b.id === arg);
+    if (unreadable) throw new InputError(`preset ${arg}`, [{ element: 'file', message: unreadable.error }]);
     const preset = findPreset(presets, arg);
     if (!preset) throw new NotFoundError(`${arg}: no such scenario file or preset (presets: ${presets.map((p) => p.id).join(', ')})`);
     return parseScenario(preset.scenario, preset.file, graph);
@@ -208,7 +211,7 @@ export function scenarioText(r: ScenarioResult): string {
 }
 
 /** One row for the total, one per end use and one per sink. */
-export function scenarioCsv(r: ScenarioResult): string {
+export function scenarioCsv(r: ScenarioResult, options: CsvCellOptions = {}): string {
   const header = [
     'scope', 'id', 'maxflow_baseline', 'maxflow_scenario', 'maxflow_loss', 'proportional_baseline', 'proportional_scenario', 'proportional_loss',
     'allocation_baseline', 'allocation_scenario', 'allocation_loss', 'binding_input',
@@ -224,7 +227,7 @@ export function scenarioCsv(r: ScenarioResult): string {
     const s = r.scenario.bySink[sink];
     rows.push(['sink', sink, b?.ownMaxFlow ?? 0, s?.ownMaxFlow ?? 0, loss.maxFlow, b?.proportional ?? 0, s?.proportional ?? 0, loss.proportional, b?.allocation ?? 0, s?.allocation ?? 0, loss.allocation, '']);
   }
-  return stringify([header, ...rows]);
+  return csvRecords([header, ...rows], options);
 }
 
 /** A whole number >= min from a flag, or a UsageError naming the flag. */
@@ -280,6 +283,7 @@ export function registerScenario(program: Command, ctx: CliContext): void {
     .option('--objective <objective>', 'allocation LP objective: total (most delivered) or fair (same share of demand for every end use first)', 'total')
     .option('--top <n>', 'bottlenecks to list', '10')
     .option('--format <format>', 'text, json or csv', 'text')
+    .option('--raw-csv', 'csv: write text cells as they are, without the quote that stops spreadsheets running them as formulas (for machine consumers)')
     .option('-o, --out <path>', 'write to this file (atomically) instead of stdout')
     .option('--force', 'replace the --out file if it exists')
     .option('--samples <n>', 'uncertainty ensemble: evaluate N members drawn from the ranges of the figures (P10/P50/P90 of each loss)')
@@ -303,7 +307,7 @@ export function registerScenario(program: Command, ctx: CliContext): void {
         try {
           const result = await runEnsembleThreaded(graph, scenario, { ...ensemble.options, objective }, { threads: ensemble.threads, onProgress: (done) => bar.update(done) });
           bar.stop();
-          const text = format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : format === 'csv' ? ensembleCsv(result) : ensembleText(result);
+          const text = format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : format === 'csv' ? ensembleCsv(result, { raw: flags.rawCsv === true }) : ensembleText(result);
           await emit(ctx, text, flags.out, flags.force === true);
         } finally {
           bar.stop();
@@ -311,7 +315,7 @@ export function registerScenario(program: Command, ctx: CliContext): void {
         return;
       }
       const result = evaluateScenario(graph, await buildScenario(flags, graph), { top, objective });
-      const text = format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : format === 'csv' ? scenarioCsv(result) : scenarioText(result);
+      const text = format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : format === 'csv' ? scenarioCsv(result, { raw: flags.rawCsv === true }) : scenarioText(result);
       await emit(ctx, text, flags.out, flags.force === true);
     });
 }

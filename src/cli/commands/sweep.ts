@@ -4,8 +4,8 @@
  * [--force]`: every country (or node) in turn taken offline or embargoed, ranked by its
  * loss under the chosen bound, with all three bounds shown (src/scenario/sweep.ts).
  */
-import { stringify } from 'csv-stringify/sync';
 import type { Command } from 'commander';
+import { csvRecords, type CsvCellOptions } from '../../formats/csv-cells.js';
 import { readGraphFile } from '../../io/read-graph.js';
 import { UsageError } from '../../model/errors.js';
 import { BOUNDS } from '../../scenario/evaluate.js';
@@ -23,6 +23,7 @@ interface SweepFlags {
   quiet?: boolean;
   out?: string;
   force?: boolean;
+  rawCsv?: boolean;
 }
 
 function choice<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
@@ -39,10 +40,10 @@ export function sweepText(r: SweepResult): string {
   return head + formatTable(header, rows);
 }
 
-export function sweepCsv(r: SweepResult): string {
+export function sweepCsv(r: SweepResult, options: CsvCellOptions = {}): string {
   const header = [r.by, 'name', 'nodes', 'maxflow_scenario', 'maxflow_loss', 'maxflow_rank', 'proportional_scenario', 'proportional_loss', 'proportional_rank', 'allocation_scenario', 'allocation_loss', 'allocation_rank'];
   const rows = r.rows.map((row) => [row.id, row.label, row.nodes, row.scenario.maxFlow, row.loss.maxFlow, row.rank.maxFlow, row.scenario.proportional, row.loss.proportional, row.rank.proportional, row.scenario.allocation, row.loss.allocation, row.rank.allocation]);
-  return stringify([header, ...rows]);
+  return csvRecords([header, ...rows], options);
 }
 
 export function registerSweep(program: Command, ctx: CliContext): void {
@@ -55,6 +56,7 @@ export function registerSweep(program: Command, ctx: CliContext): void {
     .option('--bound <bound>', 'rank by maxFlow, allocation or proportional loss', 'maxFlow')
     .option('--format <format>', 'text, json or csv', 'text')
     .option('--quiet', 'no progress bar')
+    .option('--raw-csv', 'csv: write text cells as they are, without the quote that stops spreadsheets running them as formulas (for machine consumers)')
     .option('-o, --out <path>', 'write to this file (atomically) instead of stdout')
     .option('--force', 'replace the --out file if it exists')
     .action(async (file: string, flags: SweepFlags) => {
@@ -75,7 +77,7 @@ export function registerSweep(program: Command, ctx: CliContext): void {
       } finally {
         progress?.stop();
       }
-      const text = format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : format === 'csv' ? sweepCsv(result) : sweepText(result);
+      const text = format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : format === 'csv' ? sweepCsv(result, { raw: flags.rawCsv === true }) : sweepText(result);
       await emit(ctx, text, flags.out, flags.force === true);
     });
 }
