@@ -90,6 +90,8 @@ export function observedSupply(active: SupplyGraph): number {
 export interface PrecomputedMetrics {
   active?: SupplyGraph;
   betweenness?: BetweennessResult;
+  /** The knockout table of the active graph (the CLI computes it on worker threads, knockout-parallel.ts). */
+  knockout?: KnockoutResult;
 }
 
 /**
@@ -100,6 +102,11 @@ export interface PrecomputedMetrics {
 export function betweennessJob(graph: SupplyGraph, options: MetricsOptions = {}): { active: SupplyGraph; options: BetweennessOptions } | null {
   const { metrics, betweenness: betweennessOptions } = resolveOptions(options);
   return metrics.has('betweenness') ? { active: activeSubgraph(graph), options: betweennessOptions } : null;
+}
+
+/** True when `buildMetrics(graph, options)` computes the knockout table (a caller may run it itself: PrecomputedMetrics). */
+export function knockoutJob(options: MetricsOptions = {}): boolean {
+  return resolveOptions(options).metrics.has('knockoutLoss');
 }
 
 /** Progress of the long parts, for a caller that shows it (the CLI's progress bars). */
@@ -128,7 +135,7 @@ export function buildMetrics(graph: SupplyGraph, options: MetricsOptions = {}, p
     const solved = solveMaxFlow(compactGraph(active));
     maxFlow = solved.value;
     if (has('minCut')) cut = minimumCut(solved);
-    if (has('knockoutLoss')) knockout = knockoutOfSolved(solved, 'warm-start', progress.knockout);
+    if (has('knockoutLoss')) knockout = precomputed.knockout ?? knockoutOfSolved(solved, 'warm-start', progress.knockout);
     if (maxFlow === 0) notes.push('maxFlow is 0: nothing can reach a sink, so every knockoutLoss is 0 and the minimum cut is trivial');
   }
 

@@ -9,7 +9,8 @@ import { Option, type Command } from 'commander';
 import { readGraphFile } from '../../io/read-graph.js';
 import { writeFileAtomic } from '../../io/write-file.js';
 import { betweennessParallel } from '../../metrics/centrality/betweenness-parallel.js';
-import { betweennessJob, buildMetrics, parseMetricNames, type MetricsOptions, type PrecomputedMetrics } from '../../metrics/report.js';
+import { knockoutLossParallel } from '../../metrics/flow/knockout-parallel.js';
+import { betweennessJob, buildMetrics, knockoutJob, parseMetricNames, type MetricsOptions, type PrecomputedMetrics } from '../../metrics/report.js';
 import { METRIC_NAMES } from '../../metrics/report-types.js';
 import { METRICS_TABLES, metricsCsv, parseTableName } from '../../metrics/tables.js';
 import { UsageError } from '../../model/errors.js';
@@ -101,6 +102,9 @@ export function registerMetrics(program: Command, ctx: CliContext): void {
       };
       let result;
       try {
+        // The knockout table, the costly flow metric, runs on worker threads on large
+        // graphs (knockout-parallel.ts: exactly the single-thread values).
+        if (knockoutJob(options)) precomputed.knockout = await knockoutLossParallel(graph, { onProgress: knockout });
         result = buildMetrics(graph, options, precomputed, { knockout });
       } finally {
         bars.knockout?.stop();
