@@ -291,6 +291,7 @@ function createLoader<R>(file: string, options: ParseOptions, sink: LoaderSink<R
     if (isValidNodeAttributes(rawAttributes)) {
       const { stage, country } = rawAttributes as { stage: string; country: string };
       if (!stageSet.has(stage) || !isCountryCode(country)) checkVocabulary(element, rawAttributes);
+      for (const message of rangeProblems(rawAttributes, NODE_RANGES)) problems.add(element, message);
       if (isReservedKey(key)) refusedNodes.add(key);
       else if (sink.keepsAttributes) sink.addNode(key, copyNodeAttributes(rawAttributes, countUnknownNode));
       else {
