@@ -33,8 +33,8 @@ const EDGE_KEYS: readonly string[] = Object.keys(EdgeAttributesSchema.shape);
 const NODE_KNOWN: ReadonlySet<string> = new Set(NODE_KEYS);
 const EDGE_KNOWN: ReadonlySet<string> = new Set(EDGE_KEYS);
 /** The attributes the checks below know; a schema attribute added later goes to zod until they learn it. */
-const NODE_CHECKED = ['label', 'stage', 'country', 'capacity', 'status', 'startYear', 'source', 'notes', 'confidence', 'sector', 'recipes', 'demand', 'stock', 'stockMonths', 'rampMonths'];
-const EDGE_CHECKED = ['flow', 'capacity', 'material', 'source', 'notes', 'confidence', 'weight'];
+const NODE_CHECKED = ['label', 'stage', 'country', 'capacity', 'status', 'startYear', 'source', 'notes', 'confidence', 'sector', 'recipes', 'demand', 'stock', 'stockMonths', 'rampMonths', 'low', 'high', 'stockLow', 'stockHigh'];
+const EDGE_CHECKED = ['flow', 'capacity', 'material', 'source', 'notes', 'confidence', 'weight', 'low', 'high', 'capacityLow', 'capacityHigh'];
 const NODE_UNCHECKED: readonly string[] = NODE_KEYS.filter((name) => !NODE_CHECKED.includes(name));
 const EDGE_UNCHECKED: readonly string[] = EDGE_KEYS.filter((name) => !EDGE_CHECKED.includes(name));
 const STATUSES: ReadonlySet<unknown> = new Set(NODE_STATUSES);
@@ -83,8 +83,9 @@ function isValidRecipes(value: unknown): boolean {
 export function isValidNodeAttributes(a: unknown): a is Record<string, unknown> {
   if (!isPlainObject(a) || Object.hasOwn(a, '__proto__') || hasReservedName(a)) return false;
   for (const name of NODE_UNCHECKED) if (a[name] !== undefined) return false;
-  const { label, stage, country, capacity, status, startYear, source, notes, confidence, sector, recipes, demand, stock, stockMonths, rampMonths } = a;
+  const { label, stage, country, capacity, status, startYear, source, notes, confidence, sector, recipes, demand, stock, stockMonths, rampMonths, low, high, stockLow, stockHigh } = a;
   return (
+    [low, high, stockLow, stockHigh, demand].every((v) => v === undefined || isQuantity(v)) &&
     typeof stage === 'string' &&
     stage !== '' &&
     typeof country === 'string' &&
@@ -108,8 +109,9 @@ export function isValidNodeAttributes(a: unknown): a is Record<string, unknown> 
 export function isValidEdgeAttributes(a: unknown): a is Record<string, unknown> {
   if (!isPlainObject(a) || Object.hasOwn(a, '__proto__') || hasReservedName(a)) return false;
   for (const name of EDGE_UNCHECKED) if (a[name] !== undefined) return false;
-  const { flow, capacity, material, source, notes, confidence, weight } = a;
+  const { flow, capacity, material, source, notes, confidence, weight, low, high, capacityLow, capacityHigh } = a;
   return (
+    [low, high, capacityLow, capacityHigh].every((v) => v === undefined || isQuantity(v)) &&
     isQuantity(flow) &&
     (capacity === undefined || isQuantity(capacity)) &&
     isOptionalString(material) &&

@@ -18,6 +18,7 @@
 import type { z } from 'zod';
 import { isCountryCode } from './countries.js';
 import { createRecipeCheck } from './check-recipes.js';
+import { EDGE_RANGES, NODE_RANGES, rangeProblems } from './ranges.js';
 import { ProblemList } from './errors.js';
 import { isReservedKey, reservedMessage } from './reserved-names.js';
 import { copyEdgeAttributes, copyNodeAttributes, isValidEdgeAttributes, isValidNodeAttributes, isValidSerializedEdge, isValidSerializedNode } from './fast-validate.js';
@@ -250,6 +251,9 @@ function createLoader<R>(file: string, options: ParseOptions, sink: LoaderSink<R
     stageSet = new Set(stages);
     if (stageSet.size !== stages.length) problems.add('graph attributes', 'stages: the stage list has duplicates');
     for (const stage of stages.filter(isReservedKey)) problems.add('graph attributes', `stages: ${reservedMessage('stage', stage)}`);
+    for (const stage of Object.keys(attributes.stageTotals ?? {})) {
+      if (!stageSet.has(stage)) problems.add('graph attributes', `stageTotals: unknown stage "${stage}" (expected one of ${stages.join(', ')})`);
+    }
     for (const code of Object.keys(attributes.countries ?? {})) {
       if (!isCountryCode(code)) problems.add('graph attributes', `countries: "${code}" is not an ISO 3166-1 alpha-2 code`);
     }
@@ -294,6 +298,7 @@ function createLoader<R>(file: string, options: ParseOptions, sink: LoaderSink<R
     if (isValidNodeAttributes(rawAttributes)) {
       const { stage, country } = rawAttributes as { stage: string; country: string };
       if (!stageSet.has(stage) || !isCountryCode(country)) checkVocabulary(element, rawAttributes);
+      for (const message of rangeProblems(rawAttributes, NODE_RANGES)) problems.add(element, message);
       if (isReservedKey(key)) refusedNodes.add(key);
       else if (sink.keepsAttributes) addNode(key, copyNodeAttributes(rawAttributes, countUnknownNode));
       else {
@@ -310,6 +315,7 @@ function createLoader<R>(file: string, options: ParseOptions, sink: LoaderSink<R
       refusedNodes.add(key);
       return;
     }
+    for (const message of rangeProblems(attributes.data, NODE_RANGES)) problems.add(element, message);
     for (const name of Object.keys(attributes.data)) if (!NODE_KNOWN.has(name)) countUnknownNode(name);
     addNode(key, attributes.data);
   }
@@ -373,6 +379,7 @@ function createLoader<R>(file: string, options: ParseOptions, sink: LoaderSink<R
       problems.add(element, reservedMessage('edge key', key));
       ok = false;
     }
+    if (isPlainObject(rawAttributes)) for (const message of rangeProblems(rawAttributes, EDGE_RANGES)) problems.add(element, message);
     let attributes: EdgeAttributes | null = null;
     if (isValidEdgeAttributes(rawAttributes)) {
       if (ok && inGraph && sink.keepsAttributes) attributes = copyEdgeAttributes(rawAttributes, countUnknownEdge);

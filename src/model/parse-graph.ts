@@ -6,7 +6,8 @@
  */
 import { check, addIssues, createGraphLoader, describeValue, type ParseOptions, type ParseResult } from './graph-loader.js';
 import { ProblemList } from './errors.js';
-import { SerializedGraphSchema } from './schema.js';
+import type { SupplyGraph } from './graph.js';
+import { SerializedGraphSchema, type EdgeAttributes, type NodeAttributes } from './schema.js';
 
 export { capWarnings, describeValue, isReservedKey, MAX_WARNINGS, reservedMessage, type ParseOptions, type ParseResult } from './graph-loader.js';
 

@@ -74,6 +74,12 @@ export const NodeAttributesSchema = z.looseObject({
   source: z.string().optional(),
   notes: z.string().optional(),
   confidence: z.enum(CONFIDENCE_LEVELS).optional(),
+  /** Range of `capacity` (t/yr): low <= capacity <= high (`model/ranges.ts`). */
+  low: finiteNonNegative.optional(),
+  high: finiteNonNegative.optional(),
+  /** Range of `stock` (t), when the node carries one. */
+  stockLow: finiteNonNegative.optional(),
+  stockHigh: finiteNonNegative.optional(),
   /** The end-use sector of a sink ("EVs and vehicle motors"): groups sinks across countries. */
   sector: z.string({ error: typeError('a string (the end-use sector)') }).optional(),
   /**
@@ -105,6 +111,12 @@ export const EdgeAttributesSchema = z.looseObject({
   source: z.string().optional(),
   notes: z.string().optional(),
   confidence: z.enum(CONFIDENCE_LEVELS).optional(),
+  /** Range of `flow` (t/yr): low <= flow <= high (`model/ranges.ts`). */
+  low: finiteNonNegative.optional(),
+  high: finiteNonNegative.optional(),
+  /** Range of `capacity` (t/yr). */
+  capacityLow: finiteNonNegative.optional(),
+  capacityHigh: finiteNonNegative.optional(),
 });
 
 export const CountryInfoSchema = z.strictObject({
@@ -124,6 +136,11 @@ export const GraphAttributesSchema = z.looseObject({
   /** An ordered stage vocabulary, upstream first; the default chain when absent. */
   stages: z.array(z.string().min(1)).min(1).optional(),
   countries: z.record(z.string(), CountryInfoSchema).optional(),
+  /**
+   * Published total per stage (t/yr): the sum of the flows leaving the stage's nodes.
+   * Uncertainty ensembles rescale sampled flows to it (`uncertainty/sample-graph.ts`).
+   */
+  stageTotals: z.record(z.string(), finiteNonNegative).optional(),
 });
 
 export const SerializedNodeSchema = z.strictObject({

@@ -30,13 +30,16 @@
  *   and unsold material) has `limit` 0, as max flow gives it nothing through its capacity:
  *   under both bounds it never counts as delivered.
  *
+ * A `share` or `factor` given as a range counts as its midpoint here (`pointValue`);
+ * uncertainty ensembles replace it by a drawn value first (`uncertainty/sample-graph.ts`).
+ *
  * Flows (`flow`) are left as they were: they are the nominal flows of the proportional
  * bound. Capacity means t/yr that can pass; flow means t/yr observed (or, on activated
  * nodes' edges, stated for the project).
  */
 import { createSupplyGraph, edgeCapacity, type SupplyGraph } from '../model/graph.js';
 import { actionElement } from './parse-scenario.js';
-import type { ActivateAction, CapAction, EmbargoAction, Scenario } from './schema.js';
+import { pointValue, type ActivateAction, type CapAction, type EmbargoAction, type Scenario } from './schema.js';
 
 /** What one action did to the graph. */
 export interface ScenarioChange {
@@ -164,7 +167,7 @@ export function applyScenario(graph: SupplyGraph, scenario: Scenario): AppliedSc
       case 'embargo':
       case 'cap': {
         const edges = exportEdges(out, action);
-        const share = action.type === 'cap' ? action.share : 0;
+        const share = action.type === 'cap' ? pointValue(action.share) : 0;
         for (const edge of edges) {
           pass[edge] = Math.min(pass[edge] ?? 1, share);
           const a = out.getEdgeAttributes(edge);
@@ -176,8 +179,9 @@ export function applyScenario(graph: SupplyGraph, scenario: Scenario): AppliedSc
       }
       case 'scaleNode': {
         const nodes = out.hasNode(action.node) ? [action.node] : [];
-        for (const node of nodes) scale.set(node, (scale.get(node) ?? 1) * action.factor);
-        record(index, action.type, `node ${action.node} capacity x ${action.factor}`, [], nodes, sum(nodes.map(nodeFlow)));
+        const factor = pointValue(action.factor);
+        for (const node of nodes) scale.set(node, (scale.get(node) ?? 1) * factor);
+        record(index, action.type, `node ${action.node} capacity x ${factor}`, [], nodes, sum(nodes.map(nodeFlow)));
         break;
       }
       case 'activate': {

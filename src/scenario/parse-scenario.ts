@@ -149,7 +149,9 @@ export function parseScenario(data: unknown, file: string, graph: SupplyGraph, o
     }
     checkAgainstGraph(parsed.data, element, graph, vocabulary, problems);
     if (parsed.data.type === 'scaleNode') {
-      const product = (scales.get(parsed.data.node) ?? 1) * parsed.data.factor;
+      // A range counts by its high end: the largest product it can draw.
+      const factor = parsed.data.factor;
+      const product = (scales.get(parsed.data.node) ?? 1) * (typeof factor === 'number' ? factor : factor.high);
       scales.set(parsed.data.node, product);
       if (product > MAX_SCALE_FACTOR) problems.add(element, `factor: the scale factors of node "${parsed.data.node}" multiply to ${product.toExponential(2)}, more than ${MAX_SCALE_FACTOR.toExponential()}`);
     }

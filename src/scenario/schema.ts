@@ -31,6 +31,33 @@ export const MonthSchema = z.union(
 );
 const window = { start: MonthSchema.optional(), end: MonthSchema.optional() };
 
+/**
+ * An uncertain action value: `{ "low": 0.4, "high": 0.9 }`. Uncertainty ensembles draw it
+ * uniformly from [low, high]; a single evaluation uses its midpoint (`pointValue`).
+ */
+function rangeOf(value: z.ZodType<number>) {
+  return z
+    .strictObject({ low: value, high: value })
+    .refine((r) => r.low <= r.high, { message: 'low must be <= high' });
+}
+
+/** A number, or a range of numbers (see rangeOf). A value that is neither reads "must be a number". */
+function numberOrRange(value: z.ZodType<number>) {
+  return z.union([value, rangeOf(value)], {
+    error: (issue) => (typeof issue.input === 'object' && issue.input !== null ? 'must be a number or a range { "low": number, "high": number }' : 'must be a number'),
+  });
+}
+
+export interface ValueRange {
+  low: number;
+  high: number;
+}
+
+/** The value a single (point) evaluation uses: the number, or the midpoint of a range. */
+export function pointValue(value: number | ValueRange): number {
+  return typeof value === 'number' ? value : value.low === value.high ? value.low : (value.low + value.high) / 2;
+}
+
 /** All of the country's nodes go offline. */
 export const DisableCountrySchema = z.strictObject({
   type: z.literal('disableCountry'),
@@ -51,13 +78,13 @@ export const EmbargoSchema = z.strictObject({
 
 /**
  * Limits the same export edges as an embargo (same filters) to `share` of their baseline
- * flow: an export quota.
+ * flow: an export quota. `share` may be a range (a licence-denial rate between 40% and 90%).
  */
 export const CapSchema = z.strictObject({
   type: z.literal('cap'),
   ...window,
   from: countryCode,
-  share: z.number({ error: 'must be a number' }).min(0, 'must be >= 0').max(1, 'must be <= 1'),
+  share: numberOrRange(z.number({ error: 'must be a number' }).min(0, 'must be >= 0').max(1, 'must be <= 1')),
   ...exportFilters,
 });
 
@@ -75,16 +102,18 @@ export const DisableNodeSchema = z.strictObject({
  */
 export const MAX_SCALE_FACTOR = 1e6;
 
-/** A node's capacity is scaled by `factor` (0 = offline, 0.5 = half, 2 = doubled), at most MAX_SCALE_FACTOR. */
+/** A node's capacity is scaled by `factor` (0 = offline, 0.5 = half, 2 = doubled), at most MAX_SCALE_FACTOR; `factor` may be a range. */
 export const ScaleNodeSchema = z.strictObject({
   type: z.literal('scaleNode'),
   ...window,
   node: nodeKey,
-  factor: z
-    .number({ error: 'must be a number' })
+  factor: numberOrRange(
+    z
+      .number({ error: 'must be a number' })
     .refine(Number.isFinite, 'must be a finite number')
     .refine((v) => v >= 0, 'must be >= 0')
-    .refine((v) => v <= MAX_SCALE_FACTOR, `must be at most ${MAX_SCALE_FACTOR.toExponential()} (a million times the capacity)`),
+      .refine((v) => v <= MAX_SCALE_FACTOR, `must be at most ${MAX_SCALE_FACTOR.toExponential()} (a million times the capacity)`),
+  ),
 });
 
 /**

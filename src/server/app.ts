@@ -42,6 +42,9 @@ export interface Limits {
   analyzeMs: number;
   metricsMs: number;
   scenarioMs: number;
+  /** Most members `POST /api/graphs/:id/ensemble` evaluates, and its time budget (ms). */
+  ensembleSamples: number;
+  ensembleMs: number;
   loadMs: number;
 }
 
@@ -59,6 +62,8 @@ export const DEFAULT_LIMITS: Limits = {
   analyzeMs: 20_000,
   metricsMs: 120_000,
   scenarioMs: 20_000,
+  ensembleSamples: 500,
+  ensembleMs: 60_000,
   loadMs: 60_000,
 };
 

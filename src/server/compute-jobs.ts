@@ -28,6 +28,7 @@ import type { MetricName, MetricsReport } from '../metrics/report-types.js';
 import { evaluateScenario, type EvaluateOptions, type ScenarioResult } from '../scenario/evaluate.js';
 import type { Scenario } from '../scenario/schema.js';
 import { timeline, type TimelineOptions, type TimelineResult } from '../timeline/timeline.js';
+import { runEnsemble, type EnsembleOptions, type EnsembleResult } from '../uncertainty/ensemble.js';
 import { analyzeText, type AnalyzeLimits, type AnalyzeResult } from './analyze-job.js';
 import { loadGraphFile, type LoadResult } from './load-job.js';
 
@@ -35,7 +36,8 @@ import { loadGraphFile, type LoadResult } from './load-job.js';
 export type GraphJob =
   | { type: 'metrics'; options: MetricsOptions }
   | { type: 'scenario'; scenario: Scenario; options: EvaluateOptions }
-  | { type: 'timeline'; scenario: Scenario; options: Omit<TimelineOptions, 'onProgress'> };
+  | { type: 'timeline'; scenario: Scenario; options: Omit<TimelineOptions, 'onProgress'> }
+  | { type: 'ensemble'; scenario: Scenario; options: EnsembleOptions };
 
 /** A job that brings its own input: always run on a worker. */
 export type StandaloneJob =
@@ -50,6 +52,8 @@ export type JobResult<J extends ComputeJob> = J extends { type: 'metrics' }
     ? ScenarioResult
     : J extends { type: 'timeline' }
       ? TimelineResult
+      : J extends { type: 'ensemble' }
+        ? EnsembleResult
       : J extends { type: 'analyze' }
         ? AnalyzeResult
         : LoadResult;
@@ -65,17 +69,23 @@ export type SerializedError =
   | { kind: 'internal'; message: string };
 
 /** What a worker posts back. */
-export type WorkerReply = { ok: true; result: MetricsReport | ScenarioResult | TimelineResult | AnalyzeResult | LoadResult } | { ok: false; error: SerializedError };
+export type WorkerReply = { ok: true; result: MetricsReport | ScenarioResult | TimelineResult | EnsembleResult | AnalyzeResult | LoadResult } | { ok: false; error: SerializedError };
 
 /** Runs `job` on `graph` in the calling thread. */
 export function runJob<J extends GraphJob>(graph: SupplyGraph, job: J): JobResult<J> {
   const result =
-    job.type === 'metrics' ? computeMetrics(graph, job.options) : job.type === 'scenario' ? evaluateScenario(graph, job.scenario, job.options) : timeline(graph, job.scenario, job.options);
+    job.type === 'metrics'
+      ? computeMetrics(graph, job.options)
+      : job.type === 'scenario'
+        ? evaluateScenario(graph, job.scenario, job.options)
+        : job.type === 'ensemble'
+          ? runEnsemble(graph, job.scenario, job.options)
+          : timeline(graph, job.scenario, job.options);
   return result as JobResult<J>;
 }
 
 /** Runs a worker request (in the worker). */
-export async function runRequest(request: WorkerRequest): Promise<MetricsReport | ScenarioResult | TimelineResult | AnalyzeResult | LoadResult> {
+export async function runRequest(request: WorkerRequest): Promise<MetricsReport | ScenarioResult | TimelineResult | EnsembleResult | AnalyzeResult | LoadResult> {
   if (request.graph !== null) return runJob(importGraph(request.graph), request.job);
   const job = request.job;
   if (job.type === 'analyze') return analyzeText(job.text, job.metrics, job.limits);

@@ -14,7 +14,7 @@
  * alive). Small jobs are computed in the calling thread, where a worker round trip would
  * only add to their latency: a job whose estimated work (`RunOptions.work`, by default
  * nodes x edges of its graph) is at most `inlineWork` (the shipped dataset's metrics or a
- * preset scenario on it, ~30 ms). Inline work cannot be stopped once started, so its
+ * preset scenario on it, ~30 ms; an ensemble counts one scenario per member). Inline work cannot be stopped once started, so its
  * budget is this work estimate, which fails deterministically: a job estimated over it
  * (a scenario with hundreds of actions, any larger graph) goes to a worker and its time
  * budget. Jobs that bring their own input (`analyze`: a posted body; `load`: a graph file)

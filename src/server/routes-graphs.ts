@@ -17,7 +17,7 @@ import type { Limits } from './app.js';
 import { abortOnClose, type ComputePool } from './compute-pool.js';
 import type { GraphStore } from './graph-store.js';
 import { jsonBody, NoQuery, parseQuery } from './validate.js';
-import { ComputationError, NotFoundError } from '../model/errors.js';
+import { ComputationError, NotFoundError, TooLargeError } from '../model/errors.js';
 import type { SupplyGraph } from '../model/graph.js';
 
 const MetricsQuery = z.strictObject({
@@ -40,6 +40,14 @@ const TimelineQuery = z.strictObject({
   start: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be an ISO month YYYY-MM such as 2025-04').optional(),
 });
 
+const EnsembleQuery = z.strictObject({
+  samples: z.coerce.number().int().min(1),
+  seed: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+  threshold: z.coerce.number().refine(Number.isFinite, 'must be a finite number').optional(),
+  bounds: z.string().optional(),
+  topInputs: z.coerce.number().int().min(0).max(100).optional(),
+});
+
 /** The presets of `dir` for `graph` (see `listScenarioPresets`); none when the folder is missing. */
 async function presetsFor(dir: string, graph: SupplyGraph): Promise<GraphPreset[]> {
   return listScenarioPresets(dir, graph).catch((error: unknown) => {
@@ -52,7 +60,7 @@ export interface GraphsRouterDeps {
   store: GraphStore;
   scenariosDir: string;
   pool: ComputePool;
-  limits: Pick<Limits, 'metricsMs' | 'scenarioMs' | 'scenarioActions' | 'answerBytes'>;
+  limits: Pick<Limits, 'metricsMs' | 'scenarioMs' | 'scenarioActions' | 'answerBytes' | 'ensembleSamples' | 'ensembleMs'>;
 }
 
 /**
@@ -137,6 +145,22 @@ export function graphsRouter({ store, scenariosDir, pool, limits }: GraphsRouter
       ...(query.cover !== undefined ? { coverMonths: query.cover } : {}),
     };
     res.json(await pool.run(graph, { type: 'timeline', scenario, options } as const, { budgetMs: limits.scenarioMs, hint: `run \`chokepoint timeline\` on the graph file`, signal: abortOnClose(res) }));
+});
+
+  // An uncertainty ensemble of the scenario in the body (src/uncertainty/ensemble.ts).
+  router.post('/:id/ensemble', async (req, res) => {
+    const query = parseQuery(EnsembleQuery, req);
+    if (query.samples > limits.ensembleSamples) {
+      throw new TooLargeError(`samples: at most ${limits.ensembleSamples} members per request (got ${query.samples}); run \`chokepoint scenario --samples N\` for more`);
+    }
+    const body = jsonBody(req);
+    const { graph } = await store.load(idOf(req));
+    const scenario = parseScenario(body, 'request body', graph, { maxActions: limits.scenarioActions });
+    const { bounds, ...rest } = query;
+    const options = { ...rest, ...(bounds !== undefined ? { bounds: bounds.split(',').map((b) => b.trim()) } : {}) };
+    // One scenario evaluation per member: on the shipped dataset, always a worker.
+    const work = query.samples * scenarioWork(graph, scenario.actions.length);
+    res.json(await pool.run(graph, { type: 'ensemble', scenario, options }, { budgetMs: limits.ensembleMs, hint: 'ask for fewer samples or bounds, or run `chokepoint scenario --samples N`', signal: abortOnClose(res), work }));
   });
 
   router.get('/:id/export', async (req, res) => {

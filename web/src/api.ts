@@ -6,6 +6,7 @@ import type { GraphData } from './elements.js';
 import type { Preset } from './scenario.js';
 import type { ScenarioResult } from '../../src/scenario/evaluate.js';
 import type { TimelineResult } from '../../src/timeline/timeline.js';
+import type { EnsembleResult } from '../../src/uncertainty/ensemble.js';
 
 export class ApiError extends Error {
   constructor(
@@ -43,6 +44,13 @@ export const api = {
   /** The monthly timeline; `query` from `timelineQuery` (months, start, cover). */
   timeline: (id: string, scenario: Scenario, query: string, init: RequestInit = {}) =>
     call<TimelineResult>(`${graphPath(id)}/timeline${query}`, {
+      ...init,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(scenario),
+    }),
+  ensemble: (id: string, scenario: Scenario, samples: number, init: RequestInit = {}) =>
+    call<EnsembleResult>(`${graphPath(id)}/ensemble?samples=${samples}`, {
       ...init,
       method: 'POST',
       headers: { 'content-type': 'application/json' },

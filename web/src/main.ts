@@ -24,6 +24,7 @@ import { renderResults } from './views/results.js';
 import { createTimelineView } from './views/timeline-chart.js';
 import { loadGraphData, type PageData } from './page-data.js';
 import type { ScenarioResult } from '../../src/scenario/evaluate.js';
+import { mountRangesPanel, type RangesPanel } from './views/ranges-panel.js';
 
 const DEFAULT_GRAPH = 'rare-earths-2024';
 
@@ -32,6 +33,7 @@ let data: PageData | null = null;
 let result: ScenarioResult | null = null;
 let pending = 0;
 let controller: AbortController | null = null;
+let rangesPanel: RangesPanel | null = null;
 
 const cy: Core = cytoscape({
   container: byId('cy'),
@@ -80,6 +82,7 @@ function update(action: (s: ViewState) => ViewState): void {
     return;
   }
   const scenarioChanged = before.off !== state.off || before.mode !== state.mode || before.year !== state.year || before.preset !== state.preset;
+  if (scenarioChanged) rangesPanel?.clear();
   render();
   if (scenarioChanged) void evaluate();
 }
@@ -142,6 +145,7 @@ function renderPanels(d: PageData): void {
   renderResults({ delivered: byId('delivered'), sinks: byId('sinks'), hhi: byId('hhi') }, d, result);
   const node = d.graph.nodes.find((n) => n.key === state.selected);
   renderNodeDetails(byId('node-details'), node, d.report.nodes.find((n) => n.id === state.selected), (code) => d.countryName(code));
+  rangesPanel?.render();
   renderScenarioBottlenecks(byId('scenario-bottlenecks'), result, (id) => update((s) => actions.selectNode(s, id)));
   renderBottleneckTable(byId('bottlenecks'), d.report, state, {
     sort: (key) => update((s) => actions.sortBy(s, key)),
@@ -221,6 +225,11 @@ function wireControls(): void {
     update((s) => actions.setPreset(s, value || null));
   });
   byId('reset').addEventListener('click', () => update(actions.reset));
+  rangesPanel = mountRangesPanel({
+    current: () => (data && state.graph ? { graph: state.graph, scenario: scenarioOf(state, currentPreset()) } : null),
+    setStatus,
+    busy: (delta) => (pending += delta),
+  });
   byId('export-png').addEventListener('click', () => {
     const blob = cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' });
     const link = h('a', { href: URL.createObjectURL(blob), download: `${state.graph ?? 'map'}-map.png` });

@@ -7,7 +7,11 @@
  * one row for the total, one per end use and one per sink (max-flow columns: the total
  * max flow, then each end use's and sink's own max flow; allocation: the total, each end
  * use served first, each sink's share of the optimum).
+ * With `--samples N [--seed S] [--threshold T] [--threads K] [--bounds ..] [--spreads high=..,medium=..,low=..]`
+ * it runs an uncertainty ensemble instead (src/uncertainty/ensemble.ts; report in
+ * ensemble-report.ts; JSON is the EnsembleResult), with a progress bar on stderr.
  */
+import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { csvRecords, type CsvCellOptions } from '../../formats/csv-cells.js';
 import { readGraphFile } from '../../io/read-graph.js';
@@ -21,7 +25,10 @@ import { parseScenario } from '../../scenario/parse-scenario.js';
 import { findPreset } from '../../scenario/presets.js';
 import type { Scenario, ScenarioAction } from '../../scenario/schema.js';
 import type { CliContext } from '../context.js';
+import { runEnsembleThreaded } from '../ensemble-threads.js';
+import { createProgress } from '../progress.js';
 import { formatTable } from '../table.js';
+import { ensembleCsv, ensembleText } from './ensemble-report.js';
 
 export const OUTPUT_FORMATS = ['text', 'json', 'csv'] as const;
 
@@ -35,6 +42,13 @@ interface ScenarioFlags {
   format: string;
   out?: string;
   force?: boolean;
+  samples?: string;
+  seed?: string;
+  threshold?: string;
+  threads?: string;
+  spreads?: string;
+  bounds?: string;
+  quiet?: boolean;
   rawCsv?: boolean;
 }
 
@@ -216,6 +230,47 @@ export function scenarioCsv(r: ScenarioResult, options: CsvCellOptions = {}): st
   return csvRecords([header, ...rows], options);
 }
 
+/** A whole number >= min from a flag, or a UsageError naming the flag. */
+function wholeFlag(flag: string, value: string, min: number): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isSafeInteger(n) || n < min) throw new UsageError(`${flag}: expected a whole number >= ${min} (got "${value}")`);
+  return n;
+}
+
+/** `high=0.1,low=0.8` -> { high: 0.1, low: 0.8 }. */
+function parseSpreads(value: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const part of value.split(',')) {
+    const [level, text] = part.split('=').map((v) => v.trim());
+    const n = Number(text);
+    if (!level || text === undefined || text === '' || !Number.isFinite(n) || n < 0) throw new UsageError(`--spreads: expected level=number pairs such as high=0.1,medium=0.3,low=0.6 (got "${value}")`);
+    out[level] = n;
+  }
+  return out;
+}
+
+/** The ensemble flags, checked; null when --samples is absent (a point evaluation). */
+function ensembleFlags(flags: ScenarioFlags) {
+  if (flags.samples === undefined) {
+    for (const flag of ['seed', 'threshold', 'threads', 'spreads', 'bounds'] as const) {
+      if (flags[flag] !== undefined) throw new UsageError(`--${flag}: only with --samples N (an uncertainty ensemble)`);
+    }
+    return null;
+  }
+  const threshold = flags.threshold === undefined ? undefined : Number(flags.threshold);
+  if (threshold !== undefined && (flags.threshold?.trim() === '' || !Number.isFinite(threshold))) throw new UsageError(`--threshold: expected a number such as 0.2 (got "${flags.threshold}")`);
+  return {
+    options: {
+      samples: wholeFlag('--samples', flags.samples, 1),
+      ...(flags.seed !== undefined ? { seed: wholeFlag('--seed', flags.seed, 0) } : {}),
+      ...(threshold !== undefined ? { threshold } : {}),
+      ...(flags.spreads !== undefined ? { spreads: parseSpreads(flags.spreads) } : {}),
+      ...(flags.bounds !== undefined ? { bounds: flags.bounds.split(',').map((b) => b.trim()) } : {}),
+    },
+    threads: flags.threads !== undefined ? wholeFlag('--threads', flags.threads, 1) : availableParallelism(),
+  };
+}
+
 export function registerScenario(program: Command, ctx: CliContext): void {
   program
     .command('scenario')
@@ -231,13 +286,34 @@ export function registerScenario(program: Command, ctx: CliContext): void {
     .option('--raw-csv', 'csv: write text cells as they are, without the quote that stops spreadsheets running them as formulas (for machine consumers)')
     .option('-o, --out <path>', 'write to this file (atomically) instead of stdout')
     .option('--force', 'replace the --out file if it exists')
+    .option('--samples <n>', 'uncertainty ensemble: evaluate N members drawn from the ranges of the figures (P10/P50/P90 of each loss)')
+    .option('--seed <s>', 'ensemble: seed of the draws (default 1)')
+    .option('--threshold <t>', 'ensemble: report P(loss > t) (default 0.2)')
+    .option('--threads <k>', 'ensemble: worker threads (default: the number of cores)')
+    .option('--spreads <list>', 'ensemble: relative spreads by confidence, e.g. high=0.1,medium=0.3,low=0.6 (the defaults)')
+    .option('--bounds <list>', 'ensemble: bounds to evaluate, of maxFlow,proportional,allocation (default all three)')
+    .option('--quiet', 'no progress bar')
     .action(async (file: string, flags: ScenarioFlags) => {
       const format = checkFormat(flags.format);
       const top = Number(flags.top);
       if (flags.top.trim() === '' || !Number.isSafeInteger(top) || top < 0) throw new UsageError(`--top: expected a whole number >= 0 (got "${flags.top}")`);
       if (!(OBJECTIVES as readonly string[]).includes(flags.objective)) throw new UsageError(`--objective: expected one of ${OBJECTIVES.join(', ')} (got "${flags.objective}")`);
       const objective = flags.objective as Objective;
+      const ensemble = ensembleFlags(flags);
       const { graph } = await readGraphFile(file);
+      if (ensemble) {
+        const scenario = await buildScenario(flags, graph);
+        const bar = createProgress(ctx, { total: ensemble.options.samples, label: 'ensemble', quiet: flags.quiet });
+        try {
+          const result = await runEnsembleThreaded(graph, scenario, { ...ensemble.options, objective }, { threads: ensemble.threads, onProgress: (done) => bar.update(done) });
+          bar.stop();
+          const text = format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : format === 'csv' ? ensembleCsv(result, { raw: flags.rawCsv === true }) : ensembleText(result);
+          await emit(ctx, text, flags.out, flags.force === true);
+        } finally {
+          bar.stop();
+        }
+        return;
+      }
       const result = evaluateScenario(graph, await buildScenario(flags, graph), { top, objective });
       const text = format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : format === 'csv' ? scenarioCsv(result, { raw: flags.rawCsv === true }) : scenarioText(result);
       await emit(ctx, text, flags.out, flags.force === true);
