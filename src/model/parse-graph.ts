@@ -6,8 +6,7 @@
  */
 import { check, addIssues, createGraphLoader, describeValue, type ParseOptions, type ParseResult } from './graph-loader.js';
 import { ProblemList } from './errors.js';
-import type { SupplyGraph } from './graph.js';
-import { SerializedGraphSchema, type EdgeAttributes, type NodeAttributes } from './schema.js';
+import { SerializedGraphSchema } from './schema.js';
 
 export { capWarnings, describeValue, isReservedKey, MAX_WARNINGS, reservedMessage, type ParseOptions, type ParseResult } from './graph-loader.js';
 
