@@ -27,12 +27,16 @@ import { maxFlow } from '../metrics/flow/max-flow.js';
 import { applyScenario, type AppliedScenario, type ScenarioChange } from './apply-scenario.js';
 import { proportionalFlow } from './proportional-flow.js';
 import type { Scenario } from './schema.js';
+import { countryLens, type CountryLens } from './country-lens.js';
+import { naturalCompare } from './natural-sort.js';
 import { sinkMaxFlow } from './sink-max-flow.js';
 import { stageChanges, type StageChange } from './stage-change.js';
 
 export interface EvaluateOptions {
   /** How many bottlenecks to list before and after. Default 10. */
   top?: number;
+  /** A country code: also read the result for that country's end uses (`lens`, see `country-lens.ts`). */
+  country?: string;
 }
 
 export interface SinkSupply {
@@ -83,17 +87,21 @@ export interface ScenarioResult {
   bottlenecks: { before: Bottleneck[]; after: Bottleneck[] };
   stages: StageChange[];
   warnings: string[];
+  /** With the `country` option: the result for that country's end uses. */
+  lens?: CountryLens;
 }
 
-const DEFAULTS: Required<EvaluateOptions> = { top: 10 };
+const DEFAULTS: Required<Omit<EvaluateOptions, 'country'>> & Pick<EvaluateOptions, 'country'> = { top: 10, country: undefined };
 
-function resolveOptions(options: EvaluateOptions): Required<EvaluateOptions> {
+function resolveOptions(options: EvaluateOptions): { top: number; country: string | undefined } {
   for (const key of Object.keys(options)) {
     if (!(key in DEFAULTS)) throw new UsageError(`scenario/evaluate: unknown option "${key}" (known: ${Object.keys(DEFAULTS).join(', ')})`);
   }
   const top = options.top ?? DEFAULTS.top;
   if (!Number.isInteger(top) || top < 0) throw new UsageError(`scenario/evaluate: top must be a whole number >= 0 (got ${top})`);
-  return { top };
+  const country = options.country;
+  if (country !== undefined && !/^[A-Z]{2}$/.test(country)) throw new UsageError(`scenario/evaluate: country must be an upper-case ISO 3166-1 alpha-2 code (got "${country}")`);
+  return { top, country };
 }
 
 const sinksOf = (graph: SupplyGraph) => graph.filterNodes((node) => graph.outDegree(node) === 0 && graph.inDegree(node) > 0);
@@ -152,7 +160,7 @@ function endUseLosses(before: AppliedScenario, after: AppliedScenario, baseline:
   const compactAfter = compactGraph(after.graph);
   const proportionalOf = (supply: Supply, sinks: string[]) => sinks.reduce((total, s) => total + (supply.bySink[s]?.proportional ?? 0), 0);
   return [...groups]
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => naturalCompare(a, b))
     .map(([endUse, sinks]) => {
       const ownOf = (supply: Supply, compact: typeof compactBefore) =>
         sinks.length === 1 ? (supply.bySink[sinks[0] as string]?.ownMaxFlow ?? 0) : sinkMaxFlow(compact, new Set(sinks));
@@ -164,7 +172,7 @@ function endUseLosses(before: AppliedScenario, after: AppliedScenario, baseline:
 
 /** Evaluates `scenario` (already validated by `parseScenario`) on `graph`. The graph is not changed. */
 export function evaluateScenario(graph: SupplyGraph, scenario: Scenario, options: EvaluateOptions = {}): ScenarioResult {
-  const { top } = resolveOptions(options);
+  const { top, country } = resolveOptions(options);
   const before = applyScenario(graph, { name: 'baseline', actions: [] });
   const after = applyScenario(graph, scenario);
   const baseline = supplyOf(before).supply;
@@ -194,5 +202,6 @@ export function evaluateScenario(graph: SupplyGraph, scenario: Scenario, options
     bottlenecks: { before: bottlenecks(before.graph, top), after: bottlenecks(after.graph, top) },
     stages: stageChanges(before.graph, after.graph, flowAfter),
     warnings: after.warnings,
+    ...(country !== undefined ? { lens: countryLens({ before: before.graph, after: after.graph, baseline, scenario: changed, country, top }) } : {}),
   };
 }
