@@ -31,6 +31,8 @@ const ExportQuery = z.strictObject({
 
 const ScenarioQuery = z.strictObject({
   top: z.coerce.number().int().min(0).max(100).optional(),
+  /** Also read the result for this country's end uses (`lens`). */
+  country: z.string().regex(/^[A-Z]{2}$/, 'must be an upper-case two-letter country code').optional(),
 });
 
 /** The presets of `dir` for `graph` (see `listScenarioPresets`); none when the folder is missing. */
@@ -95,7 +97,8 @@ export function graphsRouter({ store, scenariosDir, pool, limits }: GraphsRouter
     const body = jsonBody(req);
     const { graph } = await store.load(idOf(req));
     const scenario = parseScenario(body, 'request body', graph);
-    const job = { type: 'scenario', scenario, options: query.top !== undefined ? { top: query.top } : {} } as const;
+    const options = { ...(query.top !== undefined ? { top: query.top } : {}), ...(query.country !== undefined ? { country: query.country } : {}) };
+    const job = { type: 'scenario', scenario, options } as const;
     res.json(await pool.run(graph, job, { budgetMs: limits.scenarioMs, hint: `run \`chokepoint scenario\` on the graph file`, signal: abortOnClose(res) }));
   });
 
