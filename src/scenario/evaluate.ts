@@ -87,6 +87,8 @@ export interface ScenarioResult {
   bottlenecks: { before: Bottleneck[]; after: Bottleneck[] };
   stages: StageChange[];
   warnings: string[];
+  /** Per edge key, the flow after the scenario under the proportional bound (after(e) in `proportional-flow.ts`). */
+  flows: { proportional: Record<string, number> };
   /** With the `country` option: the result for that country's end uses. */
   lens?: CountryLens;
 }
@@ -202,6 +204,7 @@ export function evaluateScenario(graph: SupplyGraph, scenario: Scenario, options
     bottlenecks: { before: bottlenecks(before.graph, top), after: bottlenecks(after.graph, top) },
     stages: stageChanges(before.graph, after.graph, flowAfter),
     warnings: after.warnings,
+    flows: { proportional: flowAfter },
     ...(country !== undefined ? { lens: countryLens({ before: before.graph, after: after.graph, baseline, scenario: changed, country, top }) } : {}),
   };
 }

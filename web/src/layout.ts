@@ -4,8 +4,10 @@
  * column width; within a column, nodes are ordered by country (countries with more
  * nodes first, so each country sits at a similar height in every column), then by
  * label, and centred vertically, with a small gap between country groups.
- * Nodes whose stage is not in the list get a last column.
+ * Nodes whose stage is not in the list get a last column. Labels sort naturally
+ * (`end-use-2` before `end-use-10`).
  */
+import { naturalCompare } from '../../src/scenario/natural-sort.js';
 
 export interface LayoutNode {
   id: string;
@@ -45,7 +47,7 @@ export function stageLayout(nodes: readonly LayoutNode[], stages: readonly strin
   }
   const positions: Positions = {};
   for (const [column, list] of columns) {
-    list.sort((a, b) => (rank.get(a.country) ?? 0) - (rank.get(b.country) ?? 0) || a.label.localeCompare(b.label) || a.id.localeCompare(b.id));
+    list.sort((a, b) => (rank.get(a.country) ?? 0) - (rank.get(b.country) ?? 0) || naturalCompare(a.label, b.label) || naturalCompare(a.id, b.id));
     const offsets: number[] = [];
     let y = 0;
     list.forEach((node, i) => {
