@@ -57,7 +57,6 @@ const cy: Core = cytoscape({
   layout: { name: 'preset' },
   minZoom: 0.02,
   maxZoom: 4,
-  wheelSensitivity: 0.3,
   boxSelectionEnabled: false,
   autoungrabify: true,
 });

@@ -4,7 +4,8 @@
  * (`result.flows.proportional`) against the observed flows; for an end-use sink the
  * delivered supply under both bounds (`bySink`); whether the scenario took it offline,
  * activated it or cut its edges; its knockout loss after when it is in the top list.
- * Pure.
+ * An offline node's throughput after is its out-flow (material still sent to it is
+ * stranded there, not passed on). Pure.
  */
 import type { ScenarioResult } from '../../src/scenario/evaluate.js';
 import { edgeId, type GraphData } from './elements.js';
@@ -43,7 +44,7 @@ export function nodeScenarioValues(graph: GraphData, node: string, result: Scena
   const bottlenecks = result.lens ? result.lens.bottlenecks.after : result.bottlenecks.after;
   return {
     throughputBefore,
-    throughputAfter: Math.max(flowAfter(ins), flowAfter(outs)),
+    throughputAfter: offline ? flowAfter(outs) : Math.max(flowAfter(ins), flowAfter(outs)),
     sink: b && s ? { proportional: [b.proportional, s.proportional], maxFlow: [b.ownMaxFlow, s.ownMaxFlow] } : null,
     offline,
     activated,
