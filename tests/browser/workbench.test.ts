@@ -307,16 +307,19 @@ describe.runIf(run)('the aggregated view of a generated 10,000-node graph', () =
 
     // Click the US end-use group and expand the United States from the node panel.
     const group = '@US/end-use';
-    await page.evaluate((id) => window.__chokepoint.cy.getElementById(id).emit('tap'), group);
+    await page.evaluate((id) => {
+      window.__chokepoint.cy.getElementById(id).emit('tap');
+    }, group);
     await page.waitForFunction((id) => window.__chokepoint.state.selected === id, group);
     expect(await page.getByTestId('node-details').textContent()).toContain('flows summed');
-    await page.getByTestId('expand-country').click();
+    await page.getByTestId('expand-country').click({ timeout: 120_000 });
     await page.waitForFunction(() => window.__chokepoint.state.expanded.includes('country:US'), undefined, { timeout: 120_000 });
     const expanded = await page.evaluate(() => {
       const { cy } = window.__chokepoint;
       const us = cy.nodes().filter((n) => n.data('country') === 'US');
-      const ends = us.filter((n) => n.data('stage') === 'end-use').sort((a, b) => a.position('y') - b.position('y'));
-      return { groups: us.filter((n) => n.id().startsWith('@')).length, nodes: us.length, ids: ends.map((n) => n.id()), drawn: cy.nodes().not('.stage-header').length };
+      const ends = cy.nodes('[country = "US"][stage = "end-use"]').map((n) => ({ id: n.id(), y: n.position('y') }));
+      ends.sort((a, b) => a.y - b.y);
+      return { groups: us.filter((n) => n.id().startsWith('@')).length, nodes: us.length, ids: ends.map((n) => n.id), drawn: cy.nodes().not('.stage-header').length };
     });
     expect(expanded.groups).toBe(0);
     expect(expanded.drawn).toBeGreaterThan(first.drawn);
