@@ -6,207 +6,55 @@
 // Prints, per stage, the total throughput (a node's throughput is the larger of its
 // in-flow and out-flow, so a mine counts its out-flow and an end use its in-flow), the
 // country shares and the Herfindahl-Hirschman index (HHI = sum of squared country shares,
-// 0..1); the flow-conservation imbalance of every node that has both in- and out-edges;
-// flow by material; and a list of structural problems (missing `source`, unknown stage,
-// country or status, parallel edges, self-loops, negative or non-finite numbers,
-// capacity below flow, sources that are not mines, sinks that are not end uses, end uses
-// without a `sector`, fed from another country or sharing a sector and country with
-// another end use). End uses are located where the final product is made, so an end-use
-// node is fed only by nodes of its own country. Also prints the flow into the end uses
-// per sector with its country shares.
-// Exits with status 1 when a problem is found. Plain Node ESM, no dependencies.
-
+// 0..1); the flow into the end uses per sector (the unconsumed sinks apart: they are not
+// delivered); flow-conservation imbalances; flow by material; and every structural
+// problem found by scripts/data/check-lib.mjs (the same checks run in npm test,
+// tests/data/dataset.test.ts). Exits with status 1 when a problem is found.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
-
-const STAGES = ['mining', 'separation', 'refining', 'magnet', 'component', 'manufacturing', 'end-use'];
-const STATUSES = ['operating', 'construction', 'planned', 'prospective'];
-const CONFIDENCES = ['high', 'medium', 'low'];
-const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const IMBALANCE_TOLERANCE = 1e-6; // t REO/yr
+import { checkDataset } from './data/check-lib.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const file = resolve(process.argv[2] ?? resolve(here, '..', 'graphs', 'rare-earths-2024.json'));
 const graph = JSON.parse(readFileSync(file, 'utf8'));
-
-const problems = [];
-const problem = (msg) => problems.push(msg);
+const r = checkDataset(graph);
+const attrs = graph.attributes ?? {};
 const fmt = (x) => Math.round(x).toLocaleString('en-US');
 const pct = (x) => `${(100 * x).toFixed(1)}%`;
-const isNum = (x) => typeof x === 'number' && Number.isFinite(x);
 
-// ------------------------------------------------------------------ structure
-const attrs = graph.attributes ?? {};
-const countries = attrs.countries ?? {};
-if (graph.options?.type !== 'directed') problem('options.type must be "directed"');
-if (graph.options?.multi !== false) problem('options.multi must be false');
-if (graph.options?.allowSelfLoops !== false) problem('options.allowSelfLoops must be false');
-for (const k of ['name', 'unit', 'year', 'source']) if (attrs[k] === undefined) problem(`graph attribute "${k}" missing`);
-for (const [code, c] of Object.entries(countries)) {
-  if (!/^[A-Z]{2}$/.test(code)) problem(`country code "${code}" is not ISO alpha-2 upper case`);
-  if (!c.name || !c.region || !isNum(c.governance) || c.governance < 0 || c.governance > 10) {
-    problem(`country ${code}: needs name, region and governance in 0..10`);
-  }
-}
-
-const nodes = new Map();
-for (const n of graph.nodes ?? []) {
-  const a = n.attributes ?? {};
-  if (nodes.has(n.key)) problem(`duplicate node key ${n.key}`);
-  nodes.set(n.key, a);
-  if (!KEBAB.test(n.key)) problem(`node key "${n.key}" is not kebab-case`);
-  if (typeof a.label !== 'string' || !a.label) problem(`node ${n.key}: missing label`);
-  if (!STAGES.includes(a.stage)) problem(`node ${n.key}: unknown stage "${a.stage}"`);
-  if (!countries[a.country]) problem(`node ${n.key}: country "${a.country}" not in graph countries table`);
-  if (!STATUSES.includes(a.status)) problem(`node ${n.key}: unknown status "${a.status}"`);
-  if (!CONFIDENCES.includes(a.confidence)) problem(`node ${n.key}: unknown confidence "${a.confidence}"`);
-  if (typeof a.source !== 'string' || !a.source.trim()) problem(`node ${n.key}: missing source`);
-  if (a.capacity !== undefined && (!isNum(a.capacity) || a.capacity < 0)) problem(`node ${n.key}: bad capacity`);
-  if (a.startYear !== undefined && !Number.isInteger(a.startYear)) problem(`node ${n.key}: startYear not an integer`);
-}
-const usedCountries = new Set([...nodes.values()].map((a) => a.country));
-for (const code of Object.keys(countries)) if (!usedCountries.has(code)) problem(`country ${code} in table but unused`);
-
-const inFlow = new Map();
-const outFlow = new Map();
-const inDeg = new Map();
-const outDeg = new Map();
-const add = (m, k, v) => m.set(k, (m.get(k) ?? 0) + v);
-const pairs = new Set();
-const materials = new Map();
-for (const e of graph.edges ?? []) {
-  const a = e.attributes ?? {};
-  const pair = `${e.source}->${e.target}`;
-  if (e.key !== pair) problem(`edge key "${e.key}" should be "${pair}"`);
-  if (pairs.has(pair)) problem(`parallel edge ${pair}`);
-  pairs.add(pair);
-  if (e.source === e.target) problem(`self-loop on ${e.source}`);
-  if (!nodes.has(e.source) || !nodes.has(e.target)) problem(`edge ${pair}: unknown endpoint`);
-  if (!isNum(a.flow) || a.flow < 0) problem(`edge ${pair}: flow must be finite and >= 0`);
-  if (a.capacity !== undefined && (!isNum(a.capacity) || a.capacity < 0)) problem(`edge ${pair}: bad capacity`);
-  if (isNum(a.capacity) && isNum(a.flow) && a.capacity < a.flow) problem(`edge ${pair}: capacity ${a.capacity} < flow ${a.flow}`);
-  if (typeof a.material !== 'string' || !a.material) problem(`edge ${pair}: missing material`);
-  if (typeof a.source !== 'string' || !a.source.trim()) problem(`edge ${pair}: missing source`);
-  if (a.confidence !== undefined && !CONFIDENCES.includes(a.confidence)) problem(`edge ${pair}: unknown confidence`);
-  const f = isNum(a.flow) ? a.flow : 0;
-  add(outFlow, e.source, f);
-  add(inFlow, e.target, f);
-  add(outDeg, e.source, 1);
-  add(inDeg, e.target, 1);
-  const m = materials.get(a.material) ?? { edges: 0, flow: 0 };
-  m.edges += 1;
-  m.flow += f;
-  materials.set(a.material, m);
-}
-
-for (const [key, a] of nodes) {
-  const hasIn = (inDeg.get(key) ?? 0) > 0;
-  const hasOut = (outDeg.get(key) ?? 0) > 0;
-  if (!hasIn && a.stage !== 'mining') problem(`node ${key}: no incoming edges but stage is ${a.stage} (sources must be mines)`);
-  if (!hasOut && a.stage !== 'end-use') problem(`node ${key}: no outgoing edges but stage is ${a.stage} (sinks must be end uses)`);
-  if (!hasIn && !hasOut) problem(`node ${key}: isolated`);
-  const thr = Math.max(inFlow.get(key) ?? 0, outFlow.get(key) ?? 0);
-  if (isNum(a.capacity) && thr > a.capacity + IMBALANCE_TOLERANCE) problem(`node ${key}: throughput ${thr} > capacity ${a.capacity}`);
-  if (a.status !== 'operating' && thr > 0) problem(`node ${key}: status ${a.status} but carries 2024 flow ${thr}`);
-}
-// Analyses run on the operating nodes only: an operating node fed only by non-operating
-// nodes would become an extra source (and an operating node feeding only non-operating
-// ones an extra sink) of that active graph.
-const activeIn = new Set();
-const activeOut = new Set();
-for (const e of graph.edges ?? []) {
-  if (nodes.get(e.source)?.status === 'operating' && nodes.get(e.target)?.status === 'operating') {
-    activeOut.add(e.source);
-    activeIn.add(e.target);
-  }
-}
-for (const [key, a] of nodes) {
-  if (a.status !== 'operating') continue;
-  if (a.stage !== 'mining' && !activeIn.has(key)) problem(`node ${key}: operating but fed only by non-operating nodes (a source of the active graph)`);
-  if (a.stage !== 'end-use' && !activeOut.has(key)) problem(`node ${key}: operating but feeds only non-operating nodes (a sink of the active graph)`);
-}
-
-// End uses: one sink per (sector, country), in the country of the nodes that feed it.
-const sectorCountry = new Map();
-for (const [key, a] of nodes) {
-  if (a.stage !== 'end-use') continue;
-  if (typeof a.sector !== 'string' || !a.sector.trim()) {
-    problem(`node ${key}: end use without a sector`);
-    continue;
-  }
-  const pairKey = `${a.sector} / ${a.country}`;
-  if (sectorCountry.has(pairKey)) problem(`node ${key}: same sector and country as ${sectorCountry.get(pairKey)} (${pairKey})`);
-  else sectorCountry.set(pairKey, key);
-}
-for (const e of graph.edges ?? []) {
-  const s = nodes.get(e.source);
-  const t = nodes.get(e.target);
-  if (t?.stage === 'end-use' && s && s.country !== t.country) {
-    problem(`edge ${e.source}->${e.target}: end use in ${t.country} fed from ${s.country} (end uses are located in the country of the node that feeds them)`);
-  }
-}
-
-// ------------------------------------------------------------------ report
-const throughput = (key) => Math.max(inFlow.get(key) ?? 0, outFlow.get(key) ?? 0);
 console.log(`${file}`);
 console.log(`${attrs.name} (${attrs.year}), unit ${attrs.unit}`);
-console.log(`${nodes.size} nodes, ${pairs.size} edges, ${Object.keys(countries).length} countries\n`);
-
-const totalSource = [...nodes.keys()].filter((k) => !(inDeg.get(k) > 0)).reduce((s, k) => s + (outFlow.get(k) ?? 0), 0);
-const totalSink = [...nodes.keys()].filter((k) => !(outDeg.get(k) > 0)).reduce((s, k) => s + (inFlow.get(k) ?? 0), 0);
-console.log(`Flow out of sources (mines): ${fmt(totalSource)}   into sinks (end uses): ${fmt(totalSink)}\n`);
+console.log(`${r.nodes.size} nodes, ${r.pairs.size} edges, ${Object.keys(attrs.countries ?? {}).length} countries\n`);
+const totalSource = [...r.nodes.keys()].filter((k) => !(r.inDeg.get(k) > 0)).reduce((s, k) => s + (r.outFlow.get(k) ?? 0), 0);
+const totalSink = [...r.nodes.keys()].filter((k) => !(r.outDeg.get(k) > 0)).reduce((s, k) => s + (r.inFlow.get(k) ?? 0), 0);
+const delivered = r.sectors.filter((s) => s.delivered).reduce((t, s) => t + s.total, 0);
+console.log(`Flow out of sources (mines): ${fmt(totalSource)}   into sinks: ${fmt(totalSink)}   delivered (unconsumed sinks apart): ${fmt(delivered)}\n`);
 
 console.log('Per-stage throughput, country shares and HHI (throughput = max(in, out) per node)');
-for (const stage of STAGES) {
-  const members = [...nodes].filter(([, a]) => a.stage === stage);
-  const byCountry = new Map();
-  let total = 0;
-  for (const [key, a] of members) {
-    const t = throughput(key);
-    total += t;
-    add(byCountry, a.country, t);
-  }
-  const shares = [...byCountry].filter(([, t]) => t > 0).map(([c, t]) => [c, t / total]).sort((x, y) => y[1] - x[1]);
-  const hhi = total > 0 ? shares.reduce((s, [, x]) => s + x * x, 0) : NaN;
-  const active = members.filter(([k]) => throughput(k) > 0).length;
-  console.log(`\n  ${stage.padEnd(13)} total ${fmt(total).padStart(9)}   HHI ${isNum(hhi) ? hhi.toFixed(3) : 'n/a'} (${isNum(hhi) ? fmt(hhi * 10000) : 'n/a'} on 0-10,000)   nodes ${members.length} (${active} with flow)`);
-  console.log(`    ${shares.map(([c, x]) => `${c} ${pct(x)}`).join(', ')}`);
+for (const s of r.stages) {
+  const hhi = Number.isFinite(s.hhi) ? `${s.hhi.toFixed(3)} (${fmt(s.hhi * 10000)} on 0-10,000)` : 'n/a';
+  console.log(`\n  ${s.stage.padEnd(13)} total ${fmt(s.total).padStart(9)}   HHI ${hhi}   nodes ${s.nodes} (${s.withFlow} with flow)`);
+  console.log(`    ${Object.entries(s.shares).map(([c, x]) => `${c} ${pct(x)}`).join(', ')}`);
 }
 
-console.log('\nFlow into end uses by sector (country = where the final product is made)');
-const sectors = new Map();
-for (const [key, a] of nodes) {
-  if (a.stage !== 'end-use') continue;
-  const sector = sectors.get(a.sector) ?? { total: 0, byCountry: new Map() };
-  sector.total += inFlow.get(key) ?? 0;
-  add(sector.byCountry, a.country, inFlow.get(key) ?? 0);
-  sectors.set(a.sector, sector);
-}
-for (const [name, v] of [...sectors].sort((x, y) => y[1].total - x[1].total)) {
-  const shares = [...v.byCountry].sort((x, y) => y[1] - x[1]).map(([c, t]) => `${c} ${v.total > 0 ? pct(t / v.total) : fmt(t)}`);
-  console.log(`  ${String(name).padEnd(48)} ${fmt(v.total).padStart(9)}  ${shares.join(', ')}`);
+console.log('\nFlow into end uses by sector (country = where the final product is made; share of delivered flow)');
+for (const s of r.sectors) {
+  const shares = Object.entries(s.byCountry).map(([c, t]) => `${c} ${s.total > 0 ? pct(t / s.total) : fmt(t)}`);
+  const of = s.delivered ? pct(s.total / delivered).padStart(6) : ' (not delivered)';
+  console.log(`  ${String(s.sector).padEnd(48)} ${fmt(s.total).padStart(9)} ${of}  ${shares.join(', ')}`);
 }
 
 console.log('\nFlow conservation (nodes with both in- and out-edges): in - out');
-let worst = 0;
-for (const [key] of nodes) {
-  if (!(inDeg.get(key) > 0 && outDeg.get(key) > 0)) continue;
-  const d = (inFlow.get(key) ?? 0) - (outFlow.get(key) ?? 0);
-  worst = Math.max(worst, Math.abs(d));
-  if (Math.abs(d) > IMBALANCE_TOLERANCE) console.log(`  ${key}: in ${fmt(inFlow.get(key) ?? 0)} out ${fmt(outFlow.get(key) ?? 0)} imbalance ${d.toFixed(2)}`);
-}
-console.log(worst > IMBALANCE_TOLERANCE ? `  largest imbalance ${worst.toFixed(2)}` : '  all balanced (|in - out| <= 1e-6)');
+for (const x of r.imbalances) console.log(`  ${x.node}: in ${fmt(x.in)} out ${fmt(x.out)} imbalance ${(x.in - x.out).toFixed(2)}`);
+if (r.imbalances.length === 0) console.log('  all balanced (|in - out| <= 1e-6)');
 
 console.log('\nFlow by material (sum of edge flows; a tonne is counted once per edge it crosses)');
-for (const [m, v] of [...materials].sort((x, y) => y[1].flow - x[1].flow)) {
-  console.log(`  ${m.padEnd(24)} ${fmt(v.flow).padStart(9)}  (${v.edges} edges)`);
-}
+for (const [m, v] of [...r.materials].sort((x, y) => y[1].flow - x[1].flow)) console.log(`  ${m.padEnd(48)} ${fmt(v.flow).padStart(9)}  (${v.edges} edges)`);
 
-const lowNodes = [...nodes].filter(([, a]) => a.confidence === 'low').length;
+const lowNodes = [...r.nodes.values()].filter((a) => a.confidence === 'low').length;
 const withCap = (graph.edges ?? []).filter((e) => e.attributes?.capacity !== undefined).length;
-console.log(`\nConfidence: ${lowNodes} of ${nodes.size} nodes low; ${withCap} edges carry an explicit capacity`);
-
-console.log(problems.length ? `\n${problems.length} problem(s):` : '\nNo problems: every node and edge has a source.');
-for (const p of problems) console.log(`  - ${p}`);
-process.exitCode = problems.length ? 1 : 0;
+console.log(`\nConfidence: ${lowNodes} of ${r.nodes.size} nodes low; ${withCap} edges carry an explicit capacity`);
+console.log(r.problems.length ? `\n${r.problems.length} problem(s):` : '\nNo problems: every node and edge has a source.');
+for (const p of r.problems) console.log(`  - ${p}`);
+process.exitCode = r.problems.length ? 1 : 0;

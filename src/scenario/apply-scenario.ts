@@ -26,6 +26,10 @@
  *   a source or a sink), so k = 1 changes nothing and k = 0 takes the node offline;
  *   `limit` = min(1, k) for the proportional bound (k > 1 can only raise max flow).
  *
+ * - a node with `capacity` 0 in the graph (such as an "unconsumed" sink for stock, losses
+ *   and unsold material) has `limit` 0, as max flow gives it nothing through its capacity:
+ *   under both bounds it never counts as delivered.
+ *
  * Flows (`flow`) are left as they were: they are the nominal flows of the proportional
  * bound. Capacity means t/yr that can pass; flow means t/yr observed (or, on activated
  * nodes' edges, stated for the project).
@@ -56,7 +60,7 @@ export interface AppliedScenario {
   graph: SupplyGraph;
   /** pass_e per edge key: 0 cut, the share when capped, 1 otherwise. */
   pass: Record<string, number>;
-  /** Most fraction of its nominal output each node can give: 0 offline, min(1, factor) scaled, else 1. */
+  /** Most fraction of its nominal output each node can give: 0 offline or of capacity 0, min(1, factor) scaled, else 1. */
   limit: Record<string, number>;
   changes: ScenarioChange[];
   /** Actions that matched nothing, activated nodes left out, and the like. */
@@ -126,7 +130,8 @@ export function applyScenario(graph: SupplyGraph, scenario: Scenario): AppliedSc
   const pass: Record<string, number> = {};
   const limit: Record<string, number> = {};
   out.forEachEdge((edge) => (pass[edge] = 1));
-  out.forEachNode((node) => (limit[node] = 1));
+  // A node whose own capacity is 0 (an unconsumed sink) passes nothing under either bound.
+  out.forEachNode((node, a) => (limit[node] = a.capacity === 0 ? 0 : 1));
   const changes: ScenarioChange[] = [];
   const warnings: string[] = [];
   const nodeFlow = (node: string) => Math.max(sum(out.mapInEdges(node, (_e, a) => a.flow)), sum(out.mapOutEdges(node, (_e, a) => a.flow)));
@@ -189,7 +194,7 @@ export function applyScenario(graph: SupplyGraph, scenario: Scenario): AppliedSc
 
   for (const [node, factor] of scale) {
     out.setNodeAttribute(node, 'capacity', factor * (baseCapacity.get(node) ?? 0));
-    limit[node] = Math.min(1, factor);
+    limit[node] = Math.min(limit[node] ?? 1, factor);
   }
   for (const node of offline) {
     out.setNodeAttribute(node, 'capacity', 0);

@@ -85,6 +85,11 @@ export const ScenarioActionSchema = z.union([DisableCountrySchema, EmbargoSchema
 export const ScenarioSchema = z.strictObject({
   name: z.string({ error: 'name is required and must be a string' }).min(1, 'must not be empty'),
   description: z.string({ error: 'must be a string' }).optional(),
+  /** When the modelled event starts, "YYYY-MM" (documentation; the annual model ignores it). */
+  date: z
+    .string({ error: 'must be a "YYYY-MM" string' })
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month "YYYY-MM" such as "2025-04"')
+    .optional(),
   actions: z.array(ScenarioActionSchema, { error: 'actions must be an array' }),
 });
 
