@@ -49,3 +49,10 @@ describe('bottleneck rows: sinks and known baselines (issue 16)', () => {
     expect(scenarioBottleneckRows(result, 8, (node) => (node === 'my-sep' ? 0.05 : undefined))[0]).toMatchObject({ before: 0.05, isNew: true });
   });
 });
+
+describe('bottleneck rows: natural order of ties', () => {
+  it('breaks ties by id in natural order (node-2 before node-10)', () => {
+    const r = { ...report, nodes: ['node-10', 'node-2', 'node-1'].map((id) => ({ id, label: id, stage: 's', country: 'CN', status: 'operating', knockoutLoss: 0 })) };
+    expect(bottleneckRows(r, 'knockoutLoss', true).map((n) => n.id)).toEqual(['node-1', 'node-2', 'node-10']);
+  });
+});

@@ -3,7 +3,7 @@
  * so a 10,000-node graph draws as a few hundred nodes. Groups listed in `expanded`
  * (`stage:NAME` or `country:CC`) are drawn node by node. Pure.
  *
- * - group node: id `@CC/stage`, label `CC stage (n)`, status operating when any member is;
+ * - group node: id `@CC/stage`, label `CC stage: n`, status operating when any member is;
  * - edge between two drawn nodes: flow = Σ member flows, capacity = Σ member capacities
  *   (capacity ?? flow), material = the members' one material or `mixed`; edges inside a
  *   group are not drawn (their flow stays in the group);
@@ -63,7 +63,7 @@ export function aggregate(graph: GraphData, report: MetricsReport, expanded: rea
       nodesOut.push(node);
     } else if (operating) group.attributes.status = 'operating';
   }
-  for (const [id, node] of groupNodes) node.attributes.label = `${node.attributes.country} ${node.attributes.stage} (${members.get(id)?.length ?? 0})`;
+  for (const [id, node] of groupNodes) node.attributes.label = `${node.attributes.country} ${node.attributes.stage}: ${members.get(id)?.length ?? 0}`;
 
   const edgesOut = new Map<string, GraphData['edges'][number]>();
   const edgeMembers = new Map<string, string[]>();

@@ -1,15 +1,16 @@
 /**
- * The bottleneck table's rows: nodes ordered by one metric (ties by id), the top `limit`.
+ * The bottleneck table's rows: nodes ordered by one metric (ties by id in natural order), the top `limit`.
  * Pure.
  */
 import type { MetricsReport, NodeMetrics } from '../../src/metrics/report-types.js';
 import type { ScenarioResult } from '../../src/scenario/evaluate.js';
+import { naturalCompare } from '../../src/scenario/natural-sort.js';
 import type { SizeMetric } from './state.js';
 
 /** `exclude`: nodes left out (the page passes the end-use sinks, as the scenario table and CLI do). */
 export function bottleneckRows(report: MetricsReport, key: SizeMetric, descending: boolean, limit = 15, exclude: ReadonlySet<string> = new Set()): NodeMetrics[] {
   const sign = descending ? -1 : 1;
-  return report.nodes.filter((n) => !exclude.has(n.id)).sort((a, b) => sign * ((a[key] ?? 0) - (b[key] ?? 0)) || a.id.localeCompare(b.id)).slice(0, limit);
+  return report.nodes.filter((n) => !exclude.has(n.id)).sort((a, b) => sign * ((a[key] ?? 0) - (b[key] ?? 0)) || naturalCompare(a.id, b.id)).slice(0, limit);
 }
 
 export interface ScenarioBottleneckRow {

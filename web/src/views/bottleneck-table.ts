@@ -19,6 +19,10 @@ export function renderBottleneckTable(
   actions: { sort: (key: SizeMetric) => void; select: (node: string) => void },
   sinks: ReadonlySet<string> = new Set(),
 ): void {
+  if (report.metrics.length === 0) {
+    container.replaceChildren(h('p', { class: 'muted', 'data-testid': 'bottleneck-table' }, 'The metrics are being computed…'));
+    return;
+  }
   const head = h(
     'tr',
     {},
