@@ -89,7 +89,7 @@ export function briefOf(input: BriefInput): BriefDoc {
     paragraphs: [],
     list: [
       'The truth lies between the two bounds: max flow assumes every buyer can switch at once to any supplier with spare capacity; the proportional bound assumes no one can.',
-      'A flow model has no recipes: max flow may build a product from any mix of inputs, so read its figures as optimistic.',
+      'The max-flow bound ignores recipes: it may build a product from any mix of inputs, so read its figures as optimistic.',
       'End uses are located where the final product is made, not where it is consumed.',
       `Flows are ${input.graph.year ? `the ${input.graph.year} ` : ''}data in ${result.unit}; estimates carry a low confidence in the graph file.`,
     ],
