@@ -1,31 +1,43 @@
 #!/usr/bin/env node
-// `npm run loadtest`: the server under load (issue 7). Spawns `chokepoint serve` from the
-// compiled code on 127.0.0.1 with a free port, then runs 50 concurrent clients for 30 s
-// with autocannon: half GET the default dataset's metrics, half POST scenarios to it (the
-// shipped presets that apply to it, plus a few flag-style scenarios, in turn). Prints
-// requests, requests per second, p50, p99 and max latency for each kind; exits 1 if any
-// request failed, timed out or was not 2xx, or if the server did not stop cleanly
+// `npm run loadtest`: the server under load and under attack (issues 7 and 14). Spawns
+// `chokepoint serve` from the compiled code on 127.0.0.1 with a free port, on a copy of
+// the graphs folder with one large generated graph file added, then runs 100 concurrent
+// clients for 30 s with autocannon: normal traffic (the map: GET /api/health, the default
+// dataset's metrics, its scenarios) beside the attacks of issue 14 (a 5 MB scenario of
+// 169,117 embargoes, a scenario over the action limit, 3.2 MB graphs refused by their
+// node count, a 4.7 MB graph of 400,000 unknown attribute names, the graph listing with
+// the large file, DNS-rebinding requests with a foreign Host). Prints requests, requests
+// per second, p50, p99 and max latency and the status codes for each kind. Exits 1 if a
+// normal request failed, timed out or was not 2xx, an attack got a status it should not
+// (each has its list: refused 400/403/413/422, or busy 503), /api/health's p99 is 200 ms
+// or more, the scenarios' p99 is 1 s or more, or the server did not stop cleanly
 // (SIGTERM, exit 0) at the end.
-//   node scripts/load-test.mjs [--duration S] [--connections N] [--docs]
+//   node scripts/load-test.mjs [--duration S] [--connections N] [--no-attacks] [--docs] [--shared]
+// --no-attacks runs the normal traffic only (the issue 7 test, 50 clients by default).
 // --docs writes the results as the "## Server load test" section of docs/benchmarks.md
-// (replacing that section if present, else appending it). Loopback only; bounded in time.
+// (replacing that section if present, else appending it); --shared notes there that the
+// machine was shared with other work during the run. Loopback only; bounded in time.
 /* global fetch */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { availableParallelism, cpus, totalmem } from 'node:os';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { writeSection } from './docs-section.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
+const attacks = !args.includes('--no-attacks');
 const duration = option('--duration', 30);
-const connections = option('--connections', 50);
+const connections = option('--connections', attacks ? 100 : 50);
 const writeDocs = args.includes('--docs');
-if (!(duration > 0 && duration <= 600) || !(Number.isInteger(connections) && connections >= 2 && connections <= 500)) {
-  console.error('usage: node scripts/load-test.mjs [--duration 1..600] [--connections 2..500] [--docs]');
+if (!(duration > 0 && duration <= 600) || !(Number.isInteger(connections) && connections >= (attacks ? 20 : 2) && connections <= 500)) {
+  console.error('usage: node scripts/load-test.mjs [--duration 1..600] [--connections 2..500 (20.. with attacks)] [--no-attacks] [--docs]');
   process.exit(2);
 }
+/** Latency bounds of issue 14 (p99, ms). */
+const HEALTH_P99_MS = 200;
+const SCENARIO_P99_MS = 1000;
 const ROOT = new URL('..', import.meta.url).pathname;
 const GRAPH = 'rare-earths-2024';
 const log = (text) => process.stderr.write(`${text}\n`);
@@ -36,8 +48,8 @@ if (!existsSync(join(ROOT, 'dist', 'cli', 'run.js'))) {
 }
 
 /** Starts `chokepoint serve --port 0` and resolves with the child and its URL. */
-function startServer() {
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'chokepoint.js'), 'serve', '--port', '0', '--host', '127.0.0.1'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+function startServer(graphsDir) {
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'chokepoint.js'), 'serve', '--port', '0', '--host', '127.0.0.1', '--graphs', graphsDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
   return new Promise((resolve, reject) => {
@@ -73,15 +85,17 @@ async function scenarioBodies(base) {
   return bodies;
 }
 
-function run(name, options) {
+function run(name, options, allowed = [200]) {
   return new Promise((resolve, reject) => {
-    const instance = autocannon({ ...options, duration, timeout: 20 }, (error, result) => (error ? reject(error) : resolve({ name, result })));
+    const instance = autocannon({ ...options, duration, timeout: 20 }, (error, result) => (error ? reject(error) : resolve({ name, result, allowed })));
     autocannon.track(instance, { renderProgressBar: false, renderResultsTable: false, renderLatencyTable: false });
   });
 }
 
-const summary = ({ name, result: r }) => ({
+const summary = ({ name, result: r, allowed }) => ({
   kind: name,
+  statuses: Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([code, { count }]) => [code, count])),
+  unexplained: r.errors + r.timeouts + Object.entries(r.statusCodeStats ?? {}).filter(([code]) => !allowed.includes(Number(code))).reduce((n, [, { count }]) => n + count, 0),
   connections: r.connections,
   requests: r.requests.total,
   rps: r.requests.average,
@@ -106,32 +120,53 @@ function stopServer(child) {
 
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 
-function markdown(rows, date) {
+/** The attack bodies of issue 14. */
+function attackBodies(generate) {
+  const embargo = { type: 'embargo', from: 'CN' };
+  const amplification = JSON.stringify({ name: 'amplification', actions: Array.from({ length: 169_117 }, () => embargo) });
+  const overLimit = JSON.stringify({ name: 'over the action limit', actions: Array.from({ length: 201 }, () => embargo) });
+  // About 3.3 MB (under the 5 MB body limit): more nodes than /api/analyze takes (refused
+  // anyway, by a worker, after the body arrives).
+  const refused = JSON.stringify(generate({ nodes: 6_000, seed: 1 }));
+  // 4.7 MB: one valid node with 400,000 unknown attribute names.
+  const names = {};
+  for (let i = 0; i < 400_000; i++) names[`u${i}`] = 1;
+  const warnings = JSON.stringify({ nodes: [{ key: 'a', attributes: { stage: 'mining', country: 'CN', ...names } }], edges: [] });
+  return { amplification, overLimit, refused, warnings };
+}
+
+function markdown(rows, date, extra) {
   const fmt = (v) => (Number.isInteger(v) ? String(v) : v.toFixed(1));
-  const table = rows.map((r) => `| ${r.kind} | ${r.connections} | ${r.requests} | ${fmt(r.rps)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(r.max)} | ${r.errors + r.timeouts + r.non2xx} |`);
+  const statuses = (r) => Object.entries(r.statuses).map(([code, n]) => `${code}: ${n}`).join(', ');
+  const table = rows.map((r) => `| ${r.kind} | ${r.connections} | ${r.requests} | ${fmt(r.rps)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(r.max)} | ${statuses(r)} | ${r.unexplained} |`);
   return `## Server load test
 
 \`npm run loadtest\` (scripts/load-test.mjs, autocannon): \`chokepoint serve\` on 127.0.0.1
-as its own process, ${connections} concurrent clients for ${duration} s against the default dataset.
-Half the clients \`GET /api/graphs/${GRAPH}/metrics\` (cached after the first request);
-half \`POST /api/graphs/${GRAPH}/scenario\` with the shipped presets that apply to the dataset
-and four flag-style scenarios (baseline, China offline, embargo, 50 % export quota), in
-turn: each POST evaluates the scenario from scratch (both bounds, per sink and end use,
-knockout bottlenecks before and after). The server is one Node process (one core for the
-computing); the load generator runs on the other core. At the end the server gets SIGTERM
-and must exit 0.
+as its own process, ${connections} concurrent clients for ${duration} s${attacks ? ', normal traffic and the attacks of issue 14 at once' : ''}.
+The normal traffic is the map's: \`GET /api/health\`, \`GET /api/graphs/${GRAPH}/metrics\`
+(cached after the first request) and \`POST /api/graphs/${GRAPH}/scenario\` with the shipped
+presets that apply to the dataset and four flag-style scenarios (baseline, China offline,
+embargo, 50 % export quota), in turn: each POST evaluates the scenario from scratch (both
+bounds, per sink and end use, knockout bottlenecks before and after).${attacks ? `
+The attacks: a 5 MB scenario of 169,117 embargoes (refused by the scenario body limit, 413),
+a scenario of 201 actions (over the action limit, 400), a ${extra.refusedMb} MB graph of 6,000 nodes to
+\`/api/analyze\` (over its node limit: 413 from a worker, or 503 when the client has
+4 large requests in flight or the queue is full), a 4.7 MB graph with 400,000 unknown
+attribute names (200 with 21 warnings, or 503), the graph listing with a ${extra.largeMb} MB graph
+file in the folder (read on a worker), and requests with a foreign Host header (DNS
+rebinding, 403). "Unexplained" counts connection errors, timeouts and any status not in
+the kind's list (normal traffic: 200 only).` : ''} The server is one Node process (its
+request thread, and compute workers for the large inputs); the load generator runs on the
+same machine. At the end the server gets SIGTERM and must exit 0.
 
-Machine: ${machine}; ${date}. Latencies in ms; errors counts failures, timeouts and non-2xx answers.
+Machine: ${machine}; ${date}; load average ${extra.load} when the run started.${extra.shared ? " **The machine was shared with other engineers' builds and tests during the run**, so the latencies are pessimistic; the lead may rerun it on a quiet machine." : ''} Latencies in ms.
 
-| requests | clients | total | per second | p50 | p99 | max | errors |
-| --- | --- | --- | --- | --- | --- | --- | --- |
+| requests | clients | total | per second | p50 | p99 | max | statuses | unexplained |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${table.join('\n')}
 
-The server answers one request at a time (one event loop), so with ${connections} clients each request
-waits for the others queued ahead of it: p50 is about ${connections} times the mean service time,
-1 / (total requests per second) = ${(1000 / rows.reduce((sum, r) => sum + r.rps, 0)).toFixed(1)} ms here (a scenario evaluation costs more than
-a cached metrics answer, whose cost is mostly JSON serialization). The max is likely from
-the first requests, before the code is warm and while the metrics cache is filled.
+Bounds (issue 14): \`/api/health\` p99 under ${HEALTH_P99_MS} ms, the scenarios' p99 under ${SCENARIO_P99_MS} ms, 0 unexplained.
+Result: ${extra.verdict}.
 `;
 }
 
@@ -139,35 +174,79 @@ function writeBenchmarksSection(text) {
   writeSection(join(ROOT, 'docs', 'benchmarks.md'), '## Server load test', text);
 }
 
-const { child, url, stderr } = await startServer();
+const post = (path, body, headers = {}) => ({ method: 'POST', path, headers: { 'content-type': 'application/json', ...headers }, body });
+
+// The graphs folder: a copy of graphs/ plus one large generated graph (the listing attack).
+const folder = mkdtempSync(join(tmpdir(), 'chokepoint-loadtest-'));
+const graphsDir = join(folder, 'graphs');
+cpSync(join(ROOT, 'graphs'), graphsDir, { recursive: true });
+const { generateSupplyGraph } = await import(join(ROOT, 'dist', 'generate', 'supply-graph.js'));
+let largeMb = 0;
+if (attacks) {
+  const large = JSON.stringify(generateSupplyGraph({ nodes: 60_000, seed: 3 }));
+  writeFileSync(join(graphsDir, 'large-generated.json'), large);
+  largeMb = Math.round(large.length / 2 ** 20);
+}
+
+const loadAtStart = loadavg()[0].toFixed(1);
+const { child, url, stderr } = await startServer(graphsDir);
 const guard = setTimeout(() => {
   log('load-test: still running long after its duration; stopping');
   child.kill('SIGKILL');
   process.exit(1);
-}, (duration + 60) * 1000);
-let failed = false;
+}, (duration + 120) * 1000);
+let failed;
 try {
   const bodies = await scenarioBodies(url);
-  log(`load-test: ${url}, ${connections} clients, ${duration} s; ${bodies.length} scenarios: ${bodies.map((b) => b.name).join('; ')}`);
-  const gets = Math.ceil(connections / 2);
-  const results = await Promise.all([
-    run(`GET /api/graphs/${GRAPH}/metrics`, { url, connections: gets, requests: [{ method: 'GET', path: `/api/graphs/${GRAPH}/metrics` }] }),
-    run(`POST /api/graphs/${GRAPH}/scenario`, {
-      url,
-      connections: connections - gets,
-      requests: bodies.map((body) => ({ method: 'POST', path: `/api/graphs/${GRAPH}/scenario`, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })),
-    }),
-  ]);
-  const rows = results.map(summary);
-  console.table(rows.map((r) => ({ ...r, rps: Number(r.rps.toFixed(1)) })));
-  const bad = rows.filter((r) => r.errors + r.timeouts + r.non2xx > 0 || r.requests === 0);
-  if (bad.length > 0) {
-    failed = true;
-    log(`load-test: FAILED: ${bad.map((r) => `${r.kind}: ${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx`).join('; ')}`);
+  log(`load-test: ${url}, ${connections} clients, ${duration} s${attacks ? ', with attacks' : ''}; ${bodies.length} scenarios: ${bodies.map((b) => b.name).join('; ')}`);
+  const scenarios = bodies.map((body) => post(`/api/graphs/${GRAPH}/scenario`, JSON.stringify(body)));
+  // Shares of the clients: normal traffic, then (with attacks) one share per attack.
+  const share = (part) => Math.max(1, Math.round(connections * part));
+  let plans;
+  let refusedMb = 0;
+  if (attacks) {
+    const a = attackBodies(generateSupplyGraph);
+    refusedMb = Number((a.refused.length / 2 ** 20).toFixed(1));
+    log(`load-test: attack bodies ${[a.amplification, a.overLimit, a.refused, a.warnings].map((b) => `${(b.length / 2 ** 20).toFixed(1)} MB`).join(', ')}`);
+    plans = [
+      ['GET /api/health', { requests: [{ method: 'GET', path: '/api/health' }] }, share(0.1), [200]],
+      [`GET /api/graphs/${GRAPH}/metrics`, { requests: [{ method: 'GET', path: `/api/graphs/${GRAPH}/metrics` }] }, share(0.2), [200]],
+      [`POST /api/graphs/${GRAPH}/scenario`, { requests: scenarios }, share(0.3), [200]],
+      ['attack: 169,117-action scenario (5 MB)', { requests: [post(`/api/graphs/${GRAPH}/scenario`, a.amplification)] }, share(0.06), [413]],
+      ['attack: 201-action scenario', { requests: [post(`/api/graphs/${GRAPH}/scenario`, a.overLimit)] }, share(0.06), [400]],
+      ['attack: 3.2 MB graph over the node limit', { requests: [post('/api/analyze', a.refused)] }, share(0.06), [413, 503]],
+      ['attack: 400,000 unknown attribute names', { requests: [post('/api/analyze?metrics=throughput', a.warnings)] }, share(0.06), [200, 503]],
+      ['attack: listing with a large file', { requests: [{ method: 'GET', path: '/api/graphs' }] }, share(0.06), [200]],
+      ['attack: foreign Host (DNS rebinding)', { requests: [post(`/api/graphs/${GRAPH}/scenario`, JSON.stringify(bodies[0]), { host: 'rebind.attacker.example' })] }, share(0.1), [403]],
+    ];
+  } else {
+    plans = [
+      [`GET /api/graphs/${GRAPH}/metrics`, { requests: [{ method: 'GET', path: `/api/graphs/${GRAPH}/metrics` }] }, Math.ceil(connections / 2), [200]],
+      [`POST /api/graphs/${GRAPH}/scenario`, { requests: scenarios }, connections - Math.ceil(connections / 2), [200]],
+    ];
   }
+  // The attack clients run on worker threads of the load generator: sending megabytes of
+  // bodies must not delay the measurement of the normal traffic in this thread.
+  const results = await Promise.all(
+    plans.map(([name, options, clients, allowed]) => run(name, { url, connections: clients, ...options, ...(name.startsWith('attack') ? { workers: 1 } : {}) }, allowed)),
+  );
+  const rows = results.map(summary);
+  console.table(rows.map(({ statuses, ...r }) => ({ ...r, rps: Number(r.rps.toFixed(1)), statuses: JSON.stringify(statuses) })));
+  const problems = [];
+  for (const r of rows) {
+    if (r.requests === 0) problems.push(`${r.kind}: no request answered`);
+    if (r.unexplained > 0) problems.push(`${r.kind}: ${r.unexplained} unexplained (${r.errors} errors, ${r.timeouts} timeouts, statuses ${JSON.stringify(r.statuses)})`);
+  }
+  const health = rows.find((r) => r.kind === 'GET /api/health');
+  if (health && !(health.p99 < HEALTH_P99_MS)) problems.push(`GET /api/health: p99 ${health.p99} ms, not under ${HEALTH_P99_MS} ms`);
+  const scenarioRow = rows.find((r) => r.kind === `POST /api/graphs/${GRAPH}/scenario`);
+  if (attacks && scenarioRow && !(scenarioRow.p99 < SCENARIO_P99_MS)) problems.push(`scenarios: p99 ${scenarioRow.p99} ms, not under ${SCENARIO_P99_MS} ms`);
+  failed = problems.length > 0;
+  if (failed) log(`load-test: FAILED: ${problems.join('; ')}`);
+  const verdict = failed ? `**not met**: ${problems.join('; ')}` : 'met';
   const date = new Date().toISOString().slice(0, 10);
-  if (writeDocs && !failed) {
-    writeBenchmarksSection(markdown(rows, date));
+  if (writeDocs) {
+    writeBenchmarksSection(markdown(rows, date, { largeMb, refusedMb, load: loadAtStart, shared: args.includes('--shared'), verdict }));
     log('load-test: wrote the "Server load test" section of docs/benchmarks.md');
   }
 } catch (error) {
@@ -176,6 +255,7 @@ try {
 } finally {
   const exit = await stopServer(child);
   clearTimeout(guard);
+  rmSync(folder, { recursive: true, force: true });
   if (exit !== 0) {
     failed = true;
     log(`load-test: the server did not stop cleanly on SIGTERM (${exit}): ${stderr()}`);

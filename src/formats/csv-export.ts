@@ -3,12 +3,13 @@
  * `csv-columns.ts` first (all of them, in that order, so the header is stable), then every
  * other attribute in order of first appearance, metrics included. The edge table has a
  * `key` column only when some edge key differs from the default `source->target`.
- * Booleans are `true`/`false`; values that are not scalars are JSON text. The same
+ * Booleans are `true`/`false`; values that are not scalars are JSON text. Text cells that
+ * a spreadsheet would run as formulas get a quote in front unless `raw` (csv-cells.ts). The same
  * tables are what `chokepoint import --nodes --edges` reads.
  */
-import { stringify } from 'csv-stringify/sync';
 import type { SupplyGraph } from '../model/graph.js';
 import type { MetricsReport } from '../metrics/report-types.js';
+import { csvRecords, type CsvCellOptions } from './csv-cells.js';
 import { scalarText, toScalar } from './attribute-types.js';
 import { EDGE_COLUMNS, EDGE_IDENTITY_COLUMNS, NODE_COLUMNS, NODE_IDENTITY_COLUMNS, otherColumn, type ColumnSpec } from './csv-columns.js';
 import { withMetrics } from './with-metrics.js';
@@ -25,7 +26,7 @@ function cell(value: unknown): string {
   return scalar === undefined ? '' : scalarText(scalar);
 }
 
-function table(rows: Row[], known: readonly ColumnSpec[], identity: ReadonlySet<string>): string {
+function table(rows: Row[], known: readonly ColumnSpec[], identity: ReadonlySet<string>, options: CsvCellOptions): string {
   const knownAttributes = new Set(known.flatMap((c) => (c.attribute ? [c.attribute] : [])));
   const others: string[] = [];
   for (const row of rows) {
@@ -36,17 +37,17 @@ function table(rows: Row[], known: readonly ColumnSpec[], identity: ReadonlySet<
     ...known.map((c) => (c.attribute ? cell(row.attributes[c.attribute]) : (row.identity[c.column] ?? ''))),
     ...others.map((name) => cell(row.attributes[name])),
   ]);
-  return stringify([header, ...records]);
+  return csvRecords([header, ...records], options);
 }
 
 /** The node table (or the edge table), with the report's metrics as extra columns when given. */
-export function toCsv(graph: SupplyGraph, report?: MetricsReport, tableName: CsvTable = 'nodes'): string {
+export function toCsv(graph: SupplyGraph, report?: MetricsReport, tableName: CsvTable = 'nodes', options: CsvCellOptions = {}): string {
   const g = withMetrics(graph, report);
   if (tableName === 'nodes') {
-    return table(g.mapNodes((key, attributes) => ({ identity: { key }, attributes })), NODE_COLUMNS, NODE_IDENTITY_COLUMNS);
+    return table(g.mapNodes((key, attributes) => ({ identity: { key }, attributes })), NODE_COLUMNS, NODE_IDENTITY_COLUMNS, options);
   }
   const rows = g.mapEdges((key, attributes, source, target) => ({ identity: { source, target, key }, attributes }));
   const customKeys = rows.some((r) => r.identity.key !== `${r.identity.source}->${r.identity.target}`);
   const columns = customKeys ? EDGE_COLUMNS : EDGE_COLUMNS.filter((c) => c.column !== 'key');
-  return table(rows, columns, EDGE_IDENTITY_COLUMNS);
+  return table(rows, columns, EDGE_IDENTITY_COLUMNS, options);
 }

@@ -14,6 +14,7 @@ import { parse } from 'csv-parse/sync';
 import { InputError, type Problem } from '../model/errors.js';
 import { parseGraph, type ParseResult } from '../model/parse-graph.js';
 import { parseStrictNumber } from './attribute-types.js';
+import { isReservedKey, reservedMessage } from '../model/parse-graph.js';
 import { EDGE_COLUMNS, EDGE_IDENTITY_COLUMNS, NODE_COLUMNS, NODE_IDENTITY_COLUMNS, normalizeHeader, otherAttribute, type ColumnSpec } from './csv-columns.js';
 import type { ImportOptions } from './imported-graph.js';
 
@@ -82,7 +83,13 @@ function readHeader(header: string[], known: readonly ColumnSpec[], identity: Re
       return;
     }
     seen.set(id, index);
-    columns.push({ index, ...(spec ? { spec } : {}), attribute: spec ? (spec.attribute ?? spec.column) : otherAttribute(name, identity) });
+    const attribute = spec ? (spec.attribute ?? spec.column) : otherAttribute(name, identity);
+    // `__proto__` as a column would be dropped silently (or change the row object's prototype).
+    if (isReservedKey(attribute)) {
+      problems.push({ file, element: `header, column ${index + 1}`, message: reservedMessage('column', name) });
+      return;
+    }
+    columns.push({ index, ...(spec ? { spec } : {}), attribute });
   });
   const missing = known.filter((spec) => spec.required && !seen.has(spec.column)).map((spec) => spec.column);
   if (missing.length > 0) {

@@ -20,6 +20,8 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const ExportOptionsSchema = z.strictObject({
   /** csv only: which table, `nodes` (default) or `edges`. */
   table: z.enum(['nodes', 'edges']).optional(),
+  /** csv only: text cells exactly as they are, without the formula-injection quote (csv-cells.ts). */
+  rawCsv: z.boolean().optional(),
 });
 export type ExportOptions = z.output<typeof ExportOptionsSchema>;
 
@@ -40,7 +42,7 @@ export const FORMATS: Record<ExportFormat, FormatInfo> = {
   },
   cyjs: { contentType: 'application/json; charset=utf-8', extension: 'cyjs', description: 'Cytoscape.js JSON (Cytoscape desktop, cytoscape.js)', serialize: (g, r) => toCyjs(g, r) },
   json: { contentType: 'application/json; charset=utf-8', extension: 'json', description: 'chokepoint graph file (graphology JSON)', serialize: (g, r) => toNativeJson(g, r) },
-  csv: { contentType: 'text/csv; charset=utf-8', extension: 'csv', description: 'node or edge table', serialize: (g, r, o) => toCsv(g, r, o?.table ?? 'nodes') },
+  csv: { contentType: 'text/csv; charset=utf-8', extension: 'csv', description: 'node or edge table', serialize: (g, r, o) => toCsv(g, r, o?.table ?? 'nodes', { raw: o?.rawCsv === true }) },
 };
 
 /** The format named `name`; UsageError listing the formats otherwise. */
@@ -65,6 +67,7 @@ export function exportOptions(format: ExportFormat, options: unknown): ExportOpt
     throw new UsageError(`export options: ${where}${issue?.message ?? 'invalid'}`);
   }
   if (parsed.data.table !== undefined && format !== 'csv') throw new UsageError(`export options: table applies to the csv format only, not ${format}`);
+  if (parsed.data.rawCsv !== undefined && format !== 'csv') throw new UsageError(`export options: rawCsv applies to the csv format only, not ${format}`);
   return parsed.data;
 }
 

@@ -2,6 +2,12 @@
  * XML reading and writing helpers for the GraphML and GEXF formats: a strict DOM parse
  * (xmldom, the parser graphology-graphml and graphology-gexf use) whose errors become an
  * InputError naming the file, and escaping for hand-written XML.
+ *
+ * Before xmldom builds anything, one linear pass over the text counts the elements and
+ * their nesting (`checkXmlShape`): a document nested deeper than MAX_XML_DEPTH (a graph
+ * file needs 6 levels) or with more than MAX_XML_ELEMENTS elements is refused at once.
+ * xmldom's DOM costs about a kilobyte per element, and its tree walks recurse: 2 million
+ * nested elements (14 MB of text) took 24 s and 2.7 GB before this check.
  */
 import { DOMParser } from '@xmldom/xmldom';
 import { InputError, ProblemList } from '../model/errors.js';
@@ -11,12 +17,71 @@ function fail(file: string, message: string): never {
   throw new InputError(file, [{ element: 'file', message }]);
 }
 
+/** Deepest element nesting accepted (a GraphML or GEXF graph needs about 6). */
+export const MAX_XML_DEPTH = 64;
+/** Most elements accepted in one document (about 300,000 nodes and edges with a few attributes each). */
+export const MAX_XML_ELEMENTS = 5_000_000;
+
+export interface XmlLimits {
+  maxDepth?: number;
+  maxElements?: number;
+}
+
+/** The index just past the first `end` from `from` (the end of the text if there is none). */
+function after(text: string, end: string, from: number): number {
+  const at = text.indexOf(end, from);
+  return at < 0 ? text.length : at + end.length;
+}
+
+/**
+ * Counts elements and nesting in one pass, without building anything (see the header);
+ * InputError naming the file when over a limit. Comments, CDATA sections, processing
+ * instructions and declarations are skipped; quoted attribute values may hold `>`.
+ * Malformed markup is left for the parser to report.
+ */
+export function checkXmlShape(text: string, file: string, limits: XmlLimits = {}): void {
+  const maxDepth = limits.maxDepth ?? MAX_XML_DEPTH;
+  const maxElements = limits.maxElements ?? MAX_XML_ELEMENTS;
+  let depth = 0;
+  let elements = 0;
+  let i = text.indexOf('<');
+  while (i >= 0 && i < text.length) {
+    if (text.startsWith('<!--', i)) i = after(text, '-->', i + 4);
+    else if (text.startsWith('<![CDATA[', i)) i = after(text, ']]>', i + 9);
+    else if (text.startsWith('<?', i)) i = after(text, '?>', i + 2);
+    else if (text.startsWith('<!', i)) i = after(text, '>', i + 2);
+    else if (text.startsWith('</', i)) {
+      depth = Math.max(0, depth - 1);
+      i = after(text, '>', i + 2);
+    } else {
+      let j = i + 1;
+      let quote = '';
+      for (; j < text.length; j += 1) {
+        const c = text[j];
+        if (quote !== '') {
+          if (c === quote) quote = '';
+        } else if (c === '"' || c === "'") quote = c;
+        else if (c === '>') break;
+      }
+      elements += 1;
+      if (elements > maxElements) fail(file, `more than ${maxElements} XML elements: too large to read (split the graph, or use the JSON format)`);
+      if (text[j - 1] !== '/') {
+        depth += 1;
+        if (depth > maxDepth) fail(file, `XML elements nested more than ${maxDepth} levels deep (a graph file needs about 6)`);
+      }
+      i = j + 1;
+    }
+    i = text.indexOf('<', i);
+  }
+}
+
 /**
  * Parses `text` as XML and checks that its root element is `<root>` and that it has a
  * `<graph>` element. Malformed XML is an error, not a partial graph.
  */
-export function parseXmlDocument(text: string, file: string, root: 'graphml' | 'gexf'): Document {
+export function parseXmlDocument(text: string, file: string, root: 'graphml' | 'gexf', limits: XmlLimits = {}): Document {
   if (text.trim() === '') fail(file, 'the file is empty');
+  checkXmlShape(text, file, limits);
   const errors: string[] = [];
   const keep = (message: unknown) => {
     const text = String(message).replace(/^\[xmldom \w+\]\s*/, '');
@@ -51,10 +116,25 @@ export function parseXmlDocument(text: string, file: string, root: 'graphml' | '
  * `constructor`, ...; see `isReservedKey`) are refused before graphology-graphml or
  * graphology-gexf see them: graphology keeps adjacency in plain objects, and such an id
  * changes `Object.prototype` itself (an edge to `__proto__` adds a `previous` property
- * to every object of the process).
+ * to every object of the process). So are GEXF attribute ids and titles (`<attribute>`,
+ * `<attvalue for>`): graphology-gexf makes them keys of plain objects.
  */
 function refuseReservedIds(doc: Document, file: string): void {
   const problems = new ProblemList();
+  // GEXF attribute declarations and values: their ids and titles become object keys.
+  for (const [tag, names] of [
+    ['attribute', ['id', 'title']],
+    ['attvalue', ['for', 'id']],
+  ] as const) {
+    const elements = doc.getElementsByTagName(tag);
+    for (let i = 0; i < elements.length; i += 1) {
+      const element = elements.item(i);
+      for (const name of names) {
+        const value = element?.getAttribute(name);
+        if (value && isReservedKey(value)) problems.add(`<${tag} ${name}="${value}">`, reservedMessage('attribute name', value));
+      }
+    }
+  }
   for (const tag of ['node', 'edge']) {
     const elements = doc.getElementsByTagName(tag);
     for (let i = 0; i < elements.length; i += 1) {

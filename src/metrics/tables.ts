@@ -4,9 +4,11 @@
  * the report). A stage's `shares` object becomes one `share_CC` column per country (codes
  * in alphabetical order); a country with no node in a stage has share 0 there, and a stage
  * with no throughput (hhi null) leaves its share cells empty. null is an empty cell;
- * booleans are `true` / `false`; numbers are written in full.
+ * booleans are `true` / `false`; numbers are written in full. Text cells that a
+ * spreadsheet would run as formulas get a quote in front unless `raw`
+ * (src/formats/csv-cells.ts).
  */
-import { stringify } from 'csv-stringify/sync';
+import { csvRecords, type CsvCellOptions } from '../formats/csv-cells.js';
 import { UsageError } from '../model/errors.js';
 import type { MetricsReport } from './report-types.js';
 
@@ -50,11 +52,7 @@ export function tableRows(report: MetricsReport, table: MetricsTable): TableRows
 }
 
 /** One table of the report as CSV text with a header line. */
-export function metricsCsv(report: MetricsReport, table: MetricsTable): string {
+export function metricsCsv(report: MetricsReport, table: MetricsTable, options: CsvCellOptions = {}): string {
   const { columns, rows } = tableRows(report, parseTableName(table));
-  return stringify(rows, {
-    header: true,
-    columns,
-    cast: { boolean: (value) => String(value), number: (value) => String(value) },
-  });
+  return csvRecords([columns, ...rows.map((row) => columns.map((column) => row[column] ?? ''))], options);
 }

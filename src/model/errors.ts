@@ -12,7 +12,7 @@ export interface Problem {
   message: string;
 }
 
-export type ErrorKind = 'usage' | 'input' | 'not-found' | 'too-large' | 'computation' | 'busy';
+export type ErrorKind = 'usage' | 'input' | 'not-found' | 'too-large' | 'computation' | 'busy' | 'forbidden';
 
 export abstract class ChokepointError extends Error {
   abstract readonly kind: ErrorKind;
@@ -69,6 +69,12 @@ export class BusyError extends ChokepointError {
   override name = 'BusyError';
 }
 
+/** The request is not one this server answers: a Host header outside the allow-list (DNS rebinding). */
+export class ForbiddenError extends ChokepointError {
+  readonly kind = 'forbidden' as const;
+  override name = 'ForbiddenError';
+}
+
 /** Exit code and HTTP status for each kind of error; anything else is exit 1 / 500. */
 export const ERROR_KINDS: Record<ErrorKind, { exitCode: number; httpStatus: number }> = {
   usage: { exitCode: 2, httpStatus: 400 },
@@ -77,6 +83,7 @@ export const ERROR_KINDS: Record<ErrorKind, { exitCode: number; httpStatus: numb
   'too-large': { exitCode: 3, httpStatus: 413 },
   computation: { exitCode: 1, httpStatus: 422 },
   busy: { exitCode: 1, httpStatus: 503 },
+  forbidden: { exitCode: 2, httpStatus: 403 },
 };
 
 export function formatProblems(file: string, problems: Problem[], total = problems.length): string {

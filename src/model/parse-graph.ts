@@ -29,26 +29,33 @@ export interface ParseResult {
 export interface ParseOptions {
   /** Most problems listed before the rest are only counted. */
   maxProblems?: number;
+  /** Most warnings listed; the rest are summarised in one last warning (default 20). */
+  maxWarnings?: number;
 }
+
+/** Default of `ParseOptions.maxWarnings`: a file with 400,000 unknown attribute names gets 20 lines and a count, not 400,000 lines. */
+export const MAX_WARNINGS = 20;
 
 const KNOWN_NODE_ATTRIBUTES = new Set(Object.keys(NodeAttributesSchema.shape));
 const KNOWN_EDGE_ATTRIBUTES = new Set(Object.keys(EdgeAttributesSchema.shape));
 
 /**
- * Names of `Object.prototype` (`__proto__`, `constructor`, `toString`, ...). graphology
- * keeps each node's neighbours in plain objects keyed by node key, and results are plain
- * `{key: value}` records, so such a key would be read as the inherited property: an edge
- * to a node called `constructor` "already exists", and `__proto__` silently changes an
- * object's prototype. They are refused as node keys, edge keys and stage names.
+ * Names of `Object.prototype` (`__proto__`, `constructor`, `toString`, ...) and
+ * `prototype`. graphology keeps each node's neighbours in plain objects keyed by node key,
+ * and results are plain `{key: value}` records, so such a key would be read as the
+ * inherited property: an edge to a node called `constructor` "already exists", and
+ * `__proto__` silently changes an object's prototype (or, in an attributes object, is
+ * dropped with its value). They are refused as node keys, edge keys, stage names,
+ * attribute names and country codes, here and in every importer.
  */
-const RESERVED_KEYS: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+const RESERVED_KEYS: ReadonlySet<string> = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
 
 /** True for a name that cannot be a node key, edge key or stage (see RESERVED_KEYS). */
 export function isReservedKey(name: string): boolean {
   return RESERVED_KEYS.has(name);
 }
 
-/** The problem message for a reserved name: `what` is `key`, `edge key` or `stage`. */
+/** The problem message for a reserved name: `what` is `key`, `edge key`, `stage`, `attribute`, ... */
 export const reservedMessage = (what: string, name: string): string => `${what} "${name}" is reserved (a built-in property name of JavaScript objects); rename it`;
 
 /** Describes a value for an error message, briefly. */
@@ -57,6 +64,20 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'number') return String(value);
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
+
+/** Adds a problem for each reserved own property name of `value` (an attributes object or a table), as `what`. */
+function checkReservedNames(problems: ProblemList, element: string, value: unknown, what: string): void {
+  if (!isPlainObject(value)) return;
+  for (const name of Object.keys(value)) if (isReservedKey(name)) problems.add(element, reservedMessage(what, name));
+}
+
+/**
+ * `lines` capped at `max`, the rest summarised in one line naming how many were left out.
+ */
+export function capWarnings(lines: string[], max: number, file: string): string[] {
+  if (lines.length <= max) return lines;
+  return [...lines.slice(0, max), `${file}: ... and ${lines.length - max} more warnings (not listed)`];
 }
 
 function addIssues(problems: ProblemList, element: string, error: z.ZodError): void {
@@ -99,6 +120,8 @@ export function parseGraph(data: unknown, file: string, options: ParseOptions = 
     throw new Error('unreachable');
   }
 
+  checkReservedNames(problems, 'graph attributes', top.data.attributes, 'attribute');
+  if (isPlainObject(top.data.attributes)) checkReservedNames(problems, 'graph attributes', top.data.attributes.countries, 'countries: country code');
   const attrsResult = check(GraphAttributesSchema, top.data.attributes ?? {});
   let graphAttributes: GraphAttributes = {};
   if (attrsResult.success) graphAttributes = attrsResult.data;
@@ -128,6 +151,7 @@ export function parseGraph(data: unknown, file: string, options: ParseOptions = 
     }
     if (isReservedKey(key)) problems.add(element, reservedMessage('key', key));
     const rawAttributes = parsed.data.attributes ?? {};
+    checkReservedNames(problems, element, rawAttributes, 'attribute');
     const attrs = check(NodeAttributesSchema, rawAttributes);
     if (!attrs.success) addIssues(problems, element, attrs.error);
     const { stage, country } = isPlainObject(rawAttributes) ? rawAttributes : {};
@@ -189,6 +213,7 @@ export function parseGraph(data: unknown, file: string, options: ParseOptions = 
     }
     pairs.add(pair);
     edgeKeys.add(key);
+    checkReservedNames(problems, element, parsed.data.attributes, 'attribute');
     const attrs = check(EdgeAttributesSchema, parsed.data.attributes ?? {});
     if (!attrs.success) {
       addIssues(problems, element, attrs.error);
@@ -205,10 +230,11 @@ export function parseGraph(data: unknown, file: string, options: ParseOptions = 
 
   for (const [name, count] of unknownNodeAttributes) warnings.push(`${file}: unknown node attribute "${name}" on ${count} node(s): kept, not used by chokepoint`);
   for (const [name, count] of unknownEdgeAttributes) warnings.push(`${file}: unknown edge attribute "${name}" on ${count} edge(s): kept, not used by chokepoint`);
+  const shown = capWarnings(warnings, options.maxWarnings ?? MAX_WARNINGS, file);
 
   const graph = createSupplyGraph();
   graph.replaceAttributes(graphAttributes);
   for (const [key, attributes] of nodes) graph.addNode(key, attributes);
   for (const e of edges) graph.addDirectedEdgeWithKey(e.key, e.source, e.target, e.attributes);
-  return { graph, warnings };
+  return { graph, warnings: shown };
 }

@@ -12,12 +12,21 @@ import type { z } from 'zod';
 import { ProblemList } from '../model/errors.js';
 import type { SupplyGraph } from '../model/graph.js';
 import { describeValue } from '../model/parse-graph.js';
-import { ACTION_SCHEMAS, ACTION_TYPES, ScenarioSchema, type Scenario, type ScenarioAction } from './schema.js';
+import { ACTION_SCHEMAS, ACTION_TYPES, MAX_SCALE_FACTOR, ScenarioSchema, type Scenario, type ScenarioAction } from './schema.js';
 
 export interface ParseScenarioOptions {
   /** Most problems listed before the rest are only counted. */
   maxProblems?: number;
+  /** Most actions a scenario may have (default MAX_ACTIONS); more is refused before any is checked. */
+  maxActions?: number;
 }
+
+/**
+ * Default of `maxActions`. Each action costs a pass over the graph and a line (with its
+ * edges) in the result, so an unbounded list is an amplification: 169,117 copies of one
+ * embargo made a 165 MB answer. Real scenarios have a handful (the presets: 1 to 7).
+ */
+export const MAX_ACTIONS = 1000;
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -108,8 +117,16 @@ export function parseScenario(data: unknown, file: string, graph: SupplyGraph, o
     throw new Error('unreachable');
   }
 
+  const maxActions = options.maxActions ?? MAX_ACTIONS;
+  if (rawActions.length > maxActions) {
+    problems.add('scenario', `actions: ${rawActions.length} actions; a scenario may have at most ${maxActions}`);
+    problems.throwIfAny(file);
+  }
+
   const vocabulary = vocabularyOf(graph);
   const actions: ScenarioAction[] = [];
+  /** Product of the scale factors given so far, per node. */
+  const scales = new Map<string, number>();
   rawActions.forEach((raw, index) => {
     const type = isPlainObject(raw) ? raw.type : undefined;
     if (typeof type !== 'string' || !(ACTION_TYPES as string[]).includes(type)) {
@@ -126,6 +143,11 @@ export function parseScenario(data: unknown, file: string, graph: SupplyGraph, o
       return;
     }
     checkAgainstGraph(parsed.data, element, graph, vocabulary, problems);
+    if (parsed.data.type === 'scaleNode') {
+      const product = (scales.get(parsed.data.node) ?? 1) * parsed.data.factor;
+      scales.set(parsed.data.node, product);
+      if (product > MAX_SCALE_FACTOR) problems.add(element, `factor: the scale factors of node "${parsed.data.node}" multiply to ${product.toExponential(2)}, more than ${MAX_SCALE_FACTOR.toExponential()}`);
+    }
     actions.push(parsed.data);
   });
   problems.throwIfAny(file);

@@ -49,11 +49,22 @@ export const DisableNodeSchema = z.strictObject({
   node: nodeKey,
 });
 
-/** A node's capacity is scaled by `factor` (0 = offline, 0.5 = half, 2 = doubled). */
+/**
+ * Largest scale factor, and largest product of the factors applied to one node: a million
+ * times a plant's capacity is already no plant; beyond, capacities would overflow to
+ * Infinity (1e308 x 1e308) and then to NaN (x 0).
+ */
+export const MAX_SCALE_FACTOR = 1e6;
+
+/** A node's capacity is scaled by `factor` (0 = offline, 0.5 = half, 2 = doubled), at most MAX_SCALE_FACTOR. */
 export const ScaleNodeSchema = z.strictObject({
   type: z.literal('scaleNode'),
   node: nodeKey,
-  factor: z.number({ error: 'must be a number' }).refine(Number.isFinite, 'must be a finite number').refine((v) => v >= 0, 'must be >= 0'),
+  factor: z
+    .number({ error: 'must be a number' })
+    .refine(Number.isFinite, 'must be a finite number')
+    .refine((v) => v >= 0, 'must be >= 0')
+    .refine((v) => v <= MAX_SCALE_FACTOR, `must be at most ${MAX_SCALE_FACTOR.toExponential()} (a million times the capacity)`),
 });
 
 /**

@@ -13,31 +13,53 @@ import { ComputePool } from './compute-pool.js';
 import { analyzeRoute } from './routes-analyze.js';
 import { graphsRouter } from './routes-graphs.js';
 import { jsonErrors, notFound } from './errors.js';
+import { clientLimit, hostAllowList } from './guards.js';
+import { UsageError } from '../model/errors.js';
 import { GraphStore } from './graph-store.js';
 import { NoQuery, parseQuery } from './validate.js';
 
 export interface Limits {
-  /** Largest JSON request body, bytes. */
+  /** Largest request body, bytes (the graph of `POST /api/analyze`). */
   bodyBytes: number;
+  /** Largest scenario body (`POST /api/graphs/:id/scenario`), bytes, if smaller than `bodyBytes`: a scenario is a few actions, so its body stays small. */
+  scenarioBytes: number;
+  /** Most actions in a posted scenario. */
+  scenarioActions: number;
+  /** Largest JSON answer of a scenario, bytes (ComputationError, 422, beyond). */
+  answerBytes: number;
   /** Most nodes and edges `POST /api/analyze` accepts. */
   analyzeNodes: number;
   analyzeEdges: number;
   /** Most nodes x edges `POST /api/analyze` takes on for betweenness or knockout loss (refused before any work). */
   analyzeWork: number;
-  /** Time budgets (ms) of the computations on workers: `POST /api/analyze`, a graph's metrics, a scenario. */
+  /** Posted graphs larger than this (bytes) are parsed and validated on a compute worker, not in the request thread. */
+  analyzeInlineBytes: number;
+  /** Graph files larger than this (bytes) are read and validated on a compute worker. */
+  graphInlineBytes: number;
+  /** Requests with a large body (over `analyzeInlineBytes`, or of unknown length) one client (IP address) may have in flight; 503 beyond. */
+  clientHeavy: number;
+  /** Time budgets (ms) of the computations on workers: `POST /api/analyze`, a graph's metrics, a scenario, reading a large graph file. */
   analyzeMs: number;
   metricsMs: number;
   scenarioMs: number;
+  loadMs: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
   bodyBytes: 5 * 1024 * 1024,
+  scenarioBytes: 256 * 1024,
+  scenarioActions: 200,
+  answerBytes: 8 * 1024 * 1024,
   analyzeNodes: 2000,
   analyzeEdges: 20000,
   analyzeWork: 1e7,
+  analyzeInlineBytes: 64 * 1024,
+  graphInlineBytes: 1024 * 1024,
+  clientHeavy: 4,
   analyzeMs: 20_000,
   metricsMs: 120_000,
   scenarioMs: 20_000,
+  loadMs: 60_000,
 };
 
 export interface AppDeps {
@@ -50,9 +72,17 @@ export interface AppDeps {
   limits?: Partial<Limits>;
   /** Runs metrics and scenarios (default: a pool with default options; its workers start when first needed). */
   pool?: ComputePool;
-  /** Where internal errors are logged. */
+  /** Where internal errors (with their stack) and busy answers (one line each) are logged. */
   log?: (line: string) => void;
+  /**
+   * Host names (the Host header without its port) the server answers; any other is a 403.
+   * Default: `localhost`, `127.0.0.1`, `[::1]` (a page on another site that rebinds its DNS
+   * name to 127.0.0.1 sends its own name, and is refused).
+   */
+  allowedHosts?: readonly string[];
 }
+
+export const LOOPBACK_HOSTS: readonly string[] = ['localhost', '127.0.0.1', '[::1]'];
 
 /** Content Security Policy: the page's own origin only; images also from data:/blob: (PNG export). */
 export const CSP_DIRECTIVES = {
@@ -69,11 +99,18 @@ export const CSP_DIRECTIVES = {
   upgradeInsecureRequests: null,
 };
 
+function resolveLimits(given: Partial<Limits> = {}): Limits {
+  for (const name of Object.keys(given)) if (!(name in DEFAULT_LIMITS)) throw new UsageError(`limits: unknown option "${name}" (known: ${Object.keys(DEFAULT_LIMITS).join(', ')})`);
+  const limits = { ...DEFAULT_LIMITS, ...given };
+  for (const [name, value] of Object.entries(limits)) if (!(value >= 0)) throw new UsageError(`limits: ${name} must be a number >= 0 (got ${value})`);
+  return limits;
+}
+
 export function createApp(deps: AppDeps): Express {
-  const limits: Limits = { ...DEFAULT_LIMITS, ...deps.limits };
+  const limits = resolveLimits(deps.limits);
   const log = deps.log ?? (() => {});
-  const store = new GraphStore(deps.graphsDir);
   const pool = deps.pool ?? new ComputePool();
+  const store = new GraphStore(deps.graphsDir, { pool, inlineBytes: limits.graphInlineBytes, budgetMs: limits.loadMs });
   const scenariosDir = deps.scenariosDir ?? join(deps.graphsDir, 'scenarios');
 
   const app = express();
@@ -81,14 +118,17 @@ export function createApp(deps: AppDeps): Express {
   app.set('query parser', 'simple');
   // No HSTS: the server speaks plain HTTP (normally on 127.0.0.1).
   app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES }, strictTransportSecurity: false }));
-  app.use('/api', express.json({ limit: limits.bodyBytes, strict: true }));
+  app.use(hostAllowList(deps.allowedHosts ?? LOOPBACK_HOSTS));
+  // The posted graph arrives as text and is parsed where its size says (routes-analyze.ts);
+  // scenario bodies are small, and parsed here.
+  app.post('/api/analyze', clientLimit(limits.clientHeavy, limits.analyzeInlineBytes), express.text({ type: () => true, limit: limits.bodyBytes }), analyzeRoute(limits, pool));
+  app.use('/api', express.json({ limit: Math.min(limits.scenarioBytes, limits.bodyBytes), strict: true }));
 
   app.get('/api/health', (req, res) => {
     parseQuery(NoQuery, req);
     res.json({ ok: true });
   });
   app.use('/api/graphs', graphsRouter({ store, scenariosDir, pool, limits }));
-  app.post('/api/analyze', analyzeRoute(limits, pool));
   app.use('/api', notFound);
 
   if (deps.webDir && existsSync(join(deps.webDir, 'index.html'))) {

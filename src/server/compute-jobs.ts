@@ -1,17 +1,20 @@
 /**
  * The computations the server may run off the request thread (compute-pool.ts), and how
- * they cross between threads. A job names what to compute on a graph (a metrics report,
- * or a scenario evaluation) with its options; the graph travels as graphology's
- * `export()` and is rebuilt with `import()` (same node and edge order, so the same
- * results). A result comes back as-is (plain JSON data); an error comes back as
- * `{kind, message, ...}` and is rebuilt as the same typed ChokepointError (an InputError
- * with its file, problems and total), so the error middleware maps it as if it had been
- * thrown in the request's thread. Any other error comes back as an internal error.
+ * they cross between threads. A job names what to compute: on a graph, a metrics report
+ * or a scenario evaluation with its options (the graph travels as graphology's `export()`
+ * and is rebuilt with `import()`: same node and edge order, so the same results); without
+ * one, `analyze` (a posted graph's body text: parsed, validated and analysed there,
+ * analyze-job.ts) or `load` (a graph file of the server's folder, load-job.ts). A result
+ * comes back as-is (plain JSON data); an error comes back as `{kind, message, ...}` and is
+ * rebuilt as the same typed ChokepointError (an InputError with its file, problems and
+ * total), so the error middleware maps it as if it had been thrown in the request's
+ * thread. Any other error comes back as an internal error.
  */
 import {
   BusyError,
   ChokepointError,
   ComputationError,
+  ForbiddenError,
   InputError,
   NotFoundError,
   TooLargeError,
@@ -21,21 +24,34 @@ import {
 } from '../model/errors.js';
 import { createSupplyGraph, type SupplyGraph } from '../model/graph.js';
 import { computeMetrics, type MetricsOptions } from '../metrics/report.js';
-import type { MetricsReport } from '../metrics/report-types.js';
+import type { MetricName, MetricsReport } from '../metrics/report-types.js';
 import { evaluateScenario, type EvaluateOptions, type ScenarioResult } from '../scenario/evaluate.js';
 import type { Scenario } from '../scenario/schema.js';
+import { analyzeText, type AnalyzeLimits, type AnalyzeResult } from './analyze-job.js';
+import { loadGraphFile, type LoadResult } from './load-job.js';
 
-export type ComputeJob = { type: 'metrics'; options: MetricsOptions } | { type: 'scenario'; scenario: Scenario; options: EvaluateOptions };
+/** A job computed on a graph (posted with it). */
+export type GraphJob = { type: 'metrics'; options: MetricsOptions } | { type: 'scenario'; scenario: Scenario; options: EvaluateOptions };
 
-export type JobResult<J extends ComputeJob> = J extends { type: 'metrics' } ? MetricsReport : ScenarioResult;
+/** A job that brings its own input: always run on a worker. */
+export type StandaloneJob =
+  | { type: 'analyze'; text: string; metrics?: MetricName[]; limits: AnalyzeLimits }
+  | { type: 'load'; path: string; label: string; want: 'summary' | 'graph' };
+
+export type ComputeJob = GraphJob | StandaloneJob;
+
+export type JobResult<J extends ComputeJob> = J extends { type: 'metrics' }
+  ? MetricsReport
+  : J extends { type: 'scenario' }
+    ? ScenarioResult
+    : J extends { type: 'analyze' }
+      ? AnalyzeResult
+      : LoadResult;
 
 export type SerializedSupplyGraph = ReturnType<SupplyGraph['export']>;
 
-/** What the pool posts to a worker. */
-export interface WorkerRequest {
-  graph: SerializedSupplyGraph;
-  job: ComputeJob;
-}
+/** What the pool posts to a worker: a graph job with its graph, or a standalone job. */
+export type WorkerRequest = { graph: SerializedSupplyGraph; job: GraphJob } | { graph: null; job: StandaloneJob };
 
 export type SerializedError =
   | { kind: 'input'; message: string; file: string; problems: Problem[]; total: number }
@@ -43,12 +59,20 @@ export type SerializedError =
   | { kind: 'internal'; message: string };
 
 /** What a worker posts back. */
-export type WorkerReply = { ok: true; result: MetricsReport | ScenarioResult } | { ok: false; error: SerializedError };
+export type WorkerReply = { ok: true; result: MetricsReport | ScenarioResult | AnalyzeResult | LoadResult } | { ok: false; error: SerializedError };
 
 /** Runs `job` on `graph` in the calling thread. */
-export function runJob<J extends ComputeJob>(graph: SupplyGraph, job: J): JobResult<J> {
+export function runJob<J extends GraphJob>(graph: SupplyGraph, job: J): JobResult<J> {
   const result = job.type === 'metrics' ? computeMetrics(graph, job.options) : evaluateScenario(graph, job.scenario, job.options);
   return result as JobResult<J>;
+}
+
+/** Runs a worker request (in the worker). */
+export async function runRequest(request: WorkerRequest): Promise<MetricsReport | ScenarioResult | AnalyzeResult | LoadResult> {
+  if (request.graph !== null) return runJob(importGraph(request.graph), request.job);
+  const job = request.job;
+  if (job.type === 'analyze') return analyzeText(job.text, job.metrics, job.limits);
+  return loadGraphFile(job.path, job.label, job.want);
 }
 
 /** The graph of a worker request. */
@@ -70,6 +94,7 @@ const ERROR_CLASSES: Record<Exclude<ErrorKind, 'input'>, new (message: string) =
   'too-large': TooLargeError,
   computation: ComputationError,
   busy: BusyError,
+  forbidden: ForbiddenError,
 };
 
 /** The error `serializeError` described: the same typed error, or a plain Error for an internal one. */

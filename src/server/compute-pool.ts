@@ -1,7 +1,7 @@
 /**
- * The compute pool: metrics reports and scenario evaluations run on `node:worker_threads`
- * workers, so a large graph never blocks the request thread (and every other request
- * with it). Each job has a time budget, in two parts:
+ * The compute pool: metrics reports, scenario evaluations, posted graphs and large graph
+ * files run on `node:worker_threads` workers, so a large graph never blocks the request
+ * thread (and every other request with it). Each job has a time budget, in two parts:
  *
  * - waiting: a job waits for a free worker at most `budgetMs`, and at most `queue` jobs
  *   wait at once; a job beyond either is a BusyError (503, try again later);
@@ -11,12 +11,18 @@
  *
  * At most `workers` workers exist (default: the cores but one, at least 1); they start
  * when first needed and then wait for more work (unref'd: they never keep the process
- * alive). Small graphs (nodes x edges up to `inlineWork`, such as the shipped dataset,
- * ~30 ms) are computed in the calling thread: a worker round trip would only add to
- * their latency. Errors thrown in a worker come back as the same typed errors
+ * alive). Small jobs are computed in the calling thread, where a worker round trip would
+ * only add to their latency: a job whose estimated work (`RunOptions.work`, by default
+ * nodes x edges of its graph) is at most `inlineWork` (the shipped dataset's metrics or a
+ * preset scenario on it, ~30 ms). Inline work cannot be stopped once started, so its
+ * budget is this work estimate, which fails deterministically: a job estimated over it
+ * (a scenario with hundreds of actions, any larger graph) goes to a worker and its time
+ * budget. Jobs that bring their own input (`analyze`: a posted body; `load`: a graph file)
+ * always run on a worker. Errors thrown in a worker come back as the same typed errors
  * (compute-jobs.ts). An aborted job (the client went away) is dropped from the queue, or
  * its worker stopped. `close()` stops every worker and answers what is left with a
- * BusyError.
+ * BusyError. Timers and the clock are `options.clock`, so tests drive budgets without
+ * waiting on the wall clock.
  */
 import { existsSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
@@ -25,17 +31,32 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { BusyError, ComputationError, UsageError } from '../model/errors.js';
 import type { SupplyGraph } from '../model/graph.js';
-import { reviveError, runJob, type ComputeJob, type JobResult, type WorkerReply, type WorkerRequest } from './compute-jobs.js';
+import { reviveError, runJob, type ComputeJob, type GraphJob, type JobResult, type StandaloneJob, type WorkerReply, type WorkerRequest } from './compute-jobs.js';
+
+/** Time as the pool sees it: budgets are timers, "stopped after" a difference of `now()`. */
+export interface Clock {
+  now(): number;
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export const SYSTEM_CLOCK: Clock = {
+  now: () => performance.now(),
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
 
 export interface ComputeOptions {
   /** Most worker threads (default: available cores - 1, at least 1). */
   workers: number;
   /** Most jobs waiting for a worker; one more is a BusyError (503). */
   queue: number;
-  /** Graphs with nodes x edges up to this are computed in the calling thread. */
+  /** Jobs whose estimated work (RunOptions.work, default nodes x edges) is up to this are computed in the calling thread. */
   inlineWork: number;
   /** Starts a worker running compute-worker (tests run the TypeScript sources). */
   spawn: () => Worker;
+  /** Timers and time (tests pass a manual clock). */
+  clock: Clock;
 }
 
 export interface RunOptions {
@@ -45,6 +66,8 @@ export interface RunOptions {
   hint: string;
   /** Aborting drops the job (the client went away). */
   signal?: AbortSignal;
+  /** Estimated work of a graph job, in the units of `inlineWork` (default: nodes x edges of the graph). */
+  work?: number;
 }
 
 const WORKER_URL = new URL('./compute-worker.js', import.meta.url);
@@ -60,6 +83,7 @@ export const DEFAULT_COMPUTE: ComputeOptions = {
   queue: 16,
   inlineWork: 50_000,
   spawn: spawnCompiled,
+  clock: SYSTEM_CLOCK,
 };
 
 /** A signal that aborts when the response's connection closes before the answer is sent. */
@@ -72,7 +96,7 @@ export function abortOnClose(res: ServerResponse): AbortSignal {
 }
 
 interface Pending {
-  graph: SupplyGraph;
+  graph: SupplyGraph | null;
   job: ComputeJob;
   run: RunOptions;
   resolve: (result: unknown) => void;
@@ -88,6 +112,14 @@ interface Slot {
 }
 
 const seconds = (ms: number) => `${Number((ms / 1000).toPrecision(3))} s`;
+
+/** What a job is, for messages: "the metrics of 2000 nodes and 12000 edges". */
+function describeJob({ graph, job }: Pending): string {
+  if (job.type === 'analyze') return 'the analysis of the posted graph';
+  if (job.type === 'load') return `reading ${job.label}`;
+  const what = job.type === 'metrics' ? 'the metrics' : 'the scenario';
+  return graph === null ? what : `${what} of ${graph.order} nodes and ${graph.size} edges`;
+}
 
 function resolveOptions(given: Partial<ComputeOptions>): ComputeOptions {
   for (const name of Object.keys(given)) if (!(name in DEFAULT_COMPUTE)) throw new UsageError(`compute: unknown option "${name}" (known: ${Object.keys(DEFAULT_COMPUTE).join(', ')})`);
@@ -109,11 +141,14 @@ export class ComputePool {
   }
 
   /** Runs `job` on `graph` (see the header); the graph is not changed. */
-  run<J extends ComputeJob>(graph: SupplyGraph, job: J, run: RunOptions): Promise<JobResult<J>> {
+  run<J extends GraphJob>(graph: SupplyGraph, job: J, run: RunOptions): Promise<JobResult<J>>;
+  /** Runs a job that brings its own input, always on a worker. */
+  run<J extends StandaloneJob>(graph: null, job: J, run: RunOptions): Promise<JobResult<J>>;
+  run(graph: SupplyGraph | null, job: ComputeJob, run: RunOptions): Promise<unknown> {
     if (this.closed) return Promise.reject(new BusyError('the server is stopping; try again later'));
-    if (graph.order * graph.size <= this.options.inlineWork) {
+    if (graph !== null && (run.work ?? graph.order * graph.size) <= this.options.inlineWork) {
       try {
-        return Promise.resolve(runJob(graph, job));
+        return Promise.resolve(runJob(graph, job as GraphJob));
       } catch (error) {
         return Promise.reject(error as Error);
       }
@@ -121,8 +156,8 @@ export class ComputePool {
     if (this.waiting.length >= this.options.queue && !this.hasFreeWorker()) {
       return Promise.reject(new BusyError(`the server is busy (${this.options.queue} computations waiting); try again later`));
     }
-    return new Promise<JobResult<J>>((resolve, reject) => {
-      const pending: Pending = { graph, job, run, resolve: resolve as (result: unknown) => void, reject, cleanup: () => {} };
+    return new Promise<unknown>((resolve, reject) => {
+      const pending: Pending = { graph, job, run, resolve, reject, cleanup: () => {} };
       this.waiting.push(pending);
       this.phase(pending, (aborted) => {
         const at = this.waiting.indexOf(pending);
@@ -159,12 +194,13 @@ export class ComputePool {
   private phase(pending: Pending, onEnd: (aborted: boolean) => Error): void {
     pending.cleanup();
     const { budgetMs, signal } = pending.run;
+    const { clock } = this.options;
     const end = (aborted: boolean) => this.settle(pending, onEnd(aborted));
-    const timer = setTimeout(() => end(false), budgetMs);
+    const timer = clock.setTimeout(() => end(false), budgetMs);
     const onAbort = () => end(true);
     signal?.addEventListener('abort', onAbort, { once: true });
     pending.cleanup = () => {
-      clearTimeout(timer);
+      clock.clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
     };
     if (signal?.aborted) onAbort();
@@ -182,7 +218,7 @@ export class ComputePool {
       let slot = [...this.slots].find((s) => s.pending === null);
       try {
         slot ??= this.spawn();
-        const request: WorkerRequest = { graph: pending.graph.export(), job: pending.job };
+        const request = (pending.graph === null ? { graph: null, job: pending.job } : { graph: pending.graph.export(), job: pending.job }) as WorkerRequest;
         slot.worker.postMessage(request);
       } catch (error) {
         this.settle(pending, error as Error);
@@ -190,15 +226,15 @@ export class ComputePool {
       }
       const busy = slot;
       busy.pending = pending;
-      const t0 = Date.now();
+      const t0 = this.options.clock.now();
       this.phase(pending, (aborted) => {
         busy.pending = null;
         void this.discard(busy, null);
         this.dispatch();
         if (aborted) return new ComputationError('the request was aborted by the client; its computation was stopped');
         return new ComputationError(
-          `${pending.job.type === 'metrics' ? 'the metrics' : 'the scenario'} of ${pending.graph.order} nodes and ${pending.graph.size} edges did not finish ` +
-            `within the time budget of ${seconds(pending.run.budgetMs)} (stopped after ${seconds(Date.now() - t0)}); ${pending.run.hint}`,
+          `${describeJob(pending)} did not finish within the time budget of ${seconds(pending.run.budgetMs)} ` +
+            `(stopped after ${seconds(this.options.clock.now() - t0)}); ${pending.run.hint}`,
         );
       });
     }

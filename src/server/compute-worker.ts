@@ -5,17 +5,14 @@
  * A worker runs one job at a time; the pool terminates it when a job overruns its budget.
  */
 import { parentPort } from 'node:worker_threads';
-import { importGraph, runJob, serializeError, type WorkerReply, type WorkerRequest } from './compute-jobs.js';
+import { runRequest, serializeError, type WorkerReply, type WorkerRequest } from './compute-jobs.js';
 
 const port = parentPort;
 if (port !== null) {
-  port.on('message', ({ graph, job }: WorkerRequest) => {
-    let reply: WorkerReply;
-    try {
-      reply = { ok: true, result: runJob(importGraph(graph), job) };
-    } catch (error) {
-      reply = { ok: false, error: serializeError(error) };
-    }
-    port.postMessage(reply);
+  port.on('message', (request: WorkerRequest) => {
+    void runRequest(request).then(
+      (result): WorkerReply => ({ ok: true, result }),
+      (error: unknown): WorkerReply => ({ ok: false, error: serializeError(error) }),
+    ).then((reply) => port.postMessage(reply));
   });
 }

@@ -62,13 +62,23 @@ function describeError(error: unknown): { status: number; body: ErrorBody } {
   return { status: 500, body: { error: 'internal error (see the server log)', kind: 'internal' } };
 }
 
-/** The JSON error middleware. `log` receives internal errors with their stack. */
+/** The request line as logged: method and path, without the query, at most 200 characters. */
+function requestLine(method: string, url: string): string {
+  const path = url.split('?')[0] ?? '';
+  return `${method} ${path.length > 200 ? `${path.slice(0, 197)}...` : path}`;
+}
+
+/**
+ * The JSON error middleware. `log` receives internal errors (500) with their stack, and
+ * busy answers (503) as one line each: they are expected under load, not bugs.
+ */
 export function jsonErrors(log: (line: string) => void): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     const { status, body } = errorResponse(error);
-    if (status >= 500) {
+    if (body.kind === 'busy') log(`chokepoint serve: ${requestLine(req.method, req.originalUrl)}: 503 busy: ${body.error.split('\n')[0]}`);
+    else if (status >= 500) {
       const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-      log(`chokepoint serve: ${req.method} ${req.originalUrl}: ${detail}`);
+      log(`chokepoint serve: ${requestLine(req.method, req.originalUrl)}: ${detail}`);
     }
     if (res.headersSent) {
       res.end();

@@ -4,14 +4,21 @@
  * opened, so `../`, encoded slashes, backslashes or absolute paths can never reach the
  * file system. Parsed graphs and anything derived from them (metrics) are cached per
  * file until its modification time or size changes.
+ *
+ * A file larger than `inlineBytes` (with a compute pool) is read, parsed and validated on
+ * a compute worker (load-job.ts), so it never stalls the request thread: the listing asks
+ * the worker only for its summary (counts, name, year), cached like the graph; loading it
+ * brings the validated graph back (graphology `import()`, no validation, here).
  */
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseJsonText, readTextFile } from '../io/read-graph.js';
 import { NotFoundError } from '../model/errors.js';
-import type { SupplyGraph } from '../model/graph.js';
+import { createSupplyGraph, type SupplyGraph } from '../model/graph.js';
 import { parseGraph } from '../model/parse-graph.js';
+import type { ComputePool } from './compute-pool.js';
+import { summaryOf, type GraphSummary } from './load-job.js';
 
 /** What a graph id may look like: a plain file name, no separators, no leading dot. */
 export const GRAPH_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -33,10 +40,30 @@ interface CacheEntry {
   derived: Map<string, Promise<unknown>>;
 }
 
+export interface GraphStoreOptions {
+  /** Reads files over `inlineBytes` on its workers. */
+  pool?: ComputePool;
+  /** Default 1 MiB. */
+  inlineBytes?: number;
+  /** Time budget of reading one file on a worker, ms (default 60 s). */
+  budgetMs?: number;
+}
+
 export class GraphStore {
   private readonly cache = new Map<string, CacheEntry>();
+  private readonly summaries = new Map<string, { key: string; summary: Promise<GraphSummary> }>();
+  private readonly pool: ComputePool | undefined;
+  private readonly inlineBytes: number;
+  private readonly budgetMs: number;
 
-  constructor(readonly dir: string) {}
+  constructor(
+    readonly dir: string,
+    options: GraphStoreOptions = {},
+  ) {
+    this.pool = options.pool;
+    this.inlineBytes = options.inlineBytes ?? 1024 * 1024;
+    this.budgetMs = options.budgetMs ?? 60_000;
+  }
 
   /** The ids of the graph files, sorted. */
   async ids(): Promise<string[]> {
@@ -85,9 +112,8 @@ export class GraphStore {
     return Promise.all(
       ids.map(async (id): Promise<GraphListing> => {
         try {
-          const { graph } = await this.load(id);
-          const attributes = graph.getAttributes();
-          return { id, name: attributes.name ?? id, year: attributes.year ?? null, nodes: graph.order, edges: graph.size };
+          const { name, year, nodes, edges } = await this.summary(id);
+          return { id, name: name ?? id, year, nodes, edges };
         } catch (error) {
           return { id, error: error instanceof Error ? error.message : String(error) };
         }
@@ -95,7 +121,31 @@ export class GraphStore {
     );
   }
 
-  private async entry(id: string): Promise<CacheEntry> {
+  /** The listing's view of a graph: from the loaded graph, or for a large file not loaded yet, from a worker. */
+  private async summary(id: string): Promise<GraphSummary> {
+    const { file, key, size } = await this.fileInfo(id);
+    const cached = this.cache.get(id);
+    if ((cached && cached.key === key) || !this.offThread(size)) return summaryOf((await this.load(id)).graph);
+    const known = this.summaries.get(id);
+    if (known && known.key === key) return known.summary;
+    const summary = (this.pool as ComputePool).run(null, { type: 'load', path: file, label: `${id}.json`, want: 'summary' }, this.loadRun(id)).then((result) => result.summary);
+    const entry = { key, summary };
+    this.summaries.set(id, entry);
+    summary.catch(() => {
+      if (this.summaries.get(id) === entry) this.summaries.delete(id);
+    });
+    return summary;
+  }
+
+  private offThread(size: number): boolean {
+    return this.pool !== undefined && size > this.inlineBytes;
+  }
+
+  private loadRun(id: string) {
+    return { budgetMs: this.budgetMs, hint: `the graph file ${id}.json is too large to read within the server's budget; use the CLI` };
+  }
+
+  private async fileInfo(id: string): Promise<{ file: string; key: string; size: number }> {
     const file = await this.fileOf(id);
     let info;
     try {
@@ -103,15 +153,25 @@ export class GraphStore {
     } catch {
       throw new NotFoundError(`no graph "${id}"`);
     }
-    const key = `${info.mtimeMs}:${info.size}`;
+    return { file, key: `${info.mtimeMs}:${info.size}`, size: info.size };
+  }
+
+  private async entry(id: string): Promise<CacheEntry> {
+    const { file, key, size } = await this.fileInfo(id);
     const cached = this.cache.get(id);
     if (cached && cached.key === key) return cached;
     // Errors name the file by its id only, never by its path on the server.
     const label = `${id}.json`;
-    const loaded = readTextFile(file, label).then((text) => {
-      const { graph, warnings } = parseGraph(parseJsonText(text, label), label);
-      return { id, file, graph, warnings };
-    });
+    const loaded = this.offThread(size)
+      ? (this.pool as ComputePool).run(null, { type: 'load', path: file, label, want: 'graph' }, this.loadRun(id)).then((result) => {
+          const graph = createSupplyGraph();
+          graph.import(result.graph as ReturnType<SupplyGraph['export']>);
+          return { id, file, graph, warnings: result.warnings ?? [] };
+        })
+      : readTextFile(file, label).then((text) => {
+          const { graph, warnings } = parseGraph(parseJsonText(text, label), label);
+          return { id, file, graph, warnings };
+        });
     const entry: CacheEntry = { key, loaded, derived: new Map() };
     this.cache.set(id, entry);
     loaded.catch(() => {

@@ -16,7 +16,7 @@ import type { Limits } from './app.js';
 import { abortOnClose, type ComputePool } from './compute-pool.js';
 import type { GraphStore } from './graph-store.js';
 import { jsonBody, NoQuery, parseQuery } from './validate.js';
-import { NotFoundError } from '../model/errors.js';
+import { ComputationError, NotFoundError } from '../model/errors.js';
 import type { SupplyGraph } from '../model/graph.js';
 
 const MetricsQuery = z.strictObject({
@@ -47,7 +47,25 @@ export interface GraphsRouterDeps {
   store: GraphStore;
   scenariosDir: string;
   pool: ComputePool;
-  limits: Pick<Limits, 'metricsMs' | 'scenarioMs'>;
+  limits: Pick<Limits, 'metricsMs' | 'scenarioMs' | 'scenarioActions' | 'answerBytes'>;
+}
+
+/**
+ * Estimated work of a scenario, in the units of the pool's `inlineWork`: its knockout
+ * bottlenecks cost about nodes x edges, and each action a pass over the graph. A scenario
+ * estimated over `inlineWork` (hundreds of actions, or a larger graph) goes to a worker
+ * and its time budget instead of running in the request thread.
+ */
+export function scenarioWork(graph: SupplyGraph, actions: number): number {
+  return graph.order * graph.size + actions * (graph.order + graph.size);
+}
+
+/** `value` as JSON text, refused (ComputationError, 422) when longer than `limit` bytes. */
+export function boundedJson(value: unknown, limit: number, what: string): string {
+  const text = JSON.stringify(value);
+  const bytes = Buffer.byteLength(text);
+  if (bytes > limit) throw new ComputationError(`${what}: the answer would be ${(bytes / 2 ** 20).toFixed(1)} MiB, more than the server sends (${(limit / 2 ** 20).toFixed(1)} MiB); use fewer actions or run the CLI`);
+  return text;
 }
 
 function idOf(req: Request): string {
@@ -96,10 +114,12 @@ export function graphsRouter({ store, scenariosDir, pool, limits }: GraphsRouter
     const query = parseQuery(ScenarioQuery, req);
     const body = jsonBody(req);
     const { graph } = await store.load(idOf(req));
-    const scenario = parseScenario(body, 'request body', graph);
+    const scenario = parseScenario(body, 'request body', graph, { maxActions: limits.scenarioActions });
     const options = { ...(query.top !== undefined ? { top: query.top } : {}), ...(query.country !== undefined ? { country: query.country } : {}) };
     const job = { type: 'scenario', scenario, options } as const;
-    res.json(await pool.run(graph, job, { budgetMs: limits.scenarioMs, hint: `run \`chokepoint scenario\` on the graph file`, signal: abortOnClose(res) }));
+    const run = { budgetMs: limits.scenarioMs, hint: `run \`chokepoint scenario\` on the graph file`, signal: abortOnClose(res), work: scenarioWork(graph, scenario.actions.length) };
+    const result = await pool.run(graph, job, run);
+    res.type('application/json').send(boundedJson(result, limits.answerBytes, 'the scenario'));
   });
 
   router.get('/:id/export', async (req, res) => {

@@ -6,12 +6,15 @@
  * whole request (a slow or stalled client cannot hold a connection for long); an idle
  * keep-alive connection is closed after `keepAliveMs`. Closing is graceful: the server
  * stops accepting connections, closes idle ones, lets requests in flight finish, and
- * after `graceMs` closes whatever is left; then the compute pool's workers are stopped.
+ * after `graceMs` answers every request still unanswered with a 503 `busy` ("the server
+ * is stopping"; `Connection: close`), then closes the connections; then the compute
+ * pool's workers are stopped.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { UsageError } from '../model/errors.js';
+import { BusyError, UsageError } from '../model/errors.js';
+import { errorResponse } from './errors.js';
 import { createApp, type AppDeps } from './app.js';
 import { ComputePool, type ComputeOptions } from './compute-pool.js';
 
@@ -69,6 +72,20 @@ function listen(server: Server, port: number, host: string): Promise<void> {
   });
 }
 
+/** Answers every response not yet sent with the 503 of a stopping server. */
+function answerStopping(open: Set<ServerResponse>): void {
+  const { status, body } = errorResponse(new BusyError('the server is stopping: the request did not finish within the shutdown grace period; try again later'));
+  const text = JSON.stringify(body);
+  for (const res of open) {
+    if (res.headersSent) {
+      res.destroy();
+      continue;
+    }
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'retry-after': '5', connection: 'close' });
+    res.end(text);
+  }
+}
+
 export async function start(options: StartOptions = {}): Promise<RunningServer> {
   const { port = 3000, host = '127.0.0.1', timeouts: given, compute, ...deps } = options;
   const timeouts: Timeouts = { ...DEFAULT_TIMEOUTS, ...given };
@@ -88,6 +105,12 @@ export async function start(options: StartOptions = {}): Promise<RunningServer> 
     await pool.close();
     throw error;
   });
+  // Requests not yet answered, for the 503 at the end of the grace period.
+  const open = new Set<ServerResponse>();
+  server.on('request', (_req, res: ServerResponse) => {
+    open.add(res);
+    res.once('close', () => open.delete(res));
+  });
   const address = server.address() as AddressInfo;
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   let closing: Promise<void> | null = null;
@@ -97,7 +120,11 @@ export async function start(options: StartOptions = {}): Promise<RunningServer> 
     pool,
     close: () => {
       closing ??= new Promise<void>((resolve, reject) => {
-        const force = setTimeout(() => server.closeAllConnections(), timeouts.graceMs);
+        const force = setTimeout(() => {
+          answerStopping(open);
+          // Let the 503s reach the clients, then cut what is left.
+          setTimeout(() => server.closeAllConnections(), 100).unref();
+        }, timeouts.graceMs);
         // A keep-alive connection becomes idle once its request in flight is answered: close it then.
         const sweep = setInterval(() => server.closeIdleConnections(), 50);
         force.unref();

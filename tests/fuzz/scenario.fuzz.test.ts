@@ -86,3 +86,36 @@ describe('parseScenario + evaluateScenario under mutation', () => {
   it('tiny.json with every quantity at the limit: a finite result or a typed error', () => fuzz(atTheLimit(TINY), 20261130, 150));
   it('the default dataset: a finite result or a typed error', () => fuzz(DATASET, 20261131, 40));
 });
+
+// Issue 14: scale factors that multiply past the float range (1e308 x 1e308 x 0 gave NaN
+// losses), and action counts around the limit.
+describe('scale factors and action counts', () => {
+  const { graph } = parseGraph(TINY, 'graph.json');
+  const factor = fc.constantFrom(0, 5e-324, 1e-300, 0.5, 1, 2, 1e3, 1e6, 1e6 + 1, 1e300, 1e308, Number.MAX_VALUE);
+
+  it('any sequence of factors on one node: refused with an InputError or a finite result', () => {
+    fc.assert(
+      fc.property(fc.array(factor, { minLength: 1, maxLength: 6 }), fc.constantFrom(...graph.nodes()), (factors, node) => {
+        check(graph, { name: 'scale', actions: factors.map((f) => ({ type: 'scaleNode', node, factor: f })) });
+      }),
+      { seed: 20261201, numRuns: 300 },
+    );
+  });
+
+  it('more actions than maxActions: always an InputError naming the count, before any action is checked', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 1, max: 20 }), (count, maxActions) => {
+        const data = { name: 'many', actions: Array.from({ length: count }, (_, i) => (i % 2 === 0 ? { type: 'nope' } : { type: 'disableCountry', country: 'CN' })) };
+        try {
+          parseScenario(data, 'many.json', graph, { maxActions });
+          expect(count).toBe(0);
+        } catch (error) {
+          expect(error).toBeInstanceOf(InputError);
+          if (count > maxActions) expect((error as InputError).problems).toEqual([{ element: 'scenario', message: `actions: ${count} actions; a scenario may have at most ${maxActions}` }]);
+          else expect((error as InputError).problems.every((p) => p.element.startsWith('action '))).toBe(true);
+        }
+      }),
+      { seed: 20261202, numRuns: 200 },
+    );
+  });
+});

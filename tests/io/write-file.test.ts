@@ -1,8 +1,9 @@
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { lstat, mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../../src/io/write-file.js';
+import { NAME_MAX, tempPrefix, writeFileAtomic } from '../../src/io/write-file.js';
 import { UsageError } from '../../src/model/errors.js';
 
 describe('writeFileAtomic', () => {
@@ -60,5 +61,48 @@ describe('writeFileAtomic on paths that cannot be written', () => {
     const winner = results.findIndex((r) => r.status === 'fulfilled');
     expect(await readFile(path, 'utf8')).toBe(`writer ${winner}`);
     expect(await readdir(dir)).toEqual(['out.json']);
+  });
+});
+
+describe('writeFileAtomic: hostile output paths (issue 14)', () => {
+  it('refuses a FIFO or a character device, even with force, and leaves it in place', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'chokepoint-'));
+    const fifo = join(dir, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    for (const force of [false, true]) {
+      await expect(writeFileAtomic(fifo, 'x', { force })).rejects.toThrow(UsageError);
+      await expect(writeFileAtomic(fifo, 'x', { force })).rejects.toThrow(`${fifo}: cannot write: not a regular file (a device, pipe or socket)`);
+    }
+    expect((await lstat(fifo)).isFIFO()).toBe(true);
+    expect(await readdir(dir)).toEqual(['pipe']);
+    // /dev/null is a character device: refused before anything is written next to it.
+    await expect(writeFileAtomic('/dev/null', 'x', { force: true })).rejects.toThrow(/^\/dev\/null: cannot write: not a regular file/);
+    expect((await stat('/dev/null')).isCharacterDevice()).toBe(true);
+  });
+
+  it('refuses an empty path with a message that names it, not the folder "."', async () => {
+    await expect(writeFileAtomic('', 'x')).rejects.toThrow(UsageError);
+    await expect(writeFileAtomic('', 'x')).rejects.toThrow(/^the output path is empty/);
+  });
+
+  it('writes a file whose name is 245 characters (the temporary name stays within 255 bytes)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'chokepoint-'));
+    const name = `${'n'.repeat(240)}.json`;
+    await writeFileAtomic(join(dir, name), 'x');
+    expect(await readdir(dir)).toEqual([name]);
+    expect(Buffer.byteLength(tempPrefix(name)) + 26).toBeLessThanOrEqual(NAME_MAX);
+    expect(tempPrefix('out.json')).toBe('.out.json.');
+    await expect(writeFileAtomic(join(dir, 'n'.repeat(256)), 'x')).rejects.toThrow(/the file name is longer than 255 bytes/);
+  });
+
+  it('removes temporary files of the same target left by a process that is gone, not those of a running one', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'chokepoint-'));
+    const gone = spawnSync(process.execPath, ['-e', '']).pid as number;
+    const stale = `.out.json.${gone}-0123456789ab.tmp`;
+    const live = `.out.json.${process.ppid}-0123456789ab.tmp`;
+    const other = `.other.json.${gone}-0123456789ab.tmp`;
+    for (const name of [stale, live, other]) await writeFile(join(dir, name), 'partial');
+    await writeFileAtomic(join(dir, 'out.json'), 'x');
+    expect((await readdir(dir)).sort()).toEqual([live, other, 'out.json'].sort());
   });
 });

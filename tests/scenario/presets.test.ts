@@ -12,6 +12,8 @@ import { parseGraph } from '../../src/model/parse-graph.js';
 import { evaluateScenario, type ScenarioResult } from '../../src/scenario/evaluate.js';
 import { parseScenario } from '../../src/scenario/parse-scenario.js';
 import type { Preset } from '../../src/scenario/presets.js';
+import { DEFAULT_COMPUTE } from '../../src/server/compute-pool.js';
+import { scenarioWork } from '../../src/server/routes-graphs.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const DATASET = join(ROOT, 'graphs', 'rare-earths-2024.json');
@@ -120,16 +122,14 @@ describe('scenario presets on the default dataset', () => {
     expect(both.loss.proportional).toBeCloseTo(full.loss.proportional, 12);
   });
 
-  it('evaluates a preset on the default dataset in well under 50 ms once warm', () => {
-    const scenario = parseScenario(presets[1]?.scenario, 'preset', graph);
-    const times: number[] = [];
-    for (let i = 0; i < 7; i++) {
-      const start = performance.now();
-      evaluateScenario(graph, scenario);
-      times.push(performance.now() - start);
+  // Was a wall-clock bound (median < 150 ms), flaky on a loaded machine (issue 14). What the
+  // server relies on is deterministic: every preset's work estimate is within the compute
+  // pool's inline budget, so it runs in the request thread; anything over it goes to a
+  // worker with a time budget. Its latency is measured by `npm run loadtest`.
+  it('every preset on the default dataset is within the inline work budget of the server', () => {
+    for (const preset of presets) {
+      const scenario = parseScenario(preset.scenario, 'preset', graph);
+      expect(scenarioWork(graph, scenario.actions.length), preset.id).toBeLessThanOrEqual(DEFAULT_COMPUTE.inlineWork);
     }
-    const median = times.sort((a, b) => a - b)[3] as number;
-    // The target is < 50 ms; the bound leaves room for a loaded test machine.
-    expect(median).toBeLessThan(150);
   });
 });

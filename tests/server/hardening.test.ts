@@ -130,29 +130,27 @@ describe('the /api/analyze time budget', () => {
 
 describe('timeouts', () => {
   /** Opens a connection, sends `text`, and resolves with what came back when the server closes it. */
-  function stall(text: string): Promise<{ ms: number; reply: string }> {
+  function stall(text: string): Promise<{ reply: string }> {
     const { port } = new URL(served.server.url);
-    const t0 = Date.now();
     return new Promise((resolve, reject) => {
       const socket = connect(Number(port), '127.0.0.1', () => socket.write(text));
       let reply = '';
       socket.setEncoding('utf8');
       socket.on('data', (chunk: string) => (reply += chunk));
       socket.on('error', reject);
-      socket.on('close', () => resolve({ ms: Date.now() - t0, reply }));
+      socket.on('close', () => resolve({ reply }));
       setTimeout(() => socket.destroy(new Error('the server kept a stalled connection open for 5 s')), 5000).unref();
     });
   }
 
   it('closes a connection whose headers never end (slowloris) after the header timeout', async () => {
-    const { ms, reply } = await stall('GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ');
-    expect(ms).toBeLessThan(3000);
+    // Closed by the server with a 408 (the helper fails if it is still open after 5 s); no wall-clock bound (issue 14).
+    const { reply } = await stall('GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ');
     expect(reply).toMatch(/^HTTP\/1\.1 408/);
   });
 
   it('closes a connection whose body never arrives after the request timeout', async () => {
-    const { ms, reply } = await stall(`POST ${scenarioPath} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"name":`);
-    expect(ms).toBeLessThan(3000);
+    const { reply } = await stall(`POST ${scenarioPath} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"name":`);
     expect(reply).toMatch(/^HTTP\/1\.1 408/);
   });
 

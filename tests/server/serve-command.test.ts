@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
-import { runningServers } from '../../src/cli/commands/serve.js';
+import { allowedHosts, runningServers } from '../../src/cli/commands/serve.js';
+import { UsageError } from '../../src/model/errors.js';
 import { FIXTURE_GRAPHS } from './helpers.js';
 
 function capture() {
@@ -42,5 +43,22 @@ describe('chokepoint serve', () => {
     const second = capture();
     expect(await runCli(['serve', '--port', port, '--graphs', FIXTURE_GRAPHS], second.ctx)).toBe(2);
     expect(second.err.join('')).toMatch(/is in use/);
+  });
+});
+
+describe('allowedHosts (issue 14)', () => {
+  const loopback = ['localhost', '127.0.0.1', '[::1]'];
+
+  it('loopback names, the --host given unless a wildcard, and --allow-host names', () => {
+    expect(allowedHosts('127.0.0.1', undefined, loopback)).toEqual(loopback);
+    expect(allowedHosts('192.168.1.5', 'map.lan, other.lan', loopback)).toEqual([...loopback, '192.168.1.5', 'map.lan', 'other.lan']);
+    expect(allowedHosts('0.0.0.0', undefined, loopback)).toEqual(loopback);
+    expect(allowedHosts('::', undefined, loopback)).toEqual(loopback);
+    expect(allowedHosts('fe80::1', undefined, loopback)).toEqual([...loopback, '[fe80::1]']);
+  });
+
+  it('refuses a name that is not a host name', () => {
+    expect(() => allowedHosts('127.0.0.1', 'a b', loopback)).toThrow(/--allow-host: "a b" is not a host name/);
+    expect(() => allowedHosts('127.0.0.1', 'http://x/', loopback)).toThrow(UsageError);
   });
 });

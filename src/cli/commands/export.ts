@@ -18,6 +18,7 @@ interface ExportFlags {
   force?: boolean;
   metrics: boolean;
   table?: string;
+  rawCsv?: boolean;
 }
 
 const HELP = `
@@ -49,12 +50,13 @@ export function registerExport(program: Command, ctx: CliContext): void {
     .option('--force', 'replace the output file if it exists')
     .option('--no-metrics', 'export the graph data only')
     .addOption(new Option('--table <table>', 'csv: which table').choices(['nodes', 'edges']))
+    .option('--raw-csv', 'csv: write text cells as they are, without the quote that stops spreadsheets running them as formulas (for machine consumers)')
     .addHelpText('after', HELP)
     .action(async (file: string, flags: ExportFlags) => {
       const format = chooseFormat(flags);
       const { graph } = await readGraphFile(file);
       const report = flags.metrics ? computeMetrics(graph) : undefined;
-      const text = exportGraph(format, graph, report, flags.table === undefined ? {} : { table: flags.table });
+      const text = exportGraph(format, graph, report, { ...(flags.table === undefined ? {} : { table: flags.table }), ...(flags.rawCsv ? { rawCsv: true } : {}) });
       if (flags.out === undefined) {
         ctx.stdout(text);
         return;

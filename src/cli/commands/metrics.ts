@@ -26,6 +26,7 @@ interface MetricsFlags {
   out?: string;
   force?: boolean;
   quiet?: boolean;
+  rawCsv?: boolean;
 }
 
 const HELP = `
@@ -74,6 +75,7 @@ export function registerMetrics(program: Command, ctx: CliContext): void {
     .option('-o, --out <path>', 'write to this file (atomically) instead of stdout')
     .option('--force', 'replace the --out file if it exists')
     .option('--quiet', 'no notes or warnings on stderr, no "wrote" line')
+    .option('--raw-csv', 'csv: write text cells as they are, without the quote that stops spreadsheets running them as formulas (for machine consumers)')
     .addHelpText('after', HELP)
     .action(async (file: string, flags: MetricsFlags) => {
       const options = metricsOptions(flags);
@@ -109,7 +111,7 @@ export function registerMetrics(program: Command, ctx: CliContext): void {
         for (const note of notes) ctx.stderr(`note: ${note}\n`);
       }
       let text: string;
-      if (flags.format === 'csv') text = metricsCsv(report, table ?? 'nodes');
+      if (flags.format === 'csv') text = metricsCsv(report, table ?? 'nodes', { raw: flags.rawCsv === true });
       else text = `${JSON.stringify(table === undefined ? report : report[table], null, 2)}\n`;
       if (flags.out === undefined) {
         ctx.stdout(text);

@@ -6,12 +6,12 @@
  * the ScenarioResult; CSV has one row for the total and one per sink (max-flow columns:
  * the total max flow, then each sink's own max flow).
  */
-import { stringify } from 'csv-stringify/sync';
 import type { Command } from 'commander';
+import { csvRecords, type CsvCellOptions } from '../../formats/csv-cells.js';
 import { readGraphFile } from '../../io/read-graph.js';
-import { DEFAULT_PRESET_DIR, listPresets, readScenarioFile } from '../../io/read-scenario.js';
+import { DEFAULT_PRESET_DIR, readPresets, readScenarioFile } from '../../io/read-scenario.js';
 import { writeFileAtomic } from '../../io/write-file.js';
-import { NotFoundError, UsageError } from '../../model/errors.js';
+import { InputError, NotFoundError, UsageError } from '../../model/errors.js';
 import type { SupplyGraph } from '../../model/graph.js';
 import { BOUND_LABELS, BOUNDS, compareResults, type Comparison } from '../../scenario/compare.js';
 import { evaluateScenario, type ScenarioResult } from '../../scenario/evaluate.js';
@@ -35,6 +35,7 @@ interface ScenarioFlags {
   format: string;
   out?: string;
   force?: boolean;
+  rawCsv?: boolean;
 }
 
 /** Commander collector for repeatable comma-separated lists: `--disable CN,MM --disable TH`. */
@@ -59,7 +60,9 @@ async function loadScenario(arg: string, graph: SupplyGraph): Promise<Scenario> 
     return await readScenarioFile(arg, graph);
   } catch (error) {
     if (!(error instanceof NotFoundError)) throw error;
-    const presets = await listPresets(DEFAULT_PRESET_DIR);
+    const { presets, broken } = await readPresets(DEFAULT_PRESET_DIR);
+    const unreadable = broken.find((b) => b.id === arg);
+    if (unreadable) throw new InputError(`preset ${arg}`, [{ element: 'file', message: unreadable.error }]);
     const preset = findPreset(presets, arg);
     if (!preset) throw new NotFoundError(`${arg}: no such scenario file or preset (presets: ${presets.map((p) => p.id).join(', ')})`);
     return parseScenario(preset.scenario, preset.file, graph);
@@ -186,7 +189,7 @@ export function scenarioText(r: ScenarioResult): string {
 }
 
 /** One row for the total and one per sink. */
-export function scenarioCsv(r: ScenarioResult): string {
+export function scenarioCsv(r: ScenarioResult, options: CsvCellOptions = {}): string {
   const header = ['scope', 'id', 'maxflow_baseline', 'maxflow_scenario', 'maxflow_loss', 'proportional_baseline', 'proportional_scenario', 'proportional_loss'];
   const rows: (string | number | null)[][] = [['total', '', r.baseline.maxFlow, r.scenario.maxFlow, r.loss.maxFlow, r.baseline.proportional, r.scenario.proportional, r.loss.proportional]];
   for (const [sink, loss] of Object.entries(r.loss.bySink)) {
@@ -194,7 +197,7 @@ export function scenarioCsv(r: ScenarioResult): string {
     const s = r.scenario.bySink[sink];
     rows.push(['sink', sink, b?.ownMaxFlow ?? 0, s?.ownMaxFlow ?? 0, loss.maxFlow, b?.proportional ?? 0, s?.proportional ?? 0, loss.proportional]);
   }
-  return stringify([header, ...rows]);
+  return csvRecords([header, ...rows], options);
 }
 
 /** The comparison as text: per end use and bound, each scenario's loss and its difference from the first (points). */
@@ -222,6 +225,7 @@ export function registerScenario(program: Command, ctx: CliContext): void {
     .option('--activate <year>', 'bring projects starting by this year online')
     .option('--top <n>', 'bottlenecks to list', '10')
     .option('--format <format>', 'text, json or csv', 'text')
+    .option('--raw-csv', 'csv: write text cells as they are, without the quote that stops spreadsheets running them as formulas (for machine consumers)')
     .option('-o, --out <path>', 'write to this file (atomically) instead of stdout')
     .option('--force', 'replace the --out file if it exists')
     .action(async (file: string, flags: ScenarioFlags) => {
@@ -242,12 +246,12 @@ export function registerScenario(program: Command, ctx: CliContext): void {
         for (const arg of flags.compare) results.push(evaluateScenario(graph, await loadScenario(arg, graph), options));
         const comparison = compareResults(results);
         const table = comparisonTable(comparison);
-        const text = format === 'json' ? `${JSON.stringify(comparison, null, 2)}\n` : format === 'csv' ? stringify([table.header, ...table.rows]) : comparisonText(comparison);
+        const text = format === 'json' ? `${JSON.stringify(comparison, null, 2)}\n` : format === 'csv' ? csvRecords([table.header, ...table.rows], { raw: flags.rawCsv === true }) : comparisonText(comparison);
         await emit(ctx, text, flags.out, flags.force === true);
         return;
       }
       const result = evaluateScenario(graph, await buildScenario(flags, graph), options);
-      const text = format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : format === 'csv' ? scenarioCsv(result) : scenarioText(result);
+      const text = format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : format === 'csv' ? scenarioCsv(result, { raw: flags.rawCsv === true }) : scenarioText(result);
       await emit(ctx, text, flags.out, flags.force === true);
     });
 }

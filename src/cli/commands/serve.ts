@@ -3,6 +3,8 @@
  * the JSON API (docs/api.md) until interrupted. Port and host default to the PORT and
  * HOST environment variables, then 3000 and 127.0.0.1. SIGTERM or SIGINT stops it
  * gracefully (see `start`): the process exits 0 once the requests in flight are answered.
+ * Requests are answered only when their Host header names the server: loopback names,
+ * the `--host` given (unless a wildcard such as 0.0.0.0), and the `--allow-host` names.
  */
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -16,6 +18,19 @@ export interface ServeOptions {
   port?: string;
   host?: string;
   graphs?: string;
+  allowHost?: string;
+}
+
+/** Host names the server answers to (see the header). */
+export function allowedHosts(host: string, extra: string | undefined, loopback: readonly string[]): string[] {
+  const names = [...loopback];
+  const wildcard = host === '0.0.0.0' || host === '::' || host === '[::]';
+  if (!wildcard) names.push(host.includes(':') && !host.startsWith('[') ? `[${host}]` : host);
+  for (const name of (extra ?? '').split(',').map((n) => n.trim()).filter(Boolean)) {
+    if (/[\s/@]/.test(name)) throw new UsageError(`--allow-host: "${name}" is not a host name`);
+    names.push(name);
+  }
+  return [...new Set(names)];
 }
 
 /** Servers started by this process; tests close them, SIGINT/SIGTERM close them too. */
@@ -41,14 +56,17 @@ export function registerServe(program: Command, ctx: CliContext): void {
     .option('--port <port>', 'port to listen on (default: $PORT or 3000; 0 picks a free port)')
     .option('--host <host>', 'address to bind (default: $HOST or 127.0.0.1)')
     .option('--graphs <dir>', 'folder of graph files to offer (default: the graphs/ folder of the project)')
+    .option('--allow-host <names>', 'more Host header names to answer, comma-separated (default: loopback names and --host); other Hosts get 403')
     .action(async (options: ServeOptions) => {
       const port = options.port !== undefined ? parsePort(options.port, '--port') : process.env.PORT ? parsePort(process.env.PORT, 'PORT') : 3000;
       const host = options.host ?? (process.env.HOST || '127.0.0.1');
       // Loaded here so that other commands do not pay for loading Express.
       const { DEFAULT_GRAPHS_DIR, DEFAULT_WEB_DIR, start } = await import('../../server/start.js');
+      const { LOOPBACK_HOSTS } = await import('../../server/app.js');
+      const hosts = allowedHosts(host, options.allowHost, LOOPBACK_HOSTS);
       const graphsDir = options.graphs !== undefined ? resolve(options.graphs) : DEFAULT_GRAPHS_DIR;
       await checkFolder(graphsDir);
-      const running = await start({ port, host, graphsDir, log: (line) => ctx.stderr(`${line}\n`) });
+      const running = await start({ port, host, graphsDir, allowedHosts: hosts, log: (line) => ctx.stderr(`${line}\n`) });
       // Graceful: no new connections, requests in flight finish, then the process exits (0).
       // A second signal ends the process at once (the handlers are `once`).
       const stop = (signal: NodeJS.Signals) => {

@@ -3,8 +3,8 @@
  * text|json|csv] [--quiet] [--out PATH] [--force]`: every country (or node) in turn
  * taken offline or embargoed, ranked by loss under both bounds (src/scenario/sweep.ts).
  */
-import { stringify } from 'csv-stringify/sync';
 import type { Command } from 'commander';
+import { csvRecords, type CsvCellOptions } from '../../formats/csv-cells.js';
 import { readGraphFile } from '../../io/read-graph.js';
 import { UsageError } from '../../model/errors.js';
 import { SWEEP_BY, SWEEP_MODES, sweepScenarios, type SweepResult } from '../../scenario/sweep.js';
@@ -20,6 +20,7 @@ interface SweepFlags {
   quiet?: boolean;
   out?: string;
   force?: boolean;
+  rawCsv?: boolean;
 }
 
 function choice<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
@@ -35,10 +36,10 @@ export function sweepText(r: SweepResult): string {
   return head + formatTable(header, rows);
 }
 
-export function sweepCsv(r: SweepResult): string {
+export function sweepCsv(r: SweepResult, options: CsvCellOptions = {}): string {
   const header = [r.by, 'name', 'nodes', 'maxflow_scenario', 'maxflow_loss', 'maxflow_rank', 'proportional_scenario', 'proportional_loss', 'proportional_rank'];
   const rows = r.rows.map((row) => [row.id, row.label, row.nodes, row.scenario.maxFlow, row.loss.maxFlow, row.rank.maxFlow, row.scenario.proportional, row.loss.proportional, row.rank.proportional]);
-  return stringify([header, ...rows]);
+  return csvRecords([header, ...rows], options);
 }
 
 export function registerSweep(program: Command, ctx: CliContext): void {
@@ -50,6 +51,7 @@ export function registerSweep(program: Command, ctx: CliContext): void {
     .option('--mode <mode>', 'disable (offline) or embargo (all exports cut; countries only)', 'disable')
     .option('--format <format>', 'text, json or csv', 'text')
     .option('--quiet', 'no progress bar')
+    .option('--raw-csv', 'csv: write text cells as they are, without the quote that stops spreadsheets running them as formulas (for machine consumers)')
     .option('-o, --out <path>', 'write to this file (atomically) instead of stdout')
     .option('--force', 'replace the --out file if it exists')
     .action(async (file: string, flags: SweepFlags) => {
@@ -69,7 +71,7 @@ export function registerSweep(program: Command, ctx: CliContext): void {
       } finally {
         progress?.stop();
       }
-      const text = format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : format === 'csv' ? sweepCsv(result) : sweepText(result);
+      const text = format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : format === 'csv' ? sweepCsv(result, { raw: flags.rawCsv === true }) : sweepText(result);
       await emit(ctx, text, flags.out, flags.force === true);
     });
 }

@@ -1,0 +1,70 @@
+/**
+ * Request guards run before any handler: the Host allow-list and the per-client limit on
+ * large requests in flight.
+ *
+ * - Host allow-list: a browser page on another site can rebind its own DNS name to
+ *   127.0.0.1 and then call the API as same-origin (DNS rebinding), reading graphs and
+ *   posting work. Its requests carry its own name in the Host header, so only the names
+ *   the server is known by are answered (loopback by default; `allowedHosts`); any other
+ *   Host is a 403 `forbidden`. A request without a Host header (HTTP/1.0 tools) is served:
+ *   browsers always send one.
+ * - Per-client limit: one client (one IP address) may have at most `max` requests with a
+ *   large body (over `threshold` bytes, or of unknown length) in flight; one more is a 503
+ *   `busy` answered before its body is read. Small requests (the map's scenarios, health)
+ *   are never limited, so one client flooding large uploads cannot crowd out the others
+ *   nor take every worker.
+ */
+import type { RequestHandler } from 'express';
+import { BusyError, ForbiddenError } from '../model/errors.js';
+
+/** The host name of a Host header value, lower case, without port or trailing dot (`[::1]` keeps its brackets). */
+export function hostName(header: string): string {
+  const value = header.trim().toLowerCase();
+  const name = value.startsWith('[') ? value.slice(0, value.indexOf(']') + 1) : value.replace(/:\d*$/, '');
+  return name.endsWith('.') ? name.slice(0, -1) : name;
+}
+
+export function hostAllowList(allowed: readonly string[]): RequestHandler {
+  const names = new Set(allowed.map(hostName));
+  return (req, _res, next) => {
+    const header = req.headers.host;
+    if (header === undefined || names.has(hostName(header))) {
+      next();
+      return;
+    }
+    const shown = header.length > 80 ? `${header.slice(0, 77)}...` : header;
+    next(new ForbiddenError(`Host "${shown}" is not one this server answers to (allowed: ${[...names].join(', ')}); start it with --allow-host to add names`));
+  };
+}
+
+/** True when the request body is larger than `threshold` bytes or of unknown length (chunked). */
+function isLarge(headers: { 'content-length'?: string; 'transfer-encoding'?: string }, threshold: number): boolean {
+  const length = headers['content-length'];
+  if (length === undefined) return headers['transfer-encoding'] !== undefined;
+  return !(Number(length) <= threshold);
+}
+
+export function clientLimit(max: number, threshold: number): RequestHandler {
+  const inFlight = new Map<string, number>();
+  return (req, res, next) => {
+    if (!isLarge(req.headers, threshold)) {
+      next();
+      return;
+    }
+    const client = req.socket.remoteAddress ?? 'unknown';
+    const count = inFlight.get(client) ?? 0;
+    if (count >= max) {
+      // The body is not read: the connection is closed after the answer.
+      res.set('Connection', 'close');
+      next(new BusyError(`too many large requests from this client at once (at most ${max} in flight); try again later`));
+      return;
+    }
+    inFlight.set(client, count + 1);
+    res.once('close', () => {
+      const left = (inFlight.get(client) ?? 1) - 1;
+      if (left <= 0) inFlight.delete(client);
+      else inFlight.set(client, left);
+    });
+    next();
+  };
+}
