@@ -141,6 +141,7 @@ describe('take-aways', () => {
     expect(lines[0]).toBe('scope,end_use,proportional_baseline,proportional_scenario,proportional_loss,maxFlow_baseline,maxFlow_scenario,maxFlow_loss');
     expect(lines[1]?.startsWith('DE,total,170,')).toBe(true);
     expect(tableCsv({ header: ['a'], rows: [['x, "y"']] })).toBe('a\r\n"x, ""y"""\r\n');
+    expect(tableCsv({ header: ['a', 'b'], rows: [['=HYPERLINK(1)', -0.25]] })).toBe("a,b\r\n'=HYPERLINK(1),-0.25\r\n");
     expect(fileStem('China embargoes the US: Dy, Tb!')).toBe('china-embargoes-the-us-dy-tb');
     expect(fileStem('***')).toBe('scenario');
   });

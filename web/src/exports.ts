@@ -1,10 +1,16 @@
-/** The page's downloads of scenario results: CSV text from a table, and file names. Pure. */
+/**
+ * The page's downloads of scenario results: CSV text from a table, and file names. Text
+ * cells that a spreadsheet would run as a formula get a quote in front, as in every CSV
+ * chokepoint writes (`neutraliseCell`, src/formats/csv-cells.ts). Pure.
+ */
+import { neutraliseCell } from '../../src/formats/csv-cells.js';
 import type { Table } from '../../src/scenario/result-tables.js';
 
-/** One CSV field (RFC 4180): quoted when it holds a comma, quote or line break. */
+/** One CSV field (RFC 4180): quoted when it holds a comma, quote or line break, or starts or ends with whitespace. */
 function field(value: string | number | null): string {
   if (value === null) return '';
-  const text = String(value);
+  const text = typeof value === 'string' ? neutraliseCell(value) : String(value);
+  if (/^\s|\s$/.test(text)) return `"${text.replaceAll('"', '""')}"`;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
