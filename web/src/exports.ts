@@ -1,9 +1,9 @@
 /**
  * The page's downloads of scenario results: CSV text from a table, and file names. Text
  * cells that a spreadsheet would run as a formula get a quote in front, as in every CSV
- * chokepoint writes (`neutraliseCell`, src/formats/csv-cells.ts). Pure.
+ * chokepoint writes (`neutraliseCell`, src/formats/csv-neutralise.ts). Pure.
  */
-import { neutraliseCell } from '../../src/formats/csv-cells.js';
+import { neutraliseCell } from '../../src/formats/csv-neutralise.js';
 import type { Table } from '../../src/scenario/result-tables.js';
 
 /** One CSV field (RFC 4180): quoted when it holds a comma, quote or line break, or starts or ends with whitespace. */
