@@ -21,9 +21,14 @@ export default tseslint.config(
     },
   },
   {
-    // The threaded betweenness runner and its worker entry are runtime adapters: they may
-    // use node:worker_threads and node:os (the algorithm stays in the pure brandes-*.ts).
-    files: ['src/metrics/centrality/betweenness-parallel.ts', 'src/metrics/centrality/betweenness-worker.ts'],
+    // The threaded betweenness and knockout runners and their worker entries are runtime
+    // adapters: they may use node:worker_threads and node:os (the algorithms stay pure).
+    files: [
+      'src/metrics/centrality/betweenness-parallel.ts',
+      'src/metrics/centrality/betweenness-worker.ts',
+      'src/metrics/flow/knockout-parallel.ts',
+      'src/metrics/flow/knockout-worker.ts',
+    ],
     rules: { 'no-restricted-imports': 'off' },
   },
 );

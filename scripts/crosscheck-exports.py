@@ -65,9 +65,7 @@ def read(fmt, path):
     with open(path, encoding="utf-8") as f:
         data = json.load(f)
     if fmt == "cyjs":
-        for node in data["elements"]["nodes"]:
-            node["data"]["value"] = node["data"]["id"]  # networkx 2.8 wants `value`; Cytoscape does not
-        return nx.cytoscape_graph(data)
+        return nx.cytoscape_graph(data)  # the export writes `value`, as networkx wants
     g = nx.DiGraph()  # chokepoint graph JSON
     for node in data["nodes"]:
         g.add_node(str(node["key"]), **node.get("attributes", {}))

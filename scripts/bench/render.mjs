@@ -80,9 +80,10 @@ ${mdTable(['k', 'time (s)', 'max abs error', 'max error / max value', 'mean abs 
 ## Large graphs and memory
 
 The index is O(n + m): CSR arrays plus, per thread, O(n + m) typed-array workspaces; nothing
-is O(n^2). A 10^6-node graph file would be about 600 MB of JSON, above V8's limit on one
-string (~512 MB), so \`readGraphFile\` cannot read it; that run builds the graph in the
-process (generate, then the same \`parseGraph\` validation) and samples k = 100 pivots.
+is O(n^2). The 10^6-node graph file is about 600 MB of JSON, above V8's limit on one
+string (~512 MB): it is written element by element (scripts/bench/write-graph.mjs), then
+streamed and validated straight into the graph index (\`streamGraphIndex\`, no graphology
+graph; docs/scale.md) and k = 100 pivots are sampled (scripts/bench/million-file.mjs).
 
 ${mdTable(['run', 'nodes', 'edges', 'time (s)', 'peak RSS', 'steps'], largeRows)}
 ## Knockout table

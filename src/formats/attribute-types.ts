@@ -57,7 +57,7 @@ function fits(type: ValueType, value: Scalar): boolean {
     case 'string':
       return typeof value === 'string';
     case 'double':
-      return typeof value === 'number';
+      return typeof value === 'number' && !Number.isNaN(value);
     case 'long':
       return typeof value === 'number' && Number.isSafeInteger(value);
     case 'int':
@@ -83,17 +83,20 @@ export function attributeType(kind: 'graph' | 'node' | 'edge', name: string, val
 
 /**
  * A value as a typed format can hold it: strings, finite numbers and booleans as they are,
- * null/undefined/NaN/infinities as absent, anything else as JSON text.
+ * infinities too (an unlimited capacity; written "inf", see `scalarText`), null/undefined/NaN
+ * as absent, anything else as JSON text.
  */
 export function toScalar(value: unknown): Scalar | undefined {
   if (value === null || value === undefined) return undefined;
   if (typeof value === 'string' || typeof value === 'boolean') return value;
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value === 'number') return Number.isNaN(value) ? undefined : value;
   return JSON.stringify(value);
 }
 
-/** Text as written in an XML or CSV cell. */
+/** Text as written in an XML or CSV cell; infinities as "inf" and "-inf" (Python's spelling, which networkx reads as a double). */
 export function scalarText(value: Scalar): string {
+  if (value === Infinity) return 'inf';
+  if (value === -Infinity) return '-inf';
   return typeof value === 'string' ? value : String(value);
 }
 

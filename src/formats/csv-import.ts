@@ -13,10 +13,11 @@
 import { parse } from 'csv-parse/sync';
 import { InputError, type Problem } from '../model/errors.js';
 import { parseGraph, type ParseResult } from '../model/parse-graph.js';
+import { UNLIMITED } from '../model/schema.js';
 import { parseStrictNumber } from './attribute-types.js';
 import { isReservedKey, reservedMessage } from '../model/parse-graph.js';
 import { EDGE_COLUMNS, EDGE_IDENTITY_COLUMNS, NODE_COLUMNS, NODE_IDENTITY_COLUMNS, normalizeHeader, otherAttribute, type ColumnSpec } from './csv-columns.js';
-import type { ImportOptions } from './imported-graph.js';
+import { optionAttributes, type ImportOptions } from './imported-graph.js';
 
 export interface CsvFile {
   /** The file's text. */
@@ -133,10 +134,10 @@ function readTable(input: CsvFile, known: readonly ColumnSpec[], identity: Reado
       } else if (!spec || spec.kind === 'text') {
         row.attributes[column.attribute] = spec ? text : typed.get(column.index)?.[i];
       } else {
-        const value = parseStrictNumber(text);
+        const value = spec.attribute === 'capacity' && text.trim() === UNLIMITED ? UNLIMITED : parseStrictNumber(text);
         const where = { file: input.file, element: `row ${record.row}, column "${spec.column}"` };
         if (value === undefined) problems.push({ ...where, message: `"${text}" is not a number (write digits with a decimal point, no thousands separators or units)` });
-        else if (spec.kind === 'integer' && !Number.isInteger(value)) problems.push({ ...where, message: `"${text}" is not a whole number` });
+        else if (spec.kind === 'integer' && typeof value === 'number' && !Number.isInteger(value)) problems.push({ ...where, message: `"${text}" is not a whole number` });
         else row.attributes[column.attribute] = value;
       }
     }
@@ -179,7 +180,7 @@ export function fromCsv(nodesInput: CsvFile, edgesInput?: CsvFile, options: Impo
   const edges = edgesInput ? readTable(edgesInput, EDGE_COLUMNS, EDGE_IDENTITY_COLUMNS, problems) : [];
   if (problems.length > 0) throwProblems(problems);
   const data = {
-    attributes: options.name === undefined ? {} : { name: options.name },
+    attributes: optionAttributes(options),
     nodes: nodes.map((n) => ({ key: n.identity.key, attributes: n.attributes })),
     edges: edges.map((e) => ({ ...(e.identity.key ? { key: e.identity.key } : {}), source: e.identity.source, target: e.identity.target, attributes: e.attributes })),
   };

@@ -4,8 +4,10 @@
  * `{format_version, generated_by, data: {graph attributes}, directed, multigraph,
  *   elements: {nodes: [{data: {id, name, ...}}], edges: [{data: {id, source, target, ...}}]}}`.
  * Every node also gets `name` (its label, else its key), the column Cytoscape desktop
- * shows as the node label. Attributes whose names are reserved in element data (`id` and
- * `name` on nodes; `id`, `source`, `target` on edges) are written with the suffix `_ref`:
+ * shows as the node label, and `value` (its key), which networkx's `cytoscape_graph`
+ * takes as the node (as its `cytoscape_data` writes it). Attributes whose names are
+ * reserved in element data (`id`, `name` and `value` on nodes; `id`, `source`, `target`
+ * on edges) are written with the suffix `_ref`:
  * an edge's citation `source` becomes `source_ref`. Values other than strings, numbers,
  * booleans and lists of those are written as JSON text (Cytoscape columns hold only
  * those). `directed` and `multigraph` are what networkx's `cytoscape_graph` reads.
@@ -14,6 +16,7 @@ import type { SupplyGraph } from '../model/graph.js';
 import type { MetricsReport } from '../metrics/report-types.js';
 import { toScalar } from './attribute-types.js';
 import { withMetrics } from './with-metrics.js';
+import { unlimitedAsText } from '../model/schema.js';
 
 export type CyValue = string | number | boolean | (string | number | boolean)[];
 export type CyData = Record<string, CyValue>;
@@ -28,7 +31,7 @@ export interface CyjsDocument {
   elements: { nodes: { data: CyData }[]; edges: { data: CyData }[] };
 }
 
-const NODE_RESERVED: ReadonlySet<string> = new Set(['id', 'name']);
+const NODE_RESERVED: ReadonlySet<string> = new Set(['id', 'name', 'value']);
 const EDGE_RESERVED: ReadonlySet<string> = new Set(['id', 'source', 'target']);
 
 function cyValue(value: unknown): CyValue | undefined {
@@ -58,7 +61,7 @@ export function toCyjsDocument(graph: SupplyGraph, report?: MetricsReport): Cyjs
     directed: true,
     multigraph: false,
     elements: {
-      nodes: g.mapNodes((node, attributes) => ({ data: { id: node, name: attributes.label ?? node, ...cyData(attributes, NODE_RESERVED) } })),
+      nodes: g.mapNodes((node, attributes) => ({ data: { id: node, value: node, name: attributes.label ?? node, ...cyData(attributes, NODE_RESERVED) } })),
       edges: g.mapEdges((edge, attributes, source, target) => ({ data: { id: edge, source, target, ...cyData(attributes, EDGE_RESERVED) } })),
     },
   };
@@ -66,5 +69,5 @@ export function toCyjsDocument(graph: SupplyGraph, report?: MetricsReport): Cyjs
 
 /** `toCyjsDocument` as JSON text. */
 export function toCyjs(graph: SupplyGraph, report?: MetricsReport): string {
-  return `${JSON.stringify(toCyjsDocument(graph, report), null, 2)}\n`;
+  return `${JSON.stringify(toCyjsDocument(graph, report), unlimitedAsText, 2)}\n`;
 }

@@ -5,17 +5,18 @@
  * `attribute-types.ts`: string, int, long, double, boolean), `edgedefault="directed"`,
  * values XML-escaped; an attribute missing on an element is simply omitted. Graph
  * attributes that are not scalars (`stages`, `countries`) are written as JSON text and
- * parsed back on import. Edges keep their keys as GraphML edge ids. Read back with
- * graphology-graphml (`fromGraphml`).
+ * parsed back on import. Every node gets a `label` (its key when it has none) and every
+ * edge a `weight` equal to its `flow`, as in the GEXF export (Gephi, yEd and networkx
+ * users expect them); on import a label equal to the key and a weight equal to the flow
+ * are dropped again. Edges keep their keys as GraphML edge ids. Read back with our
+ * own reader (`graphml-read.ts`, `fromGraphml`).
  */
-import { MultiGraph } from 'graphology';
-import { parse } from 'graphology-graphml';
-import { InputError } from '../model/errors.js';
 import type { SupplyGraph } from '../model/graph.js';
 import type { ParseResult } from '../model/parse-graph.js';
 import type { MetricsReport } from '../metrics/report-types.js';
 import { attributeType, scalarText, toScalar, type Scalar, type ValueType } from './attribute-types.js';
-import { importLibraryGraph, libraryMessage, type ImportOptions } from './imported-graph.js';
+import { readGraphmlDocument } from './graphml-read.js';
+import { importPlainGraph, type ImportOptions } from './imported-graph.js';
 import { withMetrics } from './with-metrics.js';
 import { escapeXml, parseXmlDocument } from './xml-document.js';
 
@@ -70,8 +71,10 @@ export function toGraphml(graph: SupplyGraph, report?: MetricsReport): string {
   const g = withMetrics(graph, report);
   const graphRow = scalarRow(g.getAttributes());
   const nodeIds = g.nodes();
-  const nodeRows = g.mapNodes((_node, attributes) => scalarRow(attributes));
-  const edges = g.mapEdges((edge, attributes, source, target) => ({ edge, source, target, row: scalarRow(attributes) }));
+  // Every node has a `label` (its key when it has none) and every edge a `weight` (its
+  // flow), the columns Gephi, yEd and Cytoscape show and weigh by, as in the GEXF export.
+  const nodeRows = g.mapNodes((node, attributes) => scalarRow({ label: node, ...attributes }));
+  const edges = g.mapEdges((edge, attributes, source, target) => ({ edge, source, target, row: scalarRow({ ...attributes, weight: attributes.flow }) }));
   const graphKeys = collectKeys('graph', 'g', [graphRow]);
   const nodeKeys = collectKeys('node', 'n', nodeRows);
   const edgeKeys = collectKeys('edge', 'e', edges.map((e) => e.row));
@@ -107,19 +110,18 @@ export function toGraphml(graph: SupplyGraph, report?: MetricsReport): string {
  */
 export function fromGraphml(text: string, file: string, options: ImportOptions = {}): ParseResult {
   const doc = parseXmlDocument(text, file, 'graphml');
-  let graph: MultiGraph;
-  try {
-    graph = parse(MultiGraph, doc);
-  } catch (error) {
-    throw new InputError(file, [{ element: 'file', message: libraryMessage(error) }]);
-  }
-  return importLibraryGraph(
-    graph,
+  return importPlainGraph(
+    readGraphmlDocument(doc, file),
     file,
     {
       format: 'GraphML',
-      graph: (attributes) => delete attributes.id,
-      generatedKey: (key) => /^geid_\d+_\d+$/.test(key),
+      // What the export adds is dropped again: a label equal to the key, a weight equal to the flow.
+      node: (key, attributes) => {
+        if (attributes.label === key) delete attributes.label;
+      },
+      edge: (attributes) => {
+        if (attributes.weight === attributes.flow) delete attributes.weight;
+      },
     },
     options,
   );

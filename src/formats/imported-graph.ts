@@ -1,5 +1,5 @@
 /**
- * Turns a graph read by graphology-graphml or graphology-gexf into a validated
+ * Turns a graph read by a format reader (our GraphML reader, graphology-gexf) into a validated
  * SupplyGraph. Attribute names map one to one; values of chokepoint's numeric and
  * boolean attributes that arrive as text (GraphML `<default>` values, columns declared
  * `string`) are read strictly; `stages` and `countries` written as JSON text are parsed.
@@ -16,6 +16,19 @@ import { KNOWN_TYPES, parseStrictNumber } from './attribute-types.js';
 export interface ImportOptions {
   /** Graph name to set (replaces any name in the file). */
   name?: string;
+  /** Unit of every flow and capacity (replaces any unit in the file), e.g. `kt Cu/yr`. */
+  unit?: string;
+  /** The graph's own stage vocabulary, upstream first (replaces any in the file). */
+  stages?: readonly string[];
+}
+
+/** The graph attributes the import options set. */
+export function optionAttributes(options: ImportOptions): Record<string, unknown> {
+  return {
+    ...(options.name !== undefined ? { name: options.name } : {}),
+    ...(options.unit !== undefined ? { unit: options.unit } : {}),
+    ...(options.stages !== undefined ? { stages: [...options.stages] } : {}),
+  };
 }
 
 /** How each format's peculiarities are undone, per element. */
@@ -32,7 +45,7 @@ export interface ImportRules {
 const REQUIRED_NODE = ['stage', 'country'] as const;
 const REQUIRED_EDGE = ['flow'] as const;
 
-function coerce(kind: 'graph' | 'node' | 'edge', attributes: Attributes): Record<string, unknown> {
+function coerce(kind: 'graph' | 'node' | 'edge', attributes: Attributes | Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...attributes };
   for (const [name, value] of Object.entries(out)) {
     if (typeof value !== 'string') continue;
@@ -64,43 +77,60 @@ function names(list: Iterable<string>): string {
   return all.length === 0 ? 'none' : all.join(', ');
 }
 
-function checkShape(graph: AbstractGraph, file: string, format: string): void {
+function checkShape(graph: PlainGraph, file: string, format: string): void {
   const problems = new ProblemList();
-  graph.forEachEdge((_edge, _attributes, source, target, _sa, _ta, undirected) => {
+  for (const { source, target, undirected } of graph.edges) {
     if (undirected) problems.add(`edge "${source} -- ${target}"`, `undirected edge: a supply graph is directed (declare the ${format} graph directed)`);
-  });
+  }
   const nodeNames = new Set<string>();
-  graph.forEachNode((_node, attributes) => Object.keys(attributes).forEach((n) => nodeNames.add(n)));
+  for (const node of graph.nodes) Object.keys(node.attributes).forEach((n) => nodeNames.add(n));
   const missingNode = REQUIRED_NODE.filter((n) => !nodeNames.has(n));
-  if (graph.order > 0 && missingNode.length > 0) {
+  if (graph.nodes.length > 0 && missingNode.length > 0) {
     problems.add('nodes', `missing required attribute(s) ${missingNode.join(', ')} (the nodes have: ${names(nodeNames)})`);
   }
   const edgeNames = new Set<string>();
-  graph.forEachEdge((_edge, attributes) => Object.keys(attributes).forEach((n) => edgeNames.add(n)));
+  for (const edge of graph.edges) Object.keys(edge.attributes).forEach((n) => edgeNames.add(n));
   const missingEdge = REQUIRED_EDGE.filter((n) => !edgeNames.has(n));
-  if (graph.size > 0 && missingEdge.length > 0) {
+  if (graph.edges.length > 0 && missingEdge.length > 0) {
     problems.add('edges', `missing required attribute(s) ${missingEdge.join(', ')} (the edges have: ${names(edgeNames)})`);
   }
   problems.throwIfAny(file);
 }
 
-/** Validates a graph parsed by a graphology format library; throws InputError naming `file`. */
-export function importLibraryGraph(graph: AbstractGraph, file: string, rules: ImportRules, options: ImportOptions = {}): ParseResult {
+/** A graph as plain data, as a format reader produces it (before validation). */
+export interface PlainGraph {
+  attributes: Record<string, unknown>;
+  nodes: { key: string; attributes: Record<string, unknown> }[];
+  edges: { key?: string; source: string; target: string; undirected: boolean; attributes: Record<string, unknown> }[];
+}
+
+/** Validates plain graph data read from a file format; throws InputError naming `file`. */
+export function importPlainGraph(graph: PlainGraph, file: string, rules: ImportRules, options: ImportOptions = {}): ParseResult {
   checkShape(graph, file, rules.format);
-  const attributes = coerce('graph', graph.getAttributes());
+  const attributes = coerce('graph', graph.attributes);
   rules.graph?.(attributes);
-  if (options.name !== undefined) attributes.name = options.name;
-  const nodes = graph.mapNodes((key, raw) => {
+  Object.assign(attributes, optionAttributes(options));
+  const nodes = graph.nodes.map(({ key, attributes: raw }) => {
     const a = coerce('node', raw);
     rules.node?.(key, a);
     return { key, attributes: a };
   });
-  const edges = graph.mapEdges((key, raw, source, target) => {
+  const edges = graph.edges.map(({ key, source, target, attributes: raw }) => {
     const a = coerce('edge', raw);
     rules.edge?.(a);
-    return rules.generatedKey?.(key) ? { source, target, attributes: a } : { key, source, target, attributes: a };
+    return key === undefined || rules.generatedKey?.(key) ? { source, target, attributes: a } : { key, source, target, attributes: a };
   });
   return parseGraph({ attributes, nodes, edges }, file);
+}
+
+/** Validates a graph parsed by a graphology format library; throws InputError naming `file`. */
+export function importLibraryGraph(graph: AbstractGraph, file: string, rules: ImportRules, options: ImportOptions = {}): ParseResult {
+  const plain: PlainGraph = {
+    attributes: graph.getAttributes(),
+    nodes: graph.mapNodes((key, attributes) => ({ key, attributes })),
+    edges: graph.mapEdges((key, attributes, source, target, _sa, _ta, undirected) => ({ key, source, target, undirected, attributes })),
+  };
+  return importPlainGraph(plain, file, rules, options);
 }
 
 /** An error thrown by a format library, as a message for the user (module prefix removed). */

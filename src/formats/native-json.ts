@@ -5,9 +5,10 @@
  */
 import type { SupplyGraph } from '../model/graph.js';
 import type { MetricsReport } from '../metrics/report-types.js';
+import { unlimitedAsText } from '../model/schema.js';
 import { withMetrics } from './with-metrics.js';
 
 /** The graph (with the report's metrics as attributes, when given) as graph-file JSON text. */
 export function toNativeJson(graph: SupplyGraph, report?: MetricsReport): string {
-  return `${JSON.stringify(withMetrics(graph, report).export(), null, 2)}\n`;
+  return `${JSON.stringify(withMetrics(graph, report).export(), unlimitedAsText, 2)}\n`;
 }

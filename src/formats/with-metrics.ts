@@ -5,10 +5,14 @@
  * graph's own data (id, label, stage, country, status; source, target, material, flow,
  * and the report's effective `capacity`) are not attached. A metric replaces an
  * attribute of the same name, so re-exporting an exported graph refreshes its metrics.
- * Absent, null and non-finite values are skipped. The input graph is not changed.
+ * Absent, null and non-finite values are skipped. Nodes that are not operating (planned,
+ * construction, prospective) and the edges touching them get no metric attributes: the
+ * metrics are computed on the active graph only, so their report rows hold placeholders
+ * (0, false), and an export shows them as empty cells rather than as measured zeros. The
+ * input graph is not changed.
  */
 import { ProblemList } from '../model/errors.js';
-import type { SupplyGraph } from '../model/graph.js';
+import { isActive, type SupplyGraph } from '../model/graph.js';
 import type { MetricsReport } from '../metrics/report-types.js';
 
 /** Report fields that describe the element rather than measure it. */
@@ -39,7 +43,7 @@ export function withMetrics(graph: SupplyGraph, report?: MetricsReport): SupplyG
       problems.add(`node "${row.id}"`, 'is in the metrics report but not in the graph');
       continue;
     }
-    copy.mergeNodeAttributes(row.id, metricFields(row, NODE_IDENTITY_FIELDS));
+    if (isActive(copy.getNodeAttributes(row.id))) copy.mergeNodeAttributes(row.id, metricFields(row, NODE_IDENTITY_FIELDS));
   }
   for (const row of report.edges) {
     const bothEnds = copy.hasNode(row.source) && copy.hasNode(row.target);
@@ -48,7 +52,7 @@ export function withMetrics(graph: SupplyGraph, report?: MetricsReport): SupplyG
       problems.add(`edge "${row.source} -> ${row.target}"`, 'is in the metrics report but not in the graph');
       continue;
     }
-    copy.mergeEdgeAttributes(edge, metricFields(row, EDGE_IDENTITY_FIELDS));
+    if (isActive(copy.getNodeAttributes(copy.source(edge))) && isActive(copy.getNodeAttributes(copy.target(edge)))) copy.mergeEdgeAttributes(edge, metricFields(row, EDGE_IDENTITY_FIELDS));
   }
   problems.throwIfAny('metrics report');
   return copy;

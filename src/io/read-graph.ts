@@ -2,10 +2,11 @@
  * Reads a graph file from disk: the one place that turns a path into a SupplyGraph, and
  * the one place that reads any input text file (graphs, scenarios, CSV, GraphML, GEXF).
  */
-import { readFile, stat } from 'node:fs/promises';
-import { InputError, NotFoundError, TooLargeError } from '../model/errors.js';
+import { readFile } from 'node:fs/promises';
+import { InputError, TooLargeError } from '../model/errors.js';
 import { checkJsonDepth } from '../model/json-depth.js';
 import { parseGraph, type ParseOptions, type ParseResult } from '../model/parse-graph.js';
+import { isNdjsonName, regularFileSize, streamGraphJson, streamGraphNdjson } from './stream-graph.js';
 
 export { checkJsonDepth, MAX_JSON_DEPTH } from '../model/json-depth.js';
 
@@ -49,34 +50,43 @@ export function decodeText(bytes: Uint8Array, label: string): string {
  * path on the server).
  */
 export async function readTextFile(file: string, label: string = file): Promise<string> {
-  let info;
-  try {
-    info = await stat(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EACCES' || code === 'EPERM') throw fileProblem(label, 'cannot read it: permission denied');
-    throw new NotFoundError(`${label}: no such file`);
-  }
-  if (info.isDirectory()) throw fileProblem(label, 'is a directory, not a file');
-  if (!info.isFile()) throw fileProblem(label, 'is not a regular file (a device, pipe or socket)');
+  const size = await regularFileSize(file, label);
   let bytes: Uint8Array;
   try {
     bytes = await readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EACCES' || code === 'EPERM') throw fileProblem(label, 'cannot read it: permission denied');
-    if (code === 'ERR_FS_FILE_TOO_LARGE') throw new TooLargeError(`${label}: the file is too large to read (${info.size} bytes)`);
+    if (code === 'ERR_FS_FILE_TOO_LARGE') throw new TooLargeError(`${label}: the file is too large to read (${size} bytes)`);
     throw error;
   }
   try {
     return decodeText(bytes, label);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ERR_STRING_TOO_LONG') throw new TooLargeError(`${label}: the file is too large to read as text (${info.size} bytes)`);
+    if ((error as NodeJS.ErrnoException).code === 'ERR_STRING_TOO_LONG') throw new TooLargeError(`${label}: the file is too large to read as text (${size} bytes)`);
     throw error;
   }
 }
 
-/** Reads, parses and validates a graph file. */
-export async function readGraphFile(file: string, options: ParseOptions = {}): Promise<ParseResult> {
-  return parseGraph(parseJsonText(await readTextFile(file), file), file, options);
+/**
+ * Graph JSON files larger than this are streamed (stream-graph.ts) instead of read as one
+ * string and parsed with JSON.parse, which is faster but needs the whole text and its
+ * parsed copy in memory at once, and cannot hold files past V8's ~512 MB string limit.
+ */
+export const STREAM_THRESHOLD_BYTES = 64 * 1024 * 1024;
+
+export interface ReadGraphOptions extends ParseOptions {
+  /** Stream whatever the size (default: only files above STREAM_THRESHOLD_BYTES). */
+  stream?: boolean;
+}
+
+/**
+ * Reads, parses and validates a graph file: NDJSON (`.ndjson`, `.jsonl`) line by line,
+ * graph JSON whole or, when large, streamed; the same graph and messages either way.
+ */
+export async function readGraphFile(file: string, options: ReadGraphOptions = {}): Promise<ParseResult> {
+  const { stream, ...parse } = options;
+  if (isNdjsonName(file)) return streamGraphNdjson(file, parse);
+  if (stream === true || (await regularFileSize(file)) > STREAM_THRESHOLD_BYTES) return streamGraphJson(file, parse);
+  return parseGraph(parseJsonText(await readTextFile(file), file), file, parse);
 }

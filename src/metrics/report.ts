@@ -7,20 +7,22 @@
  * the report still lists every node and edge, inactive ones with 0 / false values and
  * their `status`. Only the metrics named in `metrics` are computed (default: all);
  * `supply.maxFlow` comes with knockoutLoss or minCut (it is their baseline), and
- * `stages` with concentration or supplyRisk. `weight`, `sample` and `seed` go to
- * betweenness (weight = an edge attribute read as a length) and are refused without it.
+ * `stages` with concentration or supplyRisk. `weight`, `sample`, `seed`, `normalized`,
+ * `endpoints` and `undirected` go to betweenness (weight = an edge attribute read as a
+ * length) and are refused without it; `alpha` goes to PageRank; `sources`, `targets` and
+ * `capacity` choose the maximum flow behind maxFlow, minCut and knockoutLoss
+ * (`max-flow.ts` MaxFlowOptions).
  * The graph is not changed.
  */
-import { compactGraph } from '../model/compact.js';
 import { UsageError } from '../model/errors.js';
 import { activeSubgraph, edgeCapacity, isActive, nodeLabel, type SupplyGraph } from '../model/graph.js';
 import { betweenness, resolveBetweennessOptions, type BetweennessOptions, type BetweennessResult } from './centrality/betweenness.js';
 import { degree, type DegreeResult } from './centrality/degree.js';
-import { pagerank } from './centrality/pagerank.js';
+import { pagerank, resolvePagerankOptions, type PagerankOptions } from './centrality/pagerank.js';
 import { stageConcentration } from './concentration/stage-concentration.js';
 import { supplyRisk, type SupplyRiskResult } from './concentration/supply-risk.js';
 import { knockoutOfSolved, type KnockoutResult } from './flow/knockout.js';
-import { minimumCut, solveMaxFlow, type MinimumCut } from './flow/max-flow.js';
+import { minimumCut, solveWithOptions, type MaxFlowOptions, type MinimumCut } from './flow/max-flow.js';
 import { flowShare, throughput } from './flow/throughput.js';
 import { METRIC_NAMES, type CountryMetrics, type EdgeMetrics, type MetricName, type MetricsReport, type NodeMetrics, type StageConcentration } from './report-types.js';
 
@@ -33,6 +35,22 @@ export interface MetricsOptions {
   sample?: number;
   /** Betweenness: seed of the pivot choice (with `sample`). */
   seed?: number;
+  /** Betweenness: divide by the number of pairs (default true). */
+  normalized?: boolean;
+  /** Betweenness: count path endpoints (default false). */
+  endpoints?: boolean;
+  /** Betweenness: read the graph as undirected, networkx's conventions (default false). */
+  undirected?: boolean;
+  /** PageRank: damping factor (default 0.85). */
+  alpha?: number;
+  /** PageRank: edge attribute read as a volume weight (default "flow"); null: unweighted. */
+  pagerankWeight?: string | null;
+  /** maxFlow, minCut, knockoutLoss: the flow's sources (node keys; default: nodes with no in-edge). */
+  sources?: readonly string[];
+  /** maxFlow, minCut, knockoutLoss: the flow's targets (default: nodes with no out-edge). */
+  targets?: readonly string[];
+  /** maxFlow, minCut, knockoutLoss: edge attribute read as capacity, missing = unlimited (default: capacity ?? flow). */
+  capacity?: string;
 }
 
 export interface MetricsResult {
@@ -41,7 +59,7 @@ export interface MetricsResult {
   notes: string[];
 }
 
-const KNOWN_OPTIONS = new Set(['metrics', 'weight', 'sample', 'seed']);
+const KNOWN_OPTIONS = new Set(['metrics', 'weight', 'sample', 'seed', 'normalized', 'endpoints', 'undirected', 'alpha', 'pagerankWeight', 'sources', 'targets', 'capacity']);
 
 /** Checks a list of metric names; unknown names are a UsageError listing the valid ones. */
 export function parseMetricNames(names: readonly string[]): MetricName[] {
@@ -49,6 +67,10 @@ export function parseMetricNames(names: readonly string[]): MetricName[] {
   if (unknown.length > 0) throw new UsageError(`unknown metric${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `"${n}"`).join(', ')} (valid: ${METRIC_NAMES.join(', ')})`);
   if (names.length === 0) throw new UsageError(`name at least one metric (valid: ${METRIC_NAMES.join(', ')})`);
   return METRIC_NAMES.filter((name) => names.includes(name));
+}
+
+function pagerankOptionsOf(options: MetricsOptions): PagerankOptions {
+  return { ...(options.alpha !== undefined ? { alpha: options.alpha } : {}), ...(options.pagerankWeight !== undefined ? { weight: options.pagerankWeight } : {}) };
 }
 
 function resolveOptions(options: MetricsOptions): { metrics: Set<MetricName>; betweenness: BetweennessOptions } {
@@ -62,11 +84,15 @@ function resolveOptions(options: MetricsOptions): { metrics: Set<MetricName>; be
   if (options.weight !== undefined) between.weight = options.weight;
   if (options.sample !== undefined) between.sample = options.sample;
   if (options.seed !== undefined) between.seed = options.seed;
+  if (options.normalized !== undefined) between.normalized = options.normalized;
+  if (options.endpoints !== undefined) between.endpoints = options.endpoints;
+  if (options.undirected !== undefined) between.undirected = options.undirected;
   const given = Object.entries(between).filter(([, value]) => value !== undefined && value !== null);
   if (given.length > 0 && !metrics.has('betweenness')) {
     throw new UsageError(`metrics: ${given.map(([name]) => name).join(', ')} only apply to betweenness, which is not among the metrics asked for`);
   }
   resolveBetweennessOptions(between);
+  resolvePagerankOptions(pagerankOptionsOf(options));
   return { metrics, betweenness: between };
 }
 
@@ -90,6 +116,8 @@ export function observedSupply(active: SupplyGraph): number {
 export interface PrecomputedMetrics {
   active?: SupplyGraph;
   betweenness?: BetweennessResult;
+  /** The knockout table of the active graph (the CLI computes it on worker threads, knockout-parallel.ts). */
+  knockout?: KnockoutResult;
 }
 
 /**
@@ -100,6 +128,11 @@ export interface PrecomputedMetrics {
 export function betweennessJob(graph: SupplyGraph, options: MetricsOptions = {}): { active: SupplyGraph; options: BetweennessOptions } | null {
   const { metrics, betweenness: betweennessOptions } = resolveOptions(options);
   return metrics.has('betweenness') ? { active: activeSubgraph(graph), options: betweennessOptions } : null;
+}
+
+/** True when `buildMetrics(graph, options)` computes the knockout table (a caller may run it itself: PrecomputedMetrics). */
+export function knockoutJob(options: MetricsOptions = {}): boolean {
+  return resolveOptions(options).metrics.has('knockoutLoss');
 }
 
 /** Progress of the long parts, for a caller that shows it (the CLI's progress bars). */
@@ -119,16 +152,20 @@ export function buildMetrics(graph: SupplyGraph, options: MetricsOptions = {}, p
   const flows = has('throughput') || has('flowShare') ? throughput(active) : null;
   const shares = has('flowShare') && flows ? flowShare(active, flows) : null;
   const degrees: DegreeResult | null = has('degree') ? degree(active) : null;
-  const ranks = has('pagerank') ? pagerank(active) : null;
+  const ranks = has('pagerank') ? pagerank(active, pagerankOptionsOf(options)) : null;
 
   let maxFlow: number | undefined;
   let cut: MinimumCut | null = null;
   let knockout: KnockoutResult | null = null;
   if (has('knockoutLoss') || has('minCut')) {
-    const solved = solveMaxFlow(compactGraph(active));
+    const flowOptions: MaxFlowOptions = {};
+    if (options.sources !== undefined) flowOptions.sources = options.sources;
+    if (options.targets !== undefined) flowOptions.targets = options.targets;
+    if (options.capacity !== undefined) flowOptions.capacity = options.capacity;
+    const solved = solveWithOptions(active, flowOptions);
     maxFlow = solved.value;
     if (has('minCut')) cut = minimumCut(solved);
-    if (has('knockoutLoss')) knockout = knockoutOfSolved(solved, 'warm-start', progress.knockout);
+    if (has('knockoutLoss')) knockout = precomputed.knockout ?? knockoutOfSolved(solved, 'warm-start', progress.knockout);
     if (maxFlow === 0) notes.push('maxFlow is 0: nothing can reach a sink, so every knockoutLoss is 0 and the minimum cut is trivial');
   }
 

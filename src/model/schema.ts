@@ -27,6 +27,23 @@ const finiteNonNegative = z
   .refine((v) => v >= 0, 'must be >= 0')
   .refine((v) => v <= MAX_QUANTITY, 'must be at most 1e15 (larger values would overflow sums)');
 
+/**
+ * The spelling of an unlimited capacity: the string "inf" (Python's `str(float("inf"))`,
+ * which networkx writes in GraphML and CSV, and which JSON, GraphML and CSV can all carry;
+ * JSON has no Infinity). Read as Infinity; written back as "inf" by every export.
+ */
+export const UNLIMITED = 'inf';
+
+/** JSON.stringify replacer writing an unlimited capacity (Infinity) as "inf", as files spell it. */
+export function unlimitedAsText(_key: string, value: unknown): unknown {
+  return value === Infinity ? UNLIMITED : value;
+}
+
+/** A capacity: a finite number in [0, 1e15], or "inf" (unlimited, read as Infinity). */
+const capacityValue = z
+  .union([z.literal(UNLIMITED), finiteNonNegative], { error: typeError('a finite number >= 0, or "inf" for unlimited') })
+  .transform((v) => (v === UNLIMITED ? Infinity : v));
+
 export const NODE_STATUSES = ['operating', 'construction', 'planned', 'prospective'] as const;
 export const CONFIDENCE_LEVELS = ['high', 'medium', 'low'] as const;
 
@@ -34,8 +51,8 @@ export const NodeAttributesSchema = z.looseObject({
   label: z.string().optional(),
   stage: z.string({ error: typeError('a stage name') }).min(1, 'must not be empty'),
   country: z.string({ error: typeError('an ISO 3166-1 alpha-2 code such as "CN"') }),
-  /** The most the node can pass, t/yr. */
-  capacity: finiteNonNegative.optional(),
+  /** The most the node can pass, in the graph's unit; "inf" (Infinity) for unlimited. */
+  capacity: capacityValue.optional(),
   status: z.enum(NODE_STATUSES).default('operating'),
   startYear: z.number().int('must be a whole year').optional(),
   source: z.string().optional(),
@@ -48,9 +65,14 @@ export const NodeAttributesSchema = z.looseObject({
 export const EdgeAttributesSchema = z.looseObject({
   /** Observed flow, t/yr. */
   flow: finiteNonNegative,
-  /** The most the edge can carry, t/yr; analyses use `flow` when absent. */
-  capacity: finiteNonNegative.optional(),
+  /** The most the edge can carry, in the graph's unit; analyses use `flow` when absent; "inf" (Infinity) for unlimited. */
+  capacity: capacityValue.optional(),
   material: z.string().optional(),
+  /**
+   * networkx's conventional edge attribute. chokepoint reads it only when asked
+   * (`--weight weight`: a length for betweenness); not required, not warned about.
+   */
+  weight: z.number({ error: typeError('a number') }).optional(),
   source: z.string().optional(),
   notes: z.string().optional(),
   confidence: z.enum(CONFIDENCE_LEVELS).optional(),

@@ -101,3 +101,42 @@ describe('chokepoint export', () => {
     expect(run.stdout).toContain('--no-metrics');
   });
 });
+
+describe('chokepoint export to folders (neo4j, graphframes) and --metrics', () => {
+  it('writes the neo4j files into the --out folder with only the metrics asked for', async () => {
+    const out = join(dir, 'neo4j');
+    const run = await cli('export', GRAPH, '--format', 'neo4j', '--metrics', 'betweenness,throughput', '--out', out);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(`wrote ${out}: neo4j, nodes.csv, relationships.csv, import.sh, gds.cypher; 6 nodes, 5 edges, metrics: betweenness, throughput\n`);
+    const header = (await readFile(join(out, 'nodes.csv'), 'utf8')).split('\n')[0] ?? '';
+    expect(header).toContain('betweenness:double');
+    expect(header).toContain('throughput:double');
+    expect(header).not.toContain('knockoutLoss');
+    expect((await cli('export', GRAPH, '--format', 'neo4j', '--out', out)).code).toBe(2); // files exist, no --force
+    expect((await cli('export', GRAPH, '--format', 'neo4j', '--out', out, '--force')).code).toBe(0);
+  });
+
+  it('writes graphframes files without metrics', async () => {
+    const out = join(dir, 'graphframes');
+    const run = await cli('export', GRAPH, '--format', 'graphframes', '--no-metrics', '--out', out);
+    expect(run.code).toBe(0);
+    const edges = parseCsv(await readFile(join(out, 'edges.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    expect(edges).toHaveLength(5);
+    expect(Object.keys(edges[0] ?? {}).slice(0, 3)).toEqual(['src', 'dst', 'key']);
+    expect(Object.keys(edges[0] ?? {})).not.toContain('betweenness');
+  });
+
+  it('refuses a folder format without --out, and an unknown metric', async () => {
+    const run = await cli('export', GRAPH, '--format', 'graphframes');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('graphframes writes several files: give the folder with --out');
+    expect((await cli('export', GRAPH, '--format', 'csv', '--metrics', 'betweeness')).code).toBe(2);
+  });
+
+  it('--metrics limits a single-file export too', async () => {
+    const run = await cli('export', GRAPH, '--format', 'csv', '--metrics', 'minCut');
+    expect(run.code).toBe(0);
+    const header = run.stdout.split('\n')[0] ?? '';
+    expect(header).toMatch(/,minCut$/);
+  });
+});

@@ -43,3 +43,19 @@ describe('chokepoint validate', () => {
     expect(run.stderr).toBe(`warning: ${file}: unknown node attribute "capactiy" on 1 node(s): kept, not used by chokepoint\n`);
   });
 });
+
+describe('chokepoint validate on NDJSON', () => {
+  it('reads one element per line and names the line of a bad one', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'chokepoint-ndjson-'));
+    const good = join(dir, 'g.ndjson');
+    const node = (key: string, stage: string) => JSON.stringify({ key, attributes: { stage, country: 'CN' } });
+    await writeFile(good, [JSON.stringify({ attributes: { name: 'x' } }), node('a', 'mining'), node('b', 'separation'), JSON.stringify({ source: 'a', target: 'b', attributes: { flow: 3 } })].join('\n'));
+    expect(await cli('validate', good)).toEqual({ code: 0, stdout: `OK ${good}: 2 nodes, 1 edges, 1 countries\n`, stderr: '' });
+    const bad = join(dir, 'bad.jsonl');
+    await writeFile(bad, [node('a', 'mining'), '{"key": "b",', JSON.stringify({ source: 'a', target: 'z', attributes: { flow: 1 } })].join('\n'));
+    const run = await cli('validate', bad);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain(`${bad}: line 2: not valid JSON`);
+    expect(run.stderr).toContain(`${bad}: edge "a -> z": unknown target node "z"`);
+  });
+});

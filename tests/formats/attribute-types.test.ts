@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attributeType, inferType, parseStrictNumber, toScalar } from '../../src/formats/attribute-types.js';
+import { attributeType, inferType, parseStrictNumber, scalarText, toScalar } from '../../src/formats/attribute-types.js';
 
 describe('inferType', () => {
   it('picks the narrowest type holding every value', () => {
@@ -23,12 +23,14 @@ describe('attributeType', () => {
 });
 
 describe('toScalar', () => {
-  it('keeps scalars, drops absent and non-finite values, writes the rest as JSON', () => {
+  it('keeps scalars and infinities (an unlimited capacity, written "inf"), drops absent and NaN values, writes the rest as JSON', () => {
     expect(toScalar('x')).toBe('x');
     expect(toScalar(false)).toBe(false);
     expect(toScalar(1.5)).toBe(1.5);
     expect(toScalar(Number.NaN)).toBeUndefined();
-    expect(toScalar(Number.POSITIVE_INFINITY)).toBeUndefined();
+    expect(toScalar(Number.POSITIVE_INFINITY)).toBe(Number.POSITIVE_INFINITY);
+    expect(scalarText(Number.POSITIVE_INFINITY)).toBe('inf');
+    expect(scalarText(Number.NEGATIVE_INFINITY)).toBe('-inf');
     expect(toScalar(null)).toBeUndefined();
     expect(toScalar(['a', 1])).toBe('["a",1]');
   });

@@ -40,4 +40,10 @@ describe('toCyjs', () => {
     expect(cy.getElementById('my-sep').indegree(false)).toBe(2);
     cy.destroy();
   });
+
+  it('gives every node `value` (its key), which networkx cytoscape_graph takes as the node (checked with networkx 2.8.8 and 3.6.1)', () => {
+    const doc = toCyjsDocument(sampleGraph());
+    for (const { data } of doc.elements.nodes) expect(data.value).toBe(data.id);
+    expect(doc).toMatchObject({ directed: true, multigraph: false });
+  });
 });

@@ -35,6 +35,14 @@ describe('withMetrics', () => {
     expect(withMetrics(sampleGraph(), report).getEdgeAttribute('cn-japan', 'betweenness')).toBe(0.2);
   });
 
+  it('leaves planned (non-operating) nodes and their edges without metric attributes: empty cells, not 0 (issue 10)', () => {
+    const out = withMetrics(sampleGraph(), sampleReport());
+    expect(out.getNodeAttributes('se-mine')).not.toHaveProperty('betweenness');
+    expect(out.getNodeAttributes('se-mine')).not.toHaveProperty('throughput');
+    expect(out.getEdgeAttributes('se-mine->my-sep')).not.toHaveProperty('betweenness');
+    expect(out.getNodeAttributes('my-sep')).toHaveProperty('betweenness', 0.25);
+  });
+
   it('returns a plain copy without a report', () => {
     const graph = sampleGraph();
     const out = withMetrics(graph);

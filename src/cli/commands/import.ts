@@ -24,6 +24,8 @@ interface ImportFlags {
   out?: string;
   force?: boolean;
   name?: string;
+  unit?: string;
+  stages?: string;
 }
 
 const HELP = `
@@ -67,9 +69,14 @@ export function registerImport(program: Command, ctx: CliContext): void {
     .option('-o, --out <file>', 'where to write the graph JSON (stdout when absent)')
     .option('--force', 'replace the output file if it exists')
     .option('--name <name>', 'graph name to set')
+    .option('--unit <unit>', 'unit of every flow and capacity, e.g. "kt Cu/yr" (replaces any in the file)')
+    .option('--stages <list>', 'the graph\'s own stages, comma-separated, upstream first (replaces any in the file)')
     .addHelpText('after', HELP)
     .action(async (flags: ImportFlags) => {
-      const options: ImportOptions = flags.name === undefined ? {} : { name: flags.name };
+      const options: ImportOptions = {};
+      if (flags.name !== undefined) options.name = flags.name;
+      if (flags.unit !== undefined) options.unit = flags.unit;
+      if (flags.stages !== undefined) options.stages = flags.stages.split(',').map((s) => s.trim()).filter((s) => s !== '');
       const { graph, warnings } = await readSource(flags, options);
       for (const warning of warnings) ctx.stderr(`warning: ${warning}\n`);
       const text = toNativeJson(graph);

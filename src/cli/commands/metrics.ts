@@ -9,12 +9,14 @@ import { Option, type Command } from 'commander';
 import { readGraphFile } from '../../io/read-graph.js';
 import { writeFileAtomic } from '../../io/write-file.js';
 import { betweennessParallel } from '../../metrics/centrality/betweenness-parallel.js';
-import { betweennessJob, buildMetrics, parseMetricNames, type MetricsOptions, type PrecomputedMetrics } from '../../metrics/report.js';
+import { knockoutLossParallel } from '../../metrics/flow/knockout-parallel.js';
+import { betweennessJob, buildMetrics, knockoutJob, parseMetricNames, type MetricsOptions, type PrecomputedMetrics } from '../../metrics/report.js';
 import { METRIC_NAMES } from '../../metrics/report-types.js';
 import { METRICS_TABLES, metricsCsv, parseTableName } from '../../metrics/tables.js';
 import { UsageError } from '../../model/errors.js';
 import type { CliContext } from '../context.js';
 import { createProgress, type Progress } from '../progress.js';
+import { unlimitedAsText } from '../../model/schema.js';
 
 interface MetricsFlags {
   format: 'json' | 'csv';
@@ -22,6 +24,14 @@ interface MetricsFlags {
   weight?: string;
   sample?: string;
   seed?: string;
+  normalize?: boolean;
+  endpoints?: boolean;
+  undirected?: boolean;
+  alpha?: string;
+  pagerankWeight?: string;
+  source?: string;
+  target?: string;
+  capacity?: string;
   table?: string;
   out?: string;
   force?: boolean;
@@ -58,6 +68,18 @@ export function metricsOptions(flags: MetricsFlags): MetricsOptions {
   if (flags.weight !== undefined) options.weight = flags.weight;
   if (flags.sample !== undefined) options.sample = wholeNumber('--sample', flags.sample);
   if (flags.seed !== undefined) options.seed = wholeNumber('--seed', flags.seed);
+  if (flags.normalize === false) options.normalized = false;
+  if (flags.endpoints) options.endpoints = true;
+  if (flags.undirected) options.undirected = true;
+  if (flags.alpha !== undefined) {
+    if (!/^(0?\.\d+|\d+(\.\d*)?)$/.test(flags.alpha)) throw new UsageError(`--alpha: expected a number between 0 and 1 (got "${flags.alpha}")`);
+    options.alpha = Number(flags.alpha);
+  }
+  if (flags.pagerankWeight !== undefined) options.pagerankWeight = flags.pagerankWeight === 'none' ? null : flags.pagerankWeight;
+  const list = (value: string) => value.split(',').map((key) => key.trim()).filter((key) => key !== '');
+  if (flags.source !== undefined) options.sources = list(flags.source);
+  if (flags.target !== undefined) options.targets = list(flags.target);
+  if (flags.capacity !== undefined) options.capacity = flags.capacity;
   return options;
 }
 
@@ -71,6 +93,14 @@ export function registerMetrics(program: Command, ctx: CliContext): void {
     .option('--weight <attr>', 'betweenness: numeric edge attribute read as a length (default: hop counts)')
     .option('--sample <n>', 'betweenness: estimate from n pivot sources')
     .option('--seed <n>', 'betweenness: seed of the pivot choice (with --sample)')
+    .option('--no-normalize', 'betweenness: raw sums, not divided by the number of pairs')
+    .option('--endpoints', 'betweenness: count path endpoints (networkx endpoints=True)')
+    .option('--undirected', 'betweenness: read the graph as undirected (networkx Graph conventions)')
+    .option('--alpha <a>', 'pagerank: damping factor, 0 < a < 1 (default 0.85)')
+    .option('--pagerank-weight <attr>', 'pagerank: edge attribute read as a volume weight (default: flow; "none": unweighted)')
+    .option('--source <keys>', 'maxFlow, minCut, knockoutLoss: comma-separated source nodes (default: nodes with no in-edge)')
+    .option('--target <keys>', 'maxFlow, minCut, knockoutLoss: comma-separated target nodes (default: nodes with no out-edge)')
+    .option('--capacity <attr>', 'maxFlow, minCut, knockoutLoss: edge attribute read as capacity; missing = unlimited (default: capacity, else flow)')
     .option('--table <table>', `only this table: ${METRICS_TABLES.join(', ')} (csv default: nodes)`)
     .option('-o, --out <path>', 'write to this file (atomically) instead of stdout')
     .option('--force', 'replace the --out file if it exists')
@@ -101,6 +131,9 @@ export function registerMetrics(program: Command, ctx: CliContext): void {
       };
       let result;
       try {
+        // The knockout table, the costly flow metric, runs on worker threads on large
+        // graphs (knockout-parallel.ts: exactly the single-thread values).
+        if (knockoutJob(options)) precomputed.knockout = await knockoutLossParallel(graph, { onProgress: knockout });
         result = buildMetrics(graph, options, precomputed, { knockout });
       } finally {
         bars.knockout?.stop();
@@ -112,7 +145,7 @@ export function registerMetrics(program: Command, ctx: CliContext): void {
       }
       let text: string;
       if (flags.format === 'csv') text = metricsCsv(report, table ?? 'nodes', { raw: flags.rawCsv === true });
-      else text = `${JSON.stringify(table === undefined ? report : report[table], null, 2)}\n`;
+      else text = `${JSON.stringify(table === undefined ? report : report[table], unlimitedAsText, 2)}\n`;
       if (flags.out === undefined) {
         ctx.stdout(text);
         return;

@@ -29,6 +29,7 @@ import {
 } from './betweenness.js';
 import { brandesSum, type RawBetweenness } from './brandes-sum.js';
 import { buildCsr, type Csr, type CsrTopology } from './csr.js';
+import { foldEdges, symmetricClosure } from './undirected.js';
 import type { WorkerInput, WorkerMessage } from './betweenness-worker.js';
 
 /** Below this many source x edge scans, threads cost more than they save. */
@@ -52,6 +53,8 @@ export interface CsrParallelOptions extends ParallelOptions {
   sources?: Int32Array | null;
   normalized?: boolean;
   edges?: boolean;
+  endpoints?: boolean;
+  undirected?: boolean;
 }
 
 const spawnCompiled: SpawnWorker = (input) => new Worker(new URL('./betweenness-worker.js', import.meta.url), { workerData: input });
@@ -79,12 +82,12 @@ function threadCount(threads: number | undefined): number {
 }
 
 /** Raw sums over `sources` (all nodes when null), summed over threads in a fixed order. */
-export async function brandesSumParallel(csr: CsrTopology, sources: Int32Array | null, edges: boolean, options: ParallelOptions = {}): Promise<RawBetweenness> {
+export async function brandesSumParallel(csr: CsrTopology, sources: Int32Array | null, edges: boolean, options: ParallelOptions = {}, endpoints = false): Promise<RawBetweenness> {
   const all = sources ?? Int32Array.from({ length: csr.n }, (_v, i) => i);
   const threads = Math.min(threadCount(options.threads), Math.max(1, all.length));
   const report = options.onProgress;
   if (threads === 1 || all.length * csr.m < (options.minWork ?? PARALLEL_THRESHOLD)) {
-    return brandesSum(csr, sources, { edges, ...(report ? { onProgress: (done: number) => report(done, all.length) } : {}) });
+    return brandesSum(csr, sources, { edges, endpoints, ...(report ? { onProgress: (done: number) => report(done, all.length) } : {}) });
   }
   const { n, m, offsets, targets, weights, integerWeights } = csr;
   const topology: CsrTopology = { n, m, offsets, targets, weights, integerWeights };
@@ -93,7 +96,7 @@ export async function brandesSumParallel(csr: CsrTopology, sources: Int32Array |
   const spawn = options.spawn ?? spawnCompiled;
   const parts = await Promise.all(
     shares.map((share, t) =>
-      runWorker(spawn, { csr: topology, sources: share, edges }, (done) => {
+      runWorker(spawn, { csr: topology, sources: share, edges, endpoints }, (done) => {
         progress[t] = done;
         report?.(progress.reduce((a, b) => a + b, 0), all.length);
       }),
@@ -109,18 +112,20 @@ export async function brandesSumParallel(csr: CsrTopology, sources: Int32Array |
 
 /** betweennessCsr (betweenness.ts) on worker threads. */
 export async function betweennessCsrParallel(csr: Csr, options: CsrParallelOptions = {}): Promise<RawBetweenness> {
-  const { sources = null, normalized = true, edges = true, ...parallel } = options;
-  const raw = await brandesSumParallel(csr, sources, edges, parallel);
-  return scaleBetweenness(raw, csr.n, sources === null ? null : sources.length, normalized);
+  const { sources = null, normalized = true, edges = true, endpoints = false, undirected = false, ...parallel } = options;
+  const raw = await brandesSumParallel(csr, sources, edges, parallel, endpoints);
+  return scaleBetweenness(raw, csr.n, sources, { normalized, endpoints, undirected });
 }
 
 /** betweenness (betweenness.ts) on worker threads: same options and result, plus ParallelOptions. */
 export async function betweennessParallel(graph: SupplyGraph, options: BetweennessOptions & ParallelOptions = {}): Promise<BetweennessResult> {
   const { threads, onProgress, spawn, minWork, ...metric } = options;
   const resolved = resolveBetweennessOptions(metric);
-  const csr = buildCsr(graph, resolved.weight);
+  const closure = resolved.undirected ? symmetricClosure(graph, resolved.weight) : null;
+  const csr = buildCsr(closure ? closure.graph : graph, resolved.weight);
   const sources = betweennessSources(csr.n, resolved);
   const parallel: ParallelOptions = { threads, onProgress, spawn, minWork };
-  const raw = await betweennessCsrParallel(csr, { sources, normalized: resolved.normalized, ...parallel });
-  return betweennessRecords(csr, raw);
+  const raw = await betweennessCsrParallel(csr, { sources, normalized: resolved.normalized, endpoints: resolved.endpoints, undirected: resolved.undirected, ...parallel });
+  const result = betweennessRecords(csr, raw);
+  return closure ? { nodes: result.nodes, edges: foldEdges(closure, result.edges) } : result;
 }

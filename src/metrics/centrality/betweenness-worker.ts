@@ -12,6 +12,7 @@ export interface WorkerInput {
   csr: CsrTopology;
   sources: Int32Array;
   edges: boolean;
+  endpoints?: boolean;
 }
 
 export type WorkerMessage = { type: 'progress'; done: number } | { type: 'done'; nodes: Float64Array; edges: Float64Array | null };
@@ -19,7 +20,7 @@ export type WorkerMessage = { type: 'progress'; done: number } | { type: 'done';
 const port = parentPort;
 if (port !== null) {
   const input = workerData as WorkerInput;
-  const raw = brandesSum(input.csr, input.sources, { edges: input.edges, onProgress: (done) => port.postMessage({ type: 'progress', done } satisfies WorkerMessage) });
+  const raw = brandesSum(input.csr, input.sources, { edges: input.edges, endpoints: input.endpoints ?? false, onProgress: (done) => port.postMessage({ type: 'progress', done } satisfies WorkerMessage) });
   const transfer = (raw.edges === null ? [raw.nodes.buffer] : [raw.nodes.buffer, raw.edges.buffer]) as ArrayBuffer[];
   port.postMessage({ type: 'done', nodes: raw.nodes, edges: raw.edges } satisfies WorkerMessage, transfer);
 }

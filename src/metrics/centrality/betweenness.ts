@@ -11,7 +11,8 @@
  * edge values by n(n - 1), the number of ordered pairs that could use them, as networkx
  * `betweenness_centrality(G, normalized=True)` and `edge_betweenness_centrality(G,
  * normalized=True)` do for directed graphs (no node scaling when n <= 2, no edge scaling
- * when n <= 1). The values equal networkx's within floating-point rounding.
+ * when n <= 1). The values equal networkx's (3.5+, tested against 3.6.1) within
+ * floating-point rounding.
  *
  * Weights: by default every edge counts as one hop. `weight: "attr"` reads that numeric
  * edge attribute as a DISTANCE (length; Dijkstra): it must be finite and > 0 on every edge
@@ -19,11 +20,27 @@
  * one factor does not change the result. Flows and capacities are volumes, not lengths:
  * do not pass them as `weight`.
  *
- * Sampling: `sample: K` sums over K pivot sources (sampling.ts) and multiplies by n / K
- * before normalising: networkx's k-pivot estimate (`betweenness_centrality(G, k=K)`).
- * With normalized: false the n / K factor is still applied (networkx 2.8 skips it for
- * unnormalised directed results, which then estimate K/n of the sum). `seed` (default 0)
- * picks the pivots and is only allowed with `sample`.
+ * Undirected: `undirected: true` reads the graph as undirected with networkx's Graph
+ * conventions (undirected.ts: symmetric closure, antiparallel edges collapsed, unordered
+ * pairs counted once).
+ *
+ * Endpoints: `endpoints: true` counts s and t as on their own paths (node values only):
+ * c(v) gains the number of nodes v reaches plus the number that reach it; normalised by
+ * n(n - 1) instead (networkx `endpoints=True`).
+ *
+ * Sampling: `sample: K` sums over K pivot sources s (sampling.ts) and scales the sums to
+ * estimate the full ones, with networkx 3.5+'s rule (networkx/algorithms/centrality/
+ * betweenness.py `_rescale`, checked against networkx 3.6.1): with N = n - 1 (nodes) or
+ * N = n (edges; nodes with endpoints),
+ *   exact:                      normalised x 1 / (N (N - 1)),  unnormalised x 1
+ *   sampled, edges / endpoints: normalised x 1 / (K (N - 1)),  unnormalised x N / K
+ *   sampled nodes (no endpoints): a pivot v cannot be its own source, so it is scaled
+ *     with K - 1 sources: normalised x 1 / ((K - 1)(N - 1)), unnormalised x N / (K - 1);
+ *     other nodes with K: 1 / (K (N - 1)), N / K.
+ * K = n is exact. With K = 1 a pivot's own value is undefined (networkx returns NaN): it
+ * is refused (sample must be >= 2 for node betweenness without endpoints). Before, node
+ * values followed networkx 2.8 (n / K, every node alike) and edge values 3.x. `seed`
+ * (default 0) picks the pivots and is only allowed with `sample`.
  *
  * Algorithm: Brandes 2001 (doi 10.1080/0022250X.2001.9990249), edge variant Brandes 2008
  * (doi 10.1016/j.socnet.2007.11.001), on a CSR index; see brandes-sum.ts. O(n + m) memory,
@@ -35,6 +52,7 @@ import type { SupplyGraph } from '../../model/graph.js';
 import { brandesSum, type RawBetweenness } from './brandes-sum.js';
 import { buildCsr, type Csr } from './csr.js';
 import { samplePivots } from './sampling.js';
+import { foldEdges, symmetricClosure } from './undirected.js';
 
 export interface BetweennessOptions {
   /** Edge attribute read as a length; null/undefined: hop counts. */
@@ -45,6 +63,10 @@ export interface BetweennessOptions {
   sample?: number;
   /** Seed of the pivot choice (default 0); only with `sample`. */
   seed?: number;
+  /** Count path endpoints as on the path (node values; default false). */
+  endpoints?: boolean;
+  /** Read the graph as undirected (networkx's Graph conventions, undirected.ts; default false). */
+  undirected?: boolean;
 }
 
 export interface ResolvedBetweennessOptions {
@@ -52,6 +74,8 @@ export interface ResolvedBetweennessOptions {
   normalized: boolean;
   sample: number | null;
   seed: number;
+  endpoints: boolean;
+  undirected: boolean;
 }
 
 export interface BetweennessResult {
@@ -61,8 +85,8 @@ export interface BetweennessResult {
   edges: Record<string, number>;
 }
 
-export const BETWEENNESS_DEFAULTS: ResolvedBetweennessOptions = { weight: null, normalized: true, sample: null, seed: 0 };
-const KNOWN = new Set(['weight', 'normalized', 'sample', 'seed']);
+export const BETWEENNESS_DEFAULTS: ResolvedBetweennessOptions = { weight: null, normalized: true, sample: null, seed: 0, endpoints: false, undirected: false };
+const KNOWN = new Set(['weight', 'normalized', 'sample', 'seed', 'endpoints', 'undirected']);
 const MODULE = 'betweenness';
 
 /** Checks options strictly (unknown names and bad values are UsageErrors) and fills defaults. */
@@ -71,32 +95,68 @@ export function resolveBetweennessOptions(options: BetweennessOptions = {}): Res
   for (const name of Object.keys(options)) {
     if (!KNOWN.has(name)) throw new UsageError(`${MODULE}: unknown option "${name}" (known: ${[...KNOWN].join(', ')})`);
   }
-  const { weight = null, normalized = true, sample, seed } = options;
+  const { weight = null, normalized = true, sample, seed, endpoints = false, undirected = false } = options;
   if (weight !== null && (typeof weight !== 'string' || weight === '')) throw new UsageError(`${MODULE}: weight must be an edge attribute name or null`);
   if (typeof normalized !== 'boolean') throw new UsageError(`${MODULE}: normalized must be true or false`);
   if (sample !== undefined && (!Number.isInteger(sample) || sample < 1)) throw new UsageError(`${MODULE}: sample must be a whole number >= 1 (got ${String(sample)})`);
   if (seed !== undefined && sample === undefined) throw new UsageError(`${MODULE}: seed only applies together with sample`);
   if (seed !== undefined && (!Number.isSafeInteger(seed) || seed < 0)) throw new UsageError(`${MODULE}: seed must be a whole number >= 0 (got ${String(seed)})`);
-  return { weight, normalized, sample: sample ?? null, seed: seed ?? 0 };
+  if (typeof endpoints !== 'boolean') throw new UsageError(`${MODULE}: endpoints must be true or false`);
+  if (typeof undirected !== 'boolean') throw new UsageError(`${MODULE}: undirected must be true or false`);
+  return { weight, normalized, sample: sample ?? null, seed: seed ?? 0, endpoints, undirected };
 }
 
 /** The pivot sources for the options: null (all nodes) unless sampling. */
 export function betweennessSources(n: number, options: ResolvedBetweennessOptions): Int32Array | null {
   if (options.sample === null) return null;
   if (options.sample > n) throw new UsageError(`${MODULE}: sample (${options.sample}) is larger than the number of nodes (${n})`);
+  if (options.sample === 1 && !options.endpoints && n > 1) {
+    throw new UsageError(`${MODULE}: sample must be at least 2: with one pivot the pivot's own betweenness has no estimate (networkx returns NaN)`);
+  }
   return samplePivots(n, options.sample, options.seed);
 }
 
+/** What the raw sums are scaled for: see the header. */
+export interface ScaleOptions {
+  normalized: boolean;
+  /** Node sums include endpoints. */
+  endpoints?: boolean;
+  /** Paths were counted for ordered pairs of an undirected graph: halve unnormalised values. */
+  undirected?: boolean;
+}
+
 /**
- * Scales raw sums in place: n / k for k sampled sources, then the normalisation.
- * `k` is null when every node was a source.
+ * One factor of networkx 3.5+'s `_rescale` (see the header): `N` pairs partners, `K`
+ * sources (N when exact).
  */
-export function scaleBetweenness(raw: RawBetweenness, n: number, k: number | null, normalized: boolean): RawBetweenness {
-  const sampling = k === null ? 1 : n / k;
-  const nodeScale = normalized && n > 2 ? sampling / ((n - 1) * (n - 2)) : normalized ? 1 : sampling;
-  const edgeScale = normalized && n > 1 ? sampling / (n * (n - 1)) : normalized ? 1 : sampling;
-  if (nodeScale !== 1) for (let i = 0; i < raw.nodes.length; i++) raw.nodes[i] = (raw.nodes[i] as number) * nodeScale;
-  if (raw.edges !== null && edgeScale !== 1) for (let i = 0; i < raw.edges.length; i++) raw.edges[i] = (raw.edges[i] as number) * edgeScale;
+function factor(N: number, K: number, normalized: boolean, undirected: boolean): number {
+  return normalized ? 1 / (K * (N - 1)) : N / (K * (undirected ? 2 : 1));
+}
+
+/**
+ * Scales raw sums in place, as networkx 3.5+ does (header): `sources` are the pivots, or
+ * null when every node was a source.
+ */
+export function scaleBetweenness(raw: RawBetweenness, n: number, sources: Int32Array | null, options: ScaleOptions): RawBetweenness {
+  const { normalized, endpoints = false, undirected = false } = options;
+  const k = sources === null || sources.length === n ? null : sources.length;
+  const N = endpoints ? n : n - 1;
+  if (N >= 2) {
+    if (k === null || endpoints) {
+      const scale = factor(N, k ?? N, normalized, undirected);
+      if (scale !== 1) for (let i = 0; i < raw.nodes.length; i++) raw.nodes[i] = (raw.nodes[i] as number) * scale;
+    } else {
+      const source = factor(N, k - 1, normalized, undirected);
+      const other = factor(N, k, normalized, undirected);
+      const pivot = new Uint8Array(n);
+      for (const s of sources as Int32Array) pivot[s] = 1;
+      for (let i = 0; i < raw.nodes.length; i++) raw.nodes[i] = (raw.nodes[i] as number) * (pivot[i] ? source : other);
+    }
+  }
+  if (raw.edges !== null && n >= 2) {
+    const scale = factor(n, sources === null ? n : sources.length, normalized, undirected);
+    if (scale !== 1) for (let i = 0; i < raw.edges.length; i++) raw.edges[i] = (raw.edges[i] as number) * scale;
+  }
   return raw;
 }
 
@@ -106,14 +166,19 @@ export interface CsrBetweennessOptions {
   normalized?: boolean;
   /** Compute edge betweenness too (default true). */
   edges?: boolean;
+  /** Count endpoints (node values; default false). */
+  endpoints?: boolean;
+  /** The CSR is the symmetric closure of an undirected reading (undirected.ts): halve unnormalised values. */
+  undirected?: boolean;
   onProgress?: (done: number) => void;
 }
 
 /** Betweenness on a CSR index, as typed arrays (nodes by index, edges by CSR position). */
 export function betweennessCsr(csr: Csr, options: CsrBetweennessOptions = {}): RawBetweenness {
   const sources = options.sources ?? null;
-  const raw = brandesSum(csr, sources, { edges: options.edges ?? true, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
-  return scaleBetweenness(raw, csr.n, sources === null ? null : sources.length, options.normalized ?? true);
+  const endpoints = options.endpoints ?? false;
+  const raw = brandesSum(csr, sources, { edges: options.edges ?? true, endpoints, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  return scaleBetweenness(raw, csr.n, sources, { normalized: options.normalized ?? true, endpoints, undirected: options.undirected ?? false });
 }
 
 /** Turns index-based results into key-based records. */
@@ -128,7 +193,9 @@ export function betweennessRecords(csr: Csr, raw: RawBetweenness): BetweennessRe
 /** Node and edge betweenness of `graph` (see the header for the definition). */
 export function betweenness(graph: SupplyGraph, options: BetweennessOptions = {}): BetweennessResult {
   const resolved = resolveBetweennessOptions(options);
-  const csr = buildCsr(graph, resolved.weight);
+  const closure = resolved.undirected ? symmetricClosure(graph, resolved.weight) : null;
+  const csr = buildCsr(closure ? closure.graph : graph, resolved.weight);
   const sources = betweennessSources(csr.n, resolved);
-  return betweennessRecords(csr, betweennessCsr(csr, { sources, normalized: resolved.normalized }));
+  const result = betweennessRecords(csr, betweennessCsr(csr, { sources, normalized: resolved.normalized, endpoints: resolved.endpoints, undirected: resolved.undirected }));
+  return closure ? { nodes: result.nodes, edges: foldEdges(closure, result.edges) } : result;
 }

@@ -53,9 +53,11 @@ export function createBfsWorkspace(n: number, m: number): BfsWorkspace {
 
 /**
  * Adds the dependencies of source s to nodeSum (all nodes but s) and, when given, edgeSum
- * (by CSR position). Returns how many nodes s reaches (itself included).
+ * (by CSR position). Returns how many nodes s reaches (itself included). With
+ * `endpoints`, every node s reaches also gets 1 and s gets (reached - 1): the endpoints
+ * counted as on their own paths (Brandes 2008, section 3.3; networkx `endpoints=True`).
  */
-export function brandesBfs(csr: CsrTopology, s: number, ws: BfsWorkspace, nodeSum: Float64Array, edgeSum: Float64Array | null): number {
+export function brandesBfs(csr: CsrTopology, s: number, ws: BfsWorkspace, nodeSum: Float64Array, edgeSum: Float64Array | null, endpoints = false): number {
   const { offsets, targets } = csr;
   const { dist, sigma, coeff, order, sinks, dagStart, dagHead, dagEdge } = ws;
   const withEdges = edgeSum !== null;
@@ -94,6 +96,7 @@ export function brandesBfs(csr: CsrTopology, s: number, ws: BfsWorkspace, nodeSu
   for (let i = 0; i < sinkCount; i++) {
     const w = sinks[i] as number;
     coeff[w] = 1 / (sigma[w] as number);
+    if (endpoints) nodeSum[w] = (nodeSum[w] as number) + 1;
     dist[w] = -1;
   }
   for (let i = tail - 1; i >= 0; i--) {
@@ -114,8 +117,9 @@ export function brandesBfs(csr: CsrTopology, s: number, ws: BfsWorkspace, nodeSu
       }
     }
     coeff[v] = (1 + delta) / sv;
-    if (v !== s) nodeSum[v] = (nodeSum[v] as number) + delta;
+    if (v !== s) nodeSum[v] = (nodeSum[v] as number) + delta + (endpoints ? 1 : 0);
     dist[v] = -1;
   }
+  if (endpoints) nodeSum[s] = (nodeSum[s] as number) + tail + sinkCount - 1;
   return tail + sinkCount;
 }

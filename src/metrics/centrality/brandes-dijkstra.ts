@@ -44,9 +44,10 @@ export function createDijkstraWorkspace(n: number): DijkstraWorkspace {
 
 /**
  * Adds the dependencies of source s to nodeSum (all nodes but s) and, when given, edgeSum
- * (by CSR position). csr.weights must be set. Returns how many nodes s reaches.
+ * (by CSR position). csr.weights must be set. Returns how many nodes s reaches. With
+ * `endpoints`, as brandes-bfs.ts.
  */
-export function brandesDijkstra(csr: CsrTopology, s: number, ws: DijkstraWorkspace, nodeSum: Float64Array, edgeSum: Float64Array | null): number {
+export function brandesDijkstra(csr: CsrTopology, s: number, ws: DijkstraWorkspace, nodeSum: Float64Array, edgeSum: Float64Array | null, endpoints = false): number {
   const { offsets, targets } = csr;
   const lengths = csr.weights as Float64Array;
   const tolerance = csr.integerWeights ? 0 : LENGTH_TOLERANCE;
@@ -105,8 +106,9 @@ export function brandesDijkstra(csr: CsrTopology, s: number, ws: DijkstraWorkspa
       }
     }
     coeff[v] = (1 + delta) / sv;
-    if (v !== s) nodeSum[v] = (nodeSum[v] as number) + delta;
+    if (v !== s) nodeSum[v] = (nodeSum[v] as number) + delta + (endpoints ? 1 : 0);
   }
+  if (endpoints) nodeSum[s] = (nodeSum[s] as number) + count - 1;
 
   for (let i = 0; i < count; i++) {
     const v = order[i] as number;

@@ -21,6 +21,8 @@ export interface RawBetweenness {
 export interface BrandesSumOptions {
   /** Also sum edge dependencies. */
   edges: boolean;
+  /** Count the endpoints of each path as on it (node sums only; see brandes-bfs.ts). */
+  endpoints?: boolean;
   /** Called with the number of sources done, every 256 sources and at the end. */
   onProgress?: (done: number) => void;
 }
@@ -32,18 +34,19 @@ export function brandesSum(csr: CsrTopology, sources: Int32Array | null, options
   const edges = options.edges ? new Float64Array(csr.m) : null;
   const count = sources === null ? n : sources.length;
   const progress = options.onProgress;
+  const endpoints = options.endpoints ?? false;
   if (csr.weights === null) {
     const ws = createBfsWorkspace(n, csr.m);
     for (let i = 0; i < count; i++) {
       const s = sources === null ? i : (sources[i] as number);
-      if ((offsets[s + 1] as number) > (offsets[s] as number)) brandesBfs(csr, s, ws, nodes, edges);
+      if ((offsets[s + 1] as number) > (offsets[s] as number)) brandesBfs(csr, s, ws, nodes, edges, endpoints);
       if (progress !== undefined && (i & 255) === 255) progress(i + 1);
     }
   } else {
     const ws = createDijkstraWorkspace(n);
     for (let i = 0; i < count; i++) {
       const s = sources === null ? i : (sources[i] as number);
-      if ((offsets[s + 1] as number) > (offsets[s] as number)) brandesDijkstra(csr, s, ws, nodes, edges);
+      if ((offsets[s + 1] as number) > (offsets[s] as number)) brandesDijkstra(csr, s, ws, nodes, edges, endpoints);
       if (progress !== undefined && (i & 255) === 255) progress(i + 1);
     }
   }

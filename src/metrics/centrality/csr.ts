@@ -19,6 +19,7 @@
 import { ProblemList, UsageError } from '../../model/errors.js';
 import type { SupplyGraph } from '../../model/graph.js';
 import { describeValue } from '../../model/parse-graph.js';
+import { outCsr, type GraphIndex, type IndexOverlay } from '../../model/graph-index.js';
 
 export interface Csr {
   /** Number of nodes. */
@@ -105,4 +106,17 @@ export function buildCsr(graph: SupplyGraph, weight: string | null = null): Csr 
     problems.throwIfAny(`weight "${weight}"`);
   }
   return { n, m, nodeKeys, edgeKeys, offsets, targets, weights, integerWeights };
+}
+
+/**
+ * The CSR of a graph index (model/graph-index.ts) under an overlay (default: every
+ * node and edge), for hop-count betweenness without a graphology graph. Node ids are the
+ * index's; edges keep the index's out-order, so on the same graph the result equals
+ * `buildCsr` (graphology's order is the index's). Nodes switched off keep their id and
+ * have no edges.
+ */
+export function csrOfIndex(index: GraphIndex, overlay: IndexOverlay = {}): Csr {
+  const { offsets, targets, edgeIds } = outCsr(index, overlay);
+  const edgeKeys = Array.from(edgeIds, (e) => index.edges[e] as string);
+  return { n: index.n, m: targets.length, nodeKeys: index.nodes, edgeKeys, offsets, targets, weights: null, integerWeights: true };
 }

@@ -13,6 +13,9 @@
  * converged when the L1 change is below n * 1e-6 (graphology's and networkx's defaults).
  * Computed on the active graph; the graph is not changed.
  *
+ * `weight` names another volume attribute instead of `flow` (an edge without it weighs 1,
+ * as in networkx), or null for unweighted PageRank (networkx `weight=None`).
+ *
  * Implementation: graphology-metrics `centrality/pagerank`, checked against networkx
  * `pagerank(G, weight="flow")` in the tests.
  *
@@ -21,7 +24,8 @@
  */
 import { DirectedGraph } from 'graphology';
 import * as pagerankModule from 'graphology-metrics/centrality/pagerank.js';
-import { ComputationError, UsageError } from '../../model/errors.js';
+import { ComputationError, ProblemList, UsageError } from '../../model/errors.js';
+import { describeValue } from '../../model/parse-graph.js';
 import { activeSubgraph, type SupplyGraph } from '../../model/graph.js';
 
 export interface PagerankOptions {
@@ -31,6 +35,12 @@ export interface PagerankOptions {
   maxIterations?: number;
   /** Convergence tolerance per node (default 1e-6). */
   tolerance?: number;
+  /**
+   * Edge attribute read as the edge's weight, a VOLUME (default "flow"); null: every edge
+   * weighs 1 (networkx `weight=None`). An edge without the attribute weighs 1 (networkx's
+   * rule); a value that is not a finite number >= 0 is an InputError naming the edge.
+   */
+  weight?: string | null;
 }
 
 /**
@@ -40,7 +50,7 @@ export interface PagerankOptions {
  */
 const pagerankOf = pagerankModule.default as unknown as typeof pagerankModule.default.default;
 
-const DEFAULTS: Required<PagerankOptions> = { alpha: 0.85, maxIterations: 100, tolerance: 1e-6 };
+const DEFAULTS: Required<PagerankOptions> = { alpha: 0.85, maxIterations: 100, tolerance: 1e-6, weight: 'flow' };
 
 export function resolvePagerankOptions(options: PagerankOptions = {}): Required<PagerankOptions> {
   for (const name of Object.keys(options)) {
@@ -50,21 +60,29 @@ export function resolvePagerankOptions(options: PagerankOptions = {}): Required<
   if (!(resolved.alpha > 0 && resolved.alpha < 1)) throw new UsageError(`pagerank: alpha must be between 0 and 1 (got ${resolved.alpha})`);
   if (!Number.isInteger(resolved.maxIterations) || resolved.maxIterations < 1) throw new UsageError(`pagerank: maxIterations must be a whole number >= 1 (got ${resolved.maxIterations})`);
   if (!(resolved.tolerance > 0)) throw new UsageError(`pagerank: tolerance must be > 0 (got ${resolved.tolerance})`);
+  if (resolved.weight !== null && (typeof resolved.weight !== 'string' || resolved.weight === '')) throw new UsageError('pagerank: weight must be an edge attribute name or null');
   return resolved;
 }
 
-/** Node -> PageRank with `flow` as edge weight (see the header). */
+/** Node -> PageRank with `flow` (or `options.weight`) as edge weight (see the header). */
 export function pagerank(graph: SupplyGraph, options: PagerankOptions = {}): Record<string, number> {
-  const resolved = resolvePagerankOptions(options);
+  const { weight, ...resolved } = resolvePagerankOptions(options);
   const active = activeSubgraph(graph);
   if (active.order === 0) return {};
-  const weighted = new DirectedGraph<Record<string, never>, { flow: number }>();
+  const weighted = new DirectedGraph<Record<string, never>, { w: number }>();
+  const problems = new ProblemList();
   active.forEachNode((node) => weighted.addNode(node));
-  active.forEachEdge((_edge, attributes, source, target) => {
-    if (attributes.flow > 0) weighted.addEdge(source, target, { flow: attributes.flow });
+  active.forEachEdge((edge, attributes, source, target) => {
+    const value: unknown = weight === null ? 1 : ((attributes as Record<string, unknown>)[weight] ?? 1);
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+      problems.add(`edge "${edge}"`, `"${String(weight)}" must be a finite number >= 0 to be used as a PageRank weight (got ${describeValue(value)})`);
+    } else if (value > 0) {
+      weighted.addEdge(source, target, { w: value });
+    }
   });
+  problems.throwIfAny(`pagerank weight "${String(weight)}"`);
   try {
-    return pagerankOf(weighted, { getEdgeWeight: 'flow', ...resolved });
+    return pagerankOf(weighted, { getEdgeWeight: 'w', ...resolved });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new ComputationError(`pagerank: ${message.replace(/^graphology-metrics\/centrality\/pagerank: /, '')} (after ${resolved.maxIterations} iterations)`);

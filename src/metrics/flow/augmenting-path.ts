@@ -25,14 +25,14 @@
  * forward tree one of B with an intact path to the sink), that tree path completes the
  * augmenting path at once (any cycle removed).
  *
- * Residual capacity "is positive" means > the network's eps (see flow-network.ts). The
+ * Residual capacity "is positive" is the network's relative test (see flow-network.ts). The
  * paths found are not necessarily shortest; knockout.ts hands over to Dinic after a few.
  *
  * Reference: L. R. Ford and D. R. Fulkerson, Flows in Networks, Princeton, 1962 (augmenting
  * paths); I. Pohl, "Bi-directional search", Machine Intelligence 6 (1971) 127-140.
  */
 import type { CancelledPath } from './cancel-flow.js';
-import type { FlowNetwork } from './flow-network.js';
+import { RESIDUAL_TOLERANCE, type FlowNetwork } from './flow-network.js';
 
 /** The residual sides A and B of a maximum flow with breadth-first trees (cut-test.ts). */
 export interface ResidualSides {
@@ -84,11 +84,12 @@ export class PathSearch {
 
   /** The arcs of one augmenting path avoiding `blocked` vertices, source first; null when there is none. */
   find(blocked: Uint8Array, seeds: readonly CancelledPath[] = []): number[] | null {
-    const { source: s, sink: t, start, adj, head, cap, flow, eps } = this.network;
+    const { source: s, sink: t, start, adj, head, cap, flow, scale } = this.network;
     if (blocked[s] || blocked[t]) return null;
     const { forwardSeen: fSeen, backwardSeen: bSeen, forwardArc: fArc, backwardArc: bArc, forwardQueue: fq, backwardQueue: bq } = this;
     const stamp = ++this.stamp;
     const residual = (a: number): number => (a & 1 ? (flow[a >> 1] as number) : (cap[a >> 1] as number) - (flow[a >> 1] as number));
+    const full = (a: number): boolean => residual(a) <= RESIDUAL_TOLERANCE * (scale[a >> 1] as number);
     fSeen[s] = stamp;
     bSeen[t] = stamp;
 
@@ -100,7 +101,7 @@ export class PathSearch {
       let v = s;
       for (const k of prefix) {
         const w = head[2 * k] as number;
-        if (head[2 * k + 1] !== v || blocked[w] || residual(2 * k) <= eps) break;
+        if (head[2 * k + 1] !== v || blocked[w] || full(2 * k)) break;
         if (fSeen[w] !== stamp) {
           fSeen[w] = stamp;
           fArc[w] = 2 * k;
@@ -116,7 +117,7 @@ export class PathSearch {
       for (let j = suffix.length - 1; j >= 0; j--) {
         const k = suffix[j] as number;
         const u = head[2 * k + 1] as number;
-        if (head[2 * k] !== v || blocked[u] || residual(2 * k) <= eps) break;
+        if (head[2 * k] !== v || blocked[u] || full(2 * k)) break;
         if (bSeen[u] !== stamp) {
           bSeen[u] = stamp;
           bArc[u] = 2 * k;
@@ -156,7 +157,7 @@ export class PathSearch {
       for (let i = start[v] as number; i < (start[v + 1] as number); i++) {
         const a = adj[i] as number;
         const w = head[a] as number;
-        if (fSeen[w] === stamp || blocked[w] || residual(a) <= eps) continue;
+        if (fSeen[w] === stamp || blocked[w] || full(a)) continue;
         fSeen[w] = stamp;
         fArc[w] = a;
         if (bSeen[w] === stamp) return this.path(w);
@@ -168,7 +169,7 @@ export class PathSearch {
       for (let i = start[x] as number; i < (start[x + 1] as number); i++) {
         const into = (adj[i] as number) ^ 1;
         const u = head[adj[i] as number] as number;
-        if (bSeen[u] === stamp || blocked[u] || residual(into) <= eps) continue;
+        if (bSeen[u] === stamp || blocked[u] || full(into)) continue;
         bSeen[u] = stamp;
         bArc[u] = into;
         if (fSeen[u] === stamp) return this.path(u);

@@ -10,7 +10,7 @@
  * decrease, so it ends after at most one step per arc. The flow value drops by exactly
  * the amount that went along source-x-sink paths, which is returned.
  *
- * Traces follow arcs with flow > 0 (not > eps) so no flow is left behind. A trace that
+ * Traces follow arcs with flow > 0 (not "beyond rounding") so no flow is left behind. A trace that
  * cannot continue meets a rounding-level imbalance (conservation holds up to float
  * error); the partial path is then subtracted without counting it in the value.
  *

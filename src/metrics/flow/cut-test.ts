@@ -10,7 +10,7 @@
  * first vertex q in B after p. The arc leaving p and the arc entering q had no residual
  * capacity before, so both belong to changed pairs, and every vertex between them lies in
  * M. Hence a path can exist only if a breadth-first search from the heads of changed arcs
- * leaving A, through unremoved vertices of M over arcs with residual > eps, reaches the
+ * leaving A, through unremoved vertices of M over arcs with residual > its tolerance, reaches the
  * tail of a changed arc entering B (or such an arc goes straight from A into B). And the
  * source must reach p (the tail of a changed arc leaving A), and the sink be reached from
  * q: a breadth-first tree of A (of B) shows that cheaply when p's tree path (q's) is still
@@ -19,7 +19,7 @@
  * first part costs the journal plus the part of M it reaches, usually far less than a
  * search from the source.
  * Residual capacities are flows and capacities (weights are capacities), "positive" means
- * > the network's eps, as for A and B themselves.
+ * > the network's tolerance (flow-network.ts), as for A and B themselves.
  *
  * Reference: L. R. Ford and D. R. Fulkerson, Flows in Networks, Princeton, 1962 (residual
  * networks and cuts); R. K. Ahuja, T. L. Magnanti and J. B. Orlin, Network Flows, Prentice
@@ -72,7 +72,7 @@ export class CutTest {
   /** The test through M; collects the tails in A of changed arcs leaving A (`exits`) and the heads in B of those entering B (`entries`). */
   private crossesMiddle(blocked: Uint8Array): boolean {
     const { sourceSide: inA, sinkSide: inB, seen, target, queue, exits, entries } = this;
-    const { start, adj, head, eps } = this.network;
+    const { start, adj, head } = this.network;
     const net = this.network;
     const stamp = ++this.stamp;
     let tail = 0;
@@ -83,7 +83,7 @@ export class CutTest {
       for (let a = 2 * k; a <= 2 * k + 1; a++) {
         const x = head[a ^ 1] as number;
         const y = head[a] as number;
-        if (blocked[x] || blocked[y] || net.residual(a) <= eps) continue;
+        if (blocked[x] || blocked[y] || !net.hasResidual(a)) continue;
         if (inA[x] && !inA[y]) {
           exits.push(x);
           if (inB[y]) direct = true;
@@ -105,7 +105,7 @@ export class CutTest {
       for (let i = start[v] as number; i < (start[v + 1] as number); i++) {
         const a = adj[i] as number;
         const w = head[a] as number;
-        if (seen[w] === stamp || inA[w] || inB[w] || blocked[w] || net.residual(a) <= eps) continue;
+        if (seen[w] === stamp || inA[w] || inB[w] || blocked[w] || !net.hasResidual(a)) continue;
         seen[w] = stamp;
         queue[tail++] = w;
       }
@@ -115,14 +115,14 @@ export class CutTest {
 
   /** True when the tree of A (toSource) or of B leads from v to its root over arcs with residual capacity, avoiding blocked vertices. */
   intact(v: number, blocked: Uint8Array, toSource: boolean): boolean {
-    const { source, sink, head, eps } = this.network;
+    const { source, sink, head } = this.network;
     const tree = toSource ? this.sourceArc : this.sinkArc;
     const root = toSource ? source : sink;
     for (let x = v; x !== root; ) {
       const a = tree[x] as number;
       if (a < 0) return false;
       x = head[toSource ? a ^ 1 : a] as number;
-      if (blocked[x] || this.network.residual(a) <= eps) return false;
+      if (blocked[x] || !this.network.hasResidual(a)) return false;
     }
     return true;
   }
@@ -135,7 +135,7 @@ export class CutTest {
    */
   private reachable(from: readonly number[], to: readonly number[], blocked: Uint8Array, toSource: boolean): boolean {
     const { sourceSide: inA, sinkSide: inB } = this;
-    const { start, adj, head, eps } = this.network;
+    const { start, adj, head } = this.network;
     const net = this.network;
     const { seen: fSeen, target: bSeen, queue: fq, backQueue: bq } = this;
     const stamp = ++this.stamp;
@@ -159,7 +159,7 @@ export class CutTest {
       for (let i = start[v] as number; i < (start[v + 1] as number); i++) {
         const a = adj[i] as number;
         const w = head[a] as number;
-        if (fSeen[w] === stamp || blocked[w] || net.residual(a) <= eps) continue;
+        if (fSeen[w] === stamp || blocked[w] || !net.hasResidual(a)) continue;
         if (bSeen[w] === stamp || (!toSource && inB[w] && this.intact(w, blocked, false))) return true;
         fSeen[w] = stamp;
         fq[fTail++] = w;
@@ -167,7 +167,7 @@ export class CutTest {
       const x = bq[bHead++] as number;
       for (let i = start[x] as number; i < (start[x + 1] as number); i++) {
         const u = head[adj[i] as number] as number;
-        if (bSeen[u] === stamp || blocked[u] || net.residual((adj[i] as number) ^ 1) <= eps) continue;
+        if (bSeen[u] === stamp || blocked[u] || !net.hasResidual((adj[i] as number) ^ 1)) continue;
         if (fSeen[u] === stamp || (toSource && inA[u] && this.intact(u, blocked, true))) return true;
         bSeen[u] = stamp;
         bq[bTail++] = u;

@@ -7,7 +7,10 @@
  * tried twice in a phase). Stops when the sink is unreachable. O(V^2 E) in general, much
  * less on the layered graphs of supply chains. Capacities are read as capacities (the
  * most an arc carries); real-valued capacities are handled exactly: the only tolerance is
- * the network's `eps` for "residual is positive".
+ * the network's relative test "residual is positive" (`RESIDUAL_TOLERANCE` x the pair's
+ * scale, flow-network.ts), and `limit` is reached when within that relative tolerance.
+ * A path of unbounded arcs would carry Infinity: `solveMaxFlow` refuses such networks
+ * first (unbounded-path.ts).
  *
  * `augment` starts from the network's current flow (a warm start), so it can finish a
  * flow that a previous computation left feasible. `limit` stops once that much has been
@@ -16,7 +19,7 @@
  * Reference: E. A. Dinic, "Algorithm for solution of a problem of maximum flow in a
  * network with power estimation", Soviet Math. Doklady 11 (1970) 1277-1280.
  */
-import type { FlowNetwork } from './flow-network.js';
+import { RESIDUAL_TOLERANCE, shortOf, type FlowNetwork } from './flow-network.js';
 
 export interface AugmentOptions {
   /** Stop after adding this much flow. Default: no limit. */
@@ -43,13 +46,14 @@ export function augment(network: FlowNetwork, options: AugmentOptions = {}): num
   const limit = options.limit ?? Infinity;
   const { level, current, queue, none } = workspace(network);
   const blocked = options.blocked ?? none;
-  const { vertexCount: n, source: s, sink: t, start, adj, head, cap, flow, eps } = network;
+  const { vertexCount: n, source: s, sink: t, start, adj, head, cap, flow, scale } = network;
   if (blocked[s] || blocked[t]) return 0;
   const residual = (a: number): number => (a & 1 ? (flow[a >> 1] as number) : (cap[a >> 1] as number) - (flow[a >> 1] as number));
+  const full = (a: number): boolean => residual(a) <= RESIDUAL_TOLERANCE * (scale[a >> 1] as number);
   const path: number[] = [];
   let added = 0;
 
-  while (limit - added > eps) {
+  while (shortOf(added, limit)) {
     // Levels by breadth-first search over positive residual arcs.
     level.fill(-1);
     level[s] = 0;
@@ -65,7 +69,7 @@ export function augment(network: FlowNetwork, options: AugmentOptions = {}): num
       for (let i = start[v] as number; i < end; i++) {
         const a = adj[i] as number;
         const w = head[a] as number;
-        if (level[w] !== -1 || blocked[w] || residual(a) <= eps) continue;
+        if (level[w] !== -1 || blocked[w] || full(a)) continue;
         level[w] = next;
         if (w === t) sinkLevel = next;
         queue[qTail++] = w;
@@ -77,7 +81,7 @@ export function augment(network: FlowNetwork, options: AugmentOptions = {}): num
     current.set(start.subarray(0, n));
     path.length = 0;
     let v = s;
-    while (limit - added > eps) {
+    while (shortOf(added, limit)) {
       if (v === t) {
         let amount = limit - added;
         for (const a of path) amount = Math.min(amount, residual(a));
@@ -85,7 +89,7 @@ export function augment(network: FlowNetwork, options: AugmentOptions = {}): num
         for (let j = 0; j < path.length; j++) {
           const a = path[j] as number;
           network.push(a, amount);
-          if (retreat === -1 && residual(a) <= eps) retreat = j;
+          if (retreat === -1 && full(a)) retreat = j;
         }
         added += amount;
         // Back up to the tail of the first saturated arc.
@@ -100,7 +104,7 @@ export function augment(network: FlowNetwork, options: AugmentOptions = {}): num
       for (let i = current[v] as number; i < end; i++, current[v] = i) {
         const a = adj[i] as number;
         const w = head[a] as number;
-        if (level[w] !== want || residual(a) <= eps) continue;
+        if (level[w] !== want || full(a)) continue;
         path.push(a);
         v = w;
         advanced = true;

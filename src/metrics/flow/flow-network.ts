@@ -8,16 +8,27 @@
  * Adjacency is compressed (CSR): the arcs leaving vertex v (forward arcs out of v and
  * reverse arcs of the pairs entering v) are adj[start[v]] .. adj[start[v + 1] - 1].
  *
- * `eps` is the tolerance of the one test that needs one, "is this residual positive":
- * 1e-12 times the largest finite capacity (0 when every capacity is 0). Flows and
- * capacities themselves are never rounded.
+ * "Is this residual positive" is the one test that needs a tolerance, and it is relative
+ * to the quantities compared (`hasResidual`): arc a of pair k has residual capacity when
+ *   residual(a) > RESIDUAL_TOLERANCE x scale[k],
+ * where scale[k] is the pair's capacity when finite, raised to the largest flow the pair
+ * has carried (the flow of an unbounded pair is a sum of pushes no larger than that).
+ * So a saturated arc (cap - flow within rounding of cap) counts as full, and an arc of
+ * capacity 1e15 carrying 5 still has room: the tolerance never depends on capacities
+ * elsewhere in the network (before, 1e-12 x the largest capacity made every arc below
+ * 1000 look full next to a 1e15 arc). Flows and capacities themselves are never rounded.
  *
  * A journal records which pairs changed since `mark()`, so a warm-started computation can
  * be undone in time proportional to what it touched (`rollback`).
  */
 
-/** Relative tolerance for "residual capacity is positive". */
+/** Relative tolerance for "residual capacity is positive" (see the header). */
 export const RESIDUAL_TOLERANCE = 1e-12;
+
+/** Whether `amount` is still short of `limit` beyond rounding (limit may be Infinity). */
+export function shortOf(added: number, limit: number): boolean {
+  return added < limit * (1 - RESIDUAL_TOLERANCE);
+}
 
 export class FlowNetwork {
   readonly vertexCount: number;
@@ -31,7 +42,8 @@ export class FlowNetwork {
   readonly flow: Float64Array;
   readonly start: Int32Array;
   readonly adj: Int32Array;
-  readonly eps: number;
+  /** Size of each pair's quantities: its finite capacity, raised to the largest flow it carried (see the header). */
+  readonly scale: Float64Array;
   private readonly saved: Float64Array;
   private readonly touchedAt: Uint32Array;
   private readonly journal: number[] = [];
@@ -47,8 +59,8 @@ export class FlowNetwork {
     this.flow = new Float64Array(pairs);
     this.saved = new Float64Array(pairs);
     this.touchedAt = new Uint32Array(pairs);
+    this.scale = new Float64Array(pairs);
     const degree = new Int32Array(vertexCount + 1);
-    let largest = 0;
     for (let k = 0; k < pairs; k++) {
       const t = tails[k] as number;
       const h = heads[k] as number;
@@ -57,9 +69,8 @@ export class FlowNetwork {
       degree[t + 1] = (degree[t + 1] as number) + 1;
       degree[h + 1] = (degree[h + 1] as number) + 1;
       const c = caps[k] as number;
-      if (Number.isFinite(c) && c > largest) largest = c;
+      this.scale[k] = Number.isFinite(c) ? c : 0;
     }
-    this.eps = largest * RESIDUAL_TOLERANCE;
     for (let v = 0; v < vertexCount; v++) degree[v + 1] = (degree[v + 1] as number) + (degree[v] as number);
     this.start = degree;
     this.adj = new Int32Array(2 * pairs);
@@ -82,6 +93,11 @@ export class FlowNetwork {
     return a & 1 ? (this.flow[k] as number) : (this.cap[k] as number) - (this.flow[k] as number);
   }
 
+  /** Whether arc `a` has residual capacity beyond rounding (see the header). */
+  hasResidual(a: number): boolean {
+    return this.residual(a) > RESIDUAL_TOLERANCE * (this.scale[a >> 1] as number);
+  }
+
   /** Sends `amount` along arc `a` (on a reverse arc, this cancels flow of its pair). */
   push(a: number, amount: number): void {
     const k = a >> 1;
@@ -90,7 +106,9 @@ export class FlowNetwork {
       this.saved[k] = this.flow[k] as number;
       this.journal.push(k);
     }
-    this.flow[k] = (this.flow[k] as number) + (a & 1 ? -amount : amount);
+    const f = (this.flow[k] as number) + (a & 1 ? -amount : amount);
+    this.flow[k] = f;
+    if (Math.abs(f) > (this.scale[k] as number)) this.scale[k] = Math.abs(f);
   }
 
   /** Tail vertex of arc `a`. */

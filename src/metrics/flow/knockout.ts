@@ -38,7 +38,7 @@ import { FlowCanceller, type CancelledPath } from './cancel-flow.js';
 import { CutTest } from './cut-test.js';
 import { PathSearch } from './augmenting-path.js';
 import { augment } from './dinic.js';
-import type { FlowNetwork } from './flow-network.js';
+import { RESIDUAL_TOLERANCE, shortOf, type FlowNetwork } from './flow-network.js';
 import { solveMaxFlow, type SolvedFlow } from './max-flow.js';
 import { nodeFlow } from './supply-network.js';
 
@@ -67,7 +67,7 @@ const MAX_PATHS = 32;
 /** Adds up to `target` flow avoiding `blocked` vertices; returns the amount added. */
 function repair(network: FlowNetwork, search: PathSearch, cut: CutTest, blocked: Uint8Array, target: number, seeds: readonly CancelledPath[]): number {
   let recovered = 0;
-  for (let paths = 0; target - recovered > network.eps; paths++) {
+  for (let paths = 0; shortOf(recovered, target); paths++) {
     if (!cut.mayAugment(blocked, paths === 0 || paths === MAX_PATHS)) break;
     if (paths === MAX_PATHS) return recovered + augment(network, { blocked, limit: target - recovered });
     const path = search.find(blocked, seeds);
@@ -124,7 +124,7 @@ function warmStartLosses(solved: SolvedFlow, groups: readonly (readonly number[]
     let cancelled = 0;
     for (const i of group) cancelled += canceller.cancelThrough(supply.inVertex[i] as number);
     let remaining = value - cancelled;
-    if (cancelled > network.eps) remaining += repair(network, search, cut, blocked, cancelled, canceller.paths);
+    if (cancelled > RESIDUAL_TOLERANCE * value) remaining += repair(network, search, cut, blocked, cancelled, canceller.paths);
     network.rollback();
     setBlocked(solved, blocked, group, 0);
     return lossOf(value, remaining);

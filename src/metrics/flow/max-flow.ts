@@ -3,7 +3,8 @@
  *
  * maxFlow(G) = the most that can reach the sinks of G, in the graph's unit (t/yr): a
  * super-source feeds every source (no in-edge), every sink (no out-edge) feeds a
- * super-sink, both unbounded; an edge carries at most `capacity ?? flow`; a node with a
+ * super-sink, both unbounded; an edge carries at most `capacity ?? flow` (`capacity` may
+ * be `"inf"`, unlimited); a node with a
  * `capacity` passes at most that (node splitting). Edge weights are capacities; observed
  * `flow` is used only where no `capacity` is given. Computed on the active graph
  * (operating nodes only, `activeSubgraph`). See `supply-network.ts` for the construction,
@@ -12,7 +13,9 @@
  * The minimum cut is returned as the capacitated nodes whose split arc crosses it and
  * the edges that cross it; its capacity equals maxFlow (max-flow min-cut theorem).
  *
- * The per-edge and per-node flows are one maximum flow among possibly many.
+ * The per-edge and per-node flows are one maximum flow among possibly many. When a
+ * source-sink path has no finite capacity the flow is unbounded and maxFlow throws a
+ * ComputationError naming the path (networkx: NetworkXUnbounded).
  *
  * Reference: L. R. Ford and D. R. Fulkerson, Flows in Networks, Princeton, 1962
  * (node splitting: ch. I.11); E. A. Dinic (1970), see `dinic.ts`.
@@ -21,7 +24,10 @@ import { compactGraph, type CompactGraph } from '../../model/compact.js';
 import { activeSubgraph, type SupplyGraph } from '../../model/graph.js';
 import { augment } from './dinic.js';
 import { residualCut } from './min-cut.js';
-import { buildSupplyNetwork, nodeFlow, type SupplyNetwork } from './supply-network.js';
+import { buildSupplyNetwork, nodeFlow, type SupplyNetwork, type Terminals } from './supply-network.js';
+import { unboundedPath } from './unbounded-path.js';
+import { ComputationError, ProblemList, UsageError } from '../../model/errors.js';
+import { describeValue } from '../../model/parse-graph.js';
 
 export interface MinimumCut {
   /** Nodes whose capacity is part of the cut. */
@@ -49,9 +55,38 @@ export interface SolvedFlow {
   value: number;
 }
 
-/** Builds the flow network of a compact graph and computes a maximum flow in it. */
-export function solveMaxFlow(graph: CompactGraph): SolvedFlow {
-  const supply = buildSupplyNetwork(graph);
+/**
+ * The nodes along an unbounded path (vertex by vertex, super-source and super-sink left
+ * out), for the error message.
+ */
+function pathNodes(graph: CompactGraph, supply: SupplyNetwork, arcs: readonly number[]): string[] {
+  const nodeOf = new Map<number, string>();
+  graph.nodes.forEach((node, i) => {
+    nodeOf.set(supply.inVertex[i] as number, node);
+    nodeOf.set(supply.outVertex[i] as number, node);
+  });
+  const names: string[] = [];
+  for (const a of arcs) {
+    const name = nodeOf.get(supply.network.head[a] as number);
+    if (name !== undefined && names[names.length - 1] !== name) names.push(name);
+  }
+  return names;
+}
+
+/**
+ * Builds the flow network of a compact graph and computes a maximum flow in it. A
+ * source-sink path with no finite capacity on it (edges with `capacity: "inf"` and nodes
+ * without a capacity) makes the flow unbounded: ComputationError naming the path.
+ */
+export function solveMaxFlow(graph: CompactGraph, terminals?: Terminals): SolvedFlow {
+  const supply = buildSupplyNetwork(graph, terminals);
+  const unbounded = unboundedPath(supply.network);
+  if (unbounded) {
+    const nodes = pathNodes(graph, supply, unbounded);
+    throw new ComputationError(
+      `maxFlow: the flow is unbounded: the path ${nodes.map((n) => JSON.stringify(n)).join(' -> ')} has no finite edge or node capacity on it (infinite-capacity path, flow unbounded above); give one of its edges or nodes a finite capacity`,
+    );
+  }
   const value = augment(supply.network);
   return { graph, supply, value };
 }
@@ -67,9 +102,83 @@ export function minimumCut(solved: SolvedFlow): MinimumCut {
   return { nodes, edges, capacity: cut.capacity };
 }
 
-/** maxFlow of the active graph, the flow found and one minimum cut. The graph is not changed. */
-export function maxFlow(graph: SupplyGraph): MaxFlowResult {
-  const solved = solveMaxFlow(compactGraph(activeSubgraph(graph)));
+export interface MaxFlowOptions {
+  /** Node keys the flow starts from (default: every node with out-edges and no in-edge). */
+  sources?: readonly string[];
+  /** Node keys the flow must reach (default: every node with in-edges and no out-edge). */
+  targets?: readonly string[];
+  /**
+   * Edge attribute read as the capacity, as networkx's `capacity=`: a number, or "inf";
+   * an edge without it has unlimited capacity (networkx's rule). Default: `capacity ?? flow`.
+   */
+  capacity?: string | null;
+}
+
+const KNOWN_OPTIONS = new Set(['sources', 'targets', 'capacity']);
+
+/** Chosen terminals as index flags; unknown, inactive or overlapping nodes are UsageErrors. */
+function terminalsOf(graph: CompactGraph, all: SupplyGraph, options: MaxFlowOptions): Terminals | undefined {
+  if (options.sources === undefined && options.targets === undefined) return undefined;
+  const n = graph.nodes.length;
+  const pick = (keys: readonly string[] | undefined, what: string, fallback: (i: number) => boolean): Uint8Array => {
+    const flags = new Uint8Array(n);
+    if (keys === undefined) {
+      for (let i = 0; i < n; i++) flags[i] = fallback(i) ? 1 : 0;
+      return flags;
+    }
+    if (!Array.isArray(keys) || keys.length === 0) throw new UsageError(`maxFlow: ${what} must be a non-empty list of node keys`);
+    for (const key of keys) {
+      const i = graph.index.get(key);
+      if (i === undefined) {
+        throw new UsageError(all.hasNode(key) ? `maxFlow: ${what} node "${key}" is not operating (planned nodes take no part in flows)` : `maxFlow: ${what} node "${key}" is not in the graph`);
+      }
+      flags[i] = 1;
+    }
+    return flags;
+  };
+  const source = pick(options.sources, 'source', (i) => graph.inDegree[i] === 0 && (graph.outDegree[i] as number) > 0);
+  const sink = pick(options.targets, 'target', (i) => graph.outDegree[i] === 0 && (graph.inDegree[i] as number) > 0);
+  const both = graph.nodes.filter((_node, i) => source[i] && sink[i]);
+  if (both.length > 0) throw new UsageError(`maxFlow: ${both.map((k) => `"${k}"`).join(', ')} cannot be both a source and a target`);
+  return { source, sink };
+}
+
+/** Edge capacities read from attribute `name` (missing: unlimited); bad values are an InputError. */
+function capacitiesFrom(graph: CompactGraph, all: SupplyGraph, name: string): Float64Array {
+  const out = new Float64Array(graph.edges.length);
+  const problems = new ProblemList();
+  graph.edges.forEach((edge, e) => {
+    const value: unknown = (all.getEdgeAttributes(edge) as Record<string, unknown>)[name];
+    if (value === undefined || value === 'inf' || value === Infinity) out[e] = Infinity;
+    else if (typeof value === 'number' && Number.isFinite(value) && value >= 0) out[e] = value;
+    else problems.add(`edge "${edge}"`, `"${name}" must be a number >= 0 or "inf" to be used as a capacity (got ${describeValue(value)})`);
+  });
+  problems.throwIfAny(`capacity "${name}"`);
+  return out;
+}
+
+/** Checks the options strictly and solves: the compact active graph, its flow and the value. */
+export function solveWithOptions(graph: SupplyGraph, options: MaxFlowOptions = {}): SolvedFlow {
+  if (typeof options !== 'object' || options === null) throw new UsageError('maxFlow: options must be an object');
+  for (const name of Object.keys(options)) {
+    if (!KNOWN_OPTIONS.has(name)) throw new UsageError(`maxFlow: unknown option "${name}" (known: ${[...KNOWN_OPTIONS].join(', ')})`);
+  }
+  const active = activeSubgraph(graph);
+  let compact = compactGraph(active);
+  const { capacity = null } = options;
+  if (capacity !== null) {
+    if (typeof capacity !== 'string' || capacity === '') throw new UsageError('maxFlow: capacity must be an edge attribute name');
+    compact = { ...compact, edgeCapacity: capacitiesFrom(compact, active, capacity) };
+  }
+  return solveMaxFlow(compact, terminalsOf(compact, graph, options));
+}
+
+/**
+ * maxFlow of the active graph, the flow found and one minimum cut. The graph is not
+ * changed. `options` choose the sources, targets and capacity attribute (MaxFlowOptions).
+ */
+export function maxFlow(graph: SupplyGraph, options: MaxFlowOptions = {}): MaxFlowResult {
+  const solved = solveWithOptions(graph, options);
   const { graph: compact, supply } = solved;
   const edgeFlow: Record<string, number> = {};
   compact.edges.forEach((edge, e) => {

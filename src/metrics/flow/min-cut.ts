@@ -2,7 +2,7 @@
  * Minimum s-t cut from a maximum flow (max-flow min-cut theorem).
  *
  * The source side S is every vertex reachable from the source in the residual network
- * (arcs with residual > eps). The cut is every forward arc from S to its complement; once
+ * (arcs with residual capacity beyond rounding, `hasResidual`). The cut is every forward arc from S to its complement; once
  * the flow is maximum each is saturated and each arc back into S carries nothing, so the
  * cut's capacity equals the flow value. Among the minimum cuts this is the one closest to
  * the source. Arcs of capacity 0 that cross are members too (they add nothing).

@@ -1,5 +1,5 @@
 /**
- * Residual reachability: breadth-first search over arcs with residual capacity > eps.
+ * Residual reachability: breadth-first search over arcs with residual capacity beyond rounding (`hasResidual`).
  * From `root` along residual arcs (reversed = 0: the vertices `root` reaches), or against
  * them (reversed = 1: the vertices that reach `root`). Optionally records, for each vertex
  * found, the arc of the search tree that found it (`treeArc[w]`). O(V + E).
@@ -11,7 +11,7 @@ import type { FlowNetwork } from './flow-network.js';
 
 /** inside[v] = 1 for the vertices found (root included). */
 export function residualReach(network: FlowNetwork, root: number, reversed: 0 | 1, treeArc?: Int32Array): Uint8Array {
-  const { vertexCount: n, start, adj, head, eps } = network;
+  const { vertexCount: n, start, adj, head } = network;
   const inside = new Uint8Array(n);
   const queue = new Int32Array(n);
   let qTail = 0;
@@ -22,7 +22,7 @@ export function residualReach(network: FlowNetwork, root: number, reversed: 0 | 
     for (let i = start[v] as number; i < (start[v + 1] as number); i++) {
       const a = (adj[i] as number) ^ reversed;
       const w = head[adj[i] as number] as number;
-      if (inside[w] || network.residual(a) <= eps) continue;
+      if (inside[w] || !network.hasResidual(a)) continue;
       inside[w] = 1;
       if (treeArc) treeArc[w] = a;
       queue[qTail++] = w;

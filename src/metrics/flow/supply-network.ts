@@ -10,6 +10,10 @@
  * - A node with a `capacity` is split (node splitting): v_in -> v_out with that capacity;
  *   in-edges enter v_in, out-edges leave v_out. Other nodes are one vertex.
  *
+ * - With explicit terminals (`Terminals`: max flow between chosen source and target
+ *   sets, networkx's `maximum_flow(G, s, t)` for one of each), the super-source feeds the
+ *   chosen sources and the chosen targets feed the super-sink instead.
+ *
  * Vertex 0 is the super-source, 1 the super-sink.
  */
 import type { CompactGraph } from '../../model/compact.js';
@@ -34,7 +38,13 @@ export interface SupplyNetwork {
 export const SUPER_SOURCE = 0;
 export const SUPER_SINK = 1;
 
-export function buildSupplyNetwork(graph: CompactGraph): SupplyNetwork {
+/** Chosen sources and sinks by node index (1 = chosen), replacing the in/out-degree rule. */
+export interface Terminals {
+  source: Uint8Array;
+  sink: Uint8Array;
+}
+
+export function buildSupplyNetwork(graph: CompactGraph, terminals?: Terminals): SupplyNetwork {
   const n = graph.nodes.length;
   const m = graph.edges.length;
   const inVertex = new Int32Array(n);
@@ -70,8 +80,10 @@ export function buildSupplyNetwork(graph: CompactGraph): SupplyNetwork {
   for (let i = 0; i < n; i++) {
     const indeg = graph.inDegree[i] as number;
     const outdeg = graph.outDegree[i] as number;
-    if (indeg === 0 && outdeg > 0) sourcePair[i] = addPair(SUPER_SOURCE, inVertex[i] as number, Infinity);
-    if (outdeg === 0 && indeg > 0) sinkPair[i] = addPair(outVertex[i] as number, SUPER_SINK, Infinity);
+    const isSource = terminals ? terminals.source[i] === 1 : indeg === 0 && outdeg > 0;
+    const isSink = terminals ? terminals.sink[i] === 1 : outdeg === 0 && indeg > 0;
+    if (isSource) sourcePair[i] = addPair(SUPER_SOURCE, inVertex[i] as number, Infinity);
+    if (isSink) sinkPair[i] = addPair(outVertex[i] as number, SUPER_SINK, Infinity);
   }
   const network = new FlowNetwork(vertices, SUPER_SOURCE, SUPER_SINK, tails, heads, caps);
   return { network, inVertex, outVertex, edgePair, splitPair, sourcePair, sinkPair };

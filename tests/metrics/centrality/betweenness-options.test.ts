@@ -12,8 +12,8 @@ const problemsOf = (run: () => unknown) => inputProblems(run);
 
 describe('betweenness options', () => {
   it('fills defaults', () => {
-    expect(resolveBetweennessOptions()).toEqual({ weight: null, normalized: true, sample: null, seed: 0 });
-    expect(resolveBetweennessOptions({ sample: 3 })).toEqual({ weight: null, normalized: true, sample: 3, seed: 0 });
+    expect(resolveBetweennessOptions()).toEqual({ weight: null, normalized: true, sample: null, seed: 0, endpoints: false, undirected: false });
+    expect(resolveBetweennessOptions({ sample: 3 })).toEqual({ weight: null, normalized: true, sample: 3, seed: 0, endpoints: false, undirected: false });
   });
 
   it.each<[string, unknown]>([
@@ -99,8 +99,14 @@ describe('sampled betweenness', () => {
     expectClose(all.edges, exact.edges, 1e-12);
   });
 
-  it('unnormalised samples are scaled by n / K', () => {
-    // With K = n the factor is 1; the unnormalised estimate is then the exact raw sum.
+  it('refuses one pivot without endpoints (the pivot\'s own estimate is undefined; networkx gives NaN)', () => {
+    expect(() => betweenness(graph, { sample: 1 })).toThrow(UsageError);
+    expect(() => betweenness(graph, { sample: 1 })).toThrow('sample must be at least 2');
+    expect(Object.values(betweenness(graph, { sample: 1, endpoints: true }).nodes).every(Number.isFinite)).toBe(true);
+  });
+
+  it('unnormalised samples with K = n are the exact raw sums', () => {
+    // With K = n networkx computes the exact value; the unnormalised estimate is then the exact raw sum.
     expectClose(betweenness(graph, { sample: graph.order, normalized: false }).nodes, fixture.nodeRaw as Record<string, number>);
   });
 });

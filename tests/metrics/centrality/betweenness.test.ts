@@ -43,16 +43,37 @@ describe.each(EXACT)('betweenness: networkx fixture %s', (name) => {
   });
 });
 
-describe.each(['sampled', 'sampled-weighted'])('betweenness: k pivots, networkx fixture %s', (name) => {
-  it('the scaled pivot sum over networkx\'s pivots equals networkx', () => {
-    const fixture = readFixture(name);
-    const csr = buildCsr(fixtureGraph(fixture), fixture.weight);
-    const index = new Map(csr.nodeKeys.map((key, i) => [key, i]));
-    const sources = Int32Array.from((fixture.pivots as string[]).map((p) => index.get(p) as number));
+describe.each(['sampled', 'sampled-weighted'])('betweenness: k pivots, networkx 3.6.1 fixture %s (scripts/fixtures/betweenness_sampled.py)', (name) => {
+  const fixture = readFixture(name);
+  const csr = buildCsr(fixtureGraph(fixture), fixture.weight);
+  const index = new Map(csr.nodeKeys.map((key, i) => [key, i]));
+  const sources = Int32Array.from((fixture.pivots as string[]).map((p) => index.get(p) as number));
+
+  it('the scaled pivot sum over networkx\'s pivots equals networkx, nodes and edges, normalised', () => {
     expect(sources.length).toBe(fixture.k);
     const result = betweennessRecords(csr, betweennessCsr(csr, { sources }));
     expectClose(result.nodes, fixture.node as Record<string, number>);
     expectClose(result.edges, fixture.edge as Record<string, number>);
+  });
+
+  it('and unnormalised (pivots scaled by N / (K - 1), other nodes by N / K, edges by n / K)', () => {
+    const result = betweennessRecords(csr, betweennessCsr(csr, { sources, normalized: false }));
+    expectClose(result.nodes, fixture.nodeRaw as Record<string, number>);
+    expectClose(result.edges, fixture.edgeRaw as Record<string, number>);
+  });
+
+  it('and with endpoints, normalised and not', () => {
+    expectClose(betweennessRecords(csr, betweennessCsr(csr, { sources, endpoints: true })).nodes, fixture.nodeEndpoints as Record<string, number>);
+    expectClose(betweennessRecords(csr, betweennessCsr(csr, { sources, endpoints: true, normalized: false })).nodes, fixture.nodeEndpointsRaw as Record<string, number>);
+  });
+});
+
+describe('betweenness: endpoints, networkx 3.6.1 fixture (scripts/fixtures/betweenness_sampled.py)', () => {
+  it('equals networkx betweenness_centrality(G, endpoints=True), normalised and not', () => {
+    const fixture = readFixture('endpoints');
+    const graph = fixtureGraph(fixture);
+    expectClose(betweenness(graph, { endpoints: true }).nodes, fixture.node as Record<string, number>);
+    expectClose(betweenness(graph, { endpoints: true, normalized: false }).nodes, fixture.nodeRaw as Record<string, number>);
   });
 });
 

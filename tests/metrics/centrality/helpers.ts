@@ -17,6 +17,8 @@ export interface BetweennessFixture {
   igraphNodeRaw?: Record<string, number>;
   igraphEdgeRaw?: Record<string, number>;
   networkxNodeRaw?: Record<string, number>;
+  nodeEndpoints?: Record<string, number>;
+  nodeEndpointsRaw?: Record<string, number>;
   k?: number;
   seed?: number;
   pivots?: string[];

@@ -1,0 +1,54 @@
+/**
+ * Undirected betweenness (networkx's conventions for a `Graph`) on a directed graph: the
+ * graph is read as undirected by taking its symmetric closure, and results are folded back.
+ *
+ * - Closure: every edge u -> v gives the two arcs u -> v and v -> u; antiparallel edges
+ *   u -> v and v -> u are one undirected edge {u, v} (the multigraph rule: collapsed), whose
+ *   length, with `weight`, is the shorter of the two.
+ * - Node values: Brandes' sum over ordered pairs on the closure, scaled as networkx scales
+ *   undirected graphs (betweenness.ts `scaleBetweenness` with `undirected`: unnormalised
+ *   values halved, each unordered pair counted once; normalised values as directed, which
+ *   equals networkx's 2 / ((n - 1)(n - 2)) on unordered pairs).
+ * - Edge values: the undirected edge {u, v} gets the sum of its two arcs (networkx
+ *   accumulates both directions of travel into one edge), scaled likewise; every original
+ *   edge joining u and v reports that value.
+ */
+import { createSupplyGraph, type SupplyGraph } from '../../model/graph.js';
+
+export interface Closure {
+  /** The symmetric closure, arc keys `JSON.stringify([u, v])`. */
+  graph: SupplyGraph;
+  /** Original edge key -> its two arc keys in the closure. */
+  arcs: Map<string, [string, string]>;
+}
+
+const arcKey = (u: string, v: string): string => JSON.stringify([u, v]);
+
+/** The symmetric closure of `graph`; `weight` (a length attribute) is carried over, the shorter of antiparallel edges. */
+export function symmetricClosure(graph: SupplyGraph, weight: string | null): Closure {
+  const closure = createSupplyGraph();
+  graph.forEachNode((node, attributes) => closure.addNode(node, { stage: attributes.stage, country: attributes.country, status: 'operating' }));
+  const arcs = new Map<string, [string, string]>();
+  const lengthOf = (attributes: Record<string, unknown>): unknown => (weight === null ? undefined : attributes[weight]);
+  graph.forEachEdge((key, attributes, u, v) => {
+    const length = lengthOf(attributes as Record<string, unknown>);
+    for (const [a, b] of [[u, v], [v, u]] as const) {
+      const k = arcKey(a, b);
+      if (!closure.hasEdge(k)) {
+        closure.addDirectedEdgeWithKey(k, a, b, weight === null ? { flow: 0 } : { flow: 0, [weight]: length });
+      } else if (weight !== null) {
+        const previous = closure.getEdgeAttribute(k, weight) as unknown;
+        if (typeof length === 'number' && (typeof previous !== 'number' || length < previous)) closure.setEdgeAttribute(k, weight, length);
+      }
+    }
+    arcs.set(key, [arcKey(u, v), arcKey(v, u)]);
+  });
+  return { graph: closure, arcs };
+}
+
+/** Folds closure edge values back onto the original edges (sum of the two arcs). */
+export function foldEdges(closure: Closure, edges: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [key, [a, b]] of closure.arcs) out[key] = (edges[a] ?? 0) + (edges[b] ?? 0);
+  return out;
+}

@@ -1,0 +1,331 @@
+/**
+ * The graph index: one compact, immutable, numbered copy of a supply graph in typed
+ * arrays, built once per loaded graph, for every computation. graphology stays the
+ * editable model and the I/O format; metrics, scenario bounds and the LP builder read
+ * this. A scenario is an overlay on it (`IndexOverlay`: switched-off nodes and edges,
+ * capacity overrides), never a copied graph.
+ *
+ * Numbering: nodes 0..n-1 and edges 0..m-1 in graphology's iteration order (the file's
+ * order), the same as `compactGraph` (compact.ts), whose fields this index carries under
+ * the same names, so code written against CompactGraph accepts a GraphIndex.
+ * - CSR out: the out-edges of node v are outEdges[outOffsets[v] .. outOffsets[v+1]-1]
+ *   (edge ids, in insertion order); CSR in likewise with inOffsets/inEdges.
+ * - Categories as ids into string tables: nodeStage -> stages (the graph's stage list,
+ *   upstream first), nodeCountry -> countries (first-seen order), nodeStatus ->
+ *   NODE_STATUSES, edgeMaterial -> materials (-1: no material).
+ * - Numbers: edgeFlow (`flow`), edgeCapacity (`capacity ?? flow`), nodeCapacity
+ *   (`capacity`, Infinity when absent).
+ * Memory: O(n + m): 4 Int32 + 2 Float64 per edge, 2 Int32 per edge for the CSRs, and the
+ * key strings. Pure.
+ */
+import { edgeCapacity as capacityOf, type SupplyGraph } from './graph.js';
+import { NODE_STATUSES, type EdgeAttributes, type GraphAttributes, type NodeAttributes, type NodeStatus } from './schema.js';
+import { stagesOf } from './stages.js';
+
+export interface GraphIndex {
+  /** Number of nodes and edges. */
+  n: number;
+  m: number;
+  /** Node keys by id, and key -> id. */
+  nodes: string[];
+  index: Map<string, number>;
+  /** Edge keys by id. */
+  edges: string[];
+  edgeSource: Int32Array;
+  edgeTarget: Int32Array;
+  edgeFlow: Float64Array;
+  /** `capacity ?? flow` (see `edgeCapacity` in graph.ts). */
+  edgeCapacity: Float64Array;
+  /** Id into `materials`, or -1. */
+  edgeMaterial: Int32Array;
+  materials: string[];
+  /** `capacity`, or Infinity when the node has none. */
+  nodeCapacity: Float64Array;
+  nodeStage: Int32Array;
+  stages: readonly string[];
+  nodeCountry: Int32Array;
+  countries: string[];
+  /** Country code of each node (compact.ts's field; countries[nodeCountry[v]]). */
+  country: string[];
+  /** Index into NODE_STATUSES. */
+  nodeStatus: Uint8Array;
+  outOffsets: Int32Array;
+  outEdges: Int32Array;
+  inOffsets: Int32Array;
+  inEdges: Int32Array;
+  inDegree: Int32Array;
+  outDegree: Int32Array;
+}
+
+/** Status id of `operating` (the only status that takes part in baseline analyses). */
+export const OPERATING = NODE_STATUSES.indexOf('operating');
+
+/** Grows typed arrays while elements arrive one by one (the streaming loaders). */
+class Growing<T extends Int32Array | Float64Array | Uint8Array> {
+  length = 0;
+  constructor(
+    public data: T,
+    private readonly make: (size: number) => T,
+  ) {}
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const bigger = this.make(Math.max(16, this.data.length * 2));
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = value;
+  }
+  done(): T {
+    return this.data.slice(0, this.length) as T;
+  }
+}
+
+const ints = () => new Growing(new Int32Array(16), (size) => new Int32Array(size));
+const floats = () => new Growing(new Float64Array(16), (size) => new Float64Array(size));
+
+/** A string table: name -> id in first-seen order. */
+class Table {
+  readonly names: string[] = [];
+  private readonly ids = new Map<string, number>();
+  constructor(initial: readonly string[] = []) {
+    for (const name of initial) this.id(name);
+  }
+  id(name: string): number {
+    let id = this.ids.get(name);
+    if (id === undefined) {
+      id = this.names.length;
+      this.names.push(name);
+      this.ids.set(name, id);
+    }
+    return id;
+  }
+}
+
+/**
+ * Builds a GraphIndex one element at a time, without a graphology graph: what the
+ * streaming loader uses for graphs too large to hold as objects. Nodes must be added
+ * before the edges that use them.
+ */
+export class GraphIndexBuilder {
+  private readonly nodeKeys: string[] = [];
+  private readonly ids = new Map<string, number>();
+  private readonly edgeKeys: string[] = [];
+  private readonly source = ints();
+  private readonly target = ints();
+  private readonly flow = floats();
+  private readonly capacity = floats();
+  private readonly material = ints();
+  private readonly materials = new Table();
+  private readonly nodeCapacity = floats();
+  private readonly stage = ints();
+  private readonly country = ints();
+  private readonly countries = new Table();
+  private readonly status = new Growing(new Uint8Array(16), (size) => new Uint8Array(size));
+  private stages: Table;
+  private readonly pairs = new Set<number>();
+
+  constructor(attributes: GraphAttributes = {}) {
+    this.stages = new Table(stagesOf(attributes));
+  }
+
+  get order(): number {
+    return this.nodeKeys.length;
+  }
+
+  /** Replaces the stage list (before any node). */
+  setAttributes(attributes: GraphAttributes): void {
+    this.stages = new Table(stagesOf(attributes));
+  }
+
+  hasNode(key: string): boolean {
+    return this.ids.has(key);
+  }
+
+  addNode(key: string, attributes: Pick<NodeAttributes, 'stage' | 'country' | 'capacity' | 'status'>): number {
+    const id = this.nodeKeys.length;
+    this.nodeKeys.push(key);
+    this.ids.set(key, id);
+    this.stage.push(this.stages.id(attributes.stage));
+    this.country.push(this.countries.id(attributes.country));
+    this.nodeCapacity.push(attributes.capacity ?? Infinity);
+    this.status.push(NODE_STATUSES.indexOf(attributes.status ?? 'operating'));
+    return id;
+  }
+
+  /** The node's id, or -1. */
+  nodeId(key: string): number {
+    return this.ids.get(key) ?? -1;
+  }
+
+  /** True when an edge joins `source` to `target` already (both must be nodes). */
+  hasPair(source: string, target: string): boolean {
+    return this.hasPairOf(this.nodeId(source), this.nodeId(target));
+  }
+
+  /** hasPair by node ids. */
+  hasPairOf(s: number, t: number): boolean {
+    return this.pairs.has(pairKey(s, t));
+  }
+
+  addEdge(key: string, source: string, target: string, attributes: Pick<EdgeAttributes, 'flow' | 'capacity' | 'material'>): void {
+    this.addEdgeOf(key, this.nodeId(source), this.nodeId(target), attributes);
+  }
+
+  /** addEdge by node ids. */
+  addEdgeOf(key: string, s: number, t: number, attributes: Pick<EdgeAttributes, 'flow' | 'capacity' | 'material'>): void {
+    this.pairs.add(pairKey(s, t));
+    this.edgeKeys.push(key);
+    this.source.push(s);
+    this.target.push(t);
+    this.flow.push(attributes.flow);
+    this.capacity.push(capacityOf(attributes as EdgeAttributes));
+    this.material.push(attributes.material === undefined ? -1 : this.materials.id(attributes.material));
+  }
+
+  build(): GraphIndex {
+    const edgeSource = this.source.done();
+    const edgeTarget = this.target.done();
+    const nodeCountry = this.country.done();
+    return finishIndex({
+      nodes: this.nodeKeys,
+      index: this.ids,
+      edges: this.edgeKeys,
+      edgeSource,
+      edgeTarget,
+      edgeFlow: this.flow.done(),
+      edgeCapacity: this.capacity.done(),
+      edgeMaterial: this.material.done(),
+      materials: this.materials.names,
+      nodeCapacity: this.nodeCapacity.done(),
+      nodeStage: this.stage.done(),
+      stages: this.stages.names,
+      nodeCountry,
+      countries: this.countries.names,
+      nodeStatus: this.status.done(),
+    });
+  }
+}
+
+/** One number per ordered node pair (ids below 2^26, so the product stays an exact integer). */
+const pairKey = (s: number, t: number): number => s * 67_108_864 + t;
+
+type IndexCore = Omit<GraphIndex, 'n' | 'm' | 'country' | 'outOffsets' | 'outEdges' | 'inOffsets' | 'inEdges' | 'inDegree' | 'outDegree'>;
+
+/** CSR offsets and edge lists of the edges grouped by `ends` (stable: insertion order within a group). */
+function groupEdges(n: number, ends: Int32Array): { offsets: Int32Array; edges: Int32Array; degree: Int32Array } {
+  const degree = new Int32Array(n);
+  for (let e = 0; e < ends.length; e++) degree[ends[e] as number] = (degree[ends[e] as number] as number) + 1;
+  const offsets = new Int32Array(n + 1);
+  for (let v = 0; v < n; v++) offsets[v + 1] = (offsets[v] as number) + (degree[v] as number);
+  const fill = offsets.slice(0, n);
+  const edges = new Int32Array(ends.length);
+  for (let e = 0; e < ends.length; e++) {
+    const v = ends[e] as number;
+    edges[fill[v] as number] = e;
+    fill[v] = (fill[v] as number) + 1;
+  }
+  return { offsets, edges, degree };
+}
+
+function finishIndex(core: IndexCore): GraphIndex {
+  const n = core.nodes.length;
+  const out = groupEdges(n, core.edgeSource);
+  const into = groupEdges(n, core.edgeTarget);
+  const country = Array.from(core.nodeCountry, (id) => core.countries[id] as string);
+  return {
+    ...core,
+    n,
+    m: core.edges.length,
+    country,
+    outOffsets: out.offsets,
+    outEdges: out.edges,
+    outDegree: out.degree,
+    inOffsets: into.offsets,
+    inEdges: into.edges,
+    inDegree: into.degree,
+  };
+}
+
+/** The index of a graphology supply graph (every node, whatever its status). */
+export function indexGraph(graph: SupplyGraph): GraphIndex {
+  const builder = new GraphIndexBuilder(graph.getAttributes());
+  graph.forEachNode((key, attributes) => builder.addNode(key, attributes));
+  graph.forEachEdge((key, attributes, source, target) => builder.addEdge(key, source, target, attributes));
+  return builder.build();
+}
+
+/**
+ * A scenario as an overlay on an index: nodes and edges switched off, and capacities
+ * replaced. Arrays are indexed by node or edge id; an absent field changes nothing.
+ */
+export interface IndexOverlay {
+  /** 1 = the node is out (its edges carry nothing). */
+  nodeOff?: Uint8Array;
+  /** 1 = the edge is out. */
+  edgeOff?: Uint8Array;
+  /** Node capacity overrides (id -> capacity; Infinity lifts a limit). */
+  nodeCapacity?: ReadonlyMap<number, number>;
+  /** Edge capacity overrides (id -> capacity). */
+  edgeCapacity?: ReadonlyMap<number, number>;
+}
+
+/** The overlay that takes out every node that is not operating (the baseline analyses' view). */
+export function operatingOverlay(index: GraphIndex): IndexOverlay {
+  const nodeOff = new Uint8Array(index.n);
+  for (let v = 0; v < index.n; v++) nodeOff[v] = index.nodeStatus[v] === OPERATING ? 0 : 1;
+  return { nodeOff };
+}
+
+/** The status of node `v` by name. */
+export const statusOf = (index: GraphIndex, v: number): NodeStatus => NODE_STATUSES[index.nodeStatus[v] as number] as NodeStatus;
+
+/**
+ * Effective capacities under an overlay: an edge is 0 when it or either end is out,
+ * else its override or its capacity; a node is 0 when out, else its override or its
+ * capacity. The index is not changed.
+ */
+export function overlaidCapacities(index: GraphIndex, overlay: IndexOverlay): { node: Float64Array; edge: Float64Array } {
+  const node = index.nodeCapacity.slice();
+  const edge = index.edgeCapacity.slice();
+  for (const [v, c] of overlay.nodeCapacity ?? []) node[v] = c;
+  for (const [e, c] of overlay.edgeCapacity ?? []) edge[e] = c;
+  const nodeOff = overlay.nodeOff;
+  const edgeOff = overlay.edgeOff;
+  if (nodeOff) for (let v = 0; v < index.n; v++) if (nodeOff[v] === 1) node[v] = 0;
+  for (let e = 0; e < index.m; e++) {
+    if (edgeOff?.[e] === 1 || (nodeOff && (nodeOff[index.edgeSource[e] as number] === 1 || nodeOff[index.edgeTarget[e] as number] === 1))) edge[e] = 0;
+  }
+  return { node, edge };
+}
+
+/**
+ * The out-adjacency as a CSR over the nodes an overlay keeps (switched-off nodes and
+ * edges removed, ids kept): `offsets`/`targets` as the shortest-path kernels of
+ * metrics/centrality read them, and `edgeIds` the edge id at each position. Nodes that
+ * are out keep their id and have no edges, so they lie on no path; drop them from the
+ * node count yourself where a normalisation depends on it.
+ */
+export function outCsr(index: GraphIndex, overlay: IndexOverlay = {}): { offsets: Int32Array; targets: Int32Array; edgeIds: Int32Array } {
+  const { n, outOffsets, outEdges, edgeTarget } = index;
+  const nodeOff = overlay.nodeOff;
+  const edgeOff = overlay.edgeOff;
+  const keep = (v: number, e: number): boolean => !(nodeOff && (nodeOff[v] === 1 || nodeOff[edgeTarget[e] as number] === 1)) && edgeOff?.[e] !== 1;
+  const offsets = new Int32Array(n + 1);
+  let count = 0;
+  for (let v = 0; v < n; v++) {
+    for (let p = outOffsets[v] as number; p < (outOffsets[v + 1] as number); p++) if (keep(v, outEdges[p] as number)) count++;
+    offsets[v + 1] = count;
+  }
+  const targets = new Int32Array(count);
+  const edgeIds = new Int32Array(count);
+  let pos = 0;
+  for (let v = 0; v < n; v++) {
+    for (let p = outOffsets[v] as number; p < (outOffsets[v + 1] as number); p++) {
+      const e = outEdges[p] as number;
+      if (!keep(v, e)) continue;
+      targets[pos] = edgeTarget[e] as number;
+      edgeIds[pos++] = e;
+    }
+  }
+  return { offsets, targets, edgeIds };
+}
