@@ -1,39 +1,68 @@
 #!/usr/bin/env node
-// Prints the headline table of every preset scenario on a graph, as Markdown: total loss
-// and loss per end-use sector under both bounds (max flow / proportional). Used to
-// refresh the numbers in README.md and docs/scenarios.md. Needs `npm run build` first.
-// End uses that take nothing in the baseline (the unconsumed sinks) are left out.
-//   node scripts/headlines.mjs [graph.json] [--readme]
+// The headline table of every preset scenario on a graph, as Markdown: total loss and loss
+// per end-use sector under the three bounds (max flow / allocation / proportional), and
+// the binding input of each end use that loses under the allocation bound. End uses that
+// take nothing in the baseline (the unconsumed sinks) are left out. Needs `npm run build`.
+//   node scripts/headlines.mjs [graph.json] [--readme] [--write]
 //   --readme: the short README table: the preset's date, total and a few sectors, and
 //             what the preset leaves out (the "Leaves out:" sentence of its description)
+//   --write:  replace the block between `<!-- headlines:start -->` and
+//             `<!-- headlines:end -->` in README.md (short table) and docs/scenarios.md
+//             (full table and binding inputs) instead of printing
+import { readFileSync, writeFileSync } from 'node:fs';
 import { readGraphFile } from '../dist/io/read-graph.js';
 import { listPresets } from '../dist/io/read-scenario.js';
 import { parseScenario } from '../dist/scenario/parse-scenario.js';
 import { evaluateScenario } from '../dist/scenario/evaluate.js';
 
 const args = process.argv.slice(2);
-const readme = args.includes('--readme');
+const readmeOnly = args.includes('--readme');
+const write = args.includes('--write');
 const file = args.find((a) => !a.startsWith('--')) ?? 'graphs/rare-earths-2024.json';
 const README_SECTORS = ['EVs, hybrids and vehicle motors', 'Defence and aerospace', 'Semiconductors and RF filters', 'Ceramics and coatings (YSZ, thermal barrier)'];
 const leavesOut = (d) => (/Leaves out: ([^.]*)\./.exec(d ?? '')?.[1] ?? '').replace(/\|/g, '/');
 const { graph } = await readGraphFile(file);
 const pct = (x) => (x === null || x === undefined ? 'n/a' : (Math.round(x * 1000) / 10).toFixed(1));
-const pair = (loss) => `${pct(loss.maxFlow)} / ${pct(loss.proportional)}`;
+const triple = (loss) => `${pct(loss?.maxFlow)} / ${pct(loss?.allocation)} / ${pct(loss?.proportional)}`;
 
 const presets = await listPresets();
 const extra = [{ id: '`--disable CN`', scenario: { name: 'China offline', actions: [{ type: 'disableCountry', country: 'CN' }] } }];
-const rows = [];
-let sectors = null;
+const results = [];
 for (const p of [...presets.map((p) => ({ id: `\`${p.id}\``, scenario: p.scenario })), ...extra]) {
-  const result = evaluateScenario(graph, parseScenario(p.scenario, p.id, graph));
-  sectors ??= result.loss.byEndUse.filter((e) => e.baseline.maxFlow > 0 || e.baseline.proportional > 0).map((e) => e.endUse);
-  const shown = readme ? sectors.filter((s) => README_SECTORS.includes(s)) : sectors;
-  const bySector = new Map(result.loss.byEndUse.map((e) => [e.endUse, e.loss]));
-  const id = readme && p.scenario.date ? `${p.id} (${p.scenario.date})` : p.id;
-  rows.push([id, pair(result.loss), ...shown.map((s) => pair(bySector.get(s) ?? {})), ...(readme ? [leavesOut(p.scenario.description)] : [])]);
+  results.push({ ...p, result: evaluateScenario(graph, parseScenario(p.scenario, p.id, graph)) });
 }
-const header = ['scenario', 'total', ...(readme ? sectors.filter((s) => README_SECTORS.includes(s)) : sectors), ...(readme ? ['leaves out'] : [])];
-console.log(`Loss in percent, max flow / proportional (negative = gain), on ${file}:\n`);
-console.log(`| ${header.join(' | ')} |`);
-console.log(`| ${header.map(() => '---').join(' | ')} |`);
-for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+const sectors = results[0].result.loss.byEndUse.filter((e) => e.baseline.maxFlow > 0 || e.baseline.proportional > 0).map((e) => e.endUse);
+
+function table(short) {
+  const shown = short ? sectors.filter((s) => README_SECTORS.includes(s)) : sectors;
+  const header = ['scenario', 'total', ...shown, ...(short ? ['leaves out'] : [])];
+  const lines = [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`];
+  for (const { id, scenario, result } of results) {
+    const bySector = new Map(result.loss.byEndUse.map((e) => [e.endUse, e.loss]));
+    const name = short && scenario.date ? `${id} (${scenario.date})` : id;
+    lines.push(`| ${[name, triple(result.loss), ...shown.map((s) => triple(bySector.get(s))), ...(short ? [leavesOut(scenario.description)] : [])].join(' | ')} |`);
+  }
+  return lines.join('\n');
+}
+
+const binding = ['| scenario | end use | sink that lost most | binding input (allocation bound) |', '| --- | --- | --- | --- |'];
+for (const { id, result } of results) {
+  for (const e of result.loss.byEndUse) if (e.binding) binding.push(`| ${id} | ${e.endUse} | ${e.binding.sink} | ${e.binding.text} |`);
+}
+
+const note = `Loss of delivered supply in percent, **max flow / allocation / proportional** (negative = a gain), on \`${file}\`; generated by \`node scripts/headlines.mjs\` (after \`npm run build\`).`;
+const short = `${note}\n\n${table(true)}\n`;
+const full = `${note} Columns are end-use sectors.\n\n${table(false)}\n\nThe input that binds each end use that loses supply under the allocation bound (traced upstream from the sink that lost most; \`src/allocation/binding-input.ts\`):\n\n${binding.join('\n')}\n`;
+
+function replaceBlock(path, text) {
+  const current = readFileSync(path, 'utf8');
+  const start = current.indexOf('<!-- headlines:start -->');
+  const end = current.indexOf('<!-- headlines:end -->');
+  if (start < 0 || end < start) throw new Error(`${path}: no <!-- headlines:start --> ... <!-- headlines:end --> block`);
+  writeFileSync(path, `${current.slice(0, start)}<!-- headlines:start -->\n${text}${current.slice(end)}`);
+}
+
+if (write) {
+  replaceBlock('README.md', short);
+  replaceBlock('docs/scenarios.md', full);
+} else process.stdout.write(readmeOnly ? short : full);

@@ -13,9 +13,10 @@ import { registerMetrics } from './commands/metrics.js';
 import { registerScenario } from './commands/scenario.js';
 import { registerServe } from './commands/serve.js';
 import { registerSweep } from './commands/sweep.js';
+import { registerTimeline } from './commands/timeline.js';
 import { registerValidate } from './commands/validate.js';
 
-export const COMMANDS: ((program: Command, ctx: CliContext) => void)[] = [registerValidate, registerInfo, registerMetrics, registerGenerate, registerImport, registerExport, registerScenario, registerSweep, registerServe];
+export const COMMANDS: ((program: Command, ctx: CliContext) => void)[] = [registerValidate, registerInfo, registerMetrics, registerGenerate, registerImport, registerExport, registerScenario, registerSweep, registerTimeline, registerServe];
 
 export function buildProgram(ctx: CliContext): Command {
   const program = new CommandClass('chokepoint')

@@ -36,6 +36,7 @@ export const KNOWN_TYPES: Record<'graph' | 'node' | 'edge', Record<string, Value
     inDegree: 'int',
     outDegree: 'int',
     pagerank: 'double',
+    shadowPrice: 'double',
   },
   edge: {
     flow: 'double',

@@ -3,8 +3,11 @@
  * metrics endpoint. Users and tests depend on these names; add fields, never rename.
  */
 
-export const METRIC_NAMES = ['betweenness', 'throughput', 'flowShare', 'knockoutLoss', 'minCut', 'concentration', 'supplyRisk', 'degree', 'pagerank'] as const;
+export const METRIC_NAMES = ['betweenness', 'throughput', 'flowShare', 'knockoutLoss', 'minCut', 'concentration', 'supplyRisk', 'degree', 'pagerank', 'shadowPrice'] as const;
 export type MetricName = (typeof METRIC_NAMES)[number];
+
+/** The metrics computed when none are named: all but shadowPrice (an LP, asked for by name). */
+export const DEFAULT_METRICS: readonly MetricName[] = METRIC_NAMES.filter((name) => name !== 'shadowPrice');
 
 export interface NodeMetrics {
   id: string;
@@ -25,6 +28,12 @@ export interface NodeMetrics {
   inDegree?: number;
   outDegree?: number;
   pagerank?: number;
+  /**
+   * Shadow price of the node's capacity in the allocation LP with sinks taking up to their
+   * `demand` (unlimited without one): delivered t/yr gained per extra t/yr of capacity; 0
+   * for a node without a finite capacity.
+   */
+  shadowPrice?: number;
 }
 
 export interface EdgeMetrics {
@@ -60,6 +69,10 @@ export interface CountryMetrics {
   knockoutLoss?: number;
   /** Sum of the throughput of the country's nodes. */
   throughput?: number;
+  /** Largest shadowPrice of the country's nodes (where one more tonne of capacity helps most). */
+  shadowPrice?: number;
+  /** The node with that price (null when none of its nodes has a finite capacity). */
+  shadowPriceNode?: string | null;
 }
 
 export interface MetricsReport {

@@ -5,7 +5,7 @@
  *
  * Every metric is computed on the active graph (operating nodes only, `activeSubgraph`);
  * the report still lists every node and edge, inactive ones with 0 / false values and
- * their `status`. Only the metrics named in `metrics` are computed (default: all);
+ * their `status`. Only the metrics named in `metrics` are computed (default: all but shadowPrice, an LP);
  * `supply.maxFlow` comes with knockoutLoss or minCut (it is their baseline), and
  * `stages` with concentration or supplyRisk. `weight`, `sample`, `seed`, `normalized`,
  * `endpoints` and `undirected` go to betweenness (weight = an edge attribute read as a
@@ -24,7 +24,8 @@ import { supplyRisk, type SupplyRiskResult } from './concentration/supply-risk.j
 import { knockoutOfSolved, type KnockoutResult } from './flow/knockout.js';
 import { minimumCut, solveWithOptions, type MaxFlowOptions, type MinimumCut } from './flow/max-flow.js';
 import { flowShare, throughput } from './flow/throughput.js';
-import { METRIC_NAMES, type CountryMetrics, type EdgeMetrics, type MetricName, type MetricsReport, type NodeMetrics, type StageConcentration } from './report-types.js';
+import { solveAllocation, type AllocationResult } from '../allocation/solve-allocation.js';
+import { DEFAULT_METRICS, METRIC_NAMES, type CountryMetrics, type EdgeMetrics, type MetricName, type MetricsReport, type NodeMetrics, type StageConcentration } from './report-types.js';
 
 export interface MetricsOptions {
   /** The metrics to compute (default: all of METRIC_NAMES). */
@@ -79,7 +80,7 @@ function resolveOptions(options: MetricsOptions): { metrics: Set<MetricName>; be
     if (!KNOWN_OPTIONS.has(name)) throw new UsageError(`metrics: unknown option "${name}" (known: ${[...KNOWN_OPTIONS].join(', ')})`);
   }
   if (options.metrics !== undefined && !Array.isArray(options.metrics)) throw new UsageError('metrics: `metrics` must be a list of metric names');
-  const metrics = new Set(parseMetricNames(options.metrics ?? METRIC_NAMES));
+  const metrics = new Set(parseMetricNames(options.metrics ?? DEFAULT_METRICS));
   const between: BetweennessOptions = {};
   if (options.weight !== undefined) between.weight = options.weight;
   if (options.sample !== undefined) between.sample = options.sample;
@@ -169,6 +170,18 @@ export function buildMetrics(graph: SupplyGraph, options: MetricsOptions = {}, p
     if (maxFlow === 0) notes.push('maxFlow is 0: nothing can reach a sink, so every knockoutLoss is 0 and the minimum cut is trivial');
   }
 
+  let prices: AllocationResult['shadowPrice'] | null = null;
+  if (has('shadowPrice')) {
+    // Sinks take up to their stated demand, unlimited without one: which capacities would
+    // bind if the end uses took more (with their observed in-flow as the cap, no capacity
+    // binds in the baseline and every price is 0).
+    const sinkLimit = new Map<string, number>();
+    active.forEachNode((node, a) => {
+      if (active.outDegree(node) === 0 && active.inDegree(node) > 0) sinkLimit.set(node, a.demand ?? Infinity);
+    });
+    prices = solveAllocation(active, { sinkLimit }).shadowPrice;
+  }
+
   let stages: StageConcentration[] = [];
   if (has('concentration') || has('supplyRisk')) {
     const rows = stageConcentration(active);
@@ -200,6 +213,7 @@ export function buildMetrics(graph: SupplyGraph, options: MetricsOptions = {}, p
       row.outDegree = on ? (degrees.outDegree[id] ?? 0) : 0;
     }
     if (ranks) row.pagerank = on ? (ranks[id] ?? 0) : 0;
+    if (prices) row.shadowPrice = on ? (prices.nodes[id] ?? 0) : 0;
     return row;
   });
 
@@ -226,6 +240,10 @@ export function buildMetrics(graph: SupplyGraph, options: MetricsOptions = {}, p
     const row: CountryMetrics = { country, name: table[country]?.name ?? country };
     if (knockout) row.knockoutLoss = knockout.countries[country] ?? 0;
     if (flows && has('throughput')) row.throughput = countryFlow.get(country) ?? 0;
+    if (prices) {
+      row.shadowPrice = prices.countries[country]?.price ?? 0;
+      row.shadowPriceNode = prices.countries[country]?.node ?? null;
+    }
     return row;
   });
 

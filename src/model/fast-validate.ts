@@ -33,8 +33,8 @@ const EDGE_KEYS: readonly string[] = Object.keys(EdgeAttributesSchema.shape);
 const NODE_KNOWN: ReadonlySet<string> = new Set(NODE_KEYS);
 const EDGE_KNOWN: ReadonlySet<string> = new Set(EDGE_KEYS);
 /** The attributes the checks below know; a schema attribute added later goes to zod until they learn it. */
-const NODE_CHECKED = ['label', 'stage', 'country', 'capacity', 'status', 'startYear', 'source', 'notes', 'confidence', 'sector'];
-const EDGE_CHECKED = ['flow', 'capacity', 'material', 'source', 'notes', 'confidence'];
+const NODE_CHECKED = ['label', 'stage', 'country', 'capacity', 'status', 'startYear', 'source', 'notes', 'confidence', 'sector', 'recipes', 'demand', 'stock', 'stockMonths', 'rampMonths'];
+const EDGE_CHECKED = ['flow', 'capacity', 'material', 'source', 'notes', 'confidence', 'weight'];
 const NODE_UNCHECKED: readonly string[] = NODE_KEYS.filter((name) => !NODE_CHECKED.includes(name));
 const EDGE_UNCHECKED: readonly string[] = EDGE_KEYS.filter((name) => !EDGE_CHECKED.includes(name));
 const STATUSES: ReadonlySet<unknown> = new Set(NODE_STATUSES);
@@ -54,11 +54,36 @@ function hasReservedName(a: Record<string, unknown>): boolean {
 const isQuantity = (value: unknown): boolean => typeof value === 'number' && value >= 0 && value <= MAX_QUANTITY;
 const isOptionalString = (value: unknown): boolean => value === undefined || typeof value === 'string';
 
+/** A number of months: finite, 0 <= x <= 1200. */
+const isMonths = (value: unknown): boolean => typeof value === 'number' && value >= 0 && value <= 1200;
+
+/** A coefficient or share of a recipe: 0 < x <= MAX_QUANTITY. */
+const isPositive = (value: unknown): boolean => typeof value === 'number' && value > 0 && value <= MAX_QUANTITY;
+
+/** `{material: positive number}` with no reserved material name (those go to zod). */
+function isMaterialTable(value: unknown): boolean {
+  if (!isPlainObject(value) || Object.hasOwn(value, '__proto__')) return false;
+  for (const name in value) if (isReservedKey(name) || !isPositive(value[name])) return false;
+  return true;
+}
+
+/** True when `value` passes the `recipes` attribute of NodeAttributesSchema (RecipeSchema). */
+function isValidRecipes(value: unknown): boolean {
+  if (!Array.isArray(value) || value.length === 0) return false;
+  for (const recipe of value) {
+    if (!isPlainObject(recipe)) return false;
+    for (const name in recipe) if (name !== 'name' && name !== 'inputs' && name !== 'outputs') return false;
+    if (typeof recipe.name !== 'string' || recipe.name === '' || !isMaterialTable(recipe.inputs)) return false;
+    if (recipe.outputs !== undefined && !isMaterialTable(recipe.outputs)) return false;
+  }
+  return true;
+}
+
 /** True when `a` passes NodeAttributesSchema (a plain object with valid known attributes). */
 export function isValidNodeAttributes(a: unknown): a is Record<string, unknown> {
   if (!isPlainObject(a) || Object.hasOwn(a, '__proto__') || hasReservedName(a)) return false;
   for (const name of NODE_UNCHECKED) if (a[name] !== undefined) return false;
-  const { label, stage, country, capacity, status, startYear, source, notes, confidence, sector } = a;
+  const { label, stage, country, capacity, status, startYear, source, notes, confidence, sector, recipes, demand, stock, stockMonths, rampMonths } = a;
   return (
     typeof stage === 'string' &&
     stage !== '' &&
@@ -70,7 +95,12 @@ export function isValidNodeAttributes(a: unknown): a is Record<string, unknown> 
     isOptionalString(source) &&
     isOptionalString(notes) &&
     (confidence === undefined || CONFIDENCES.has(confidence)) &&
-    isOptionalString(sector)
+    isOptionalString(sector) &&
+    (recipes === undefined || isValidRecipes(recipes)) &&
+    (demand === undefined || isQuantity(demand)) &&
+    (stock === undefined || isQuantity(stock)) &&
+    (stockMonths === undefined || isMonths(stockMonths)) &&
+    (rampMonths === undefined || isMonths(rampMonths))
   );
 }
 
@@ -78,14 +108,15 @@ export function isValidNodeAttributes(a: unknown): a is Record<string, unknown> 
 export function isValidEdgeAttributes(a: unknown): a is Record<string, unknown> {
   if (!isPlainObject(a) || Object.hasOwn(a, '__proto__') || hasReservedName(a)) return false;
   for (const name of EDGE_UNCHECKED) if (a[name] !== undefined) return false;
-  const { flow, capacity, material, source, notes, confidence } = a;
+  const { flow, capacity, material, source, notes, confidence, weight } = a;
   return (
     isQuantity(flow) &&
     (capacity === undefined || isQuantity(capacity)) &&
     isOptionalString(material) &&
     isOptionalString(source) &&
     isOptionalString(notes) &&
-    (confidence === undefined || CONFIDENCES.has(confidence))
+    (confidence === undefined || CONFIDENCES.has(confidence)) &&
+    (weight === undefined || (typeof weight === 'number' && Number.isFinite(weight)))
   );
 }
 

@@ -17,6 +17,7 @@
  */
 import type { z } from 'zod';
 import { isCountryCode } from './countries.js';
+import { createRecipeCheck } from './check-recipes.js';
 import { ProblemList } from './errors.js';
 import { isReservedKey, reservedMessage } from './reserved-names.js';
 import { copyEdgeAttributes, copyNodeAttributes, isValidEdgeAttributes, isValidNodeAttributes, isValidSerializedEdge, isValidSerializedNode } from './fast-validate.js';
@@ -215,6 +216,12 @@ export function createIndexLoader(file: string, options: ParseOptions = {}): Gra
 
 function createLoader<R>(file: string, options: ParseOptions, sink: LoaderSink<R>): GraphLoader<R> {
   const problems = new ProblemList(options.maxProblems ?? 50);
+  const recipes = createRecipeCheck();
+  const addNode = (key: string, attributes: NodeAttributes): void => {
+    if (attributes.stock !== undefined && attributes.stockMonths !== undefined) problems.add(`node "${key}"`, 'give at most one of "stock" (tonnes) and "stockMonths" (months of in-flow)');
+    recipes.node(key, attributes);
+    sink.addNode(key, attributes);
+  };
   let header = false;
   let stages: readonly string[] = stagesOf({});
   let stageSet: ReadonlySet<string> = new Set(stages);
@@ -288,10 +295,10 @@ function createLoader<R>(file: string, options: ParseOptions, sink: LoaderSink<R
       const { stage, country } = rawAttributes as { stage: string; country: string };
       if (!stageSet.has(stage) || !isCountryCode(country)) checkVocabulary(element, rawAttributes);
       if (isReservedKey(key)) refusedNodes.add(key);
-      else if (sink.keepsAttributes) sink.addNode(key, copyNodeAttributes(rawAttributes, countUnknownNode));
+      else if (sink.keepsAttributes) addNode(key, copyNodeAttributes(rawAttributes, countUnknownNode));
       else {
         for (const name in rawAttributes) if (!NODE_KNOWN.has(name)) countUnknownNode(name);
-        sink.addNode(key, rawAttributes as NodeAttributes);
+        addNode(key, rawAttributes as NodeAttributes);
       }
       return;
     }
@@ -304,7 +311,7 @@ function createLoader<R>(file: string, options: ParseOptions, sink: LoaderSink<R
       return;
     }
     for (const name of Object.keys(attributes.data)) if (!NODE_KNOWN.has(name)) countUnknownNode(name);
-    sink.addNode(key, attributes.data);
+    addNode(key, attributes.data);
   }
 
   function edge(raw: unknown): void {
@@ -382,8 +389,10 @@ function createLoader<R>(file: string, options: ParseOptions, sink: LoaderSink<R
         attributes = parsed.data;
       }
     }
-    if (ok && inGraph && attributes !== null) sink.addEdge(key, source, target, attributes, isDefault, sourceRef, targetRef);
-    else {
+    if (ok && inGraph && attributes !== null) {
+      recipes.edge(source, target, attributes.material);
+      sink.addEdge(key, source, target, attributes, isDefault, sourceRef, targetRef);
+    } else {
       refusedPairs.add(pair);
       refusedKeys.add(key);
     }
@@ -401,6 +410,7 @@ function createLoader<R>(file: string, options: ParseOptions, sink: LoaderSink<R
     finish() {
       if (!header) setAttributes({});
       if (sink.order + refusedNodes.size === 0 && problems.empty) problems.add('graph', 'the graph has no nodes');
+      recipes.report(problems);
       problems.throwIfAny(file);
       const warnings: string[] = [];
       for (const [name, count] of unknownNode) warnings.push(`${file}: unknown node attribute "${name}" on ${count} node(s): kept, not used by chokepoint`);

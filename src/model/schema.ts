@@ -43,6 +43,22 @@ export function unlimitedAsText(_key: string, value: unknown): unknown {
 const capacityValue = z
   .union([z.literal(UNLIMITED), finiteNonNegative], { error: typeError('a finite number >= 0, or "inf" for unlimited') })
   .transform((v) => (v === UNLIMITED ? Infinity : v));
+const positiveNumber = z
+  .number({ error: typeError('a finite number > 0') })
+  .refine((v) => v > 0, 'must be > 0')
+  .refine((v) => v <= MAX_QUANTITY, 'must be at most 1e15');
+
+/**
+ * One activity of a node (docs/format.md, "Recipes"): one unit of activity consumes
+ * `inputs[k]` of each input material k and yields one unit of output, split among the
+ * output materials by `outputs` (shares, normalised to sum to 1; the node's default shares
+ * when absent). Materials are edge `material` values ("" for an edge without one).
+ */
+export const RecipeSchema = z.strictObject({
+  name: z.string({ error: typeError('a string (the recipe name)') }).min(1, 'must not be empty'),
+  inputs: z.record(z.string(), positiveNumber, { error: typeError('an object {material: coefficient > 0}') }),
+  outputs: z.record(z.string(), positiveNumber, { error: typeError('an object {material: share > 0}') }).optional(),
+});
 
 export const NODE_STATUSES = ['operating', 'construction', 'planned', 'prospective'] as const;
 export const CONFIDENCE_LEVELS = ['high', 'medium', 'low'] as const;
@@ -60,6 +76,19 @@ export const NodeAttributesSchema = z.looseObject({
   confidence: z.enum(CONFIDENCE_LEVELS).optional(),
   /** The end-use sector of a sink ("EVs and vehicle motors"): groups sinks across countries. */
   sector: z.string({ error: typeError('a string (the end-use sector)') }).optional(),
+  /**
+   * Stock held at the node, tonnes of its baseline input mix (in baseline proportions),
+   * for the monthly model (`src/timeline/`). At most one of `stock` and `stockMonths`.
+   */
+  stock: finiteNonNegative.optional(),
+  /** Stock as months of the node's baseline in-flow: stock = stockMonths x IN / 12. */
+  stockMonths: z.number({ error: typeError('a number of months >= 0') }).refine((v) => v >= 0, 'must be >= 0').refine((v) => v <= 1200, 'must be at most 1200 months').optional(),
+  /** Months a project takes to ramp linearly to capacity once a scenario activates it. */
+  rampMonths: z.number({ error: typeError('a number of months >= 0') }).refine((v) => v >= 0, 'must be >= 0').refine((v) => v <= 1200, 'must be at most 1200 months').optional(),
+  /** Alternative activities of the node (substitution, thrifting); the default recipe when absent. */
+  recipes: z.array(RecipeSchema, { error: typeError('an array of recipes') }).min(1, 'must list at least one recipe').optional(),
+  /** What a sink would take, t/yr (its baseline in-flow when absent). */
+  demand: finiteNonNegative.optional(),
 });
 
 export const EdgeAttributesSchema = z.looseObject({
@@ -130,6 +159,7 @@ export const SerializedGraphSchema = z.strictObject(
 export type NodeAttributes = z.output<typeof NodeAttributesSchema>;
 export type EdgeAttributes = z.output<typeof EdgeAttributesSchema>;
 export type GraphAttributes = z.output<typeof GraphAttributesSchema>;
+export type Recipe = z.output<typeof RecipeSchema>;
 export type CountryInfo = z.output<typeof CountryInfoSchema>;
 export type NodeStatus = (typeof NODE_STATUSES)[number];
 export type SerializedGraphInput = z.input<typeof SerializedGraphSchema>;

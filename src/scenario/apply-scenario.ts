@@ -67,8 +67,8 @@ export interface AppliedScenario {
   warnings: string[];
 }
 
-/** The nodes each activate action brings in. */
-function activatedBy(graph: SupplyGraph, action: ActivateAction): string[] {
+/** The nodes an activate action brings in (before dropping dangling ones). */
+export function activatedBy(graph: SupplyGraph, action: ActivateAction): string[] {
   if (action.nodes) return action.nodes.filter((node) => graph.getNodeAttribute(node, 'status') !== 'operating');
   const year = action.year ?? Number.NEGATIVE_INFINITY;
   return graph.filterNodes((_node, a) => a.status !== 'operating' && a.startYear !== undefined && a.startYear <= year);

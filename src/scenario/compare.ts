@@ -10,30 +10,32 @@
  * End uses are matched by name; one a result lacks is null there. Pure.
  */
 import { UsageError } from '../model/errors.js';
-import type { EndUseLoss, Loss, ScenarioResult } from './evaluate.js';
+import type { Bound, EndUseLoss, Loss, ScenarioResult } from './evaluate.js';
 import { naturalCompare } from './natural-sort.js';
 
-/** The bounds a result reports, in the order tables show them. */
-export const BOUNDS = ['proportional', 'maxFlow'] as const;
-export type Bound = (typeof BOUNDS)[number];
+export type { Bound } from './evaluate.js';
+
+/** The bounds a result reports, in the order tables show them (pessimistic to optimistic). */
+export const BOUNDS: readonly Bound[] = ['proportional', 'allocation', 'maxFlow'];
 
 export const BOUND_LABELS: Record<Bound, string> = {
   proportional: 'no rerouting (proportional)',
+  allocation: 'rerouting under recipes (allocation)',
   maxFlow: 'full rerouting (max flow)',
 };
 
 /** The part of a result that is compared: the country lens when there is one, else the world. */
 export interface ResultView {
   scope: string;
-  baseline: { maxFlow: number; proportional: number };
-  scenario: { maxFlow: number; proportional: number };
+  baseline: { maxFlow: number; allocation: number; proportional: number };
+  scenario: { maxFlow: number; allocation: number; proportional: number };
   loss: Loss;
   byEndUse: EndUseLoss[];
 }
 
 export function viewOf(result: ScenarioResult): ResultView {
   if (result.lens) return { scope: result.lens.country, baseline: result.lens.baseline, scenario: result.lens.scenario, loss: result.lens.loss, byEndUse: result.lens.byEndUse };
-  return { scope: 'world', baseline: result.baseline, scenario: result.scenario, loss: { maxFlow: result.loss.maxFlow, proportional: result.loss.proportional }, byEndUse: result.loss.byEndUse };
+  return { scope: 'world', baseline: result.baseline, scenario: result.scenario, loss: { maxFlow: result.loss.maxFlow, allocation: result.loss.allocation, proportional: result.loss.proportional }, byEndUse: result.loss.byEndUse };
 }
 
 export interface ComparisonRow {
@@ -52,11 +54,11 @@ export interface Comparison {
   rows: ComparisonRow[];
 }
 
-const NONE: Loss = { maxFlow: null, proportional: null };
+const NONE: Loss = { maxFlow: null, allocation: null, proportional: null };
 
 function minus(a: Loss, b: Loss): Loss {
   const d = (x: number | null, y: number | null) => (x === null || y === null ? null : x - y);
-  return { maxFlow: d(a.maxFlow, b.maxFlow), proportional: d(a.proportional, b.proportional) };
+  return { maxFlow: d(a.maxFlow, b.maxFlow), allocation: d(a.allocation, b.allocation), proportional: d(a.proportional, b.proportional) };
 }
 
 export function compareResults(results: readonly ScenarioResult[]): Comparison {

@@ -1,10 +1,17 @@
 /**
- * Scenario evaluation: delivered supply before and after a scenario under two bounds.
+ * Scenario evaluation: delivered supply before and after a scenario under three bounds.
  *
- * - maxFlow bound (best case, perfect rerouting through spare capacity): maxFlow of the
- *   modified active graph (`apply-scenario.ts`, `max-flow.ts`; weights are capacities).
- * - proportional bound (no rerouting): `proportional-flow.ts` on the same graph (weights
- *   are nominal flows, i.e. volumes). Its baseline is the observed flow into the sinks.
+ * - maxFlow bound (optimistic, perfect rerouting through spare capacity, no recipes): maxFlow
+ *   of the modified active graph (`apply-scenario.ts`, `max-flow.ts`; weights are capacities).
+ * - allocation bound (realistic best case: rerouting through spare capacity, but every
+ *   node obeys its recipes): the allocation LP (`allocation/solve-allocation.ts`) on the
+ *   same graph, default recipes from the baseline flows, objective `total` or `fair`.
+ *   Per end use (objective total): the end use served first (`servedFirstAllocation`,
+ *   unique); with objective fair, its share of the fair optimum. Per sink: its share of
+ *   the one optimum found (not unique under `total`).
+ * - proportional bound (pessimistic, no rerouting, Leontief on inputs):
+ *   `proportional-flow.ts` on the same graph (weights are nominal flows, i.e. volumes).
+ *   Its baseline is the observed flow into the sinks.
  *
  *   loss = (baseline - scenario) / baseline      for each bound; negative = a gain
  *
@@ -19,6 +26,10 @@
  * (`knockout.ts`) on the baseline and on the modified graph, sinks left out (a sink's
  * knockout is only its own share of delivery); stage concentration: `stage-change.ts`.
  */
+import { bindingInput, type BindingInput } from '../allocation/binding-input.js';
+import { allocationNetwork, type AllocationNetwork } from '../allocation/allocation-network.js';
+import { OBJECTIVES, type Objective } from '../allocation/allocation-lp.js';
+import { servedFirstAllocation, solveAllocation, type AllocationResult, type CountryShadowPrice } from '../allocation/solve-allocation.js';
 import { compactGraph } from '../model/compact.js';
 import { ComputationError, UsageError } from '../model/errors.js';
 import { nodeLabel, type SupplyGraph } from '../model/graph.js';
@@ -37,24 +48,43 @@ export interface EvaluateOptions {
   top?: number;
   /** A country code: also read the result for that country's end uses (`lens`, see `country-lens.ts`). */
   country?: string;
+  /** Objective of the allocation LP: `total` (default) or `fair`. */
+  objective?: Objective;
 }
+
+/** The three bounds, in the order they are reported. */
+export const BOUNDS = ['maxFlow', 'allocation', 'proportional'] as const;
+export type Bound = (typeof BOUNDS)[number];
+
+/** One line per bound on what it assumes (text report, map, docs). */
+export const BOUND_ASSUMPTIONS: Record<Bound, string> = {
+  maxFlow: 'max flow: perfect rerouting through spare capacity, no recipes (a magnet needs no Dy/Tb): optimistic',
+  allocation: 'allocation: rerouting through spare capacity, every plant bound by its recipe (inputs in fixed proportions, alternatives where given): realistic best case',
+  proportional: 'proportional: no rerouting, each plant runs at the share of its scarcest input that still arrives (Leontief): pessimistic',
+};
 
 export interface SinkSupply {
   /** Flow into the sink in the maximum flow found (one of many). */
   maxFlow: number;
   /** Max flow into this sink alone (unique). */
   ownMaxFlow: number;
+  /** What the sink receives in the allocation optimum found (not unique under objective total). */
+  allocation: number;
   proportional: number;
 }
 
 export interface Supply {
   maxFlow: number;
+  allocation: number;
   proportional: number;
+  /** The fair level lambda of the allocation LP (objective fair), else null. */
+  fairLevel: number | null;
   bySink: Record<string, SinkSupply>;
 }
 
 export interface Loss {
   maxFlow: number | null;
+  allocation: number | null;
   proportional: number | null;
 }
 
@@ -62,9 +92,11 @@ export interface EndUseLoss {
   /** The sinks' `sector` (their label, or key, when they have none). */
   endUse: string;
   sinks: string[];
-  baseline: { maxFlow: number; proportional: number };
-  scenario: { maxFlow: number; proportional: number };
+  baseline: { maxFlow: number; allocation: number; proportional: number };
+  scenario: { maxFlow: number; allocation: number; proportional: number };
   loss: Loss;
+  /** Under the allocation bound, what limits the sink of this end use that lost most (null without a loss). */
+  binding: BindingInput | null;
 }
 
 export interface Bottleneck {
@@ -80,9 +112,15 @@ export interface ScenarioResult {
   name: string;
   description?: string;
   unit: string;
+  /** Objective of the allocation LP. */
+  objective: Objective;
+  /** One line per bound on what it assumes. */
+  assumptions: Record<Bound, string>;
   baseline: Supply;
   scenario: Supply;
-  loss: { maxFlow: number; proportional: number; bySink: Record<string, Loss>; byEndUse: EndUseLoss[] };
+  loss: { maxFlow: number; allocation: number | null; proportional: number; bySink: Record<string, Loss>; byEndUse: EndUseLoss[] };
+  /** Shadow prices of capacity in the scenario's allocation LP: per node, and per country (its best node). */
+  shadowPrice: { nodes: Record<string, number>; countries: Record<string, CountryShadowPrice> };
   changes: ScenarioChange[];
   bottlenecks: { before: Bottleneck[]; after: Bottleneck[] };
   stages: StageChange[];
@@ -93,9 +131,9 @@ export interface ScenarioResult {
   lens?: CountryLens;
 }
 
-const DEFAULTS: Required<Omit<EvaluateOptions, 'country'>> & Pick<EvaluateOptions, 'country'> = { top: 10, country: undefined };
+const DEFAULTS: Required<Omit<EvaluateOptions, 'country'>> & Pick<EvaluateOptions, 'country'> = { top: 10, country: undefined, objective: 'total' };
 
-function resolveOptions(options: EvaluateOptions): { top: number; country: string | undefined } {
+function resolveOptions(options: EvaluateOptions): { top: number; country: string | undefined; objective: Objective } {
   for (const key of Object.keys(options)) {
     if (!(key in DEFAULTS)) throw new UsageError(`scenario/evaluate: unknown option "${key}" (known: ${Object.keys(DEFAULTS).join(', ')})`);
   }
@@ -103,32 +141,41 @@ function resolveOptions(options: EvaluateOptions): { top: number; country: strin
   if (!Number.isInteger(top) || top < 0) throw new UsageError(`scenario/evaluate: top must be a whole number >= 0 (got ${top})`);
   const country = options.country;
   if (country !== undefined && !/^[A-Z]{2}$/.test(country)) throw new UsageError(`scenario/evaluate: country must be an upper-case ISO 3166-1 alpha-2 code (got "${country}")`);
-  return { top, country };
+  const objective = options.objective ?? DEFAULTS.objective;
+  if (!(OBJECTIVES as readonly string[]).includes(objective)) throw new UsageError(`scenario/evaluate: objective must be one of ${OBJECTIVES.join(', ')} (got "${String(objective)}")`);
+  return { top, country, objective };
 }
 
 const sinksOf = (graph: SupplyGraph) => graph.filterNodes((node) => graph.outDegree(node) === 0 && graph.inDegree(node) > 0);
 
-/** The two bounds, in total only: what a sweep needs. */
-export function supplyTotals(applied: AppliedScenario): { maxFlow: number; proportional: number } {
+/**
+ * The three bounds, in total only: what a sweep needs. `base` is the baseline active
+ * graph whose flows give the default recipes (default: the applied graph itself).
+ */
+export function supplyTotals(applied: AppliedScenario, base: SupplyGraph = applied.graph, objective: Objective = 'total'): Record<Bound, number> {
   const proportional = proportionalFlow(applied.graph, { pass: applied.pass, limit: applied.limit }).delivered;
-  return { maxFlow: maxFlow(applied.graph).value, proportional };
+  const allocation = solveAllocation(applied, { base, objective }).delivered;
+  return { maxFlow: maxFlow(applied.graph).value, allocation, proportional };
 }
 
-/** Both bounds, per sink, and the proportional flow on each edge. */
-function supplyOf(applied: AppliedScenario): { supply: Supply; edgeFlow: Record<string, number> } {
+/** The three bounds, per sink, the proportional flow on each edge and the allocation optimum. */
+function supplyOf(applied: AppliedScenario, base: SupplyGraph, objective: Objective): { supply: Supply; edgeFlow: Record<string, number>; allocation: AllocationResult; network: AllocationNetwork } {
   const { graph } = applied;
   const flow = maxFlow(graph);
   const proportional = proportionalFlow(graph, { pass: applied.pass, limit: applied.limit });
+  const network = allocationNetwork(graph, base);
+  const allocation = solveAllocation(network, { objective });
   const compact = compactGraph(graph);
   const bySink: Record<string, SinkSupply> = {};
   for (const sink of sinksOf(graph)) {
     bySink[sink] = {
       maxFlow: graph.reduceInEdges(sink, (total, edge) => total + (flow.edgeFlow[edge] ?? 0), 0),
       ownMaxFlow: sinkMaxFlow(compact, new Set([sink])),
+      allocation: allocation.bySink[sink] ?? 0,
       proportional: proportional.bySink[sink] ?? 0,
     };
   }
-  return { supply: { maxFlow: flow.value, proportional: proportional.delivered, bySink }, edgeFlow: proportional.edgeFlow };
+  return { supply: { maxFlow: flow.value, allocation: allocation.delivered, proportional: proportional.delivered, fairLevel: allocation.fairLevel, bySink }, edgeFlow: proportional.edgeFlow, allocation, network };
 }
 
 const relativeLoss = (before: number, after: number): number | null => (before > 0 ? (before - after) / before : null);
@@ -147,38 +194,64 @@ function bottlenecks(graph: SupplyGraph, top: number): Bottleneck[] {
 }
 
 /** The end use a sink belongs to: its sector, else its label, else its key. */
-function endUseOf(graph: SupplyGraph, sink: string): string {
+export function endUseOf(graph: SupplyGraph, sink: string): string {
   const a = graph.getNodeAttributes(sink);
   return a.sector ?? nodeLabel(sink, a);
 }
 
-function endUseLosses(before: AppliedScenario, after: AppliedScenario, baseline: Supply, scenario: Supply): EndUseLoss[] {
+interface Side {
+  applied: AppliedScenario;
+  supply: Supply;
+  allocation: AllocationResult;
+  network: AllocationNetwork;
+}
+
+function endUseLosses(before: Side, after: Side, objective: Objective): EndUseLoss[] {
+  const baseline = before.supply;
+  const scenario = after.supply;
   const groups = new Map<string, string[]>();
   for (const sink of new Set([...Object.keys(baseline.bySink), ...Object.keys(scenario.bySink)])) {
-    const endUse = endUseOf(after.graph.hasNode(sink) ? after.graph : before.graph, sink);
+    const endUse = endUseOf(after.applied.graph.hasNode(sink) ? after.applied.graph : before.applied.graph, sink);
     groups.set(endUse, [...(groups.get(endUse) ?? []), sink]);
   }
-  const compactBefore = compactGraph(before.graph);
-  const compactAfter = compactGraph(after.graph);
-  const proportionalOf = (supply: Supply, sinks: string[]) => sinks.reduce((total, s) => total + (supply.bySink[s]?.proportional ?? 0), 0);
+  const compactBefore = compactGraph(before.applied.graph);
+  const compactAfter = compactGraph(after.applied.graph);
+  const sumOf = (supply: Supply, sinks: string[], bound: 'proportional' | 'allocation') => sinks.reduce((total, s) => total + (supply.bySink[s]?.[bound] ?? 0), 0);
+  const served = (side: Side) => (objective === 'total' ? servedFirstAllocation(side.network, Object.fromEntries(groups)) : undefined);
+  const servedBefore = served(before);
+  const servedAfter = served(after);
+  const netAfter = after.network;
   return [...groups]
     .sort(([a], [b]) => naturalCompare(a, b))
     .map(([endUse, sinks]) => {
       const ownOf = (supply: Supply, compact: typeof compactBefore) =>
         sinks.length === 1 ? (supply.bySink[sinks[0] as string]?.ownMaxFlow ?? 0) : sinkMaxFlow(compact, new Set(sinks));
-      const b = { maxFlow: ownOf(baseline, compactBefore), proportional: proportionalOf(baseline, sinks) };
-      const s = { maxFlow: ownOf(scenario, compactAfter), proportional: proportionalOf(scenario, sinks) };
-      return { endUse, sinks: sinks.sort(), baseline: b, scenario: s, loss: { maxFlow: relativeLoss(b.maxFlow, s.maxFlow), proportional: relativeLoss(b.proportional, s.proportional) } };
+      const b = { maxFlow: ownOf(baseline, compactBefore), allocation: servedBefore?.[endUse] ?? sumOf(baseline, sinks, 'allocation'), proportional: sumOf(baseline, sinks, 'proportional') };
+      const s = { maxFlow: ownOf(scenario, compactAfter), allocation: servedAfter?.[endUse] ?? sumOf(scenario, sinks, 'allocation'), proportional: sumOf(scenario, sinks, 'proportional') };
+      const lost = (sink: string) => (baseline.bySink[sink]?.allocation ?? 0) - (scenario.bySink[sink]?.allocation ?? 0);
+      const worst = [...sinks].filter((sink) => after.applied.graph.hasNode(sink)).sort((x, y) => lost(y) - lost(x) || x.localeCompare(y))[0];
+      const hasLoss = s.allocation < b.allocation * (1 - 1e-9) - 1e-9;
+      const binding = hasLoss && worst !== undefined ? bindingInput(netAfter, after.allocation, worst) : null;
+      return {
+        endUse,
+        sinks: sinks.sort(),
+        baseline: b,
+        scenario: s,
+        loss: { maxFlow: relativeLoss(b.maxFlow, s.maxFlow), allocation: relativeLoss(b.allocation, s.allocation), proportional: relativeLoss(b.proportional, s.proportional) },
+        binding,
+      };
     });
 }
 
 /** Evaluates `scenario` (already validated by `parseScenario`) on `graph`. The graph is not changed. */
 export function evaluateScenario(graph: SupplyGraph, scenario: Scenario, options: EvaluateOptions = {}): ScenarioResult {
-  const { top, country } = resolveOptions(options);
+  const { top, country, objective } = resolveOptions(options);
   const before = applyScenario(graph, { name: 'baseline', actions: [] });
   const after = applyScenario(graph, scenario);
-  const baseline = supplyOf(before).supply;
-  const { supply: changed, edgeFlow: flowAfter } = supplyOf(after);
+  const sideBefore = supplyOf(before, before.graph, objective);
+  const sideAfter = supplyOf(after, before.graph, objective);
+  const baseline = sideBefore.supply;
+  const { supply: changed, edgeFlow: flowAfter, allocation: allocationAfter } = sideAfter;
   if (baseline.maxFlow <= 0 || baseline.proportional <= 0) {
     throw new ComputationError(`scenario/evaluate: the baseline delivers nothing to the sinks (max flow ${baseline.maxFlow}, observed ${baseline.proportional}), so a loss is undefined`);
   }
@@ -186,25 +259,45 @@ export function evaluateScenario(graph: SupplyGraph, scenario: Scenario, options
   for (const sink of new Set([...Object.keys(baseline.bySink), ...Object.keys(changed.bySink)])) {
     const b = baseline.bySink[sink];
     const s = changed.bySink[sink];
-    bySink[sink] = { maxFlow: relativeLoss(b?.ownMaxFlow ?? 0, s?.ownMaxFlow ?? 0), proportional: relativeLoss(b?.proportional ?? 0, s?.proportional ?? 0) };
+    bySink[sink] = {
+      maxFlow: relativeLoss(b?.ownMaxFlow ?? 0, s?.ownMaxFlow ?? 0),
+      allocation: relativeLoss(b?.allocation ?? 0, s?.allocation ?? 0),
+      proportional: relativeLoss(b?.proportional ?? 0, s?.proportional ?? 0),
+    };
   }
   return {
     name: scenario.name,
     ...(scenario.description !== undefined ? { description: scenario.description } : {}),
     unit: graph.getAttribute('unit') ?? 't REO/yr',
+    objective,
+    assumptions: { ...BOUND_ASSUMPTIONS },
     baseline,
     scenario: changed,
     loss: {
       maxFlow: (baseline.maxFlow - changed.maxFlow) / baseline.maxFlow,
+      allocation: relativeLoss(baseline.allocation, changed.allocation),
       proportional: (baseline.proportional - changed.proportional) / baseline.proportional,
       bySink,
-      byEndUse: endUseLosses(before, after, baseline, changed),
+      byEndUse: endUseLosses({ ...sideBefore, applied: before }, { ...sideAfter, applied: after }, objective),
     },
+    shadowPrice: allocationAfter.shadowPrice,
     changes: after.changes,
     bottlenecks: { before: bottlenecks(before.graph, top), after: bottlenecks(after.graph, top) },
     stages: stageChanges(before.graph, after.graph, flowAfter),
     warnings: after.warnings,
     flows: { proportional: flowAfter },
-    ...(country !== undefined ? { lens: countryLens({ before: before.graph, after: after.graph, baseline, scenario: changed, country, top }) } : {}),
+    ...(country !== undefined
+      ? {
+          lens: countryLens({
+            before: before.graph,
+            after: after.graph,
+            baseline,
+            scenario: changed,
+            country,
+            top,
+            allocation: { before: { network: sideBefore.network, result: sideBefore.allocation }, after: { network: sideAfter.network, result: allocationAfter }, objective },
+          }),
+        }
+      : {}),
   };
 }

@@ -6,7 +6,8 @@
  * Graph checks: a country must own at least one node of the graph (any status); a node
  * key must exist; a material must be carried by at least one edge; an embargo or cap may
  * not list its own country in `to` (domestic flows are never cut); `activate.nodes` must
- * name nodes that are not already operating. Pure: no I/O.
+ * name nodes that are not already operating; an action's `end` may not come before its
+ * `start` (when both are month numbers or both ISO months). Pure: no I/O.
  */
 import type { z } from 'zod';
 import { ProblemList } from '../model/errors.js';
@@ -68,6 +69,10 @@ function checkAgainstGraph(action: ScenarioAction, element: string, graph: Suppl
   const node = (field: string, key: string) => {
     if (!graph.hasNode(key)) problems.add(element, `${field}: unknown node "${key}"`);
   };
+  const { start, end } = action;
+  if (start !== undefined && end !== undefined && typeof start === typeof end && start > end) {
+    problems.add(element, `end: ${JSON.stringify(end)} is before start ${JSON.stringify(start)}`);
+  }
   switch (action.type) {
     case 'disableCountry':
       country('country', action.country);

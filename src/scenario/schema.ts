@@ -16,9 +16,25 @@ const materialList = z.array(material, { error: 'must be an array of materials' 
 /** Which export edges of `from` an embargo or a cap applies to (all of them when absent). */
 const exportFilters = { to: countryList.optional(), materials: materialList.optional() };
 
+/**
+ * When an action is in force, for the monthly model (`src/timeline/`): a month number
+ * (1-based) or an ISO month `YYYY-MM`, mapped to a month number by the run's start month
+ * (`--start`). Both bounds are inclusive; absent, the whole horizon. The annual model
+ * (`scenario`, `sweep`) is a steady state and ignores them.
+ */
+export const MonthSchema = z.union(
+  [
+    z.number({ error: 'must be a month number' }).int('must be a whole month number').min(1, 'must be >= 1 (months count from 1)'),
+    z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be an ISO month "YYYY-MM" such as "2025-04"'),
+  ],
+  { error: 'must be a month number (1, 2, ...) or an ISO month "YYYY-MM"' },
+);
+const window = { start: MonthSchema.optional(), end: MonthSchema.optional() };
+
 /** All of the country's nodes go offline. */
 export const DisableCountrySchema = z.strictObject({
   type: z.literal('disableCountry'),
+  ...window,
   country: countryCode,
 });
 
@@ -28,6 +44,7 @@ export const DisableCountrySchema = z.strictObject({
  */
 export const EmbargoSchema = z.strictObject({
   type: z.literal('embargo'),
+  ...window,
   from: countryCode,
   ...exportFilters,
 });
@@ -38,6 +55,7 @@ export const EmbargoSchema = z.strictObject({
  */
 export const CapSchema = z.strictObject({
   type: z.literal('cap'),
+  ...window,
   from: countryCode,
   share: z.number({ error: 'must be a number' }).min(0, 'must be >= 0').max(1, 'must be <= 1'),
   ...exportFilters,
@@ -46,6 +64,7 @@ export const CapSchema = z.strictObject({
 /** One node goes offline. */
 export const DisableNodeSchema = z.strictObject({
   type: z.literal('disableNode'),
+  ...window,
   node: nodeKey,
 });
 
@@ -59,6 +78,7 @@ export const MAX_SCALE_FACTOR = 1e6;
 /** A node's capacity is scaled by `factor` (0 = offline, 0.5 = half, 2 = doubled), at most MAX_SCALE_FACTOR. */
 export const ScaleNodeSchema = z.strictObject({
   type: z.literal('scaleNode'),
+  ...window,
   node: nodeKey,
   factor: z
     .number({ error: 'must be a number' })
@@ -74,10 +94,14 @@ export const ScaleNodeSchema = z.strictObject({
 export const ActivateSchema = z
   .strictObject({
     type: z.literal('activate'),
+    ...window,
     year: z.number({ error: 'must be a number' }).int('must be a whole year').optional(),
     nodes: z.array(nodeKey, { error: 'must be an array of node keys' }).min(1, 'must list at least one node').optional(),
   })
   .refine((a) => (a.year === undefined) !== (a.nodes === undefined), { message: 'give exactly one of "year" and "nodes"' });
+
+/** A month bound as written: a month number or an ISO month. */
+export type MonthBound = z.output<typeof MonthSchema>;
 
 export const ACTION_SCHEMAS = {
   disableCountry: DisableCountrySchema,

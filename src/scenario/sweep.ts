@@ -1,15 +1,17 @@
 /**
  * Scenario sweep: every country (or node) in turn taken offline or embargoed, ranked by
- * the loss of delivered supply under both bounds of `evaluate.ts`.
+ * the loss of delivered supply under the three bounds of `evaluate.ts`.
  *
- *   loss(x) = (baseline - delivered with x's action) / baseline,   for maxFlow and proportional
+ *   loss(x) = (baseline - delivered with x's action) / baseline,   for maxFlow, allocation
+ *                                                                  (objective total) and proportional
  *
  * by country: each country with an active node; action disableCountry, or embargo (all of
  * its exports, every material, to every other country). by node: each active node that
  * is not a sink (a sink's loss is only its own share of delivery); action disableNode
  * (an embargo is a country's act, so by node + embargo is a usage error).
- * Rows are sorted by maxFlow loss (the loss that survives perfect rerouting), then
- * proportional loss, then id; `rank` gives each row's competition rank ("1224") under
+ * Rows are sorted by the loss under `bound` (default maxFlow, the loss that survives
+ * perfect rerouting), then the other bounds in the order maxFlow, allocation,
+ * proportional, then id; `rank` gives each row's competition rank ("1224") under
  * each bound, equal losses (within 1e-12) sharing a rank.
  * The disable sweep's maxFlow loss equals knockoutLoss (`knockout.ts`) of the node or
  * country: both keep the sources and sinks of the active graph.
@@ -17,7 +19,7 @@
 import { ComputationError, UsageError } from '../model/errors.js';
 import { nodeLabel, type SupplyGraph } from '../model/graph.js';
 import { applyScenario } from './apply-scenario.js';
-import { supplyTotals } from './evaluate.js';
+import { BOUNDS, supplyTotals, type Bound } from './evaluate.js';
 import type { ScenarioAction } from './schema.js';
 
 export const SWEEP_BY = ['country', 'node'] as const;
@@ -28,6 +30,8 @@ export interface SweepOptions {
   by?: (typeof SWEEP_BY)[number];
   /** What happens to it. Default 'disable'. */
   mode?: (typeof SWEEP_MODES)[number];
+  /** The bound rows are sorted by. Default 'maxFlow'. */
+  bound?: Bound;
   /** Called after each item with (done, total). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -38,20 +42,22 @@ export interface SweepRow {
   label: string;
   /** Active nodes concerned (1 by node). */
   nodes: number;
-  scenario: { maxFlow: number; proportional: number };
-  loss: { maxFlow: number; proportional: number };
-  rank: { maxFlow: number; proportional: number };
+  scenario: Record<Bound, number>;
+  loss: Record<Bound, number>;
+  rank: Record<Bound, number>;
 }
 
 export interface SweepResult {
   by: (typeof SWEEP_BY)[number];
   mode: (typeof SWEEP_MODES)[number];
+  /** The bound the rows are sorted by. */
+  bound: Bound;
   unit: string;
-  baseline: { maxFlow: number; proportional: number };
+  baseline: Record<Bound, number>;
   rows: SweepRow[];
 }
 
-const KNOWN = new Set(['by', 'mode', 'onProgress']);
+const KNOWN = new Set(['by', 'mode', 'bound', 'onProgress']);
 const TIE = 1e-12;
 
 function resolve(options: SweepOptions): Required<Omit<SweepOptions, 'onProgress'>> {
@@ -60,10 +66,12 @@ function resolve(options: SweepOptions): Required<Omit<SweepOptions, 'onProgress
   }
   const by = options.by ?? 'country';
   const mode = options.mode ?? 'disable';
+  const bound = options.bound ?? 'maxFlow';
+  if (!BOUNDS.includes(bound)) throw new UsageError(`scenario/sweep: bound must be one of ${BOUNDS.join(', ')} (got ${String(bound)})`);
   if (!SWEEP_BY.includes(by)) throw new UsageError(`scenario/sweep: by must be one of ${SWEEP_BY.join(', ')} (got ${String(by)})`);
   if (!SWEEP_MODES.includes(mode)) throw new UsageError(`scenario/sweep: mode must be one of ${SWEEP_MODES.join(', ')} (got ${String(mode)})`);
   if (by === 'node' && mode === 'embargo') throw new UsageError('scenario/sweep: an embargo is imposed by a country; use by country with mode embargo, or mode disable by node');
-  return { by, mode };
+  return { by, mode, bound };
 }
 
 /** Competition ranks of `values`, largest first. */
@@ -79,10 +87,10 @@ function ranks(values: number[]): number[] {
 
 /** Runs the sweep (see the header). The graph is not changed. */
 export function sweepScenarios(graph: SupplyGraph, options: SweepOptions = {}): SweepResult {
-  const { by, mode } = resolve(options);
+  const { by, mode, bound } = resolve(options);
   const base = applyScenario(graph, { name: 'baseline', actions: [] });
   const baseline = supplyTotals(base);
-  if (baseline.maxFlow <= 0 || baseline.proportional <= 0) throw new ComputationError('scenario/sweep: the baseline delivers nothing to the sinks, so a loss is undefined');
+  if (baseline.maxFlow <= 0 || baseline.proportional <= 0 || baseline.allocation <= 0) throw new ComputationError('scenario/sweep: the baseline delivers nothing to the sinks, so a loss is undefined');
   const names = graph.getAttribute('countries') ?? {};
   const items: { id: string; label: string; nodes: number; action: ScenarioAction }[] = [];
   if (by === 'node') {
@@ -98,17 +106,18 @@ export function sweepScenarios(graph: SupplyGraph, options: SweepOptions = {}): 
     }
   }
   const rows = items.map((item, index) => {
-    const scenario = supplyTotals(applyScenario(graph, { name: item.id, actions: [item.action] }));
+    const scenario = supplyTotals(applyScenario(graph, { name: item.id, actions: [item.action] }), base.graph);
     options.onProgress?.(index + 1, items.length);
-    const loss = {
-      maxFlow: (baseline.maxFlow - scenario.maxFlow) / baseline.maxFlow,
-      proportional: (baseline.proportional - scenario.proportional) / baseline.proportional,
-    };
-    return { id: item.id, label: item.label, nodes: item.nodes, scenario, loss, rank: { maxFlow: 0, proportional: 0 } };
+    const lossOf = (b: Bound) => (baseline[b] - scenario[b]) / baseline[b];
+    const loss = { maxFlow: lossOf('maxFlow'), allocation: lossOf('allocation'), proportional: lossOf('proportional') };
+    return { id: item.id, label: item.label, nodes: item.nodes, scenario, loss, rank: { maxFlow: 0, allocation: 0, proportional: 0 } };
   });
-  const maxFlowRanks = ranks(rows.map((r) => r.loss.maxFlow));
-  const proportionalRanks = ranks(rows.map((r) => r.loss.proportional));
-  rows.forEach((row, i) => (row.rank = { maxFlow: maxFlowRanks[i] as number, proportional: proportionalRanks[i] as number }));
-  rows.sort((a, b) => b.loss.maxFlow - a.loss.maxFlow || b.loss.proportional - a.loss.proportional || a.id.localeCompare(b.id));
-  return { by, mode, unit: graph.getAttribute('unit') ?? 't REO/yr', baseline, rows };
+  const rankBy = Object.fromEntries(BOUNDS.map((b) => [b, ranks(rows.map((r) => r.loss[b]))])) as Record<Bound, number[]>;
+  rows.forEach((row, i) => (row.rank = { maxFlow: rankBy.maxFlow[i] as number, allocation: rankBy.allocation[i] as number, proportional: rankBy.proportional[i] as number }));
+  const order: Bound[] = [bound, ...BOUNDS.filter((b) => b !== bound)];
+  rows.sort((a, b) => {
+    for (const key of order) if (b.loss[key] !== a.loss[key]) return b.loss[key] - a.loss[key];
+    return a.id.localeCompare(b.id);
+  });
+  return { by, mode, bound, unit: graph.getAttribute('unit') ?? 't REO/yr', baseline, rows };
 }

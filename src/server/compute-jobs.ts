@@ -1,7 +1,7 @@
 /**
  * The computations the server may run off the request thread (compute-pool.ts), and how
  * they cross between threads. A job names what to compute: on a graph, a metrics report
- * or a scenario evaluation with its options (the graph travels as graphology's `export()`
+ * a scenario evaluation or a scenario's monthly timeline with its options (the graph travels as graphology's `export()`
  * and is rebuilt with `import()`: same node and edge order, so the same results); without
  * one, `analyze` (a posted graph's body text: parsed, validated and analysed there,
  * analyze-job.ts) or `load` (a graph file of the server's folder, load-job.ts). A result
@@ -27,11 +27,15 @@ import { computeMetrics, type MetricsOptions } from '../metrics/report.js';
 import type { MetricName, MetricsReport } from '../metrics/report-types.js';
 import { evaluateScenario, type EvaluateOptions, type ScenarioResult } from '../scenario/evaluate.js';
 import type { Scenario } from '../scenario/schema.js';
+import { timeline, type TimelineOptions, type TimelineResult } from '../timeline/timeline.js';
 import { analyzeText, type AnalyzeLimits, type AnalyzeResult } from './analyze-job.js';
 import { loadGraphFile, type LoadResult } from './load-job.js';
 
 /** A job computed on a graph (posted with it). */
-export type GraphJob = { type: 'metrics'; options: MetricsOptions } | { type: 'scenario'; scenario: Scenario; options: EvaluateOptions };
+export type GraphJob =
+  | { type: 'metrics'; options: MetricsOptions }
+  | { type: 'scenario'; scenario: Scenario; options: EvaluateOptions }
+  | { type: 'timeline'; scenario: Scenario; options: Omit<TimelineOptions, 'onProgress'> };
 
 /** A job that brings its own input: always run on a worker. */
 export type StandaloneJob =
@@ -44,9 +48,11 @@ export type JobResult<J extends ComputeJob> = J extends { type: 'metrics' }
   ? MetricsReport
   : J extends { type: 'scenario' }
     ? ScenarioResult
-    : J extends { type: 'analyze' }
-      ? AnalyzeResult
-      : LoadResult;
+    : J extends { type: 'timeline' }
+      ? TimelineResult
+      : J extends { type: 'analyze' }
+        ? AnalyzeResult
+        : LoadResult;
 
 export type SerializedSupplyGraph = ReturnType<SupplyGraph['export']>;
 
@@ -59,16 +65,17 @@ export type SerializedError =
   | { kind: 'internal'; message: string };
 
 /** What a worker posts back. */
-export type WorkerReply = { ok: true; result: MetricsReport | ScenarioResult | AnalyzeResult | LoadResult } | { ok: false; error: SerializedError };
+export type WorkerReply = { ok: true; result: MetricsReport | ScenarioResult | TimelineResult | AnalyzeResult | LoadResult } | { ok: false; error: SerializedError };
 
 /** Runs `job` on `graph` in the calling thread. */
 export function runJob<J extends GraphJob>(graph: SupplyGraph, job: J): JobResult<J> {
-  const result = job.type === 'metrics' ? computeMetrics(graph, job.options) : evaluateScenario(graph, job.scenario, job.options);
+  const result =
+    job.type === 'metrics' ? computeMetrics(graph, job.options) : job.type === 'scenario' ? evaluateScenario(graph, job.scenario, job.options) : timeline(graph, job.scenario, job.options);
   return result as JobResult<J>;
 }
 
 /** Runs a worker request (in the worker). */
-export async function runRequest(request: WorkerRequest): Promise<MetricsReport | ScenarioResult | AnalyzeResult | LoadResult> {
+export async function runRequest(request: WorkerRequest): Promise<MetricsReport | ScenarioResult | TimelineResult | AnalyzeResult | LoadResult> {
   if (request.graph !== null) return runJob(importGraph(request.graph), request.job);
   const job = request.job;
   if (job.type === 'analyze') return analyzeText(job.text, job.metrics, job.limits);

@@ -117,7 +117,7 @@ const seconds = (ms: number) => `${Number((ms / 1000).toPrecision(3))} s`;
 function describeJob({ graph, job }: Pending): string {
   if (job.type === 'analyze') return 'the analysis of the posted graph';
   if (job.type === 'load') return `reading ${job.label}`;
-  const what = job.type === 'metrics' ? 'the metrics' : 'the scenario';
+  const what = job.type === 'metrics' ? 'the metrics' : job.type === 'timeline' ? 'the timeline' : 'the scenario';
   return graph === null ? what : `${what} of ${graph.order} nodes and ${graph.size} edges`;
 }
 

@@ -20,7 +20,7 @@ import { z } from 'zod';
 import { InputError } from '../model/errors.js';
 import { parseGraph } from '../model/parse-graph.js';
 import { parseMetricNames } from '../metrics/report.js';
-import { METRIC_NAMES } from '../metrics/report-types.js';
+import { DEFAULT_METRICS } from '../metrics/report-types.js';
 import { checkCounts, checkWork, parseBodyText } from './analyze-job.js';
 import type { Limits } from './app.js';
 import { abortOnClose, type ComputePool } from './compute-pool.js';
@@ -55,7 +55,7 @@ export function analyzeRoute(limits: AnalyzeRouteLimits, pool: ComputePool): Req
     const body = parseBodyText(text);
     checkCounts(body, jobLimits);
     const { graph, warnings } = parseGraph(body, 'request body');
-    checkWork(graph.order, graph.size, metrics ?? METRIC_NAMES, limits.analyzeWork);
+    checkWork(graph.order, graph.size, metrics ?? DEFAULT_METRICS, limits.analyzeWork);
     const report = await pool.run(graph, { type: 'metrics', options: metrics ? { metrics } : {} }, run);
     res.json({ ...report, warnings });
   };

@@ -1,6 +1,6 @@
 /**
  * `/api/graphs`: the graph files, each graph's metrics (cached until its file changes),
- * its preset scenarios, scenario evaluation and exports. Handlers validate the request,
+ * its preset scenarios, scenario evaluation, a scenario's monthly timeline and exports. Handlers validate the request,
  * call the pure core and send the result; errors go to the one error middleware. Metrics
  * and scenarios go through the compute pool (a worker thread for large graphs, with the
  * time budgets `metricsMs` and `scenarioMs`).
@@ -12,6 +12,7 @@ import { listScenarioPresets, type GraphPreset } from '../io/read-scenario.js';
 import type { MetricsReport } from '../metrics/report-types.js';
 import { METRICS_TABLES, metricsCsv } from '../metrics/tables.js';
 import { parseScenario } from '../scenario/parse-scenario.js';
+import { MAX_MONTHS } from '../timeline/timeline.js';
 import type { Limits } from './app.js';
 import { abortOnClose, type ComputePool } from './compute-pool.js';
 import type { GraphStore } from './graph-store.js';
@@ -33,6 +34,12 @@ const ScenarioQuery = z.strictObject({
   top: z.coerce.number().int().min(0).max(100).optional(),
   /** Also read the result for this country's end uses (`lens`). */
   country: z.string().regex(/^[A-Z]{2}$/, 'must be an upper-case two-letter country code').optional(),
+});
+
+const TimelineQuery = z.strictObject({
+  months: z.coerce.number().int().min(1).max(MAX_MONTHS).optional(),
+  cover: z.coerce.number().min(0).max(1200).optional(),
+  start: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be an ISO month YYYY-MM such as 2025-04').optional(),
 });
 
 /** The presets of `dir` for `graph` (see `listScenarioPresets`); none when the folder is missing. */
@@ -120,6 +127,19 @@ export function graphsRouter({ store, scenariosDir, pool, limits }: GraphsRouter
     const run = { budgetMs: limits.scenarioMs, hint: `run \`chokepoint scenario\` on the graph file`, signal: abortOnClose(res), work: scenarioWork(graph, scenario.actions.length) };
     const result = await pool.run(graph, job, run);
     res.type('application/json').send(boundedJson(result, limits.answerBytes, 'the scenario'));
+  });
+
+  router.post('/:id/timeline', async (req, res) => {
+    const query = parseQuery(TimelineQuery, req);
+    const body = jsonBody(req);
+    const { graph } = await store.load(idOf(req));
+    const scenario = parseScenario(body, 'request body', graph);
+    const options = {
+      ...(query.months !== undefined ? { months: query.months } : {}),
+      ...(query.start !== undefined ? { start: query.start } : {}),
+      ...(query.cover !== undefined ? { coverMonths: query.cover } : {}),
+    };
+    res.json(await pool.run(graph, { type: 'timeline', scenario, options } as const, { budgetMs: limits.scenarioMs, hint: `run \`chokepoint timeline\` on the graph file`, signal: abortOnClose(res) }));
   });
 
   router.get('/:id/export', async (req, res) => {

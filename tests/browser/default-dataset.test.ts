@@ -54,8 +54,13 @@ describe.runIf(run && hasDataset)('the map page (default dataset)', () => {
       await page.getByTestId('country-toggle-CN').click();
       await page.waitForFunction((n) => window.__chokepoint.evaluations > n && window.__chokepoint.pending === 0, before);
       const loss = await lossText(page);
-      if (i % 2 === 0) expect(Number.parseFloat(loss)).toBeGreaterThan(0);
-      else expect(loss).toBe('0.0%');
+      if (i % 2 === 0) {
+        expect(Number.parseFloat(loss)).toBeGreaterThan(0);
+        // The allocation bound (recipes) and the binding input of each end use that loses.
+        expect(Number.parseFloat((await page.getByTestId('delivered-loss-allocation').textContent()) ?? '')).toBeGreaterThan(0);
+        expect(await page.getByTestId('binding-inputs').textContent()).toContain('limited by');
+        expect(await page.getByTestId('bound-assumptions').locator('li').count()).toBe(3);
+      } else expect(loss).toBe('0.0%');
     }
     expect(errors.list).toEqual([]);
   });

@@ -116,11 +116,13 @@ describe.runIf(run)('the analyst workbench (seed graph)', () => {
     const lens = expected.lens!;
     expect(await page.getByTestId('delivered-loss').textContent()).toBe(pct(lens.loss.proportional));
     expect(await page.getByTestId('delivered-loss-maxflow').textContent()).toBe(pct(lens.loss.maxFlow));
+    expect(await page.getByTestId('delivered-loss-allocation').textContent()).toBe(pct(lens.loss.allocation));
     for (const endUse of ['Defence systems', 'Semiconductors', 'EV motors']) {
       const want = lens.byEndUse.find((u) => u.endUse === endUse)!;
       const row = page.locator(`[data-testid="sink-table"] tr[data-end-use="${endUse}"]`);
       expect(await row.locator('td[data-bound="proportional"]').textContent()).toBe(pct(want.loss.proportional));
       expect(await row.locator('td[data-bound="maxFlow"]').textContent()).toBe(pct(want.loss.maxFlow));
+      expect(await row.locator('td[data-bound="allocation"]').textContent()).toBe(pct(want.loss.allocation));
       expect(await page.locator(`[data-testid="loss-chart"] [data-end-use="${endUse}"]`).count()).toBe(1);
     }
     // Only US end uses are read: China's are not in the table.

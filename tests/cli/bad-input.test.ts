@@ -5,6 +5,7 @@
  * tests/io/read-graph.test.ts; scenario files are tests/io/bad-scenarios.test.ts; import
  * files are tests/cli/import-bad-files.test.ts.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -119,6 +120,10 @@ describe('anything else exits 1', () => {
   });
 });
 
+/** A scenario with no action (any graph), for `timeline`. */
+const BASELINE_SCENARIO = join(mkdtempSync(join(tmpdir(), 'chokepoint-writers-')), 'baseline.json');
+writeFileSync(BASELINE_SCENARIO, JSON.stringify({ name: 'baseline', actions: [] }));
+
 /** Every command with an output-file option, and arguments that make it write `out`. */
 const WRITERS: Record<string, (out: string) => string[]> = {
   export: (out) => ['export', TINY, '--format', 'json', '--out', out],
@@ -126,6 +131,7 @@ const WRITERS: Record<string, (out: string) => string[]> = {
   metrics: (out) => ['metrics', TINY, '--out', out],
   scenario: (out) => ['scenario', TINY, '--disable', 'CN', '--out', out],
   sweep: (out) => ['sweep', TINY, '--quiet', '--out', out],
+  timeline: (out) => ['timeline', TINY, '--scenario', BASELINE_SCENARIO, '--months', '2', '--quiet', '--out', out],
   generate: (out) => ['generate', '--nodes', '40', '--seed', '1', '-o', out],
 };
 

@@ -45,9 +45,11 @@ describe('chokepoint scenario', () => {
     const run = await cli('scenario', GRAPH, '--disable', 'MM', '--format', 'csv');
     expect(run.code).toBe(0);
     const lines = run.stdout.trim().split('\n');
-    expect(lines[0]).toBe('scope,id,maxflow_baseline,maxflow_scenario,maxflow_loss,proportional_baseline,proportional_scenario,proportional_loss');
-    expect(lines[1]).toBe('total,,100,60,0.4,100,60,0.4');
-    expect(lines.slice(2).map((l) => l.split(',').slice(0, 2).join(','))).toEqual(['sink,e1', 'sink,e2']);
+    expect(lines[0]).toBe('scope,id,maxflow_baseline,maxflow_scenario,maxflow_loss,proportional_baseline,proportional_scenario,proportional_loss,allocation_baseline,allocation_scenario,allocation_loss,binding_input');
+    expect(lines[1]?.split(',').slice(0, 8).join(',')).toBe('total,,100,60,0.4,100,60,0.4');
+    // Allocation: s1 runs at 60 (42 NdPr + 18 Dy/Tb oxide), 60 delivered.
+    expect(lines[1]?.split(',').slice(8, 11).map(Number)).toEqual([expect.closeTo(100, 9), expect.closeTo(60, 9), expect.closeTo(0.4, 9)]);
+    expect(lines.slice(2).map((l) => l.split(',').slice(0, 2).join(','))).toEqual(['end use,EV motors', 'sink,e1', 'sink,e2']);
   });
 
   it('prints a text report', async () => {
@@ -58,6 +60,9 @@ describe('chokepoint scenario', () => {
     }
     expect(run.stdout).toContain('warning: action 2 (activate) changes nothing in the active graph');
     expect(run.stdout).toMatch(/max flow\s+100\s+60\s+40/);
+    // Allocation: s1 runs at 60 (42 NdPr + 18 Dy/Tb oxide) but mag2 (JP) is offline: 42 reach e1.
+    expect(run.stdout).toMatch(/allocation\s+100\s+42\s+58\.0/);
+    expect(run.stdout).toContain('allocation: rerouting through spare capacity, every plant bound by its recipe');
   });
 
   it('runs a shipped preset by id on the default dataset', async () => {
@@ -137,7 +142,7 @@ describe('chokepoint scenario --country and --compare', () => {
     const lens = JSON.parse(run.stdout).lens;
     expect(lens.country).toBe('US');
     expect(lens.sinks).toEqual(['e2']);
-    expect(lens.loss).toEqual({ maxFlow: 1, proportional: 1 });
+    expect(lens.loss).toEqual({ maxFlow: 1, allocation: 1, proportional: 1 });
     const text = await cli('scenario', GRAPH, '--embargo', 'CN', '--country', 'US');
     expect(text.stdout).toContain('End uses in US');
     expect(text.stdout).toMatch(/total\s+30\s+0\s+100\.0\s+30\s+0\s+100\.0/);
@@ -160,7 +165,7 @@ describe('chokepoint scenario --country and --compare', () => {
     expect(c.rows[0].endUse).toBe('total');
     expect(c.rows[0].diff[1].proportional).toBeCloseTo(0.1, 9);
     const csv = await cli('scenario', GRAPH, '--compare', a, b, '--format', 'csv');
-    expect(csv.stdout.split('\n')[0]).toBe('scope,end_use,s1_proportional_loss,s1_maxFlow_loss,s2_proportional_loss,s2_maxFlow_loss,s2_proportional_diff,s2_maxFlow_diff');
+    expect(csv.stdout.split('\n')[0]).toBe('scope,end_use,s1_proportional_loss,s1_allocation_loss,s1_maxFlow_loss,s2_proportional_loss,s2_allocation_loss,s2_maxFlow_loss,s2_proportional_diff,s2_allocation_diff,s2_maxFlow_diff');
     const text = await cli('scenario', GRAPH, '--compare', a, b);
     expect(text.stdout).toContain('1: embargo');
     expect(text.stdout).toContain('no rerouting (proportional)');

@@ -22,12 +22,15 @@ describe('chokepoint sweep', () => {
   it('prints a ranked table as text and a CSV', async () => {
     const text = await cli('sweep', GRAPH, '--by', 'node');
     expect(text.code).toBe(0);
-    expect(text.stdout).toContain('Each node offline in turn. Baseline: max flow 100, observed 100 t REO/yr');
-    expect(text.stdout).toMatch(/1 {2}s1 {4}s1 +1 +100\.0 +100\.0 +1\n/);
+    expect(text.stdout).toContain('Each node offline in turn, ranked by the maxFlow loss. Baseline: max flow 100, allocation 100, observed 100 t REO/yr');
+    expect(text.stdout).toMatch(/1 {2}s1 {4}s1 +1 +100\.0 +100\.0 +100\.0\n/);
     expect(text.stderr).toBe('');
     const csv = await cli('sweep', GRAPH, '--mode', 'embargo', '--format', 'csv', '--quiet');
     expect(csv.code).toBe(0);
-    expect(csv.stdout.split('\n')[0]).toBe('country,name,nodes,maxflow_scenario,maxflow_loss,maxflow_rank,proportional_scenario,proportional_loss,proportional_rank');
+    expect(csv.stdout.split('\n')[0]).toBe('country,name,nodes,maxflow_scenario,maxflow_loss,maxflow_rank,proportional_scenario,proportional_loss,proportional_rank,allocation_scenario,allocation_loss,allocation_rank');
+    const byAllocation = await cli('sweep', GRAPH, '--bound', 'allocation', '--quiet');
+    expect(byAllocation.stdout).toContain('ranked by the allocation loss');
+    expect((await cli('sweep', GRAPH, '--bound', 'best')).code).toBe(2);
   });
 
   it('draws a progress bar on stderr only when it is a terminal and --quiet is off', async () => {

@@ -87,3 +87,20 @@ describe('parseGraph', () => {
     ]);
   });
 });
+
+describe('parseGraph: stock attributes (monthly model)', () => {
+  it('accepts stock, stockMonths and rampMonths without warnings', () => {
+    const { graph, warnings } = parseGraph({ nodes: [node('a', { stock: 5, rampMonths: 12 }), node('b', { stage: 'separation', stockMonths: 2.5 })], edges: [edge('a', 'b')] }, 'g.json');
+    expect(warnings).toEqual([]);
+    expect(graph.getNodeAttribute('b', 'stockMonths')).toBe(2.5);
+  });
+
+  it('rejects negative values and both stock and stockMonths on one node', () => {
+    expect(problemsOf({ nodes: [node('a', { stock: -1 }), node('b', { stockMonths: -2, rampMonths: 'x' }), node('c', { stock: 1, stockMonths: 1 })] })).toEqual([
+      'node "a": stock: must be >= 0 (got -1)',
+      'node "b": stockMonths: must be >= 0 (got -2)',
+      'node "b": rampMonths: must be a number of months >= 0 (got "x")',
+      'node "c": give at most one of "stock" (tonnes) and "stockMonths" (months of in-flow)',
+    ]);
+  });
+});

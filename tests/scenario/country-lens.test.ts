@@ -18,10 +18,14 @@ describe('country lens', () => {
   it('reads an embargo on one destination for that country only', () => {
     const r = evaluateScenario(mini, embargoDe, { country: 'DE' });
     const lens = r.lens!;
-    // DE's one sink, ev: 120 + 50 = 170 before; cn-magnet -> ev cut, 50 after, both bounds.
+    // DE's one sink, ev: 120 + 50 = 170 before; cn-magnet -> ev cut, 50 after, all three
+    // bounds (allocation: both magnet suppliers are NdFeB magnets, alternatives in ev's
+    // recipe; jp-magnet -> ev carries at most 50).
     expect(lens.sinks).toEqual(['ev']);
-    expect(lens.baseline).toEqual({ maxFlow: 170, proportional: 170 });
+    expect(lens.baseline).toEqual({ maxFlow: 170, allocation: 170, proportional: 170 });
     expect(lens.scenario.maxFlow).toBeCloseTo(50, 9);
+    expect(lens.scenario.allocation).toBeCloseTo(50, 9);
+    expect(lens.loss.allocation).toBeCloseTo(120 / 170, 12);
     expect(lens.scenario.proportional).toBeCloseTo(50, 9);
     expect(lens.loss.maxFlow).toBeCloseTo(120 / 170, 12);
     expect(lens.loss.proportional).toBeCloseTo(120 / 170, 12);
@@ -47,13 +51,13 @@ describe('country lens', () => {
   it('a country whose end uses are untouched loses nothing', () => {
     const lens = evaluateScenario(mini, embargoDe, { country: 'DK' }).lens!;
     expect(lens.baseline.proportional).toBe(85);
-    expect(lens.loss).toEqual({ maxFlow: 0, proportional: 0 });
+    expect(lens.loss).toEqual({ maxFlow: 0, allocation: 0, proportional: 0 });
   });
 
   it('a country with nodes but no end use has an empty lens with undefined loss', () => {
     const lens = evaluateScenario(mini, embargoDe, { country: 'AU' }).lens!;
     expect(lens.sinks).toEqual([]);
-    expect(lens.loss).toEqual({ maxFlow: null, proportional: null });
+    expect(lens.loss).toEqual({ maxFlow: null, allocation: null, proportional: null });
     expect(lens.bottlenecks.after).toEqual([]);
   });
 
@@ -75,7 +79,9 @@ describe('compareResults', () => {
     // ev gets 50 x 40/65 under proportional; max flow ev alone = 40.
     expect(ev.loss[1]!.proportional).toBeCloseTo(1 - (50 * 40) / 65 / 170, 12);
     expect(ev.loss[1]!.maxFlow).toBeCloseTo(1 - 40 / 170, 12);
-    expect(ev.diff[0]).toEqual({ maxFlow: 0, proportional: 0 });
+    // Allocation, ev served first: jp-magnet's NdPr oxide inputs are alternatives, my-sep's 40 -> 40 magnets.
+    expect(ev.loss[1]!.allocation).toBeCloseTo(1 - 40 / 170, 9);
+    expect(ev.diff[0]).toEqual({ maxFlow: 0, allocation: 0, proportional: 0 });
     expect(ev.diff[1]!.proportional).toBeCloseTo(ev.loss[1]!.proportional! - 120 / 170, 12);
   });
 

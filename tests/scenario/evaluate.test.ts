@@ -12,9 +12,9 @@ const evaluate = (graph: ReturnType<typeof chain>, ...actions: ScenarioAction[])
 
 
 describe('evaluateScenario', () => {
-  it('an embargo without spare capacity loses the same under both bounds', () => {
+  it('an embargo without spare capacity loses the same under all three bounds', () => {
     // CN exports = s1 -> mag2 (30). Max flow after: s1 -> mag1 carries at most 70.
-    // Proportional: f(mag2) = 0, e1 keeps 70.
+    // Proportional: f(mag2) = 0, e1 keeps 70. Allocation: mag2 has no Dy/Tb oxide, e1 takes its 70.
     const r = evaluate(chain(), { type: 'embargo', from: 'CN' });
     expect(r.baseline.maxFlow).toBeCloseTo(100, 9);
     expect(r.baseline.proportional).toBeCloseTo(100, 9);
@@ -22,13 +22,30 @@ describe('evaluateScenario', () => {
     expect(r.scenario.proportional).toBeCloseTo(70, 9);
     expect(r.loss.maxFlow).toBeCloseTo(0.3, 9);
     expect(r.loss.proportional).toBeCloseTo(0.3, 9);
+    expect(r.baseline.allocation).toBeCloseTo(100, 9);
+    expect(r.scenario.allocation).toBeCloseTo(70, 9);
+    expect(r.loss.allocation).toBeCloseTo(0.3, 9);
+    expect(r.baseline.fairLevel).toBeNull();
     // Per sink: e1 alone could get min(100, 70) = 70 before and after; e2 30 -> 0.
-    expect(r.baseline.bySink.e2).toEqual({ maxFlow: 30, ownMaxFlow: 30, proportional: 30 });
-    expect(r.scenario.bySink.e2).toEqual({ maxFlow: 0, ownMaxFlow: 0, proportional: 0 });
-    expect(r.loss.bySink).toEqual({ e1: { maxFlow: 0, proportional: 0 }, e2: { maxFlow: 1, proportional: 1 } });
+    expect(r.baseline.bySink.e2).toEqual({ maxFlow: 30, ownMaxFlow: 30, allocation: 30, proportional: 30 });
+    expect(r.scenario.bySink.e2).toEqual({ maxFlow: 0, ownMaxFlow: 0, allocation: 0, proportional: 0 });
+    expect(r.loss.bySink).toEqual({ e1: { maxFlow: 0, allocation: 0, proportional: 0 }, e2: { maxFlow: 1, allocation: 1, proportional: 1 } });
     // Both sinks are labelled "EV motors": one end use, served alone 100 -> 70.
-    expect(r.loss.byEndUse).toEqual([
-      { endUse: 'EV motors', sinks: ['e1', 'e2'], baseline: { maxFlow: 100, proportional: 100 }, scenario: { maxFlow: 70, proportional: 70 }, loss: { maxFlow: 0.3, proportional: 0.3 } },
+    const [ev] = r.loss.byEndUse;
+    expect(r.loss.byEndUse).toHaveLength(1);
+    expect(ev).toMatchObject({
+      endUse: 'EV motors',
+      sinks: ['e1', 'e2'],
+      baseline: { maxFlow: 100, allocation: 100, proportional: 100 },
+      scenario: { maxFlow: 70, allocation: 70, proportional: 70 },
+      loss: { maxFlow: 0.3, allocation: 0.3, proportional: 0.3 },
+    });
+    // e2 lost most: its magnets (from JP) lack the Dy/Tb oxide that came from CN.
+    expect(ev?.binding?.sink).toBe('e2');
+    expect(ev?.binding?.text).toBe('limited by Dy/Tb oxide from CN (via NdFeB magnet from JP)');
+    expect(ev?.binding?.steps.map((s) => [s.node, s.material, s.supplier])).toEqual([
+      ['e2', 'NdFeB magnet', 'mag2'],
+      ['mag2', 'Dy/Tb oxide', 's1'],
     ]);
     expect(r.changes).toHaveLength(1);
     expect(r.unit).toBe('t REO/yr');
@@ -64,8 +81,10 @@ describe('evaluateScenario', () => {
     expect(r.loss.byEndUse[0]).toMatchObject({ baseline: { maxFlow: 70, proportional: 70 }, scenario: { maxFlow: 40, proportional: 40 } });
     expect(r.loss.byEndUse[0]?.loss.maxFlow).toBeCloseTo(3 / 7, 12);
     expect(r.loss.byEndUse[0]?.loss.proportional).toBeCloseTo(3 / 7, 12);
-    expect(r.loss.bySink['jp-ev']).toEqual({ maxFlow: 1, proportional: 1 });
-    expect(r.loss.bySink['cn-ev']).toEqual({ maxFlow: 0, proportional: 0 });
+    expect(r.loss.byEndUse[0]).toMatchObject({ baseline: { allocation: 70 }, scenario: { allocation: 40 } });
+    expect(r.loss.bySink['jp-ev']).toEqual({ maxFlow: 1, allocation: 1, proportional: 1 });
+    expect(r.loss.bySink['cn-ev']).toEqual({ maxFlow: 0, allocation: 0, proportional: 0 });
+    expect(r.loss.byEndUse[0]?.binding?.text).toBe('limited by unlabelled material from CN');
   });
 
   it('the max-flow bound reroutes through spare capacity, the proportional bound does not', () => {

@@ -140,3 +140,23 @@ describe('parseScenario', () => {
     }
   });
 });
+
+describe('parseScenario: action windows (start/end, for the monthly model)', () => {
+  it('accepts month numbers and ISO months', () => {
+    const s = parseScenario(scenario({ type: 'disableNode', node: 'm1', start: 2, end: 4 }, { type: 'embargo', from: 'CN', start: '2025-04', end: '2025-07' }, { type: 'cap', from: 'CN', share: 0.5, start: 3 }), 's.json', chain());
+    expect(s.actions.map((a) => [a.start, a.end])).toEqual([
+      [2, 4],
+      ['2025-04', '2025-07'],
+      [3, undefined],
+    ]);
+  });
+
+  it('rejects bad months and an end before the start', () => {
+    expect(problemsOf(scenario({ type: 'disableNode', node: 'm1', start: 0 }, { type: 'disableNode', node: 'm1', start: '2025-13' }, { type: 'disableNode', node: 'm1', start: 5, end: 2 }, { type: 'disableNode', node: 'm1', start: '2025-06', end: '2025-04' }))).toEqual([
+      'action 0 (disableNode): start: must be >= 1 (months count from 1) (got 0)',
+      'action 1 (disableNode): start: must be an ISO month "YYYY-MM" such as "2025-04" (got "2025-13")',
+      'action 2 (disableNode): end: 2 is before start 5',
+      'action 3 (disableNode): end: "2025-04" is before start "2025-06"',
+    ]);
+  });
+});

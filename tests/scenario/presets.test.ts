@@ -58,7 +58,9 @@ describe('scenario presets on the default dataset', () => {
       // line has none yet (its feed, Tanbreez, starts in 2028); REEtec is fed by LKAB from 2027.
       const expected = id === 'us-dfars-2027' ? ['activated but left out (nothing active feeds them or takes their output): fr-solvay-magnet-line'] : [];
       expect(r.warnings, id).toEqual(expected);
-      for (const loss of [r.loss.maxFlow, r.loss.proportional]) expect(Math.abs(loss), id).toBeLessThanOrEqual(1);
+      for (const loss of [r.loss.maxFlow, r.loss.allocation ?? NaN, r.loss.proportional]) expect(Math.abs(loss), id).toBeLessThanOrEqual(1);
+      // Recipes only constrain: the allocation bound never delivers more than max flow.
+      expect(r.scenario.allocation, id).toBeLessThanOrEqual(r.scenario.maxFlow * (1 + 1e-9));
     }
   });
 
@@ -78,6 +80,8 @@ describe('scenario presets on the default dataset', () => {
     // (exact values: networkx-fixtures.test.ts).
     const myanmar = results.get('myanmar-offline') as ScenarioResult;
     expect(myanmar.loss.proportional * myanmar.baseline.proportional).toBeGreaterThan(0);
+    // Recipes only constrain: the allocation bound loses at least what max flow loses.
+    expect(myanmar.loss.allocation ?? NaN).toBeGreaterThanOrEqual(myanmar.loss.maxFlow - 1e-9);
     // The partial cut (and the Thai pass-through) loses less than the full closure.
     expect(results.get('myanmar-partial-2025')?.loss.proportional).toBeLessThan(myanmar.loss.proportional);
     expect(results.get('myanmar-partial-2025')?.loss.proportional).toBeGreaterThan(0);
@@ -87,8 +91,11 @@ describe('scenario presets on the default dataset', () => {
     for (const id of ['china-april-2025-controls', 'china-full-embargo']) {
       expect(endUse(id, EVS)?.maxFlow, id).toBeGreaterThan(0);
       expect(endUse(id, EVS)?.proportional, id).toBeGreaterThan(0);
+      expect(endUse(id, EVS)?.allocation, id).toBeGreaterThan(0);
       expect(sinkLoss(id, 'jp-end-ev-vehicles')?.proportional, id).toBeGreaterThan(0);
-      expect(sinkLoss(id, 'cn-end-ev-vehicles'), id).toEqual({ maxFlow: 0, proportional: 0 });
+      expect(sinkLoss(id, 'cn-end-ev-vehicles'), id).toEqual({ maxFlow: 0, allocation: expect.closeTo(0, 9), proportional: 0 });
+      // Max flow builds US defence magnets without Chinese Dy/Tb (0% loss); recipes do not.
+      expect(endUse(id, 'Defence and aerospace')?.allocation, id).toBeGreaterThan(endUse(id, 'Defence and aerospace')?.maxFlow ?? 0);
     }
     const april = results.get('china-april-2025-controls') as ScenarioResult;
     const full = results.get('china-full-embargo') as ScenarioResult;
@@ -102,7 +109,12 @@ describe('scenario presets on the default dataset', () => {
     // The October package adds to April; the snap-back is October plus MP's halt; Busan is
     // the July state plus MP's halt, so less than the snap-back.
     const loss = (id: string) => results.get(id)?.loss.proportional ?? Number.NaN;
-    expect(loss('china-october-2025-controls')).toBeGreaterThan(loss('china-april-2025-controls'));
+    // (With the Leontief proportional bound of issue 11 the October additions do not lower
+    // the scarcest input further, so that bound only stays level; the other two rise.)
+    expect(loss('china-october-2025-controls')).toBeGreaterThanOrEqual(loss('china-april-2025-controls'));
+    for (const bound of ['maxFlow', 'allocation'] as const) {
+      expect(results.get('china-october-2025-controls')?.loss[bound] ?? NaN, bound).toBeGreaterThan(results.get('china-april-2025-controls')?.loss[bound] ?? NaN);
+    }
     expect(loss('china-snap-back-november-2026')).toBeGreaterThanOrEqual(loss('china-october-2025-controls'));
     expect(loss('china-busan-suspension-2026')).toBeLessThan(loss('china-snap-back-november-2026'));
     // MP's halt cuts US concentrate into Chinese separation; the DFARS ban hits US defence.

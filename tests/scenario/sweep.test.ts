@@ -13,10 +13,18 @@ describe('sweepScenarios', () => {
     // MM offline: 40 of 100 lost under both bounds.
     // JP offline (mag2): s1 -> mag1 takes at most 70: loss 0.3 both.
     // US offline (the sink e2): loss 0.3 both. JP and US tie: rank 3 each.
+    // Allocation: the same (MM offline: s1 runs at 60, shipping 42 NdPr + 18 Dy/Tb oxide).
     const r = sweepScenarios(chain());
     expect(r.by).toBe('country');
     expect(r.mode).toBe('disable');
-    expect(r.baseline).toEqual({ maxFlow: 100, proportional: 100 });
+    expect(r.bound).toBe('maxFlow');
+    expect(r.baseline).toEqual({ maxFlow: 100, allocation: expect.closeTo(100, 9), proportional: 100 });
+    expect(r.rows.map((row) => [row.id, row.loss.allocation, row.rank.allocation])).toEqual([
+      ['CN', expect.closeTo(1, 9), 1],
+      ['MM', expect.closeTo(0.4, 9), 2],
+      ['JP', expect.closeTo(0.3, 9), 3],
+      ['US', expect.closeTo(0.3, 9), 3],
+    ]);
     expect(r.rows.map((row) => [row.id, row.nodes, row.loss.maxFlow, row.loss.proportional, row.rank.maxFlow, row.rank.proportional])).toEqual([
       ['CN', 4, 1, 1, 1, 1],
       ['MM', 1, expect.closeTo(0.4, 12), expect.closeTo(0.4, 12), 2, 2],
@@ -27,13 +35,19 @@ describe('sweepScenarios', () => {
 
   it('embargoes each country in turn', () => {
     // Only CN exports (s1 -> mag2, 30); MM's 40 t go to China, so an MM embargo cuts them;
-    // JP's magnets go to the US (mag2 -> e2, 30).
+    // JP's magnets go to the US (mag2 -> e2, 30). Allocation under the CN embargo: max flow
+    // reroutes the 30 t to mag1 -> e1, but s1 yields NdPr and Dy/Tb oxide in fixed shares
+    // (0.7 / 0.3), mag1 uses only NdPr and e1 takes at most its 70: 30 lost.
     const r = sweepScenarios(chain({ s1Mag1Capacity: 100 }), { mode: 'embargo' });
     const row = (id: string) => r.rows.find((x) => x.id === id);
-    expect(row('CN')?.loss).toEqual({ maxFlow: expect.closeTo(0, 12), proportional: expect.closeTo(0.3, 12) });
-    expect(row('MM')?.loss).toEqual({ maxFlow: expect.closeTo(0.4, 12), proportional: expect.closeTo(0.4, 12) });
+    expect(row('CN')?.loss).toEqual({ maxFlow: expect.closeTo(0, 12), allocation: expect.closeTo(0.3, 9), proportional: expect.closeTo(0.3, 12) });
+    expect(row('MM')?.loss).toEqual({ maxFlow: expect.closeTo(0.4, 12), allocation: expect.closeTo(0.4, 9), proportional: expect.closeTo(0.4, 12) });
     expect(row('JP')?.loss.proportional).toBeCloseTo(0.3, 12);
-    expect(row('US')?.loss).toEqual({ maxFlow: 0, proportional: 0 });
+    expect(row('US')?.loss).toEqual({ maxFlow: 0, allocation: expect.closeTo(0, 9), proportional: 0 });
+    // Ranked by the allocation bound: MM (0.4) first, whereas by max flow... MM (0.4) too; CN and JP tie at 0.3 by allocation.
+    const byAllocation = sweepScenarios(chain({ s1Mag1Capacity: 100 }), { mode: 'embargo', bound: 'allocation' });
+    expect(byAllocation.bound).toBe('allocation');
+    expect(byAllocation.rows[0]?.id).toBe('MM');
   });
 
   it('by node skips sinks and reports progress', () => {
@@ -58,6 +72,7 @@ describe('sweepScenarios', () => {
     expect(() => sweepScenarios(chain(), { by: 'node', mode: 'embargo' })).toThrow(UsageError);
     expect(() => sweepScenarios(chain(), { by: 'region' as never })).toThrow(UsageError);
     expect(() => sweepScenarios(chain(), { mode: 'ban' as never })).toThrow(UsageError);
+    expect(() => sweepScenarios(chain(), { bound: 'median' as never })).toThrow(UsageError);
     expect(() => sweepScenarios(chain(), { quiet: true } as never)).toThrow(UsageError);
   });
 

@@ -138,7 +138,7 @@ describe('take-aways', () => {
   it('writes results CSV with quoting', () => {
     const csv = tableCsv(endUseTable(a));
     const lines = csv.trim().split('\r\n');
-    expect(lines[0]).toBe('scope,end_use,proportional_baseline,proportional_scenario,proportional_loss,maxFlow_baseline,maxFlow_scenario,maxFlow_loss');
+    expect(lines[0]).toBe('scope,end_use,proportional_baseline,proportional_scenario,proportional_loss,allocation_baseline,allocation_scenario,allocation_loss,maxFlow_baseline,maxFlow_scenario,maxFlow_loss');
     expect(lines[1]?.startsWith('DE,total,170,')).toBe(true);
     expect(tableCsv({ header: ['a'], rows: [['x, "y"']] })).toBe('a\r\n"x, ""y"""\r\n');
     expect(tableCsv({ header: ['a', 'b'], rows: [['=HYPERLINK(1)', -0.25]] })).toBe("a,b\r\n'=HYPERLINK(1),-0.25\r\n");
@@ -150,10 +150,12 @@ describe('take-aways', () => {
     const doc = briefOf({ title: 'CN embargoes DE', result: a, comparison: compareResults([a, b]), graph: { name: 'Mini', year: 2024, source: 'hand-made' }, lensName: 'Germany', date: new Date('2026-11-30T12:00:00Z') });
     const md = briefMarkdown(doc);
     expect(md.startsWith('# CN embargoes DE\n\n_Mini · end uses in Germany · 2026-11-30_')).toBe(true);
-    // 120 of 170 t lost under both bounds.
+    // 120 of 170 t lost under all three bounds.
     expect(md).toContain('falls by 70.6% if no buyer can switch suppliers (proportional bound) and by 70.6% with perfect rerouting');
+    expect(md).toContain('by 70.6% with rerouting where every plant keeps its recipe (allocation bound)');
     expect(md).toContain('## Compared with');
-    expect(md).toContain('| EV motors | 70.6% | 70.6% | 0.0% | 0.0% | −70.6 pt |');
+    expect(md).toContain('| end use | 1 no rerouting | 1 recipes | 1 rerouting | 2 no rerouting | 2 recipes | 2 rerouting | 2 − 1, no rerouting |');
+    expect(md).toContain('| EV motors | 70.6% | 70.6% | 70.6% | 0.0% | 0.0% | 0.0% | −70.6 pt |');
     expect(md).toContain('## Caveats');
     expect(md).toContain('Graph: Mini. hand-made');
   });

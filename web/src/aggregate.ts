@@ -8,7 +8,8 @@
  *   (capacity ?? flow), material = the members' one material or `mixed`; edges inside a
  *   group are not drawn (their flow stays in the group);
  * - a group's metrics: throughput and flowShare summed (a share of its stage), knockout
- *   loss and betweenness the largest member's (a group's own knockout is not computed),
+ *   loss, betweenness and shadow price the largest member's (a group's own knockout is not
+ *   computed; the shadow price is its best node's, as for a country),
  *   minimum cut when any member is in it;
  * - scenario effects: a group is offline when all its members are, activated when any is;
  *   a drawn edge is cut when all its member edges are.
@@ -124,6 +125,7 @@ function aggregateReport(report: MetricsReport, members: Map<string, string[]>, 
       flowShare: sum(list.map((n) => n.flowShare)),
       knockoutLoss: max(list.map((n) => n.knockoutLoss)),
       betweenness: max(list.map((n) => n.betweenness)),
+      ...(list.some((n) => n.shadowPrice !== undefined) ? { shadowPrice: max(list.map((n) => n.shadowPrice)) } : {}),
       minCut: list.some((n) => n.minCut === true),
     });
   }

@@ -5,6 +5,7 @@ import type { GraphListing } from '../../src/server/graph-store.js';
 import type { GraphData } from './elements.js';
 import type { Preset } from './scenario.js';
 import type { ScenarioResult } from '../../src/scenario/evaluate.js';
+import type { TimelineResult } from '../../src/timeline/timeline.js';
 
 export class ApiError extends Error {
   constructor(
@@ -34,6 +35,14 @@ export const api = {
   presets: (id: string) => call<Preset[]>(`${graphPath(id)}/scenarios`),
   scenario: (id: string, scenario: Scenario, init: RequestInit = {}, country: string | null = null) =>
     call<ScenarioResult>(`${graphPath(id)}/scenario${country ? `?country=${encodeURIComponent(country)}` : ''}`, {
+      ...init,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(scenario),
+    }),
+  /** The monthly timeline; `query` from `timelineQuery` (months, start, cover). */
+  timeline: (id: string, scenario: Scenario, query: string, init: RequestInit = {}) =>
+    call<TimelineResult>(`${graphPath(id)}/timeline${query}`, {
       ...init,
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -5,7 +5,7 @@
  * (`briefMarkdown`) for the download and drawn as HTML for the browser's print to PDF
  * (`views/brief.ts`), so both say the same. Pure: the date is given, not read.
  */
-import { BOUND_LABELS, BOUNDS, viewOf, type Comparison } from '../../src/scenario/compare.js';
+import { BOUND_LABELS, BOUNDS, viewOf, type Bound, type Comparison } from '../../src/scenario/compare.js';
 import type { ScenarioResult } from '../../src/scenario/evaluate.js';
 import { formatPercent, formatTonnes } from './format.js';
 
@@ -39,6 +39,8 @@ export interface BriefInput {
   date: Date;
 }
 
+const SHORT: Record<Bound, string> = { proportional: 'no rerouting', allocation: 'recipes', maxFlow: 'rerouting' };
+
 const points = (v: number | null) => (v === null ? '–' : `${v >= 0 ? '+' : '−'}${Math.abs(v * 100).toFixed(1)} pt`);
 
 export function briefOf(input: BriefInput): BriefDoc {
@@ -50,7 +52,7 @@ export function briefOf(input: BriefInput): BriefDoc {
   sections.push({
     heading: 'Headline',
     paragraphs: [
-      `Delivered supply to ${scope} falls by ${formatPercent(view.loss.proportional)} if no buyer can switch suppliers (proportional bound) and by ${formatPercent(view.loss.maxFlow)} with perfect rerouting through spare capacity (max-flow bound): from ${formatTonnes(view.baseline.proportional)} to ${formatTonnes(view.scenario.proportional)} ${result.unit} observed flow.`,
+      `Delivered supply to ${scope} falls by ${formatPercent(view.loss.proportional)} if no buyer can switch suppliers (proportional bound) and by ${formatPercent(view.loss.maxFlow)} with perfect rerouting through spare capacity (max-flow bound): from ${formatTonnes(view.baseline.proportional)} to ${formatTonnes(view.scenario.proportional)} ${result.unit} observed flow; by ${view.loss.allocation === null ? '–' : formatPercent(view.loss.allocation)} with rerouting where every plant keeps its recipe (allocation bound).`,
     ],
   });
   sections.push({
@@ -71,7 +73,7 @@ export function briefOf(input: BriefInput): BriefDoc {
       heading: 'Compared with',
       paragraphs: comparison.names.map((n, i) => `${i + 1}: ${n}`),
       table: {
-        header: ['end use', ...comparison.names.flatMap((_n, i) => BOUNDS.map((b) => `${i + 1} ${b === 'proportional' ? 'no rerouting' : 'rerouting'}`)), ...comparison.names.slice(1).map((_n, i) => `${i + 2} − 1, no rerouting`)],
+        header: ['end use', ...comparison.names.flatMap((_n, i) => BOUNDS.map((b) => `${i + 1} ${SHORT[b]}`)), ...comparison.names.slice(1).map((_n, i) => `${i + 2} − 1, no rerouting`)],
         rows: comparison.rows.map((r) => [r.endUse, ...r.loss.flatMap((l) => BOUNDS.map((b) => formatPercent(l[b]))), ...r.diff.slice(1).map((d) => points(d.proportional))]),
       },
     });
@@ -88,7 +90,7 @@ export function briefOf(input: BriefInput): BriefDoc {
     heading: 'Caveats',
     paragraphs: [],
     list: [
-      'The truth lies between the two bounds: max flow assumes every buyer can switch at once to any supplier with spare capacity; the proportional bound assumes no one can.',
+      'The truth lies between the bounds: max flow assumes every buyer can switch at once to any supplier with spare capacity; the proportional bound assumes no one can; the allocation bound reroutes through spare capacity but keeps every plant to its recipe (a realistic best case).',
       'The max-flow bound ignores recipes: it may build a product from any mix of inputs, so read its figures as optimistic.',
       'End uses are located where the final product is made, not where it is consumed.',
       `Flows are ${input.graph.year ? `the ${input.graph.year} ` : ''}data in ${result.unit}; estimates carry a low confidence in the graph file.`,

@@ -15,7 +15,7 @@
 import type { ElementDefinition } from 'cytoscape';
 import type { MetricsReport } from '../../src/metrics/report-types.js';
 import { stageLayout, type LayoutNode, type Positions } from './layout.js';
-import type { SizeMetric } from './state.js';
+import type { MapMetric } from './state.js';
 
 /** A graph as the API sends it (graphology serialization with chokepoint attributes). */
 export interface GraphData {
@@ -43,7 +43,7 @@ export interface ElementInput {
   report: MetricsReport;
   stages: readonly string[];
   colors: Record<string, string>;
-  metric: SizeMetric;
+  metric: MapMetric;
   effects?: ScenarioEffects;
   /** How many top nodes by knockout loss get the `bottleneck` class. */
   bottlenecks?: number;

@@ -22,7 +22,8 @@ import { loadGraphData, withReport, type PageData } from './page-data.js';
 import { mapPng } from './png.js';
 import { scenarioOf } from './scenario.js';
 import * as actions from './state.js';
-import { MAX_YEAR, METRIC_LABELS, MIN_YEAR, SIZE_METRICS, VIEWS, type MapView, type SizeMetric, type ViewState } from './state.js';
+import { MAP_METRICS, MAX_YEAR, METRIC_LABELS, MIN_YEAR, VIEWS, type MapMetric, type MapView, type ViewState } from './state.js';
+import { withShadowPrices } from './shadow-prices.js';
 import { queryToState, stateToQuery } from './url-state.js';
 import { renderBottleneckTable } from './views/bottleneck-table.js';
 import { renderBrief } from './views/brief.js';
@@ -34,6 +35,7 @@ import { renderLossChart } from './views/loss-chart.js';
 import { renderNodeDetails } from './views/node-details.js';
 import { renderResults } from './views/results.js';
 import { renderScenarioBottlenecks } from './views/scenario-bottlenecks.js';
+import { createTimelineView } from './views/timeline-chart.js';
 
 const DEFAULT_GRAPH = 'rare-earths-2024';
 
@@ -60,6 +62,8 @@ const cy: Core = cytoscape({
   boxSelectionEnabled: false,
   autoungrabify: true,
 });
+
+const timelineView = createTimelineView(byId('timeline'), (graph, scenario, query, signal) => api.timeline(graph, scenario, query, { signal }));
 
 /** Test hook: the browser tests read the map and the page's progress from here. */
 const hook: ChokepointHook = {
@@ -146,6 +150,7 @@ async function evaluate(): Promise<void> {
   pending += 1;
   try {
     setStatus(isBig(data) ? 'Evaluating the scenario on a large graph…' : '');
+    void timelineView.refresh(state.graph, scenario);
     result = await api.scenario(state.graph, scenario, { signal: mine.signal }, state.lens);
     setStatus('');
     comparison = null;
@@ -189,11 +194,12 @@ function aggregatedWanted(d: PageData): boolean {
 
 /** The graph and report drawn: the graph itself, or its aggregated view. */
 function drawn(d: PageData): { graph: GraphData; report: PageData['report'] } {
+  const report = withShadowPrices(d.report, result);
   if (!aggregatedWanted(d)) {
     aggregation = null;
-    return { graph: d.graph, report: d.report };
+    return { graph: d.graph, report };
   }
-  aggregation = aggregate(d.graph, d.report, state.expanded);
+  aggregation = aggregate(d.graph, report, state.expanded);
   return { graph: aggregation.graph, report: aggregation.report };
 }
 
@@ -377,8 +383,8 @@ function currentBrief() {
 
 function wireControls(): void {
   const metric = byId<HTMLSelectElement>('metric-select');
-  metric.replaceChildren(...SIZE_METRICS.map((m) => h('option', { value: m }, METRIC_LABELS[m])));
-  metric.addEventListener('change', () => update((s) => actions.setMetric(s, metric.value as SizeMetric)));
+  metric.replaceChildren(...MAP_METRICS.map((m) => h('option', { value: m }, METRIC_LABELS[m])));
+  metric.addEventListener('change', () => update((s) => actions.setMetric(s, metric.value as MapMetric)));
   const view = byId<HTMLSelectElement>('view-select');
   view.addEventListener('change', () => update((s) => actions.setView(s, (VIEWS as readonly string[]).includes(view.value) ? (view.value as MapView) : 'auto')));
   byId<HTMLSelectElement>('lens-select').addEventListener('change', (event) => {

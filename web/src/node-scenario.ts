@@ -2,7 +2,7 @@
  * A node's values under the scenario next to its baseline, read from a scenario result:
  * throughput = max(Σ in-flow, Σ out-flow) on the proportional flows after the scenario
  * (`result.flows.proportional`) against the observed flows; for an end-use sink the
- * delivered supply under both bounds (`bySink`); whether the scenario took it offline,
+ * delivered supply under the three bounds (`bySink`); whether the scenario took it offline,
  * activated it or cut its edges; its knockout loss after when it is in the top list.
  * An offline node's throughput after is its out-flow (material still sent to it is
  * stranded there, not passed on). Pure.
@@ -14,7 +14,7 @@ export interface NodeScenarioValues {
   throughputBefore: number;
   throughputAfter: number | null;
   /** For a sink: delivered before and after, under each bound. */
-  sink: { proportional: [number, number]; maxFlow: [number, number] } | null;
+  sink: { proportional: [number, number]; allocation: [number, number]; maxFlow: [number, number] } | null;
   offline: boolean;
   activated: boolean;
   /** Edges of the node cut or capped by the scenario. */
@@ -45,7 +45,7 @@ export function nodeScenarioValues(graph: GraphData, node: string, result: Scena
   return {
     throughputBefore,
     throughputAfter: offline ? flowAfter(outs) : Math.max(flowAfter(ins), flowAfter(outs)),
-    sink: b && s ? { proportional: [b.proportional, s.proportional], maxFlow: [b.ownMaxFlow, s.ownMaxFlow] } : null,
+    sink: b && s ? { proportional: [b.proportional, s.proportional], allocation: [b.allocation, s.allocation], maxFlow: [b.ownMaxFlow, s.ownMaxFlow] } : null,
     offline,
     activated,
     cutEdges,

@@ -4,13 +4,18 @@
  * (data, state).
  */
 
+/** Metrics of the bottleneck table (and its sort keys). */
 export const SIZE_METRICS = ['knockoutLoss', 'betweenness', 'flowShare'] as const;
 export type SizeMetric = (typeof SIZE_METRICS)[number];
+/** What can size the map's nodes: the table's metrics, and the shadow price of capacity in the current scenario's allocation LP. */
+export const MAP_METRICS = [...SIZE_METRICS, 'shadowPrice'] as const;
+export type MapMetric = (typeof MAP_METRICS)[number];
 
-export const METRIC_LABELS: Record<SizeMetric, string> = {
+export const METRIC_LABELS: Record<MapMetric, string> = {
   knockoutLoss: 'knockout loss',
   betweenness: 'betweenness',
   flowShare: 'flow share',
+  shadowPrice: 'shadow price (scenario)',
 };
 
 export const MODES = ['offline', 'embargo'] as const;
@@ -55,7 +60,7 @@ export interface ViewState {
   /** A preset scenario id. */
   preset: string | null;
   /** The metric that sizes the nodes. */
-  metric: SizeMetric;
+  metric: MapMetric;
   /** Bottleneck table order. */
   sortKey: SizeMetric;
   sortDescending: boolean;
@@ -171,7 +176,7 @@ export function setPreset(state: ViewState, preset: string | null): ViewState {
   return { ...state, preset };
 }
 
-export function setMetric(state: ViewState, metric: SizeMetric): ViewState {
+export function setMetric(state: ViewState, metric: MapMetric): ViewState {
   return { ...state, metric };
 }
 

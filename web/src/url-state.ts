@@ -6,7 +6,7 @@
  * online), `title=`, `lens=CC`, `cmp=PRESET` (compared), `view=nodes|aggregated`, `x=GROUP`
  * (expanded). Values that do not parse fall back to the defaults: a hand-edited link still opens.
  */
-import { INITIAL_STATE, MODES, SIZE_METRICS, VIEWS, validYear, type MapView, type Mode, type Restriction, type SizeMetric, type ViewState } from './state.js';
+import { INITIAL_STATE, MAP_METRICS, MODES, SIZE_METRICS, VIEWS, validYear, type MapMetric, type MapView, type Mode, type Restriction, type SizeMetric, type ViewState } from './state.js';
 
 const COUNTRY = /^[A-Z]{2}$/;
 
@@ -58,7 +58,7 @@ export function queryToState(search: string): ViewState {
   const preset = params.get('preset');
   if (preset) state.preset = preset;
   const metric = params.get('metric');
-  if (metric && isMetric(metric)) state.metric = metric;
+  if (metric && (MAP_METRICS as readonly string[]).includes(metric)) state.metric = metric as MapMetric;
   const sort = params.get('sort');
   if (sort) {
     const key = sort.replace(/^-/, '');

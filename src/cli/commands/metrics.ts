@@ -11,7 +11,7 @@ import { writeFileAtomic } from '../../io/write-file.js';
 import { betweennessParallel } from '../../metrics/centrality/betweenness-parallel.js';
 import { knockoutLossParallel } from '../../metrics/flow/knockout-parallel.js';
 import { betweennessJob, buildMetrics, knockoutJob, parseMetricNames, type MetricsOptions, type PrecomputedMetrics } from '../../metrics/report.js';
-import { METRIC_NAMES } from '../../metrics/report-types.js';
+import { DEFAULT_METRICS, METRIC_NAMES } from '../../metrics/report-types.js';
 import { METRICS_TABLES, metricsCsv, parseTableName } from '../../metrics/tables.js';
 import { UsageError } from '../../model/errors.js';
 import type { CliContext } from '../context.js';
@@ -40,13 +40,14 @@ interface MetricsFlags {
 }
 
 const HELP = `
-Metrics (default: all): ${METRIC_NAMES.join(', ')}.
+Metrics: ${METRIC_NAMES.join(', ')} (default: ${DEFAULT_METRICS.join(', ')}; shadowPrice, an LP, only when named).
 Every metric is computed on the operating nodes; see docs/metrics.md for definitions.
 
 Examples:
   chokepoint metrics graphs/rare-earths-2024.json > report.json
   chokepoint metrics graphs/rare-earths-2024.json --metrics knockoutLoss,concentration --table countries
   chokepoint metrics graphs/rare-earths-2024.json --format csv --table stages --out stages.csv
+  chokepoint metrics graphs/rare-earths-2024.json --metrics shadowPrice --table countries --format csv
 `;
 
 function wholeNumber(flag: string, value: string): number {

@@ -1,10 +1,12 @@
 /**
  * `chokepoint scenario <graph> [--scenario FILE|PRESET] [--disable CC,..] [--embargo CC,..]
- * [--activate YEAR] [--top N] [--format text|json|csv] [--out PATH] [--force]`: delivered
- * supply before and after a scenario under both bounds (src/scenario/evaluate.ts).
- * Flag actions are appended to the file's actions. Text is a terminal report; JSON is
- * the ScenarioResult; CSV has one row for the total and one per sink (max-flow columns:
- * the total max flow, then each sink's own max flow).
+ * [--activate YEAR] [--objective total|fair] [--top N] [--format text|json|csv] [--out
+ * PATH] [--force]`: delivered supply before and after a scenario under three bounds (max
+ * flow, allocation, proportional; src/scenario/evaluate.ts). Flag actions are appended
+ * to the file's actions. Text is a terminal report; JSON is the ScenarioResult; CSV has
+ * one row for the total, one per end use and one per sink (max-flow columns: the total
+ * max flow, then each end use's and sink's own max flow; allocation: the total, each end
+ * use served first, each sink's share of the optimum).
  */
 import type { Command } from 'commander';
 import { csvRecords, type CsvCellOptions } from '../../formats/csv-cells.js';
@@ -13,8 +15,9 @@ import { DEFAULT_PRESET_DIR, readPresets, readScenarioFile } from '../../io/read
 import { writeFileAtomic } from '../../io/write-file.js';
 import { InputError, NotFoundError, UsageError } from '../../model/errors.js';
 import type { SupplyGraph } from '../../model/graph.js';
-import { BOUND_LABELS, BOUNDS, compareResults, type Comparison } from '../../scenario/compare.js';
-import { evaluateScenario, type ScenarioResult } from '../../scenario/evaluate.js';
+import { OBJECTIVES, type Objective } from '../../allocation/allocation-lp.js';
+import { BOUND_LABELS, BOUNDS as COMPARE_BOUNDS, compareResults, type Comparison } from '../../scenario/compare.js';
+import { BOUNDS, evaluateScenario, type ScenarioResult } from '../../scenario/evaluate.js';
 import { comparisonTable } from '../../scenario/result-tables.js';
 import { parseScenario } from '../../scenario/parse-scenario.js';
 import { findPreset } from '../../scenario/presets.js';
@@ -32,6 +35,7 @@ interface ScenarioFlags {
   embargo: string[];
   activate?: string;
   top: string;
+  objective: string;
   format: string;
   out?: string;
   force?: boolean;
@@ -55,7 +59,7 @@ export async function emit(ctx: CliContext, text: string, out: string | undefine
 }
 
 /** A scenario file path, or else the id of a shipped preset. */
-async function loadScenario(arg: string, graph: SupplyGraph): Promise<Scenario> {
+export async function loadScenario(arg: string, graph: SupplyGraph): Promise<Scenario> {
   try {
     return await readScenarioFile(arg, graph);
   } catch (error) {
@@ -122,7 +126,7 @@ function wrap(text: string, width = 88): string {
 
 /** One row per sink, grouped as in `byEndUse`, largest baseline (proportional) first within an end use. */
 function sinkRows(r: ScenarioResult): (string | number)[][] {
-  const supply = (s: { ownMaxFlow: number; proportional: number } | undefined) => s ?? { ownMaxFlow: 0, proportional: 0 };
+  const supply = (s: { ownMaxFlow: number; allocation: number; proportional: number } | undefined) => s ?? { ownMaxFlow: 0, allocation: 0, proportional: 0 };
   return r.loss.byEndUse.flatMap((e) =>
     [...e.sinks]
       .sort((a, b) => supply(r.baseline.bySink[b]).proportional - supply(r.baseline.bySink[a]).proportional || a.localeCompare(b))
@@ -130,7 +134,7 @@ function sinkRows(r: ScenarioResult): (string | number)[][] {
         const b = supply(r.baseline.bySink[sink]);
         const s = supply(r.scenario.bySink[sink]);
         const loss = r.loss.bySink[sink];
-        return [clip(sink, 48), round(b.ownMaxFlow), round(s.ownMaxFlow), pct(loss?.maxFlow), round(b.proportional), round(s.proportional), pct(loss?.proportional)];
+        return [clip(sink, 48), round(b.ownMaxFlow), round(s.ownMaxFlow), pct(loss?.maxFlow), round(b.allocation), round(s.allocation), pct(loss?.allocation), round(b.proportional), round(s.proportional), pct(loss?.proportional)];
       }),
   );
 }
@@ -142,37 +146,68 @@ export function scenarioText(r: ScenarioResult): string {
   out.push('\nWhat changed\n');
   for (const c of r.changes) out.push(`  action ${c.action} (${c.type}): ${c.summary}; ${round(c.flow).toLocaleString('en-US')} ${r.unit} nominal flow\n`);
   for (const w of r.warnings) out.push(`  warning: ${w}\n`);
-  out.push(`\nDelivered supply, ${r.unit} (max flow: perfect rerouting; proportional: no rerouting)\n`);
+  out.push(`\nDelivered supply, ${r.unit}, under three bounds (allocation objective: ${r.objective})\n`);
+  for (const bound of BOUNDS) out.push(`  ${r.assumptions[bound]}\n`);
+  const level = (v: number | null) => (v === null ? '' : ` (fair level ${pct(v).trim()}%)`);
   out.push(
     formatTable(
       ['bound', 'baseline', 'scenario', 'loss %'],
       [
         ['max flow', round(r.baseline.maxFlow), round(r.scenario.maxFlow), pct(r.loss.maxFlow)],
+        [`allocation${level(r.scenario.fairLevel)}`, round(r.baseline.allocation), round(r.scenario.allocation), pct(r.loss.allocation)],
         ['proportional', round(r.baseline.proportional), round(r.scenario.proportional), pct(r.loss.proportional)],
       ],
     ),
   );
-  out.push('\nBy end use (max flow: each end use served alone)\n');
+  const served = r.objective === 'total' ? 'each end use served first' : 'its share of the fair optimum';
+  out.push(`\nBy end use (max flow: each end use served alone; allocation: ${served})\n`);
   out.push(
     formatTable(
-      ['end use', 'max flow before', 'after', 'loss %', 'proportional before', 'after', 'loss %'],
-      r.loss.byEndUse.map((e) => [clip(e.endUse, 48), round(e.baseline.maxFlow), round(e.scenario.maxFlow), pct(e.loss.maxFlow), round(e.baseline.proportional), round(e.scenario.proportional), pct(e.loss.proportional)]),
+      ['end use', 'max flow before', 'after', 'loss %', 'allocation before', 'after', 'loss %', 'proportional before', 'after', 'loss %'],
+      r.loss.byEndUse.map((e) => [
+        clip(e.endUse, 48),
+        round(e.baseline.maxFlow),
+        round(e.scenario.maxFlow),
+        pct(e.loss.maxFlow),
+        round(e.baseline.allocation),
+        round(e.scenario.allocation),
+        pct(e.loss.allocation),
+        round(e.baseline.proportional),
+        round(e.scenario.proportional),
+        pct(e.loss.proportional),
+      ]),
     ),
   );
+  const limited = r.loss.byEndUse.filter((e) => e.binding !== null);
+  if (limited.length > 0) {
+    out.push('\nBinding input per end use (allocation bound; the sink that lost most)\n');
+    for (const e of limited) out.push(`  ${e.endUse}: ${e.binding?.sink}: ${e.binding?.text}\n`);
+  }
   if (r.lens) {
     const l = r.lens;
     out.push(`\nEnd uses in ${l.country} (${l.sinks.length} sink(s); max flow: served alone, other sinks taking nothing)\n`);
     out.push(
       formatTable(
-        ['end use', 'max flow before', 'after', 'loss %', 'proportional before', 'after', 'loss %'],
-        [{ endUse: 'total', ...l }, ...l.byEndUse].map((e) => [clip(e.endUse, 48), round(e.baseline.maxFlow), round(e.scenario.maxFlow), pct(e.loss.maxFlow), round(e.baseline.proportional), round(e.scenario.proportional), pct(e.loss.proportional)]),
+        ['end use', 'max flow before', 'after', 'loss %', 'allocation before', 'after', 'loss %', 'proportional before', 'after', 'loss %'],
+        [{ endUse: 'total', ...l }, ...l.byEndUse].map((e) => [
+          clip(e.endUse, 48),
+          round(e.baseline.maxFlow),
+          round(e.scenario.maxFlow),
+          pct(e.loss.maxFlow),
+          round(e.baseline.allocation),
+          round(e.scenario.allocation),
+          pct(e.loss.allocation),
+          round(e.baseline.proportional),
+          round(e.scenario.proportional),
+          pct(e.loss.proportional),
+        ]),
       ),
     );
     out.push(`\nTop bottlenecks for ${l.country}'s end uses after the scenario\n`);
     out.push(formatTable(['rank', 'node', 'country', 'stage', 'loss %'], l.bottlenecks.after.map((b, i) => [i + 1, b.node, b.country, b.stage, pct(b.loss)])));
   }
-  out.push('\nBy sink, in end-use order (max flow: each sink served alone)\n');
-  out.push(formatTable(['sink', 'max flow before', 'after', 'loss %', 'proportional before', 'after', 'loss %'], sinkRows(r)));
+  out.push('\nBy sink, in end-use order (max flow: each sink served alone; allocation: its share of the optimum)\n');
+  out.push(formatTable(['sink', 'max flow before', 'after', 'loss %', 'allocation before', 'after', 'loss %', 'proportional before', 'after', 'loss %'], sinkRows(r)));
   const rankBefore = new Map(r.bottlenecks.before.map((b, i) => [b.node, i + 1]));
   out.push('\nTop bottlenecks after the scenario (knockout loss of max flow)\n');
   out.push(
@@ -188,14 +223,22 @@ export function scenarioText(r: ScenarioResult): string {
   return out.join('');
 }
 
-/** One row for the total and one per sink. */
+/** One row for the total, one per end use and one per sink. */
 export function scenarioCsv(r: ScenarioResult, options: CsvCellOptions = {}): string {
-  const header = ['scope', 'id', 'maxflow_baseline', 'maxflow_scenario', 'maxflow_loss', 'proportional_baseline', 'proportional_scenario', 'proportional_loss'];
-  const rows: (string | number | null)[][] = [['total', '', r.baseline.maxFlow, r.scenario.maxFlow, r.loss.maxFlow, r.baseline.proportional, r.scenario.proportional, r.loss.proportional]];
+  const header = [
+    'scope', 'id', 'maxflow_baseline', 'maxflow_scenario', 'maxflow_loss', 'proportional_baseline', 'proportional_scenario', 'proportional_loss',
+    'allocation_baseline', 'allocation_scenario', 'allocation_loss', 'binding_input',
+  ];
+  const rows: (string | number | null)[][] = [
+    ['total', '', r.baseline.maxFlow, r.scenario.maxFlow, r.loss.maxFlow, r.baseline.proportional, r.scenario.proportional, r.loss.proportional, r.baseline.allocation, r.scenario.allocation, r.loss.allocation, ''],
+  ];
+  for (const e of r.loss.byEndUse) {
+    rows.push(['end use', e.endUse, e.baseline.maxFlow, e.scenario.maxFlow, e.loss.maxFlow, e.baseline.proportional, e.scenario.proportional, e.loss.proportional, e.baseline.allocation, e.scenario.allocation, e.loss.allocation, e.binding?.text ?? '']);
+  }
   for (const [sink, loss] of Object.entries(r.loss.bySink)) {
     const b = r.baseline.bySink[sink];
     const s = r.scenario.bySink[sink];
-    rows.push(['sink', sink, b?.ownMaxFlow ?? 0, s?.ownMaxFlow ?? 0, loss.maxFlow, b?.proportional ?? 0, s?.proportional ?? 0, loss.proportional]);
+    rows.push(['sink', sink, b?.ownMaxFlow ?? 0, s?.ownMaxFlow ?? 0, loss.maxFlow, b?.proportional ?? 0, s?.proportional ?? 0, loss.proportional, b?.allocation ?? 0, s?.allocation ?? 0, loss.allocation, '']);
   }
   return csvRecords([header, ...rows], options);
 }
@@ -204,7 +247,7 @@ export function scenarioCsv(r: ScenarioResult, options: CsvCellOptions = {}): st
 export function comparisonText(c: Comparison): string {
   const out: string[] = [`Comparison (${c.scope === 'world' ? 'all end uses' : `end uses in ${c.scope}`}); loss in % of baseline, difference from scenario 1 in points\n`];
   c.names.forEach((name, i) => out.push(`  ${i + 1}: ${name}\n`));
-  for (const bound of BOUNDS) {
+  for (const bound of COMPARE_BOUNDS) {
     out.push(`\n${BOUND_LABELS[bound]}\n`);
     const header = ['end use', ...c.names.map((_n, i) => `${i + 1} loss %`), ...c.names.slice(1).map((_n, i) => `${i + 2} - 1`)];
     out.push(formatTable(header, c.rows.map((r) => [clip(r.endUse, 48), ...r.loss.map((l) => pct(l[bound])), ...r.diff.slice(1).map((d) => pct(d[bound]))])));
@@ -215,7 +258,7 @@ export function comparisonText(c: Comparison): string {
 export function registerScenario(program: Command, ctx: CliContext): void {
   program
     .command('scenario')
-    .description('delivered supply before and after a scenario (embargo, outage, new projects) under two bounds')
+    .description('delivered supply before and after a scenario (embargo, outage, new projects) under three bounds')
     .argument('<graph>', 'graph JSON file')
     .option('--scenario <file>', 'scenario JSON file, or the id of a preset in graphs/scenarios (e.g. china-full-embargo)')
     .option('--compare <scenarios...>', 'compare two or more scenario files or presets side by side (instead of --scenario and the action flags)')
@@ -223,6 +266,7 @@ export function registerScenario(program: Command, ctx: CliContext): void {
     .option('--disable <countries>', 'take these countries offline (comma-separated ISO codes; repeatable)', collectList, [])
     .option('--embargo <countries>', 'cut these countries\' exports (comma-separated ISO codes; repeatable)', collectList, [])
     .option('--activate <year>', 'bring projects starting by this year online')
+    .option('--objective <objective>', 'allocation LP objective: total (most delivered) or fair (same share of demand for every end use first)', 'total')
     .option('--top <n>', 'bottlenecks to list', '10')
     .option('--format <format>', 'text, json or csv', 'text')
     .option('--raw-csv', 'csv: write text cells as they are, without the quote that stops spreadsheets running them as formulas (for machine consumers)')
@@ -234,9 +278,11 @@ export function registerScenario(program: Command, ctx: CliContext): void {
       if (flags.top.trim() === '' || !Number.isSafeInteger(top) || top < 0) throw new UsageError(`--top: expected a whole number >= 0 (got "${flags.top}")`);
       const country = flags.country?.trim().toUpperCase();
       if (country !== undefined && !/^[A-Z]{2}$/.test(country)) throw new UsageError(`--country: expected a two-letter country code such as US (got "${flags.country}")`);
+      if (!(OBJECTIVES as readonly string[]).includes(flags.objective)) throw new UsageError(`--objective: expected one of ${OBJECTIVES.join(', ')} (got "${flags.objective}")`);
+      const objective = flags.objective as Objective;
       const { graph } = await readGraphFile(file);
       if (country !== undefined && !graph.someNode((_n, a) => a.country === country)) throw new UsageError(`--country: ${file} has no node in country "${country}"`);
-      const options = { top, ...(country !== undefined ? { country } : {}) };
+      const options = { top, objective, ...(country !== undefined ? { country } : {}) };
       if (flags.compare !== undefined) {
         if (flags.scenario !== undefined || flags.disable.length > 0 || flags.embargo.length > 0 || flags.activate !== undefined) {
           throw new UsageError('--compare: give the scenarios to compare as its arguments, not with --scenario, --disable, --embargo or --activate');

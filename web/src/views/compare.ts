@@ -31,7 +31,7 @@ export function renderCompare(container: Element, presets: Preset[], chosen: rea
       ...comparison.names.map((_n, i) => h('th', { colspan: BOUNDS.length, class: 'num' }, i === 0 ? 'current' : `${i + 1}`)),
       ...comparison.names.slice(1).map((_n, i) => h('th', { rowspan: 2, class: 'num', title: 'difference from the current scenario, no rerouting, percentage points' }, `${i + 2} − 1`)),
     );
-    const sub = h('tr', {}, ...comparison.names.flatMap(() => BOUNDS.map((b) => h('th', { class: 'num', title: b }, b === 'proportional' ? 'no rer.' : 'rer.'))));
+    const sub = h('tr', {}, ...comparison.names.flatMap(() => BOUNDS.map((b) => h('th', { class: 'num', title: b }, b === 'proportional' ? 'no rer.' : b === 'allocation' ? 'recipes' : 'rer.'))));
     const rows = comparison.rows.map((r) =>
       h(
         'tr',

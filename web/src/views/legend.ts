@@ -4,10 +4,10 @@
  * the PNG export draws them with these keys (`legendKeys`).
  */
 import { h } from '../dom.js';
-import { METRIC_LABELS, type SizeMetric } from '../state.js';
+import { METRIC_LABELS, type MapMetric } from '../state.js';
 
 /** The legend's entries as [class, text]. */
-function entries(metric: SizeMetric, aggregated: boolean): [string, string][] {
+function entries(metric: MapMetric, aggregated: boolean): [string, string][] {
   return [
     ['key-color', 'colour: country (see Countries)'],
     ['key-size', aggregated ? `size: ${METRIC_LABELS[metric]} (${metric === 'flowShare' ? 'sum' : 'largest'} of the group)` : `size: ${METRIC_LABELS[metric]}`],
@@ -20,11 +20,11 @@ function entries(metric: SizeMetric, aggregated: boolean): [string, string][] {
   ];
 }
 
-export function legendKeys(metric: SizeMetric, aggregated = false): string[] {
+export function legendKeys(metric: MapMetric, aggregated = false): string[] {
   return entries(metric, aggregated).map(([, text]) => text);
 }
 
-export function renderLegend(container: Element, metric: SizeMetric, aggregated = false): void {
+export function renderLegend(container: Element, metric: MapMetric, aggregated = false): void {
   container.replaceChildren(
     h('ul', { class: 'legend-keys' }, ...entries(metric, aggregated).map(([className, text]) => h('li', {}, h('span', { class: `key ${className}`, 'aria-hidden': 'true' }), text))),
   );

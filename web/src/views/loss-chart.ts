@@ -37,7 +37,7 @@ export function renderLossChart(container: Element, result: ScenarioResult | nul
     h(
       'div',
       { class: 'loss-chart', 'data-testid': 'loss-chart', role: 'img', 'aria-label': 'loss per end use under both bounds' },
-      h('div', { class: 'chart-key muted' }, h('span', { class: 'bar-key bar-proportional' }), 'no rerouting ', h('span', { class: 'bar-key bar-maxFlow' }), 'with rerouting'),
+      h('div', { class: 'chart-key muted' }, h('span', { class: 'bar-key bar-proportional' }), 'no rerouting ', h('span', { class: 'bar-key bar-allocation' }), 'rerouting under recipes ', h('span', { class: 'bar-key bar-maxFlow' }), 'full rerouting'),
       ...rows,
     ),
   );

@@ -59,6 +59,7 @@ export function renderNodeDetails(container: Element, input: NodeDetailsInput, a
     const lines = [line('throughput, t/yr', formatTonnes(v.throughputBefore), v.throughputAfter === null ? '…' : formatTonnes(v.throughputAfter))];
     if (v.sink) {
       lines.push(line('delivered, no rerouting', formatTonnes(v.sink.proportional[0]), formatTonnes(v.sink.proportional[1])));
+      lines.push(line('delivered, recipes (allocation)', formatTonnes(v.sink.allocation[0]), formatTonnes(v.sink.allocation[1])));
       lines.push(line('delivered, with rerouting', formatTonnes(v.sink.maxFlow[0]), formatTonnes(v.sink.maxFlow[1])));
     }
     if (result) lines.push(line('knockout loss', formatPercent(metrics?.knockoutLoss), v.knockoutAfter === null ? 'below top' : formatPercent(v.knockoutAfter)));

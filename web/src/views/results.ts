@@ -1,8 +1,9 @@
 /**
- * The results panel: delivered supply before and after under both bounds for the scope
- * (the world, or the lens country's end uses), the loss (proportional bound large,
- * max-flow bound next to it), the loss per end use, and the stage concentration before
- * and after.
+ * The results panel: delivered supply before and after under the three bounds (max flow,
+ * allocation with recipes, proportional) with one line each on what it assumes, for the
+ * scope (the world, or the lens country's end uses), the loss (proportional bound large,
+ * allocation and max flow next to it), the loss per end use with the binding input under
+ * the allocation bound, and the stage concentration before and after.
  */
 import { viewOf } from '../../../src/scenario/compare.js';
 import type { ScenarioResult } from '../../../src/scenario/evaluate.js';
@@ -33,6 +34,7 @@ function renderDelivered(target: Element, result: ScenarioResult | null, data: P
   const unit = result.unit;
   const lossP = view.loss.proportional;
   const lossM = view.loss.maxFlow;
+  const lossA = view.loss.allocation;
   const grid = h(
     'div',
     { class: 'delivered-grid' },
@@ -42,11 +44,15 @@ function renderDelivered(target: Element, result: ScenarioResult | null, data: P
     h('span', {}, 'no rerouting (proportional)'),
     h('span', { class: 'num', 'data-testid': 'baseline-proportional' }, formatTonnes(view.baseline.proportional)),
     h('span', { class: 'num', 'data-testid': 'scenario-proportional' }, formatTonnes(view.scenario.proportional)),
+    h('span', { title: result.assumptions.allocation }, 'rerouting with recipes (allocation)'),
+    h('span', { class: 'num', 'data-testid': 'baseline-allocation' }, formatTonnes(view.baseline.allocation)),
+    h('span', { class: 'num', 'data-testid': 'scenario-allocation' }, formatTonnes(view.scenario.allocation)),
     h('span', {}, 'full rerouting (max flow)'),
     h('span', { class: 'num', 'data-testid': 'baseline-maxflow' }, formatTonnes(view.baseline.maxFlow)),
     h('span', { class: 'num', 'data-testid': 'scenario-maxflow' }, formatTonnes(view.scenario.maxFlow)),
   );
   const labels = new Map(data.graph.nodes.map((n) => [n.key, n.attributes.label ?? n.key]));
+  const assumptions = h('ul', { class: 'muted assumptions', 'data-testid': 'bound-assumptions' }, ...Object.values(result.assumptions).map((line) => h('li', {}, line)));
   const changes = result.changes.map((c) => h('li', {}, c.summary));
   const warnings = result.warnings.map((w) => h('li', {}, readableWarning(w, labels)));
   const empty = result.lens && result.lens.sinks.length === 0;
@@ -59,9 +65,11 @@ function renderDelivered(target: Element, result: ScenarioResult | null, data: P
       { class: 'loss-line' },
       h('span', { class: `loss-big${(lossP ?? 0) > 0 ? '' : ' none'}`, 'data-testid': 'delivered-loss', title: 'loss of delivered supply, proportional (no-rerouting) bound' }, formatPercent(lossP)),
       h('span', { class: 'loss-label' }, 'loss, no rerouting (proportional bound)'),
+      h('span', { class: 'loss-label' }, 'rerouting with recipes (allocation bound): ', h('strong', { 'data-testid': 'delivered-loss-allocation' }, lossA === null ? '–' : formatPercent(lossA))),
       h('span', { class: 'loss-label' }, 'with rerouting (max-flow bound): ', h('strong', { 'data-testid': 'delivered-loss-maxflow' }, formatPercent(lossM))),
     ),
     grid,
+    assumptions,
     changes.length > 0 ? h('ul', { class: 'changes muted' }, ...changes) : null,
     warnings.length > 0 ? h('ul', { class: 'warnings', 'data-testid': 'warnings' }, ...warnings) : null,
     h('p', { class: 'muted', 'data-testid': 'scenario-title' }, `${data.graph.attributes?.name ?? data.id}: ${title}`),
@@ -82,9 +90,13 @@ function renderSinks(target: Element, result: ScenarioResult | null): void {
       h('td', { class: 'num' }, formatTonnes(u.baseline.proportional)),
       h('td', { class: 'num' }, formatTonnes(u.scenario.proportional)),
       h('td', { class: 'num', 'data-bound': 'proportional' }, formatPercent(u.loss.proportional)),
+      h('td', { class: 'num', 'data-bound': 'allocation', title: u.binding ? `${u.binding.sink}: ${u.binding.text}` : '' }, u.loss.allocation === null ? '–' : formatPercent(u.loss.allocation)),
       h('td', { class: 'num', 'data-bound': 'maxFlow' }, formatPercent(u.loss.maxFlow)),
     ),
   );
+  const binding = view.byEndUse
+    .filter((u) => u.binding !== null)
+    .map((u) => h('li', {}, h('strong', {}, shortLabel(u.endUse, 26)), ` (${u.binding?.sink}): ${u.binding?.text}`));
   target.replaceChildren(
     h(
       'table',
@@ -99,11 +111,13 @@ function renderSinks(target: Element, result: ScenarioResult | null): void {
           h('th', { class: 'num', title: `baseline, ${result.unit}, observed flow` }, 'before'),
           h('th', { class: 'num', title: `after the scenario, ${result.unit}, proportional bound` }, 'after'),
           h('th', { class: 'num', title: 'loss if no buyer can switch suppliers (proportional bound)' }, 'loss, no rerouting'),
+          h('th', { class: 'num', title: 'loss with rerouting through spare capacity, every plant bound by its recipe (allocation bound); hover for the binding input' }, 'loss, recipes'),
           h('th', { class: 'num', title: 'loss with perfect rerouting through spare capacity (max-flow bound, the end use served alone); not the amount rerouted' }, 'loss, with rerouting'),
         ),
       ),
       h('tbody', {}, ...rows),
     ),
+    binding.length > 0 ? h('ul', { class: 'binding muted', 'data-testid': 'binding-inputs' }, ...binding) : '',
   );
 }
 

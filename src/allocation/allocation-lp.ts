@@ -1,0 +1,195 @@
+/**
+ * The allocation LP as data (docs/scenarios.md, "The allocation bound"): a pure function
+ * of an AllocationNetwork and overrides, with named rows and columns.
+ *
+ * Columns (all >= 0):
+ *   f("e")            flow on edge e, <= capacity_e (`capacity ?? flow` after the actions)
+ *   x("v","r")        activity of recipe r at node v
+ *   s("v")            stock drawn at v (extra supply, <= extraSupply_v): output without
+ *                     inputs or capacity, in any mix of v's output materials
+ *   w("v","r","k")    the part of a pooled-input recipe's activity fed by material k
+ *   z("v","r","m")    the part of a pooled-output recipe's (or the stock's) output that is m
+ *   lambda            (objective `fair` only) the share of demand every end use receives
+ * Rows:
+ *   in("v","k")     sum_{e into v, material k} f_e - sum_r a_vrk x_vr - sum_pooled w_vrk >= 0
+ *                   for each non-source v and each material k some recipe of v uses
+ *   in("v","*")     sum_{e into v} f_e - x_v >= 0   (v's only recipe is pooled on inputs)
+ *   out("v","m")    sum_{e out of v, material m} f_e - sum_r b_vrm x_vr - sum z_vrm <= 0
+ *                   for each non-sink v and each material m on its out-edges (a material
+ *                   with no share carries nothing)
+ *   out("v","*")    sum_{e out of v} f_e - x_v - s_v <= 0   (only recipe pooled on outputs)
+ *   mix-in("v","r") sum_k w_vrk - x_vr = 0;  mix-out("v","r"): sum_m z_vrm - x_vr = 0
+ *   cap("v")        sum_r x_vr <= capacity_v                  (where finite)
+ *   demand("v")     sum_r x_vr + s_v <= demand_v ?? IN_v       (sinks)
+ *   fair("g")       sum_{sinks t of end use g} (x_t + s_t) - D_g lambda >= 0, D_g = sum of
+ *                   their limits, for each end use with D_g > 0 (objective `fair`)
+ * Objective: maximise delivered = sum over sinks of (sum_r x_tr + s_t); for `fair`, first
+ * lambda (phase 1), then delivered with lambda >= its optimum (phase 2, `fairPhaseTwo`).
+ *
+ * Names are `kind(json,json,...)` of the node, recipe and material keys, so they are
+ * unambiguous whatever characters keys contain.
+ */
+import { isSink, isSource, type AllocationNetwork } from './allocation-network.js';
+import { LpBuilder, type LinearProgram, type RowEntry } from './linear-program.js';
+
+export const OBJECTIVES = ['total', 'fair'] as const;
+export type Objective = (typeof OBJECTIVES)[number];
+
+export interface AllocationLpOptions {
+  objective?: Objective;
+  /** Stock available at a node, t/yr of its output (i13: stocks as extra supply). */
+  extraSupply?: ReadonlyMap<string, number>;
+  /** Node capacities replacing the network's, by node key. */
+  nodeCapacity?: ReadonlyMap<string, number>;
+  /** Edge capacities replacing the network's, by edge key. */
+  edgeCapacity?: ReadonlyMap<string, number>;
+  /** Sink limits replacing `demand ?? IN`, by node key (Infinity: uncapped). */
+  sinkLimit?: ReadonlyMap<string, number>;
+}
+
+/** The name of an LP row or column: `kind(json,...)`. */
+export const lpName = (kind: string, ...parts: string[]): string => `${kind}(${parts.map((p) => JSON.stringify(p)).join(',')})`;
+
+export interface AllocationLp {
+  lp: LinearProgram;
+  /** Entries whose sum is the delivered supply (sink activities and sink stocks). */
+  delivered: RowEntry[];
+  /** The lambda column (objective `fair` with some end use of positive demand), else -1. */
+  lambda: number;
+  /** End uses with the sinks (node indices) and the demand D_g of each. */
+  endUses: Map<string, { sinks: number[]; demand: number }>;
+  /** Per sink (node index), the entries whose sum is what it receives. */
+  sinkEntries: Map<number, RowEntry[]>;
+}
+
+/** Builds the allocation LP of `net`; see the file header. */
+export function buildAllocationLp(net: AllocationNetwork, options: AllocationLpOptions = {}): AllocationLp {
+  const objective = options.objective ?? 'total';
+  const b = new LpBuilder('max');
+  const flow = net.edges.map((edge, e) => b.column(lpName('f', edge), 0, options.edgeCapacity?.get(edge) ?? (net.edgeCapacity[e] as number)));
+  const delivered: RowEntry[] = [];
+  const endUses = new Map<string, { sinks: number[]; demand: number }>();
+  const sinkEntries = new Map<number, RowEntry[]>();
+
+  net.nodes.forEach((node, v) => {
+    const ins = net.inEdges[v] ?? [];
+    const outs = net.outEdges[v] ?? [];
+    if (ins.length === 0 && outs.length === 0) return;
+    const sink = isSink(net, v);
+    const recipes = net.recipes[v] ?? [];
+    const x = recipes.map((r) => b.column(lpName('x', node, r.name), 0, Infinity));
+    const extra = options.extraSupply?.get(node) ?? 0;
+    const stock = extra > 0 ? b.column(lpName('s', node), 0, extra) : -1;
+
+    if (!isSource(net, v)) {
+      const only = recipes.length === 1 ? recipes[0] : undefined;
+      if (only?.inputs === 'pooled') {
+        b.row(lpName('in', node, '*'), 0, Infinity, [...ins.map((e): RowEntry => [flow[e] as number, 1]), [x[0] as number, -1]]);
+      } else {
+        const byMaterial = new Map<string, RowEntry[]>();
+        const entriesOf = (k: string) => byMaterial.get(k) ?? byMaterial.set(k, []).get(k) ?? [];
+        const inMaterials = [...new Set(ins.map((e) => net.edgeMaterial[e] as string))];
+        recipes.forEach((r, i) => {
+          const xr = x[i] as number;
+          if (r.inputs === 'pooled') {
+            const mix: RowEntry[] = [[xr, -1]];
+            for (const k of inMaterials) {
+              const w = b.column(lpName('w', node, r.name, k), 0, Infinity);
+              mix.push([w, 1]);
+              entriesOf(k).push([w, -1]);
+            }
+            b.row(lpName('mix-in', node, r.name), 0, 0, mix);
+          } else {
+            for (const [k, a] of r.inputs) entriesOf(k).push([xr, -a]);
+          }
+        });
+        for (const [k, entries] of byMaterial) {
+          const supply = ins.filter((e) => net.edgeMaterial[e] === k).map((e): RowEntry => [flow[e] as number, 1]);
+          b.row(lpName('in', node, k), 0, Infinity, [...supply, ...entries]);
+        }
+      }
+    }
+
+    if (!sink) {
+      const only = recipes.length === 1 ? recipes[0] : undefined;
+      if (only?.outputs === 'pooled') {
+        const entries: RowEntry[] = [...outs.map((e): RowEntry => [flow[e] as number, 1]), [x[0] as number, -1]];
+        if (stock >= 0) entries.push([stock, -1]);
+        b.row(lpName('out', node, '*'), -Infinity, 0, entries);
+      } else {
+        const outMaterials = [...new Set(outs.map((e) => net.edgeMaterial[e] as string))];
+        const byMaterial = new Map<string, RowEntry[]>(outMaterials.map((m) => [m, outs.filter((e) => net.edgeMaterial[e] === m).map((e): RowEntry => [flow[e] as number, 1])]));
+        const pooledOutput = (name: string, column: number) => {
+          const mix: RowEntry[] = [[column, -1]];
+          for (const m of outMaterials) {
+            const z = b.column(lpName('z', node, name, m), 0, Infinity);
+            mix.push([z, 1]);
+            byMaterial.get(m)?.push([z, -1]);
+          }
+          b.row(lpName('mix-out', node, name), 0, 0, mix);
+        };
+        recipes.forEach((r, i) => {
+          const xr = x[i] as number;
+          if (r.outputs === 'pooled') pooledOutput(r.name, xr);
+          else for (const [m, share] of r.outputs) byMaterial.get(m)?.push([xr, -share]);
+        });
+        if (stock >= 0) pooledOutput('(stock)', stock);
+        for (const [m, entries] of byMaterial) b.row(lpName('out', node, m), -Infinity, 0, entries);
+      }
+    }
+
+    const capacity = options.nodeCapacity?.get(node) ?? (net.nodeCapacity[v] as number);
+    if (Number.isFinite(capacity)) b.row(lpName('cap', node), -Infinity, capacity, x.map((j): RowEntry => [j, 1]));
+    if (sink) {
+      const entries: RowEntry[] = x.map((j): RowEntry => [j, 1]);
+      if (stock >= 0) entries.push([stock, 1]);
+      const limit = options.sinkLimit?.get(node) ?? (net.sinkLimit[v] as number);
+      if (Number.isFinite(limit)) b.row(lpName('demand', node), -Infinity, limit, entries);
+      delivered.push(...entries);
+      sinkEntries.set(v, entries);
+      const endUse = net.endUse[v] as string;
+      const group = endUses.get(endUse) ?? endUses.set(endUse, { sinks: [], demand: 0 }).get(endUse);
+      if (group) {
+        group.sinks.push(v);
+        group.demand += Number.isFinite(limit) ? limit : 0;
+      }
+    }
+  });
+
+  let lambda = -1;
+  if (objective === 'fair' && [...endUses.values()].some((g) => g.demand > 0)) {
+    lambda = b.column('lambda', 0, Infinity, 1);
+    for (const [endUse, group] of [...endUses].sort(([p], [q]) => p.localeCompare(q))) {
+      if (group.demand <= 0) continue;
+      const entries = group.sinks.flatMap((v) => sinkEntries.get(v) ?? []);
+      b.row(lpName('fair', endUse), 0, Infinity, [...entries, [lambda, -group.demand]]);
+    }
+  } else {
+    for (const [j, c] of delivered) b.lp.cost[j] = (b.lp.cost[j] ?? 0) + c;
+  }
+  return { lp: b.lp, delivered, lambda, endUses, sinkEntries };
+}
+
+/**
+ * The same LP (objective `total`) maximising only what the sinks `sinks` (node indices)
+ * receive: the most they can get when served first (the others may still take what is
+ * left). Shares the matrix with `built.lp`.
+ */
+export function servedFirst(built: AllocationLp, sinks: readonly number[]): LinearProgram {
+  const cost = built.lp.cost.map(() => 0);
+  for (const v of sinks) for (const [j, c] of built.sinkEntries.get(v) ?? []) cost[j] = (cost[j] ?? 0) + c;
+  return { ...built.lp, cost };
+}
+
+/**
+ * Phase 2 of the `fair` objective: the same LP maximising delivered with lambda held at
+ * least at `level` (its phase-1 optimum, less a relative 1e-9 so rounding cannot make the
+ * LP infeasible). Shares the matrix with `built.lp`; only costs and bounds are new.
+ */
+export function fairPhaseTwo(built: AllocationLp, level: number): LinearProgram {
+  const cost = built.lp.cost.map(() => 0);
+  for (const [j, c] of built.delivered) cost[j] = (cost[j] ?? 0) + c;
+  const colLower = built.lp.colLower.slice();
+  if (built.lambda >= 0) colLower[built.lambda] = Math.max(0, level * (1 - 1e-9));
+  return { ...built.lp, cost, colLower };
+}

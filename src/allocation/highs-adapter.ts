@@ -1,0 +1,137 @@
+/**
+ * The one adapter between chokepoint's linear programs (`linear-program.ts`) and the
+ * HiGHS solver (Huangfu and Hall, "Parallelizing the dual revised simplex method", Math.
+ * Prog. Comp. 10 (2018) 119-142), through the npm package `highs` (the WebAssembly build,
+ * MIT). Everything else in src/allocation is pure and solver-agnostic.
+ *
+ * The WebAssembly module loads once, when this module is first imported (top-level
+ * await; about 0.1-0.3 s); solves are then synchronous. Each solve creates a fresh HiGHS
+ * instance, passes the LP as sparse arrays (CSR), runs it with output off and disposes
+ * it in `finally` (a HiGHS model holds WebAssembly memory that garbage collection does
+ * not free). The model status is checked every time: anything but optimal is a
+ * ComputationError naming the status, and for an infeasible LP the rows of an
+ * irreducible infeasible subsystem when HiGHS finds one.
+ *
+ * Dual sign: HiGHS reports, for a maximisation too, the change of the objective per unit
+ * increase of a row's (or column's) binding bound; `LpSolution` keeps that convention.
+ */
+import * as highsModule from 'highs';
+import type { Highs } from 'highs';
+import { ComputationError } from '../model/errors.js';
+import type { LinearProgram, LpSolution, LpStatus } from './linear-program.js';
+
+// The package's types are CommonJS-shaped (`default` on the module) while Node loads its ES
+// module build (the loader is the default export): take whichever is the function.
+const exported: unknown = highsModule.default;
+const loader = (typeof exported === 'function' ? exported : (exported as { default: unknown }).default) as () => Promise<Highs>;
+const highs = await loader();
+
+export interface SolveLpOptions {
+  /** Simplex iteration limit (a deterministic budget; reaching it is a ComputationError). Default: none. */
+  iterationLimit?: number;
+}
+
+function statusName(code: number): LpStatus {
+  const s = highs.constants.modelStatus;
+  if (code === s.optimal) return 'optimal';
+  if (code === s.infeasible) return 'infeasible';
+  if (code === s.unbounded) return 'unbounded';
+  if (code === s.unboundedOrInfeasible) return 'infeasible-or-unbounded';
+  return 'other';
+}
+
+const finite = (v: number) => (v === Infinity ? highs.infinity : v === -Infinity ? -highs.infinity : v);
+
+type Model = ReturnType<typeof highs.createModel>;
+
+/** A fresh HiGHS model of `lp`, output and presolve off; the caller disposes it. */
+function createModel(lp: LinearProgram, options: SolveLpOptions): Model {
+  const numCols = lp.columnNames.length;
+  const numRows = lp.rowNames.length;
+  const model = highs.createModel({
+    numCols,
+    numRows,
+    sense: lp.sense === 'max' ? highs.constants.objectiveSense.maximize : highs.constants.objectiveSense.minimize,
+    colCost: lp.cost,
+    colLower: lp.colLower.map(finite),
+    colUpper: lp.colUpper.map(finite),
+    rowLower: lp.rowLower.map(finite),
+    rowUpper: lp.rowUpper.map(finite),
+    matrix: { format: 'csr', numRows, numCols, starts: lp.rowStart, indices: lp.index, values: lp.value },
+  });
+  try {
+    // Presolve off: these LPs are small and sparse, presolve costs more than it saves, and
+    // duals then come straight from the final basis of the model as built.
+    model.options.set({ output_flag: false, presolve: 'off' });
+    if (options.iterationLimit !== undefined) model.options.set({ simplex_iteration_limit: options.iterationLimit });
+  } catch (error) {
+    model.dispose();
+    throw error;
+  }
+  return model;
+}
+
+/** Runs `model` and throws ComputationError unless it is solved to optimality. */
+function runOptimal(model: Model, lp: LinearProgram): void {
+  const code = model.run().modelStatus;
+  const status = statusName(code);
+  if (status === 'optimal') return;
+  let conflict = '';
+  if (status === 'infeasible') {
+    try {
+      const rows = [...model.getIis().rowIndex].slice(0, 10).map((i) => lp.rowNames[i] ?? `#${i}`);
+      if (rows.length > 0) conflict = `; conflicting rows: ${rows.join(', ')}`;
+    } catch {
+      // no IIS: the status alone is reported
+    }
+  }
+  const label = status === 'other' ? `HiGHS model status ${code}` : status;
+  throw new ComputationError(`allocation: the linear program (${lp.rowNames.length} rows, ${lp.columnNames.length} columns) is not solved to optimality: ${label}${conflict}`);
+}
+
+/** Solves `lp` with HiGHS; returns the optimal solution or throws ComputationError. */
+export function solveLp(lp: LinearProgram, options: SolveLpOptions = {}): LpSolution {
+  const numRows = lp.rowNames.length;
+  if (lp.columnNames.length === 0) return { objective: 0, columnValue: new Float64Array(0), columnDual: new Float64Array(0), rowValue: new Float64Array(numRows), rowDual: new Float64Array(numRows) };
+  const model = createModel(lp, options);
+  try {
+    runOptimal(model, lp);
+    const solution = model.getSolution();
+    return { objective: model.getObjectiveValue(), columnValue: solution.colValue, columnDual: solution.colDual, rowValue: solution.rowValue, rowDual: solution.rowDual };
+  } finally {
+    model.dispose();
+  }
+}
+
+/**
+ * The optimal objective of `lp` under each cost vector of `costs` in turn (same
+ * constraints): one HiGHS model, each solve warm-started from the previous optimal basis.
+ */
+export function solveLpObjectives(lp: LinearProgram, costs: readonly (readonly number[])[], options: SolveLpOptions = {}): number[] {
+  const numCols = lp.columnNames.length;
+  if (numCols === 0) return costs.map(() => 0);
+  const model = createModel(lp, options);
+  try {
+    return costs.map((cost) => {
+      model.changeColsCost({ kind: 'range', from: 0, to: numCols - 1 }, cost);
+      runOptimal(model, lp);
+      return model.getObjectiveValue();
+    });
+  } finally {
+    model.dispose();
+  }
+}
+
+// Warm-up: the first solve in a process compiles much of the solver (WebAssembly tiers
+// up lazily, 0.1-0.5 s); one tiny solve here moves that cost to load time.
+{
+  const warm = createModel(
+    { sense: 'max', columnNames: ['a', 'b'], columnIndex: new Map(), cost: [1, 1], colLower: [0, 0], colUpper: [Infinity, 1], rowNames: ['r'], rowIndex: new Map(), rowLower: [-Infinity], rowUpper: [2], rowStart: [0, 2], index: [0, 1], value: [1, 1] },
+    {},
+  );
+  try {
+    runOptimal(warm, { rowNames: ['r'], columnNames: ['a', 'b'] } as LinearProgram);
+  } finally {
+    warm.dispose();
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * A linear program as data: named columns (variables) with bounds and costs, named rows
+ * (constraints) with bounds, and the sparse matrix row by row (CSR).
+ *
+ *   maximise (or minimise)  sum_j cost_j x_j
+ *   subject to              rowLower_i <= sum_j A_ij x_j <= rowUpper_i
+ *                           colLower_j <= x_j <= colUpper_j
+ *
+ * Infinite bounds are JavaScript's Infinity. Built by pure functions (the allocation LP,
+ * `allocation-lp.ts`) and solved behind one adapter (`highs-adapter.ts`); results are read
+ * back by the same names, so a dual traces to "capacity of node X". Names must be unique
+ * within columns and within rows: a repeated name is a programming error (plain Error).
+ */
+
+export type Sense = 'max' | 'min';
+
+export interface LinearProgram {
+  sense: Sense;
+  columnNames: string[];
+  columnIndex: Map<string, number>;
+  cost: number[];
+  colLower: number[];
+  colUpper: number[];
+  rowNames: string[];
+  rowIndex: Map<string, number>;
+  rowLower: number[];
+  rowUpper: number[];
+  /** CSR: row i has entries rowStart[i] .. rowStart[i+1]-1 of `index` (columns) and `value`. */
+  rowStart: number[];
+  index: number[];
+  value: number[];
+}
+
+/** One coefficient of a row: column index and value. */
+export type RowEntry = readonly [column: number, value: number];
+
+/** Builds a LinearProgram column by column and row by row. */
+export class LpBuilder {
+  readonly lp: LinearProgram;
+
+  constructor(sense: Sense) {
+    this.lp = { sense, columnNames: [], columnIndex: new Map(), cost: [], colLower: [], colUpper: [], rowNames: [], rowIndex: new Map(), rowLower: [], rowUpper: [], rowStart: [0], index: [], value: [] };
+  }
+
+  /** Adds a column and returns its index. */
+  column(name: string, lower: number, upper: number, cost = 0): number {
+    const lp = this.lp;
+    if (lp.columnIndex.has(name)) throw new Error(`allocation/linear-program: duplicate column "${name}"`);
+    const j = lp.columnNames.length;
+    lp.columnNames.push(name);
+    lp.columnIndex.set(name, j);
+    lp.cost.push(cost);
+    lp.colLower.push(lower);
+    lp.colUpper.push(upper);
+    return j;
+  }
+
+  /** Adds a row `lower <= sum entries <= upper` and returns its index. Zero coefficients are dropped; repeated columns are summed. */
+  row(name: string, lower: number, upper: number, entries: Iterable<RowEntry>): number {
+    const lp = this.lp;
+    if (lp.rowIndex.has(name)) throw new Error(`allocation/linear-program: duplicate row "${name}"`);
+    const merged = new Map<number, number>();
+    for (const [column, value] of entries) merged.set(column, (merged.get(column) ?? 0) + value);
+    for (const [column, value] of merged) {
+      if (value === 0) continue;
+      lp.index.push(column);
+      lp.value.push(value);
+    }
+    const i = lp.rowNames.length;
+    lp.rowNames.push(name);
+    lp.rowIndex.set(name, i);
+    lp.rowLower.push(lower);
+    lp.rowUpper.push(upper);
+    lp.rowStart.push(lp.index.length);
+    return i;
+  }
+}
+
+/** Status of a solve, as reported by the solver. */
+export type LpStatus = 'optimal' | 'infeasible' | 'unbounded' | 'infeasible-or-unbounded' | 'other';
+
+/** An optimal solution, read back by column and row index (names: the LP's maps). */
+export interface LpSolution {
+  objective: number;
+  /** Primal value per column. */
+  columnValue: Float64Array;
+  /** Reduced cost per column: objective change per unit of the column's binding bound. */
+  columnDual: Float64Array;
+  /** Activity sum_j A_ij x_j per row. */
+  rowValue: Float64Array;
+  /** Dual value per row: objective change per unit increase of the row's binding bound. */
+  rowDual: Float64Array;
+}
+
+/** Primal value of the column called `name` (0 when the LP has no such column). */
+export function valueOf(lp: LinearProgram, solution: LpSolution, name: string): number {
+  const j = lp.columnIndex.get(name);
+  return j === undefined ? 0 : (solution.columnValue[j] ?? 0);
+}
+
+/** Dual value of the row called `name` (0 when the LP has no such row). */
+export function dualOf(lp: LinearProgram, solution: LpSolution, name: string): number {
+  const i = lp.rowIndex.get(name);
+  return i === undefined ? 0 : (solution.rowDual[i] ?? 0);
+}

@@ -1,0 +1,87 @@
+/**
+ * The time chart in a real browser (headless chromium through playwright-core) against the
+ * server on the fixture graphs: it is drawn by uPlot, follows the scenario and the panel's
+ * months, shows values on hover and downloads its CSV.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../src/server/start.js';
+import type { TimelineResult } from '../../src/timeline/timeline.js';
+import { FIXTURE_GRAPHS, postJson, startTestServer } from '../server/helpers.js';
+import { browserAvailability, launchBrowser, type Browser } from './browser.js';
+import { WEB_DIST } from './build-web.js';
+import { collectErrors, openMap, type PageErrors } from './page-helpers.js';
+
+const { path: browserPath, run } = browserAvailability();
+
+describe.runIf(run)('the time chart (fixture graphs)', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  let errors: PageErrors;
+
+  beforeAll(async () => {
+    server = await startTestServer({ graphsDir: FIXTURE_GRAPHS, webDir: WEB_DIST });
+    browser = await launchBrowser(browserPath as string);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  afterEach(async () => {
+    expect(errors.list, 'console errors').toEqual([]);
+    await page.close();
+  });
+
+  const ready = () => page.waitForFunction(() => document.querySelector('[data-testid="timeline"]')?.getAttribute('data-state') === 'ready');
+  const statusText = async () => (await page.getByTestId('timeline-status').textContent()) ?? '';
+
+  it('draws the baseline, then the scenario in its window, with values on hover and a CSV download', async () => {
+    page = await browser.context.newPage();
+    errors = collectErrors(page);
+    await openMap(page, server.url);
+    await ready();
+    expect(await page.locator('[data-testid="timeline-plot"] canvas').count()).toBe(1);
+    expect(await statusText()).toBe('No end use runs short within 24 months.');
+
+    // China offline in months 3-4 only.
+    await page.getByTestId('timeline-from').fill('3');
+    await page.getByTestId('timeline-to').fill('4');
+    await page.getByTestId('timeline-to').dispatchEvent('change');
+    await page.getByTestId('country-toggle-CN').click();
+    await page.waitForFunction(() => /run short/.test(document.querySelector('[data-testid="timeline-status"]')?.textContent ?? '') && !/^No/.test(document.querySelector('[data-testid="timeline-status"]')?.textContent ?? ''));
+    await ready();
+    const scenario = { name: 'CN offline', actions: [{ type: 'disableCountry', country: 'CN', start: 3, end: 4 }] };
+    const expected = (await (await postJson(server.url, '/api/graphs/mini/timeline?months=24&start=2025-04', scenario)).json()) as TimelineResult;
+    const short = expected.endUses.filter((e) => e.proportional.monthsToShortage !== null);
+    expect(short.length).toBeGreaterThan(0);
+    expect(short.every((e) => e.proportional.monthsToShortage === 2)).toBe(true);
+    expect(await statusText()).toBe(`${short.length} end use(s) run short within 24 months.`);
+
+    // Hovering over month 3 shows its values in the live legend.
+    const box = await page.locator('[data-testid="timeline-plot"] .u-over').boundingBox();
+    if (!box) throw new Error('no plot area');
+    const before = await page.locator('[data-testid="timeline-plot"] .u-legend .u-value').allTextContents();
+    await page.mouse.move(box.x + (box.width * 2) / 23, box.y + box.height / 2);
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="timeline-plot"] .u-legend .u-value')].some((e) => e.textContent === '2025-06'));
+    const values = await page.locator('[data-testid="timeline-plot"] .u-legend .u-value').allTextContents();
+    expect(values).not.toEqual(before);
+    const share = (v: number | undefined, demand: number) => `${(((v ?? 0) / demand) * 100).toFixed(1)}%`;
+    const shares = expected.endUses.flatMap((e) => [share(e.allocation.delivered[2], e.demand), share(e.proportional.delivered[2], e.demand)]);
+    expect(values.slice(1)).toEqual(shares);
+
+    // The CSV download has one row per month and end use.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('timeline-csv').click()]);
+    const text = await readFile((await download.path()) as string, 'utf8');
+    const lines = text.trim().split('\n');
+    expect(lines[0]).toBe('month,label,end_use,demand,allocation_delivered,allocation_share,proportional_delivered,proportional_share');
+    expect(lines).toHaveLength(1 + 24 * expected.endUses.length);
+
+    // The cover slider asks for months of cover at manufacturers.
+    await page.getByTestId('timeline-cover').fill('3');
+    await page.getByTestId('timeline-cover').dispatchEvent('change');
+    await page.waitForFunction(() => document.querySelector('[data-testid="timeline-cover-value"]')?.textContent === '3');
+    await ready();
+  });
+});

@@ -1,0 +1,82 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.js';
+import { build } from '../scenario/graphs.js';
+import { cli } from './run-cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'chokepoint-timeline-'));
+const GRAPH = join(dir, 'line.json');
+const SCENARIO = join(dir, 'cut.json');
+// mine -120-> magnet maker -120-> sink with 2 months of cover: 10 t per month.
+writeFileSync(
+  GRAPH,
+  JSON.stringify(
+    build(
+      [
+        ['mine', 'mining', 'AU'],
+        ['mag', 'magnet', 'JP'],
+        ['oem', 'end-use', 'DE', { sector: 'EVs', stockMonths: 2 }],
+      ],
+      [
+        ['mine', 'mag', 120],
+        ['mag', 'oem', 120],
+      ],
+    ).export(),
+  ),
+);
+writeFileSync(SCENARIO, JSON.stringify({ name: 'mine cut Feb-May', actions: [{ type: 'disableNode', node: 'mine', start: '2025-02', end: '2025-05' }] }));
+
+describe('chokepoint timeline', () => {
+  it('gives the JSON of issue 13 (cut for months 2-5 with 2 months of cover: 2 months lost)', async () => {
+    const run = await cli('timeline', GRAPH, '--scenario', SCENARIO, '--months', '7', '--start', '2025-01', '--format', 'json');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const r = JSON.parse(run.stdout);
+    expect(r).toMatchObject({ unit: 't REO/month', months: 7, start: '2025-01' });
+    expect(r.endUses).toHaveLength(1);
+    expect(r.endUses[0]).toMatchObject({ endUse: 'EVs', sinks: ['oem'], demand: 10, proportional: { monthsToShortage: 3, shortfall: 20, delivered: [10, 10, 10, 0, 0, 10, 10] } });
+    expect(r.endUses[0].allocation.monthsToShortage).toBe(3);
+    expect(r.endUses[0].allocation.shortfall).toBeCloseTo(20, 6);
+    expect(r.nodes).toHaveLength(1);
+    expect(r.nodes[0]).toMatchObject({ node: 'oem', initial: 20, stock: [20, 10, 0, 0, 0, 0, 0] });
+  });
+
+  it('prints a report as text and one CSV row per month and end use', async () => {
+    const text = await cli('timeline', GRAPH, '--scenario', SCENARIO, '--months', '7', '--start', '2025-01');
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('action 0 (disableNode): months 2-5 (2025-02 to 2025-05)');
+    expect(text.stdout).toMatch(/EVs +10 +3 +20 +3 +20 +0\.0/);
+    const csv = await cli('timeline', GRAPH, '--scenario', SCENARIO, '--months', '7', '--start', '2025-01', '--format', 'csv');
+    const lines = csv.stdout.trim().split('\n');
+    expect(lines[0]).toBe('month,label,end_use,demand,allocation_delivered,allocation_share,proportional_delivered,proportional_share');
+    expect(lines[4]).toMatch(/^4,2025-04,EVs,10,[0-9.e-]+,[0-9.e-]+,0,0$/);
+    expect(Number(lines[4]?.split(',')[4])).toBeCloseTo(0, 6);
+    expect(lines).toHaveLength(8);
+  });
+
+  it('rejects bad flags and ISO months without --start, naming the action', async () => {
+    for (const [args, message] of [
+      [['--months', '0'], '--months: expected a whole number from 1 to 600 (got "0")'],
+      [['--start', '2025-4'], '--start: expected an ISO month YYYY-MM such as 2025-04 (got "2025-4")'],
+      [[], 'action 0 (disableNode): start "2025-02" is an ISO month; give the start month (--start YYYY-MM, ?start= in the API) to map it to a month number'],
+    ] as const) {
+      const run = await cli('timeline', GRAPH, '--scenario', SCENARIO, ...args);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(message);
+    }
+    const none = await cli('timeline', GRAPH);
+    expect(none.stderr).toContain('no scenario: give --scenario FILE|PRESET');
+  });
+
+  it('draws a progress bar on stderr only when it is a terminal and --quiet is off', async () => {
+    const run = async (...args: string[]) => {
+      let stderr = '';
+      const code = await runCli(['timeline', GRAPH, '--scenario', SCENARIO, '--start', '2025-01', '--format', 'json', ...args], { stdout: () => {}, stderr: (t) => (stderr += t), stderrIsTTY: true });
+      return { code, stderr };
+    };
+    expect((await run()).stderr).toContain('timeline months');
+    expect((await run('--quiet')).stderr).toBe('');
+  });
+});
