@@ -228,12 +228,13 @@ function render(): void {
     cy.nodes(':selected').unselect();
     if (selected) cy.getElementById(selected).select();
   });
+  renderPanels(d, graph);
+  // The panels, legend and time chart are drawn now and may have changed the map's size: fit after.
   if (key !== drawnKey) {
     drawnKey = key;
     cy.resize();
     cy.fit(undefined, 16);
   }
-  renderPanels(d, graph);
 }
 
 function renderPanels(d: PageData, graph: GraphData): void {

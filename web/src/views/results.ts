@@ -99,23 +99,27 @@ function renderSinks(target: Element, result: ScenarioResult | null): void {
     .map((u) => h('li', {}, h('strong', {}, shortLabel(u.endUse, 26)), ` (${u.binding?.sink}): ${u.binding?.text}`));
   target.replaceChildren(
     h(
-      'table',
-      { class: 'data sinks', 'data-testid': 'sink-table' },
+      'div',
+      { class: 'scroll-x' },
       h(
-        'thead',
-        {},
+        'table',
+        { class: 'data sinks', 'data-testid': 'sink-table' },
         h(
-          'tr',
+          'thead',
           {},
-          h('th', {}, 'end use'),
-          h('th', { class: 'num', title: `baseline, ${result.unit}, observed flow` }, 'before'),
-          h('th', { class: 'num', title: `after the scenario, ${result.unit}, proportional bound` }, 'after'),
-          h('th', { class: 'num', title: 'loss if no buyer can switch suppliers (proportional bound)' }, 'loss, no rerouting'),
-          h('th', { class: 'num', title: 'loss with rerouting through spare capacity, every plant bound by its recipe (allocation bound); hover for the binding input' }, 'loss, recipes'),
-          h('th', { class: 'num', title: 'loss with perfect rerouting through spare capacity (max-flow bound, the end use served alone); not the amount rerouted' }, 'loss, with rerouting'),
+          h(
+            'tr',
+            {},
+            h('th', {}, 'end use'),
+            h('th', { class: 'num', title: `baseline, ${result.unit}, observed flow` }, 'before'),
+            h('th', { class: 'num', title: `after the scenario, ${result.unit}, proportional bound` }, 'after'),
+            h('th', { class: 'num', title: 'loss if no buyer can switch suppliers (proportional bound)' }, 'loss, no rerouting'),
+            h('th', { class: 'num', title: 'loss with rerouting through spare capacity, every plant bound by its recipe (allocation bound); hover for the binding input' }, 'loss, recipes'),
+            h('th', { class: 'num', title: 'loss with perfect rerouting through spare capacity (max-flow bound, the end use served alone); not the amount rerouted' }, 'loss, with rerouting'),
+          ),
         ),
+        h('tbody', {}, ...rows),
       ),
-      h('tbody', {}, ...rows),
     ),
     binding.length > 0 ? h('ul', { class: 'binding muted', 'data-testid': 'binding-inputs' }, ...binding) : '',
   );
