@@ -10,18 +10,13 @@
  * "CSV Injection", https://owasp.org/www-community/attacks/CSV_Injection
  */
 import { stringify } from 'csv-stringify/sync';
+import { neutraliseCell } from './csv-neutralise.js';
+
+export { neutraliseCell };
 
 export interface CsvCellOptions {
   /** Write text cells exactly as they are (no quote prefix). Default false. */
   raw?: boolean;
-}
-
-const FORMULA_START = /^[=+\-@\t\r]/;
-const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-
-/** `text` with a quote in front when a spreadsheet would read it as a formula (see the header). */
-export function neutraliseCell(text: string): string {
-  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
 }
 
 /**

@@ -8,6 +8,12 @@
  * `double` whatever their values (see `attribute-types.ts`), so a column's type does not
  * change between exports. `<meta>` holds only what the GEXF schema allows: creator and
  * description (the graph's name and description); other graph attributes are not kept.
+ * Each node gets `viz:position` (the map's stage-column layout, `stage-layout.ts`, y up
+ * as Gephi draws it) and `viz:color` (its country's map colour, `palette.ts`), in the
+ * GEXF 1.2 viz namespace (graphology-gexf writes a malformed `http:///` one, fixed
+ * here). On import, viz values become node attributes (`x`, `y`, `color`, `size`) in a
+ * file from Gephi; in a file chokepoint wrote (`<creator>chokepoint</creator>`) the
+ * position and colour it added are dropped, so an export reads back unchanged.
  */
 import { MultiGraph } from 'graphology';
 import { parse, write } from 'graphology-gexf';
@@ -15,10 +21,16 @@ import { InputError } from '../model/errors.js';
 import type { SupplyGraph } from '../model/graph.js';
 import type { ParseResult } from '../model/parse-graph.js';
 import type { MetricsReport } from '../metrics/report-types.js';
+import { stagesOf } from '../model/stages.js';
 import { attributeType, toScalar, type Scalar } from './attribute-types.js';
+import { countryColors } from './palette.js';
+import { countryOrder, stageLayout } from './stage-layout.js';
 import { importLibraryGraph, libraryMessage, type ImportOptions } from './imported-graph.js';
 import { withMetrics } from './with-metrics.js';
 import { escapeXml, parseXmlDocument } from './xml-document.js';
+
+/** The viz namespace of GEXF 1.2draft (https://gexf.net/1.2draft/viz.xsd). */
+export const VIZ_NAMESPACE = 'http://www.gexf.net/1.2draft/viz';
 
 function scalars(attributes: Record<string, unknown>, skip?: string): Record<string, Scalar> {
   const out: Record<string, Scalar> = {};
@@ -62,13 +74,21 @@ export function toGexf(graph: SupplyGraph, report?: MetricsReport): string {
   g.replaceAttributes({ creator: 'chokepoint', ...(summary ? { description: summary } : {}) });
   const nodeRows = g.mapNodes((_node, attributes) => scalars(attributes, 'label'));
   const edgeRows = g.mapEdges((_edge, attributes) => scalars(attributes));
+  const layoutNodes = g.mapNodes((key, a) => ({ id: key, stage: String(a.stage), country: String(a.country), label: typeof a.label === 'string' ? a.label : key }));
+  const positions = stageLayout(layoutNodes, stagesOf(graph.getAttributes()));
+  const colors = countryColors(countryOrder(layoutNodes));
+  const viz = (key: string, country: unknown) => {
+    const p = positions[key] ?? { x: 0, y: 0 };
+    return { x: p.x, y: -p.y, ...(colors[String(country)] ? { color: colors[String(country)] } : {}) };
+  };
   const xml = write(g, {
     version: '1.2',
     pedantic: true,
-    formatNode: (key, attributes) => ({ label: typeof attributes.label === 'string' ? attributes.label : key, attributes: scalars(attributes, 'label') }),
+    formatNode: (key, attributes) => ({ label: typeof attributes.label === 'string' ? attributes.label : key, attributes: scalars(attributes, 'label'), viz: viz(key, attributes.country) }),
     formatEdge: (_key, attributes) => ({ weight: typeof attributes.flow === 'number' ? attributes.flow : undefined, attributes: scalars(attributes) }),
   });
-  return `${widenToDouble(widenToDouble(xml, 'node', doubleNames('node', nodeRows)), 'edge', doubleNames('edge', edgeRows))}\n`;
+  const fixed = xml.replace('xmlns:viz="http:///www.gexf.net/1.1draft/viz"', `xmlns:viz="${VIZ_NAMESPACE}"`);
+  return `${widenToDouble(widenToDouble(fixed, 'node', doubleNames('node', nodeRows)), 'edge', doubleNames('edge', edgeRows))}\n`;
 }
 
 /**
@@ -84,6 +104,7 @@ export function fromGexf(text: string, file: string, options: ImportOptions = {}
   } catch (error) {
     throw new InputError(file, [{ element: 'file', message: libraryMessage(error) }]);
   }
+  const ours = graph.getAttribute('creator') === 'chokepoint';
   return importLibraryGraph(
     graph,
     file,
@@ -91,6 +112,7 @@ export function fromGexf(text: string, file: string, options: ImportOptions = {}
       format: 'GEXF',
       node: (key, attributes) => {
         if (attributes.label === key) delete attributes.label;
+        if (ours) for (const name of ['x', 'y', 'color']) delete attributes[name];
       },
       edge: (attributes) => {
         if (attributes.weight === attributes.flow) delete attributes.weight;

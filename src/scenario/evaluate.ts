@@ -38,12 +38,16 @@ import { maxFlow } from '../metrics/flow/max-flow.js';
 import { applyScenario, type AppliedScenario, type ScenarioChange } from './apply-scenario.js';
 import { proportionalFlow } from './proportional-flow.js';
 import type { Scenario } from './schema.js';
+import { countryLens, type CountryLens } from './country-lens.js';
+import { naturalCompare } from './natural-sort.js';
 import { sinkMaxFlow } from './sink-max-flow.js';
 import { stageChanges, type StageChange } from './stage-change.js';
 
 export interface EvaluateOptions {
   /** How many bottlenecks to list before and after. Default 10. */
   top?: number;
+  /** A country code: also read the result for that country's end uses (`lens`, see `country-lens.ts`). */
+  country?: string;
   /** Objective of the allocation LP: `total` (default) or `fair`. */
   objective?: Objective;
 }
@@ -121,19 +125,25 @@ export interface ScenarioResult {
   bottlenecks: { before: Bottleneck[]; after: Bottleneck[] };
   stages: StageChange[];
   warnings: string[];
+  /** Per edge key, the flow after the scenario under the proportional bound (after(e) in `proportional-flow.ts`). */
+  flows: { proportional: Record<string, number> };
+  /** With the `country` option: the result for that country's end uses. */
+  lens?: CountryLens;
 }
 
-const DEFAULTS: Required<EvaluateOptions> = { top: 10, objective: 'total' };
+const DEFAULTS: Required<Omit<EvaluateOptions, 'country'>> & Pick<EvaluateOptions, 'country'> = { top: 10, country: undefined, objective: 'total' };
 
-function resolveOptions(options: EvaluateOptions): Required<EvaluateOptions> {
+function resolveOptions(options: EvaluateOptions): { top: number; country: string | undefined; objective: Objective } {
   for (const key of Object.keys(options)) {
     if (!(key in DEFAULTS)) throw new UsageError(`scenario/evaluate: unknown option "${key}" (known: ${Object.keys(DEFAULTS).join(', ')})`);
   }
   const top = options.top ?? DEFAULTS.top;
   if (!Number.isInteger(top) || top < 0) throw new UsageError(`scenario/evaluate: top must be a whole number >= 0 (got ${top})`);
+  const country = options.country;
+  if (country !== undefined && !/^[A-Z]{2}$/.test(country)) throw new UsageError(`scenario/evaluate: country must be an upper-case ISO 3166-1 alpha-2 code (got "${country}")`);
   const objective = options.objective ?? DEFAULTS.objective;
   if (!(OBJECTIVES as readonly string[]).includes(objective)) throw new UsageError(`scenario/evaluate: objective must be one of ${OBJECTIVES.join(', ')} (got "${String(objective)}")`);
-  return { top, objective };
+  return { top, country, objective };
 }
 
 const sinksOf = (graph: SupplyGraph) => graph.filterNodes((node) => graph.outDegree(node) === 0 && graph.inDegree(node) > 0);
@@ -212,7 +222,7 @@ function endUseLosses(before: Side, after: Side, objective: Objective): EndUseLo
   const servedAfter = served(after);
   const netAfter = after.network;
   return [...groups]
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => naturalCompare(a, b))
     .map(([endUse, sinks]) => {
       const ownOf = (supply: Supply, compact: typeof compactBefore) =>
         sinks.length === 1 ? (supply.bySink[sinks[0] as string]?.ownMaxFlow ?? 0) : sinkMaxFlow(compact, new Set(sinks));
@@ -235,7 +245,7 @@ function endUseLosses(before: Side, after: Side, objective: Objective): EndUseLo
 
 /** Evaluates `scenario` (already validated by `parseScenario`) on `graph`. The graph is not changed. */
 export function evaluateScenario(graph: SupplyGraph, scenario: Scenario, options: EvaluateOptions = {}): ScenarioResult {
-  const { top, objective } = resolveOptions(options);
+  const { top, country, objective } = resolveOptions(options);
   const before = applyScenario(graph, { name: 'baseline', actions: [] });
   const after = applyScenario(graph, scenario);
   const sideBefore = supplyOf(before, before.graph, objective);
@@ -275,5 +285,19 @@ export function evaluateScenario(graph: SupplyGraph, scenario: Scenario, options
     bottlenecks: { before: bottlenecks(before.graph, top), after: bottlenecks(after.graph, top) },
     stages: stageChanges(before.graph, after.graph, flowAfter),
     warnings: after.warnings,
+    flows: { proportional: flowAfter },
+    ...(country !== undefined
+      ? {
+          lens: countryLens({
+            before: before.graph,
+            after: after.graph,
+            baseline,
+            scenario: changed,
+            country,
+            top,
+            allocation: { before: { network: sideBefore.network, result: sideBefore.allocation }, after: { network: sideAfter.network, result: allocationAfter }, objective },
+          }),
+        }
+      : {}),
   };
 }

@@ -32,6 +32,8 @@ const ExportQuery = z.strictObject({
 
 const ScenarioQuery = z.strictObject({
   top: z.coerce.number().int().min(0).max(100).optional(),
+  /** Also read the result for this country's end uses (`lens`). */
+  country: z.string().regex(/^[A-Z]{2}$/, 'must be an upper-case two-letter country code').optional(),
 });
 
 const TimelineQuery = z.strictObject({
@@ -128,7 +130,8 @@ export function graphsRouter({ store, scenariosDir, pool, limits }: GraphsRouter
     const body = jsonBody(req);
     const { graph } = await store.load(idOf(req));
     const scenario = parseScenario(body, 'request body', graph, { maxActions: limits.scenarioActions });
-    const job = { type: 'scenario', scenario, options: query.top !== undefined ? { top: query.top } : {} } as const;
+    const options = { ...(query.top !== undefined ? { top: query.top } : {}), ...(query.country !== undefined ? { country: query.country } : {}) };
+    const job = { type: 'scenario', scenario, options } as const;
     const run = { budgetMs: limits.scenarioMs, hint: `run \`chokepoint scenario\` on the graph file`, signal: abortOnClose(res), work: scenarioWork(graph, scenario.actions.length) };
     const result = await pool.run(graph, job, run);
     res.type('application/json').send(boundedJson(result, limits.answerBytes, 'the scenario'));

@@ -133,3 +133,49 @@ describe('chokepoint scenario', () => {
     });
   });
 });
+
+describe('chokepoint scenario --country and --compare', () => {
+  it('reads the result for one country (the lens) in text and JSON', async () => {
+    // Embargo CN cuts s1 -> mag2 (30), all that reaches the US sink e2: the US loses 100%.
+    const run = await cli('scenario', GRAPH, '--embargo', 'CN', '--country', 'us', '--format', 'json');
+    expect(run.code).toBe(0);
+    const lens = JSON.parse(run.stdout).lens;
+    expect(lens.country).toBe('US');
+    expect(lens.sinks).toEqual(['e2']);
+    expect(lens.loss).toEqual({ maxFlow: 1, allocation: 1, proportional: 1 });
+    const text = await cli('scenario', GRAPH, '--embargo', 'CN', '--country', 'US');
+    expect(text.stdout).toContain('End uses in US');
+    expect(text.stdout).toMatch(/total\s+30\s+0\s+100\.0\s+30\s+0\s+100\.0/);
+  });
+
+  it('refuses a country the graph does not have', async () => {
+    const run = await cli('scenario', GRAPH, '--embargo', 'CN', '--country', 'FR');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('no node in country "FR"');
+  });
+
+  it('compares scenario files side by side, with differences from the first', async () => {
+    const a = write('embargo.json', { name: 'embargo', actions: [{ type: 'embargo', from: 'CN' }] });
+    const b = write('mm.json', { name: 'MM offline', actions: [{ type: 'disableCountry', country: 'MM' }] });
+    const json = await cli('scenario', GRAPH, '--compare', a, b, '--format', 'json');
+    expect(json.code).toBe(0);
+    const c = JSON.parse(json.stdout);
+    expect(c.names).toEqual(['embargo', 'MM offline']);
+    // Totals: embargo 0.3 under both bounds; MM offline 0.4 (tests above): difference 0.1.
+    expect(c.rows[0].endUse).toBe('total');
+    expect(c.rows[0].diff[1].proportional).toBeCloseTo(0.1, 9);
+    const csv = await cli('scenario', GRAPH, '--compare', a, b, '--format', 'csv');
+    expect(csv.stdout.split('\n')[0]).toBe('scope,end_use,s1_proportional_loss,s1_allocation_loss,s1_maxFlow_loss,s2_proportional_loss,s2_allocation_loss,s2_maxFlow_loss,s2_proportional_diff,s2_allocation_diff,s2_maxFlow_diff');
+    const text = await cli('scenario', GRAPH, '--compare', a, b);
+    expect(text.stdout).toContain('1: embargo');
+    expect(text.stdout).toContain('no rerouting (proportional)');
+  });
+
+  it('--compare needs two scenarios and no other scenario flags', async () => {
+    const a = write('only.json', { name: 'only', actions: [] });
+    expect((await cli('scenario', GRAPH, '--compare', a)).stderr).toContain('two or more');
+    const mixed = await cli('scenario', GRAPH, '--compare', a, a, '--embargo', 'CN');
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toContain('not with --scenario');
+  });
+});

@@ -26,6 +26,28 @@ describe('toGexf', () => {
     expect(xml).toMatch(/<meta>\s*<creator>chokepoint<\/creator>\s*<description>Sample chain: Test data for exports &amp; imports<\/description>\s*<\/meta>/);
   });
 
+  it('writes the GEXF 1.2 viz namespace, and each node a position in its stage column and its country colour', async () => {
+    const { stageLayout } = await import('../../src/formats/stage-layout.js');
+    const { countryColors, countryOrder } = { ...(await import('../../src/formats/palette.js')), ...(await import('../../src/formats/stage-layout.js')) };
+    expect(xml).toContain('xmlns:viz="http://www.gexf.net/1.2draft/viz"');
+    expect(xml).not.toContain('http:///');
+    const graph = sampleGraph();
+    const nodes = graph.mapNodes((key, a) => ({ id: key, stage: a.stage, country: a.country, label: a.label ?? key }));
+    const positions = stageLayout(nodes, (graph.getAttribute('stages') as string[] | undefined) ?? ['mining', 'separation', 'refining', 'magnet', 'component', 'manufacturing', 'end-use']);
+    const colors = countryColors(countryOrder(nodes));
+    const parsed = parse(MultiGraph, xml);
+    for (const n of nodes) {
+      const a = parsed.getNodeAttributes(n.id);
+      expect(a.x).toBeCloseTo(positions[n.id]!.x, 9);
+      expect(a.y).toBeCloseTo(-positions[n.id]!.y, 9);
+      const hex = colors[n.country]!;
+      const rgb = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
+      expect(a.color).toBe(`rgb(${rgb.join(',')})`);
+    }
+    // chokepoint's own file reads back without the drawing hints it added.
+    expect(fromGexf(xml, 'sample.gexf').graph.getNodeAttributes(nodes[0]!.id)).not.toHaveProperty('x');
+  });
+
   it('declares chokepoint numbers double even when every value is whole, metrics included', () => {
     const edgeModel = /<attributes class="edge">([\s\S]*?)<\/attributes>/.exec(xml)?.[1] ?? '';
     expect(edgeModel).toContain('<attribute id="capacity" title="capacity" type="double"/>'); // 12, 20, 5
@@ -42,7 +64,11 @@ describe('toGexf', () => {
     expect(back.order).toBe(6);
     expect(back.size).toBe(5);
     expect(back.type).toBe('directed');
-    expect(back.getNodeAttributes('cn-mine')).toEqual(expected.getNodeAttributes('cn-mine'));
+    // Besides the attributes, graphology-gexf reads the viz position and colour (issue 16;
+    // their values are checked in the test above).
+    const { x, y, color, ...attributes } = back.getNodeAttributes('cn-mine');
+    expect([typeof x, typeof y, typeof color]).toEqual(['number', 'number', 'string']);
+    expect(attributes).toEqual(expected.getNodeAttributes('cn-mine'));
     expect(back.getNodeAttribute('cn-sep', 'label')).toBe('cn-sep'); // every node has a label
     expect(back.getNodeAttribute('cn-sep', 'notes')).toBe('line one\nline two');
     expect(back.getNodeAttribute('se-mine', 'startYear')).toBe(2030);

@@ -37,6 +37,19 @@ describe('POST /api/graphs/:id/scenario', () => {
     expect(body.changes[0]?.nodes).toEqual(expect.arrayContaining(['cn-mine', 'cn-sep', 'cn-magnet']));
   });
 
+  it('?country= adds the lens for that country, like the core', async () => {
+    const res = await postJson(served.server.url, '/api/graphs/mini/scenario?country=DE', chinaOffline);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as ReturnType<typeof evaluateScenario>;
+    const expected = evaluateScenario(parseGraph(MINI, 'mini.json').graph, chinaOffline as Parameters<typeof evaluateScenario>[1], { country: 'DE' });
+    expect(body.lens?.sinks).toEqual(['ev']);
+    expect(body.lens?.loss.proportional).toBeCloseTo(expected.lens!.loss.proportional!, 12);
+    const bad = await postJson(served.server.url, '/api/graphs/mini/scenario?country=FR', chinaOffline);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: string }).error).toContain('"FR"');
+    expect((await postJson(served.server.url, '/api/graphs/mini/scenario?country=de', chinaOffline)).status).toBe(400);
+  });
+
   it('an empty scenario is the baseline (no loss)', async () => {
     const body = (await (await postJson(served.server.url, '/api/graphs/mini/scenario', { name: 'baseline', actions: [] })).json()) as { loss: { proportional: number } };
     expect(body.loss.proportional).toBe(0);

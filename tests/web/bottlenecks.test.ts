@@ -37,3 +37,22 @@ describe('scenarioBottleneckRows', () => {
     expect(scenarioBottleneckRows({ ...(result as object), changes: [] } as never)).toEqual([]);
   });
 });
+
+describe('bottleneck rows: sinks and known baselines (issue 16)', () => {
+  it('leaves out the excluded nodes (the end-use sinks)', () => {
+    expect(bottleneckRows(report, 'knockoutLoss', true, 3, new Set(['ev', 'wind'])).map((r) => r.id)).toEqual(['cn-sep', 'jp-magnet', 'au-mine']);
+  });
+
+  it('takes the baseline loss of a node outside the baseline top list from baselineOf, still marked new', () => {
+    const b = (node: string, loss: number) => ({ node, label: node, stage: 'separation', country: 'CN', loss });
+    const result = { changes: [{}], bottlenecks: { before: [b('cn-sep', 0.8)], after: [b('my-sep', 0.6)] } } as never;
+    expect(scenarioBottleneckRows(result, 8, (node) => (node === 'my-sep' ? 0.05 : undefined))[0]).toMatchObject({ before: 0.05, isNew: true });
+  });
+});
+
+describe('bottleneck rows: natural order of ties', () => {
+  it('breaks ties by id in natural order (node-2 before node-10)', () => {
+    const r = { ...report, nodes: ['node-10', 'node-2', 'node-1'].map((id) => ({ id, label: id, stage: 's', country: 'CN', status: 'operating', knockoutLoss: 0 })) };
+    expect(bottleneckRows(r, 'knockoutLoss', true).map((n) => n.id)).toEqual(['node-1', 'node-2', 'node-10']);
+  });
+});

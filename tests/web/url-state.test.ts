@@ -4,7 +4,7 @@ import { queryToState, stateToQuery } from '../../web/src/url-state.js';
 
 describe('url state', () => {
   it('round-trips a full view', () => {
-    const state: ViewState = { graph: 'rare-earths-2024', off: ['AU', 'CN'], mode: 'embargo', year: 2030, preset: 'china-export-ban', metric: 'betweenness', sortKey: 'flowShare', sortDescending: false, selected: 'cn-mine' };
+    const state: ViewState = { ...INITIAL_STATE, graph: 'rare-earths-2024', off: ['AU', 'CN'], mode: 'embargo', year: 2030, preset: 'china-export-ban', metric: 'betweenness', sortKey: 'flowShare', sortDescending: false, selected: 'cn-mine' };
     const query = stateToQuery(state);
     expect(query).toBe('?graph=rare-earths-2024&off=AU,CN&mode=embargo&year=2030&preset=china-export-ban&metric=betweenness&sort=flowShare&node=cn-mine');
     expect(queryToState(query)).toEqual(state);

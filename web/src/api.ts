@@ -34,8 +34,8 @@ export const api = {
   graph: (id: string) => call<GraphData>(graphPath(id)),
   metrics: (id: string) => call<MetricsReport>(`${graphPath(id)}/metrics`),
   presets: (id: string) => call<Preset[]>(`${graphPath(id)}/scenarios`),
-  scenario: (id: string, scenario: Scenario, init: RequestInit = {}) =>
-    call<ScenarioResult>(`${graphPath(id)}/scenario`, {
+  scenario: (id: string, scenario: Scenario, init: RequestInit = {}, country: string | null = null) =>
+    call<ScenarioResult>(`${graphPath(id)}/scenario${country ? `?country=${encodeURIComponent(country)}` : ''}`, {
       ...init,
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -15,10 +15,6 @@ export const MAP_STYLE: StylesheetJson = [
   {
     selector: 'node',
     style: {
-      'background-color': 'data(color)',
-      width: 'data(size)',
-      height: 'data(size)',
-      label: 'data(label)',
       'font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
       'font-size': 13.5,
       color: '#1b1f24',
@@ -37,6 +33,11 @@ export const MAP_STYLE: StylesheetJson = [
       'border-color': '#2b2f33',
     },
   },
+  // Mappings only where the data is there (the stage headers have no colour or size):
+  // Cytoscape warns about a mapping on an element without the data field.
+  { selector: 'node[color]', style: { 'background-color': 'data(color)' } },
+  { selector: 'node[size]', style: { width: 'data(size)', height: 'data(size)' } },
+  { selector: 'node[label]', style: { label: 'data(label)' } },
   {
     selector: 'node.stage-header',
     style: {
@@ -82,9 +83,12 @@ export const MAP_STYLE: StylesheetJson = [
     style: { 'border-width': 4, 'border-color': '#0a66ff', 'border-style': 'solid' },
   },
   {
+    selector: 'edge[width]',
+    style: { width: 'data(width)' },
+  },
+  {
     selector: 'edge',
     style: {
-      width: 'data(width)',
       'line-color': '#8d99a6',
       'target-arrow-color': '#8d99a6',
       'target-arrow-shape': 'triangle',

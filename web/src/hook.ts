@@ -3,6 +3,7 @@
  * instance, the state and the page's progress from it. Nothing in the page reads it.
  */
 import type { Core } from 'cytoscape';
+import type { Comparison } from '../../src/scenario/compare.js';
 import type { ScenarioResult } from '../../src/scenario/evaluate.js';
 import type { ViewState } from './state.js';
 
@@ -10,6 +11,10 @@ export interface ChokepointHook {
   cy: Core;
   readonly state: ViewState;
   readonly result: ScenarioResult | null;
+  /** The comparison shown (current scenario first), when presets are compared. */
+  readonly comparison: Comparison | null;
+  /** Whether the map draws the aggregated view (one node per country and stage). */
+  readonly aggregated: boolean;
   /** Requests in flight (graph loads and scenario evaluations). */
   readonly pending: number;
   /** True once the first graph is drawn and evaluated. */

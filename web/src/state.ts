@@ -22,6 +22,33 @@ export const MODES = ['offline', 'embargo'] as const;
 /** offline: a toggled country's facilities stop; embargo: they stop exporting. */
 export type Mode = (typeof MODES)[number];
 
+/** Years the page accepts for "projects up to year" (outside: refused, not clamped). */
+export const MIN_YEAR = 2000;
+export const MAX_YEAR = 2100;
+
+/** A year inside [MIN_YEAR, MAX_YEAR], or null. */
+export function validYear(value: number | null): number | null {
+  return value !== null && Number.isInteger(value) && value >= MIN_YEAR && value <= MAX_YEAR ? value : null;
+}
+
+/**
+ * An export restriction built in the page: an embargo (share 0) or a cap (a quota of
+ * `share` of the baseline flow) from one country, to the listed countries (all others
+ * when empty), on the listed materials (all when empty).
+ */
+export interface Restriction {
+  type: 'embargo' | 'cap';
+  from: string;
+  to: string[];
+  materials: string[];
+  /** Cap only: the share of baseline flow that may still pass, 0..1. */
+  share: number;
+}
+
+/** How the map draws the graph: each node, or one node per country and stage. */
+export const VIEWS = ['auto', 'nodes', 'aggregated'] as const;
+export type MapView = (typeof VIEWS)[number];
+
 export interface ViewState {
   /** The graph id (a file in graphs/). */
   graph: string | null;
@@ -39,6 +66,22 @@ export interface ViewState {
   sortDescending: boolean;
   /** The node whose details are shown. */
   selected: string | null;
+  /** Export restrictions (embargo, cap) built in the page. */
+  restrictions: Restriction[];
+  /** Plants taken offline from the node panel (disableNode). */
+  plantsOff: string[];
+  /** Projects brought online from the node panel (activate by node). */
+  plantsOn: string[];
+  /** The scenario's title (empty: a name made from its actions). */
+  title: string;
+  /** Country lens: read the results for this country's end uses (null = the world). */
+  lens: string | null;
+  /** Preset ids compared side by side with the current scenario. */
+  compare: string[];
+  /** Map view: 'auto' aggregates above AGGREGATE_THRESHOLD nodes. */
+  view: MapView;
+  /** In the aggregated view, groups shown node by node: `stage:NAME` or `country:CC`. */
+  expanded: string[];
 }
 
 export const INITIAL_STATE: ViewState = {
@@ -51,6 +94,14 @@ export const INITIAL_STATE: ViewState = {
   sortKey: 'knockoutLoss',
   sortDescending: true,
   selected: null,
+  restrictions: [],
+  plantsOff: [],
+  plantsOn: [],
+  title: '',
+  lens: null,
+  compare: [],
+  view: 'auto',
+  expanded: [],
 };
 
 export function toggleCountry(state: ViewState, country: string): ViewState {
@@ -62,8 +113,63 @@ export function setMode(state: ViewState, mode: Mode): ViewState {
   return { ...state, mode };
 }
 
+/** Sets the year; one outside [MIN_YEAR, MAX_YEAR] or fractional clears it. */
 export function setYear(state: ViewState, year: number | null): ViewState {
-  return { ...state, year };
+  return { ...state, year: validYear(year) };
+}
+
+const sortedToggle = (list: readonly string[], item: string) => (list.includes(item) ? list.filter((x) => x !== item) : [...list, item].sort());
+
+export function addRestriction(state: ViewState, restriction: Restriction): ViewState {
+  const clean: Restriction = {
+    type: restriction.type,
+    from: restriction.from,
+    to: [...new Set(restriction.to)].filter((c) => c !== restriction.from).sort(),
+    materials: [...new Set(restriction.materials)].sort(),
+    share: restriction.type === 'cap' ? Math.min(1, Math.max(0, restriction.share)) : 0,
+  };
+  return { ...state, restrictions: [...state.restrictions, clean] };
+}
+
+export function removeRestriction(state: ViewState, index: number): ViewState {
+  return { ...state, restrictions: state.restrictions.filter((_r, i) => i !== index) };
+}
+
+/** Changes a cap's share (the slider); an embargo stays an embargo. */
+export function setShare(state: ViewState, index: number, share: number): ViewState {
+  return { ...state, restrictions: state.restrictions.map((r, i) => (i === index && r.type === 'cap' ? { ...r, share: Math.min(1, Math.max(0, share)) } : r)) };
+}
+
+/** Takes an operating plant offline, or back online. */
+export function togglePlant(state: ViewState, node: string): ViewState {
+  return { ...state, plantsOff: sortedToggle(state.plantsOff, node) };
+}
+
+/** Brings a project online by itself, or takes it back out. */
+export function toggleProject(state: ViewState, node: string): ViewState {
+  return { ...state, plantsOn: sortedToggle(state.plantsOn, node) };
+}
+
+export function setTitle(state: ViewState, title: string): ViewState {
+  return { ...state, title: title.slice(0, 200) };
+}
+
+export function setLens(state: ViewState, lens: string | null): ViewState {
+  return { ...state, lens };
+}
+
+/** Adds or removes a preset from the comparison. */
+export function toggleCompare(state: ViewState, preset: string): ViewState {
+  return { ...state, compare: state.compare.includes(preset) ? state.compare.filter((p) => p !== preset) : [...state.compare, preset] };
+}
+
+export function setView(state: ViewState, view: MapView): ViewState {
+  return { ...state, view };
+}
+
+/** Expands (or folds back) a stage or country group of the aggregated view: `stage:NAME`, `country:CC`. */
+export function toggleExpanded(state: ViewState, group: string): ViewState {
+  return { ...state, expanded: sortedToggle(state.expanded, group) };
 }
 
 export function setPreset(state: ViewState, preset: string | null): ViewState {
@@ -85,10 +191,25 @@ export function selectNode(state: ViewState, node: string | null): ViewState {
 
 /** Another graph: its own scenario starts empty. */
 export function selectGraph(state: ViewState, graph: string): ViewState {
-  return graph === state.graph ? state : { ...reset(state), graph, selected: null };
+  return graph === state.graph ? state : { ...reset(state), graph, selected: null, lens: null, compare: [], expanded: [] };
 }
 
-/** Clears the scenario (countries, year, preset); keeps the graph and the display choices. */
+/** Clears the scenario (countries, year, preset, restrictions, plants, title); keeps the graph, lens, comparison and display choices. */
 export function reset(state: ViewState): ViewState {
-  return { ...state, off: [], mode: 'offline', year: null, preset: null };
+  return { ...state, off: [], mode: 'offline', year: null, preset: null, restrictions: [], plantsOff: [], plantsOn: [], title: '' };
+}
+
+/** Whether two states ask for different scenarios (or lens, or comparison): a re-evaluation is needed. */
+export function scenarioChanged(a: ViewState, b: ViewState): boolean {
+  return (
+    a.off !== b.off ||
+    a.mode !== b.mode ||
+    a.year !== b.year ||
+    a.preset !== b.preset ||
+    a.restrictions !== b.restrictions ||
+    a.plantsOff !== b.plantsOff ||
+    a.plantsOn !== b.plantsOn ||
+    a.lens !== b.lens ||
+    a.compare !== b.compare
+  );
 }

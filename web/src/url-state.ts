@@ -1,9 +1,12 @@
 /**
  * The view in the URL's query string, so a link reproduces it:
- * `?graph=ID&off=CN,AU&mode=embargo&year=2030&preset=ID&metric=betweenness&sort=-flowShare&node=ID`.
- * Values that do not parse fall back to the defaults: a hand-edited link still opens.
+ * `?graph=ID&off=CN,AU&mode=embargo&year=2030&preset=ID&metric=betweenness&sort=-flowShare&node=ID`
+ * and, for the scenario builder and the views, repeatable `r=TYPE:FROM:TO,..:MATERIAL,..[:SHARE]`
+ * (materials URI-encoded inside the value), `p=NODE` (plant offline), `on=NODE` (project
+ * online), `title=`, `lens=CC`, `cmp=PRESET` (compared), `view=nodes|aggregated`, `x=GROUP`
+ * (expanded). Values that do not parse fall back to the defaults: a hand-edited link still opens.
  */
-import { INITIAL_STATE, MAP_METRICS, MODES, SIZE_METRICS, type MapMetric, type Mode, type SizeMetric, type ViewState } from './state.js';
+import { INITIAL_STATE, MAP_METRICS, MODES, SIZE_METRICS, VIEWS, validYear, type MapMetric, type MapView, type Mode, type Restriction, type SizeMetric, type ViewState } from './state.js';
 
 const COUNTRY = /^[A-Z]{2}$/;
 
@@ -28,6 +31,14 @@ export function stateToQuery(state: ViewState): string {
     params.set('sort', `${state.sortDescending ? '-' : ''}${state.sortKey}`);
   }
   if (state.selected) params.set('node', state.selected);
+  for (const r of state.restrictions) params.append('r', restrictionToText(r));
+  for (const node of state.plantsOff) params.append('p', node);
+  for (const node of state.plantsOn) params.append('on', node);
+  if (state.title) params.set('title', state.title);
+  if (state.lens) params.set('lens', state.lens);
+  for (const preset of state.compare) params.append('cmp', preset);
+  if (state.view !== INITIAL_STATE.view) params.set('view', state.view);
+  for (const group of state.expanded) params.append('x', group);
   const text = params.toString().replaceAll('%2C', ',');
   return text ? `?${text}` : '';
 }
@@ -43,7 +54,7 @@ export function queryToState(search: string): ViewState {
   const mode = params.get('mode');
   if (mode && isMode(mode)) state.mode = mode;
   const year = Number(params.get('year') ?? '');
-  if (params.get('year') && Number.isInteger(year)) state.year = year;
+  if (params.get('year')) state.year = validYear(year);
   const preset = params.get('preset');
   if (preset) state.preset = preset;
   const metric = params.get('metric');
@@ -58,5 +69,39 @@ export function queryToState(search: string): ViewState {
   }
   const node = params.get('node');
   if (node) state.selected = node;
+  state.restrictions = params.getAll('r').map(textToRestriction).filter((r): r is Restriction => r !== null);
+  state.plantsOff = [...new Set(params.getAll('p').filter(Boolean))].sort();
+  state.plantsOn = [...new Set(params.getAll('on').filter(Boolean))].sort();
+  state.title = (params.get('title') ?? '').slice(0, 200);
+  const lens = params.get('lens')?.toUpperCase();
+  if (lens && COUNTRY.test(lens)) state.lens = lens;
+  state.compare = [...new Set(params.getAll('cmp').filter(Boolean))];
+  const view = params.get('view');
+  if (view && (VIEWS as readonly string[]).includes(view)) state.view = view as MapView;
+  state.expanded = [...new Set(params.getAll('x').filter((g) => /^(stage|country):./.test(g)))].sort();
   return state;
+}
+
+/** `embargo:CN:US,JP:Dy%20oxide,Tb%20oxide` or `cap:CN::NdFeB%20magnet:0.5`. */
+export function restrictionToText(r: Restriction): string {
+  const parts = [r.type, r.from, r.to.join(','), r.materials.map(encodeURIComponent).join(',')];
+  if (r.type === 'cap') parts.push(String(r.share));
+  return parts.join(':');
+}
+
+/** The restriction a `r=` value describes, or null when it does not parse. */
+export function textToRestriction(text: string): Restriction | null {
+  const [type, from = '', to = '', materials = '', share = ''] = text.split(':');
+  if ((type !== 'embargo' && type !== 'cap') || !COUNTRY.test(from)) return null;
+  const countries = to ? to.split(',') : [];
+  if (countries.some((c) => !COUNTRY.test(c))) return null;
+  let list: string[];
+  try {
+    list = materials ? materials.split(',').map(decodeURIComponent) : [];
+  } catch {
+    return null;
+  }
+  const value = type === 'cap' ? Number(share) : 0;
+  if (type === 'cap' && (share === '' || !(value >= 0 && value <= 1))) return null;
+  return { type, from, to: countries, materials: list, share: value };
 }

@@ -20,7 +20,9 @@ import { writeFileAtomic } from '../../io/write-file.js';
 import { InputError, NotFoundError, UsageError } from '../../model/errors.js';
 import type { SupplyGraph } from '../../model/graph.js';
 import { OBJECTIVES, type Objective } from '../../allocation/allocation-lp.js';
+import { BOUND_LABELS, BOUNDS as COMPARE_BOUNDS, compareResults, type Comparison } from '../../scenario/compare.js';
 import { BOUNDS, evaluateScenario, type ScenarioResult } from '../../scenario/evaluate.js';
+import { comparisonTable } from '../../scenario/result-tables.js';
 import { parseScenario } from '../../scenario/parse-scenario.js';
 import { findPreset } from '../../scenario/presets.js';
 import type { Scenario, ScenarioAction } from '../../scenario/schema.js';
@@ -34,6 +36,8 @@ export const OUTPUT_FORMATS = ['text', 'json', 'csv'] as const;
 
 interface ScenarioFlags {
   scenario?: string;
+  compare?: string[];
+  country?: string;
   disable: string[];
   embargo: string[];
   activate?: string;
@@ -193,6 +197,29 @@ export function scenarioText(r: ScenarioResult): string {
     out.push('\nBinding input per end use (allocation bound; the sink that lost most)\n');
     for (const e of limited) out.push(`  ${e.endUse}: ${e.binding?.sink}: ${e.binding?.text}\n`);
   }
+  if (r.lens) {
+    const l = r.lens;
+    out.push(`\nEnd uses in ${l.country} (${l.sinks.length} sink(s); max flow: served alone, other sinks taking nothing)\n`);
+    out.push(
+      formatTable(
+        ['end use', 'max flow before', 'after', 'loss %', 'allocation before', 'after', 'loss %', 'proportional before', 'after', 'loss %'],
+        [{ endUse: 'total', ...l }, ...l.byEndUse].map((e) => [
+          clip(e.endUse, 48),
+          round(e.baseline.maxFlow),
+          round(e.scenario.maxFlow),
+          pct(e.loss.maxFlow),
+          round(e.baseline.allocation),
+          round(e.scenario.allocation),
+          pct(e.loss.allocation),
+          round(e.baseline.proportional),
+          round(e.scenario.proportional),
+          pct(e.loss.proportional),
+        ]),
+      ),
+    );
+    out.push(`\nTop bottlenecks for ${l.country}'s end uses after the scenario\n`);
+    out.push(formatTable(['rank', 'node', 'country', 'stage', 'loss %'], l.bottlenecks.after.map((b, i) => [i + 1, b.node, b.country, b.stage, pct(b.loss)])));
+  }
   out.push('\nBy sink, in end-use order (max flow: each sink served alone; allocation: its share of the optimum)\n');
   out.push(formatTable(['sink', 'max flow before', 'after', 'loss %', 'allocation before', 'after', 'loss %', 'proportional before', 'after', 'loss %'], sinkRows(r)));
   const rankBefore = new Map(r.bottlenecks.before.map((b, i) => [b.node, i + 1]));
@@ -271,12 +298,26 @@ function ensembleFlags(flags: ScenarioFlags) {
   };
 }
 
+/** The comparison as text: per end use and bound, each scenario's loss and its difference from the first (points). */
+export function comparisonText(c: Comparison): string {
+  const out: string[] = [`Comparison (${c.scope === 'world' ? 'all end uses' : `end uses in ${c.scope}`}); loss in % of baseline, difference from scenario 1 in points\n`];
+  c.names.forEach((name, i) => out.push(`  ${i + 1}: ${name}\n`));
+  for (const bound of COMPARE_BOUNDS) {
+    out.push(`\n${BOUND_LABELS[bound]}\n`);
+    const header = ['end use', ...c.names.map((_n, i) => `${i + 1} loss %`), ...c.names.slice(1).map((_n, i) => `${i + 2} - 1`)];
+    out.push(formatTable(header, c.rows.map((r) => [clip(r.endUse, 48), ...r.loss.map((l) => pct(l[bound])), ...r.diff.slice(1).map((d) => pct(d[bound]))])));
+  }
+  return out.join('');
+}
+
 export function registerScenario(program: Command, ctx: CliContext): void {
   program
     .command('scenario')
     .description('delivered supply before and after a scenario (embargo, outage, new projects) under three bounds')
     .argument('<graph>', 'graph JSON file')
     .option('--scenario <file>', 'scenario JSON file, or the id of a preset in graphs/scenarios (e.g. china-full-embargo)')
+    .option('--compare <scenarios...>', 'compare two or more scenario files or presets side by side (instead of --scenario and the action flags)')
+    .option('--country <code>', 'read the result for this country\'s end uses only (country lens)')
     .option('--disable <countries>', 'take these countries offline (comma-separated ISO codes; repeatable)', collectList, [])
     .option('--embargo <countries>', 'cut these countries\' exports (comma-separated ISO codes; repeatable)', collectList, [])
     .option('--activate <year>', 'bring projects starting by this year online')
@@ -297,6 +338,8 @@ export function registerScenario(program: Command, ctx: CliContext): void {
       const format = checkFormat(flags.format);
       const top = Number(flags.top);
       if (flags.top.trim() === '' || !Number.isSafeInteger(top) || top < 0) throw new UsageError(`--top: expected a whole number >= 0 (got "${flags.top}")`);
+      const country = flags.country?.trim().toUpperCase();
+      if (country !== undefined && !/^[A-Z]{2}$/.test(country)) throw new UsageError(`--country: expected a two-letter country code such as US (got "${flags.country}")`);
       if (!(OBJECTIVES as readonly string[]).includes(flags.objective)) throw new UsageError(`--objective: expected one of ${OBJECTIVES.join(', ')} (got "${flags.objective}")`);
       const objective = flags.objective as Objective;
       const ensemble = ensembleFlags(flags);
@@ -314,7 +357,22 @@ export function registerScenario(program: Command, ctx: CliContext): void {
         }
         return;
       }
-      const result = evaluateScenario(graph, await buildScenario(flags, graph), { top, objective });
+      if (country !== undefined && !graph.someNode((_n, a) => a.country === country)) throw new UsageError(`--country: ${file} has no node in country "${country}"`);
+      const options = { top, objective, ...(country !== undefined ? { country } : {}) };
+      if (flags.compare !== undefined) {
+        if (flags.scenario !== undefined || flags.disable.length > 0 || flags.embargo.length > 0 || flags.activate !== undefined) {
+          throw new UsageError('--compare: give the scenarios to compare as its arguments, not with --scenario, --disable, --embargo or --activate');
+        }
+        if (flags.compare.length < 2) throw new UsageError(`--compare: expected two or more scenario files or presets (got ${flags.compare.length})`);
+        const results: ScenarioResult[] = [];
+        for (const arg of flags.compare) results.push(evaluateScenario(graph, await loadScenario(arg, graph), options));
+        const comparison = compareResults(results);
+        const table = comparisonTable(comparison);
+        const text = format === 'json' ? `${JSON.stringify(comparison, null, 2)}\n` : format === 'csv' ? csvRecords([table.header, ...table.rows], { raw: flags.rawCsv === true }) : comparisonText(comparison);
+        await emit(ctx, text, flags.out, flags.force === true);
+        return;
+      }
+      const result = evaluateScenario(graph, await buildScenario(flags, graph), options);
       const text = format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : format === 'csv' ? scenarioCsv(result, { raw: flags.rawCsv === true }) : scenarioText(result);
       await emit(ctx, text, flags.out, flags.force === true);
     });

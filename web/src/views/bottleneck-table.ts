@@ -17,7 +17,12 @@ export function renderBottleneckTable(
   report: MetricsReport,
   state: ViewState,
   actions: { sort: (key: SizeMetric) => void; select: (node: string) => void },
+  sinks: ReadonlySet<string> = new Set(),
 ): void {
+  if (report.metrics.length === 0) {
+    container.replaceChildren(h('p', { class: 'muted', 'data-testid': 'bottleneck-table' }, 'The metrics are being computed…'));
+    return;
+  }
   const head = h(
     'tr',
     {},
@@ -29,7 +34,7 @@ export function renderBottleneckTable(
       return h('th', { scope: 'col', 'aria-sort': sorted ? (state.sortDescending ? 'descending' : 'ascending') : 'none' }, button);
     }),
   );
-  const rows = bottleneckRows(report, state.sortKey, state.sortDescending).map((n) => {
+  const rows = bottleneckRows(report, state.sortKey, state.sortDescending, 15, sinks).map((n) => {
     const link = h('button', { type: 'button', class: 'link', title: n.label }, shortLabel(n.label, 28));
     link.addEventListener('click', () => actions.select(n.id));
     return h(

@@ -1,12 +1,38 @@
-/** The clicked node: its attributes and metrics. */
+/**
+ * The clicked node: its attributes and metrics, its values under the scenario next to
+ * the baseline (`node-scenario.ts`), and a button to take the plant offline (or bring a
+ * project online) in the scenario.
+ */
 import type { NodeMetrics } from '../../../src/metrics/report-types.js';
+import type { ScenarioResult } from '../../../src/scenario/evaluate.js';
 import { h } from '../dom.js';
 import type { GraphData } from '../elements.js';
 import { formatPercent, formatScore, formatTonnes } from '../format.js';
+import { nodeScenarioValues } from '../node-scenario.js';
 
 const ATTRIBUTES = ['stage', 'country', 'status', 'startYear', 'capacity', 'sector', 'confidence', 'source', 'notes'] as const;
 
-export function renderNodeDetails(container: Element, node: GraphData['nodes'][number] | undefined, metrics: NodeMetrics | undefined, countryName: (code: string) => string): void {
+export interface NodeDetailsInput {
+  graph: GraphData;
+  node: GraphData['nodes'][number] | undefined;
+  metrics: NodeMetrics | undefined;
+  result: ScenarioResult | null;
+  countryName: (code: string) => string;
+  /** Whether the plant is offline / the project online by the page's own toggle. */
+  plantOff: boolean;
+  projectOn: boolean;
+  /** Members of an aggregated group (shown instead of plant toggles). */
+  members?: string[];
+}
+
+export interface NodeDetailsActions {
+  togglePlant: (node: string) => void;
+  toggleProject: (node: string) => void;
+  expand: (group: string) => void;
+}
+
+export function renderNodeDetails(container: Element, input: NodeDetailsInput, actions: NodeDetailsActions): void {
+  const { node, metrics, result, countryName } = input;
   if (!node) {
     container.replaceChildren(h('p', { class: 'hint' }, 'Click a node to see its attributes and metrics.'));
     return;
@@ -21,15 +47,44 @@ export function renderNodeDetails(container: Element, node: GraphData['nodes'][n
     else rows.push([name, String(value)]);
   }
   if (metrics) {
-    rows.push(['throughput', `${formatTonnes(metrics.throughput)} t/yr`]);
     rows.push(['flow share', formatPercent(metrics.flowShare)]);
     rows.push(['knockout loss', formatPercent(metrics.knockoutLoss)]);
     rows.push(['betweenness', formatScore(metrics.betweenness)]);
     if (metrics.minCut) rows.push(['minimum cut', 'member']);
   }
+  const table: HTMLElement[] = [];
+  if (!input.members) {
+    const v = nodeScenarioValues(input.graph, node.key, result);
+    const line = (label: string, before: string, after: string) => h('tr', {}, h('th', { scope: 'row' }, label), h('td', { class: 'num' }, before), h('td', { class: 'num' }, after));
+    const lines = [line('throughput, t/yr', formatTonnes(v.throughputBefore), v.throughputAfter === null ? '…' : formatTonnes(v.throughputAfter))];
+    if (v.sink) {
+      lines.push(line('delivered, no rerouting', formatTonnes(v.sink.proportional[0]), formatTonnes(v.sink.proportional[1])));
+      lines.push(line('delivered, recipes (allocation)', formatTonnes(v.sink.allocation[0]), formatTonnes(v.sink.allocation[1])));
+      lines.push(line('delivered, with rerouting', formatTonnes(v.sink.maxFlow[0]), formatTonnes(v.sink.maxFlow[1])));
+    }
+    if (result) lines.push(line('knockout loss', formatPercent(metrics?.knockoutLoss), v.knockoutAfter === null ? 'below top' : formatPercent(v.knockoutAfter)));
+    const notes = [v.offline && 'offline in this scenario', v.activated && 'online in this scenario', v.cutEdges > 0 && `${v.cutEdges} of its links cut or capped`].filter((x): x is string => typeof x === 'string');
+    table.push(
+      h('table', { class: 'data node-values', 'data-testid': 'node-values' }, h('thead', {}, h('tr', {}, h('th', {}, ''), h('th', { class: 'num' }, 'baseline'), h('th', { class: 'num' }, 'scenario'))), h('tbody', {}, ...lines)),
+    );
+    if (notes.length > 0) table.push(h('p', { class: 'warnings' }, notes.join('; ')));
+    const operating = (a.status ?? 'operating') === 'operating';
+    const button = operating
+      ? h('button', { type: 'button', 'data-testid': 'toggle-plant' }, input.plantOff ? 'Bring this plant back online' : 'Take this plant offline')
+      : h('button', { type: 'button', 'data-testid': 'toggle-project' }, input.projectOn ? 'Leave this project out' : 'Bring this project online');
+    button.addEventListener('click', () => (operating ? actions.togglePlant(node.key) : actions.toggleProject(node.key)));
+    table.push(h('p', {}, button));
+  } else {
+    const stage = h('button', { type: 'button', 'data-testid': 'expand-stage' }, `Expand stage ${a.stage}`);
+    stage.addEventListener('click', () => actions.expand(`stage:${a.stage}`));
+    const country = h('button', { type: 'button', 'data-testid': 'expand-country' }, `Expand ${a.country}`);
+    country.addEventListener('click', () => actions.expand(`country:${a.country}`));
+    table.push(h('p', { class: 'muted' }, `${input.members.length} nodes, flows summed.`), h('p', { class: 'button-row' }, stage, ' ', country));
+  }
   container.replaceChildren(
     h('h3', { 'data-testid': 'node-title' }, a.label ?? node.key),
     h('p', { class: 'node-key' }, node.key),
+    ...table,
     h('dl', {}, ...rows.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
   );
 }

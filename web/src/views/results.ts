@@ -1,14 +1,17 @@
 /**
  * The results panel: delivered supply before and after under the three bounds (max flow,
- * allocation with recipes, proportional) with one line each on what it assumes, the loss
- * (proportional bound large, allocation and max flow next to it), the loss per end use
- * with the binding input under the allocation bound, and the stage concentration.
+ * allocation with recipes, proportional) with one line each on what it assumes, for the
+ * scope (the world, or the lens country's end uses), the loss (proportional bound large,
+ * allocation and max flow next to it), the loss per end use with the binding input under
+ * the allocation bound, and the stage concentration before and after.
  */
+import { viewOf } from '../../../src/scenario/compare.js';
 import type { ScenarioResult } from '../../../src/scenario/evaluate.js';
 import { fill, h } from '../dom.js';
 import { shortLabel } from '../elements.js';
 import { formatPercent, formatTonnes } from '../format.js';
 import type { PageData } from '../page-data.js';
+import { readableWarning } from '../warnings.js';
 import { renderStageTable } from './stage-table.js';
 
 export interface ResultTargets {
@@ -17,15 +20,21 @@ export interface ResultTargets {
   hhi: Element;
 }
 
-function renderDelivered(target: Element, result: ScenarioResult | null, data: PageData): void {
+/** `United States` for a lens, `all end uses` for the world. */
+export function scopeName(result: ScenarioResult, data: PageData): string {
+  return result.lens ? `end uses in ${data.countryName(result.lens.country)}` : 'all end uses';
+}
+
+function renderDelivered(target: Element, result: ScenarioResult | null, data: PageData, title: string, idle: string | null): void {
   if (!result) {
-    target.replaceChildren(h('h2', {}, 'Delivered supply'), h('p', { class: 'muted' }, 'Evaluating…'), h('span', { 'data-testid': 'delivered-loss' }, ''));
+    target.replaceChildren(h('h2', {}, 'Delivered supply'), h('p', { class: 'muted', 'data-testid': 'idle-note' }, idle ?? 'Evaluating…'), h('span', { 'data-testid': 'delivered-loss' }, ''));
     return;
   }
+  const view = viewOf(result);
   const unit = result.unit;
-  const lossP = result.loss.proportional;
-  const lossM = result.loss.maxFlow;
-  const lossA = result.loss.allocation;
+  const lossP = view.loss.proportional;
+  const lossM = view.loss.maxFlow;
+  const lossA = view.loss.allocation;
   const grid = h(
     'div',
     { class: 'delivered-grid' },
@@ -33,25 +42,28 @@ function renderDelivered(target: Element, result: ScenarioResult | null, data: P
     h('span', { class: 'head num' }, 'baseline'),
     h('span', { class: 'head num' }, 'scenario'),
     h('span', {}, 'no rerouting (proportional)'),
-    h('span', { class: 'num', 'data-testid': 'baseline-proportional' }, formatTonnes(result.baseline.proportional)),
-    h('span', { class: 'num', 'data-testid': 'scenario-proportional' }, formatTonnes(result.scenario.proportional)),
+    h('span', { class: 'num', 'data-testid': 'baseline-proportional' }, formatTonnes(view.baseline.proportional)),
+    h('span', { class: 'num', 'data-testid': 'scenario-proportional' }, formatTonnes(view.scenario.proportional)),
     h('span', { title: result.assumptions.allocation }, 'rerouting with recipes (allocation)'),
-    h('span', { class: 'num', 'data-testid': 'baseline-allocation' }, formatTonnes(result.baseline.allocation)),
-    h('span', { class: 'num', 'data-testid': 'scenario-allocation' }, formatTonnes(result.scenario.allocation)),
+    h('span', { class: 'num', 'data-testid': 'baseline-allocation' }, formatTonnes(view.baseline.allocation)),
+    h('span', { class: 'num', 'data-testid': 'scenario-allocation' }, formatTonnes(view.scenario.allocation)),
     h('span', {}, 'full rerouting (max flow)'),
-    h('span', { class: 'num', 'data-testid': 'baseline-maxflow' }, formatTonnes(result.baseline.maxFlow)),
-    h('span', { class: 'num', 'data-testid': 'scenario-maxflow' }, formatTonnes(result.scenario.maxFlow)),
+    h('span', { class: 'num', 'data-testid': 'baseline-maxflow' }, formatTonnes(view.baseline.maxFlow)),
+    h('span', { class: 'num', 'data-testid': 'scenario-maxflow' }, formatTonnes(view.scenario.maxFlow)),
   );
+  const labels = new Map(data.graph.nodes.map((n) => [n.key, n.attributes.label ?? n.key]));
   const assumptions = h('ul', { class: 'muted assumptions', 'data-testid': 'bound-assumptions' }, ...Object.values(result.assumptions).map((line) => h('li', {}, line)));
   const changes = result.changes.map((c) => h('li', {}, c.summary));
-  const warnings = result.warnings.map((w) => h('li', {}, w));
+  const warnings = result.warnings.map((w) => h('li', {}, readableWarning(w, labels)));
+  const empty = result.lens && result.lens.sinks.length === 0;
   fill(
     target,
-    h('h2', {}, 'Delivered supply'),
+    h('h2', {}, 'Delivered supply ', h('span', { class: 'muted scope', 'data-testid': 'scope' }, `— ${scopeName(result, data)}`)),
+    empty ? h('p', { class: 'warnings' }, `${data.countryName(result.lens?.country ?? '')} has no end use in this graph: pick another country or the world.`) : null,
     h(
       'div',
       { class: 'loss-line' },
-      h('span', { class: `loss-big${lossP > 0 ? '' : ' none'}`, 'data-testid': 'delivered-loss', title: 'loss of delivered supply, proportional (no-rerouting) bound' }, formatPercent(lossP)),
+      h('span', { class: `loss-big${(lossP ?? 0) > 0 ? '' : ' none'}`, 'data-testid': 'delivered-loss', title: 'loss of delivered supply, proportional (no-rerouting) bound' }, formatPercent(lossP)),
       h('span', { class: 'loss-label' }, 'loss, no rerouting (proportional bound)'),
       h('span', { class: 'loss-label' }, 'rerouting with recipes (allocation bound): ', h('strong', { 'data-testid': 'delivered-loss-allocation' }, lossA === null ? '–' : formatPercent(lossA))),
       h('span', { class: 'loss-label' }, 'with rerouting (max-flow bound): ', h('strong', { 'data-testid': 'delivered-loss-maxflow' }, formatPercent(lossM))),
@@ -59,8 +71,8 @@ function renderDelivered(target: Element, result: ScenarioResult | null, data: P
     grid,
     assumptions,
     changes.length > 0 ? h('ul', { class: 'changes muted' }, ...changes) : null,
-    warnings.length > 0 ? h('ul', { class: 'warnings' }, ...warnings) : null,
-    h('p', { class: 'muted' }, `${data.graph.attributes?.name ?? data.id}: ${result.name}`),
+    warnings.length > 0 ? h('ul', { class: 'warnings', 'data-testid': 'warnings' }, ...warnings) : null,
+    h('p', { class: 'muted', 'data-testid': 'scenario-title' }, `${data.graph.attributes?.name ?? data.id}: ${title}`),
   );
 }
 
@@ -69,47 +81,52 @@ function renderSinks(target: Element, result: ScenarioResult | null): void {
     target.replaceChildren();
     return;
   }
-  const rows = result.loss.byEndUse.map((u) =>
+  const view = viewOf(result);
+  const rows = view.byEndUse.map((u) =>
     h(
       'tr',
-      {},
+      { 'data-end-use': u.endUse },
       h('td', { title: u.endUse }, shortLabel(u.endUse.replace(/^end[- ]use:\s*/i, ''), 26)),
       h('td', { class: 'num' }, formatTonnes(u.baseline.proportional)),
       h('td', { class: 'num' }, formatTonnes(u.scenario.proportional)),
-      h('td', { class: 'num' }, formatPercent(u.loss.proportional)),
-      h('td', { class: 'num', title: u.binding ? `${u.binding.sink}: ${u.binding.text}` : '' }, u.loss.allocation === null ? '–' : formatPercent(u.loss.allocation)),
-      h('td', { class: 'num' }, formatPercent(u.loss.maxFlow)),
+      h('td', { class: 'num', 'data-bound': 'proportional' }, formatPercent(u.loss.proportional)),
+      h('td', { class: 'num', 'data-bound': 'allocation', title: u.binding ? `${u.binding.sink}: ${u.binding.text}` : '' }, u.loss.allocation === null ? '–' : formatPercent(u.loss.allocation)),
+      h('td', { class: 'num', 'data-bound': 'maxFlow' }, formatPercent(u.loss.maxFlow)),
     ),
   );
-  const binding = result.loss.byEndUse
+  const binding = view.byEndUse
     .filter((u) => u.binding !== null)
     .map((u) => h('li', {}, h('strong', {}, shortLabel(u.endUse, 26)), ` (${u.binding?.sink}): ${u.binding?.text}`));
   target.replaceChildren(
     h(
-      'table',
-      { class: 'data sinks', 'data-testid': 'sink-table' },
+      'div',
+      { class: 'scroll-x' },
       h(
-        'thead',
-        {},
+        'table',
+        { class: 'data sinks', 'data-testid': 'sink-table' },
         h(
-          'tr',
+          'thead',
           {},
-          h('th', {}, 'end use'),
-          h('th', { class: 'num', title: `baseline, ${result.unit}, proportional bound` }, 'before'),
-          h('th', { class: 'num', title: `scenario, ${result.unit}, proportional bound` }, 'after'),
-          h('th', { class: 'num', title: 'loss, proportional (no rerouting) bound' }, 'loss'),
-          h('th', { class: 'num', title: 'loss, allocation bound (rerouting with recipes); hover for the binding input' }, 'recipes'),
-          h('th', { class: 'num', title: 'loss, max-flow (rerouting) bound' }, 'rerouted'),
+          h(
+            'tr',
+            {},
+            h('th', {}, 'end use'),
+            h('th', { class: 'num', title: `baseline, ${result.unit}, observed flow` }, 'before'),
+            h('th', { class: 'num', title: `after the scenario, ${result.unit}, proportional bound` }, 'after'),
+            h('th', { class: 'num', title: 'loss if no buyer can switch suppliers (proportional bound)' }, 'loss, no rerouting'),
+            h('th', { class: 'num', title: 'loss with rerouting through spare capacity, every plant bound by its recipe (allocation bound); hover for the binding input' }, 'loss, recipes'),
+            h('th', { class: 'num', title: 'loss with perfect rerouting through spare capacity (max-flow bound, the end use served alone); not the amount rerouted' }, 'loss, with rerouting'),
+          ),
         ),
+        h('tbody', {}, ...rows),
       ),
-      h('tbody', {}, ...rows),
     ),
     binding.length > 0 ? h('ul', { class: 'binding muted', 'data-testid': 'binding-inputs' }, ...binding) : '',
   );
 }
 
-export function renderResults(targets: ResultTargets, data: PageData, result: ScenarioResult | null): void {
-  renderDelivered(targets.delivered, result, data);
+export function renderResults(targets: ResultTargets, data: PageData, result: ScenarioResult | null, title: string, idle: string | null = null): void {
+  renderDelivered(targets.delivered, result, data, title, idle);
   renderSinks(targets.sinks, result);
   renderStageTable(targets.hhi, data, result);
 }

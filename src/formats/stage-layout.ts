@@ -1,0 +1,63 @@
+/**
+ * Stage-column layout: a preset position for every node so the chain reads left to
+ * right. x = the index of the node's stage (mining on the left, end use on the right) x
+ * column width; within a column, nodes are ordered by country (countries with more
+ * nodes first, so each country sits at a similar height in every column), then by
+ * label, and centred vertically, with a small gap between country groups.
+ * Nodes whose stage is not in the list get a last column. Labels sort naturally
+ * (`end-use-2` before `end-use-10`).
+ */
+import { naturalCompare } from '../scenario/natural-sort.js';
+
+export interface LayoutNode {
+  id: string;
+  stage: string;
+  country: string;
+  label: string;
+}
+
+export interface LayoutOptions {
+  columnWidth: number;
+  rowHeight: number;
+  /** Extra space between two country groups in a column, in rows. */
+  groupGap: number;
+}
+
+export const LAYOUT_DEFAULTS: LayoutOptions = { columnWidth: 180, rowHeight: 44, groupGap: 0.3 };
+
+export type Positions = Record<string, { x: number; y: number }>;
+
+/** Countries ordered by how many nodes they have (most first), then by code. */
+export function countryOrder(nodes: readonly LayoutNode[]): string[] {
+  const counts = new Map<string, number>();
+  for (const node of nodes) counts.set(node.country, (counts.get(node.country) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([code]) => code);
+}
+
+export function stageLayout(nodes: readonly LayoutNode[], stages: readonly string[], options: Partial<LayoutOptions> = {}): Positions {
+  const { columnWidth, rowHeight, groupGap } = { ...LAYOUT_DEFAULTS, ...options };
+  const rank = new Map(countryOrder(nodes).map((code, index) => [code, index]));
+  const columns = new Map<number, LayoutNode[]>();
+  for (const node of nodes) {
+    const index = stages.indexOf(node.stage);
+    const column = index >= 0 ? index : stages.length;
+    const list = columns.get(column) ?? [];
+    list.push(node);
+    columns.set(column, list);
+  }
+  const positions: Positions = {};
+  for (const [column, list] of columns) {
+    list.sort((a, b) => (rank.get(a.country) ?? 0) - (rank.get(b.country) ?? 0) || naturalCompare(a.label, b.label) || naturalCompare(a.id, b.id));
+    const offsets: number[] = [];
+    let y = 0;
+    list.forEach((node, i) => {
+      if (i > 0) y += list[i - 1]?.country === node.country ? 1 : 1 + groupGap;
+      offsets.push(y);
+    });
+    const middle = y / 2;
+    list.forEach((node, i) => {
+      positions[node.id] = { x: column * columnWidth, y: ((offsets[i] ?? 0) - middle) * rowHeight };
+    });
+  }
+  return positions;
+}
