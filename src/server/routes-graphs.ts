@@ -19,6 +19,7 @@ import type { GraphStore } from './graph-store.js';
 import { jsonBody, NoQuery, parseQuery } from './validate.js';
 import { ComputationError, NotFoundError, TooLargeError } from '../model/errors.js';
 import type { SupplyGraph } from '../model/graph.js';
+import { OBJECTIVES } from '../allocation/allocation-lp.js';
 
 const MetricsQuery = z.strictObject({
   format: z.enum(['json', 'csv']).default('json'),
@@ -34,6 +35,8 @@ const ScenarioQuery = z.strictObject({
   top: z.coerce.number().int().min(0).max(100).optional(),
   /** Also read the result for this country's end uses (`lens`). */
   country: z.string().regex(/^[A-Z]{2}$/, 'must be an upper-case two-letter country code').optional(),
+  /** The allocation LP's objective (`scenario --objective`): total (default) or fair. */
+  objective: z.enum(OBJECTIVES).optional(),
 });
 
 const TimelineQuery = z.strictObject({
@@ -130,7 +133,11 @@ export function graphsRouter({ store, scenariosDir, pool, limits }: GraphsRouter
     const body = jsonBody(req);
     const { graph } = await store.load(idOf(req));
     const scenario = parseScenario(body, 'request body', graph, { maxActions: limits.scenarioActions });
-    const options = { ...(query.top !== undefined ? { top: query.top } : {}), ...(query.country !== undefined ? { country: query.country } : {}) };
+    const options = {
+      ...(query.top !== undefined ? { top: query.top } : {}),
+      ...(query.country !== undefined ? { country: query.country } : {}),
+      ...(query.objective !== undefined ? { objective: query.objective } : {}),
+    };
     const job = { type: 'scenario', scenario, options } as const;
     const run = { budgetMs: limits.scenarioMs, hint: `run \`chokepoint scenario\` on the graph file`, signal: abortOnClose(res), work: scenarioWork(graph, scenario.actions.length) };
     const result = await pool.run(graph, job, run);

@@ -50,6 +50,17 @@ describe('POST /api/graphs/:id/scenario', () => {
     expect((await postJson(served.server.url, '/api/graphs/mini/scenario?country=de', chinaOffline)).status).toBe(400);
   });
 
+  it('?objective=fair runs the fair allocation objective, like the core', async () => {
+    const res = await postJson(served.server.url, '/api/graphs/mini/scenario?objective=fair', chinaOffline);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as ReturnType<typeof evaluateScenario>;
+    const expected = evaluateScenario(parseGraph(MINI, 'mini.json').graph, chinaOffline as Parameters<typeof evaluateScenario>[1], { objective: 'fair' });
+    expect(body.objective).toBe('fair');
+    expect(body.scenario.fairLevel).toBeCloseTo(expected.scenario.fairLevel as number, 12);
+    expect(body.loss.allocation).toBeCloseTo(expected.loss.allocation as number, 12);
+    expect((await postJson(served.server.url, '/api/graphs/mini/scenario?objective=best', chinaOffline)).status).toBe(400);
+  });
+
   it('an empty scenario is the baseline (no loss)', async () => {
     const body = (await (await postJson(served.server.url, '/api/graphs/mini/scenario', { name: 'baseline', actions: [] })).json()) as { loss: { proportional: number } };
     expect(body.loss.proportional).toBe(0);
