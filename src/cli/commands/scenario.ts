@@ -153,7 +153,29 @@ function sinkRows(r: ScenarioResult): (string | number)[][] {
   );
 }
 
-/** The text report: totals, loss under both bounds, per end use and per sink, bottlenecks, stage HHI. */
+type Figures = { maxFlow: number; allocation: number; proportional: number };
+type Loss = { maxFlow: number | null; allocation: number | null; proportional: number | null };
+
+/** Before, after and loss % under the three bounds, one row per end use. */
+function endUseTable(rows: { endUse: string; baseline: Figures; scenario: Figures; loss: Loss }[]): string {
+  return formatTable(
+    ['end use', 'max flow before', 'after', 'loss %', 'allocation before', 'after', 'loss %', 'proportional before', 'after', 'loss %'],
+    rows.map((e) => [
+      clip(e.endUse, 48),
+      round(e.baseline.maxFlow),
+      round(e.scenario.maxFlow),
+      pct(e.loss.maxFlow),
+      round(e.baseline.allocation),
+      round(e.scenario.allocation),
+      pct(e.loss.allocation),
+      round(e.baseline.proportional),
+      round(e.scenario.proportional),
+      pct(e.loss.proportional),
+    ]),
+  );
+}
+
+/** The text report: totals, loss under the three bounds, per end use and per sink, bottlenecks, stage HHI. */
 export function scenarioText(r: ScenarioResult): string {
   const out: string[] = [`Scenario: ${r.name}\n`];
   if (r.description) out.push(`${wrap(r.description)}\n`);
@@ -175,23 +197,7 @@ export function scenarioText(r: ScenarioResult): string {
   );
   const served = r.objective === 'total' ? 'each end use served first' : 'its share of the fair optimum';
   out.push(`\nBy end use (max flow: each end use served alone; allocation: ${served})\n`);
-  out.push(
-    formatTable(
-      ['end use', 'max flow before', 'after', 'loss %', 'allocation before', 'after', 'loss %', 'proportional before', 'after', 'loss %'],
-      r.loss.byEndUse.map((e) => [
-        clip(e.endUse, 48),
-        round(e.baseline.maxFlow),
-        round(e.scenario.maxFlow),
-        pct(e.loss.maxFlow),
-        round(e.baseline.allocation),
-        round(e.scenario.allocation),
-        pct(e.loss.allocation),
-        round(e.baseline.proportional),
-        round(e.scenario.proportional),
-        pct(e.loss.proportional),
-      ]),
-    ),
-  );
+  out.push(endUseTable(r.loss.byEndUse));
   const limited = r.loss.byEndUse.filter((e) => e.binding !== null);
   if (limited.length > 0) {
     out.push('\nBinding input per end use (allocation bound; the sink that lost most)\n');
@@ -200,23 +206,7 @@ export function scenarioText(r: ScenarioResult): string {
   if (r.lens) {
     const l = r.lens;
     out.push(`\nEnd uses in ${l.country} (${l.sinks.length} sink(s); max flow: served alone, other sinks taking nothing)\n`);
-    out.push(
-      formatTable(
-        ['end use', 'max flow before', 'after', 'loss %', 'allocation before', 'after', 'loss %', 'proportional before', 'after', 'loss %'],
-        [{ endUse: 'total', ...l }, ...l.byEndUse].map((e) => [
-          clip(e.endUse, 48),
-          round(e.baseline.maxFlow),
-          round(e.scenario.maxFlow),
-          pct(e.loss.maxFlow),
-          round(e.baseline.allocation),
-          round(e.scenario.allocation),
-          pct(e.loss.allocation),
-          round(e.baseline.proportional),
-          round(e.scenario.proportional),
-          pct(e.loss.proportional),
-        ]),
-      ),
-    );
+    out.push(endUseTable([{ endUse: 'total', ...l }, ...l.byEndUse]));
     out.push(`\nTop bottlenecks for ${l.country}'s end uses after the scenario\n`);
     out.push(formatTable(['rank', 'node', 'country', 'stage', 'loss %'], l.bottlenecks.after.map((b, i) => [i + 1, b.node, b.country, b.stage, pct(b.loss)])));
   }
