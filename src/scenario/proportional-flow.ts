@@ -15,8 +15,25 @@
  * Suppliers of one material still average by flow (they are substitutes), so a node
  * whose in-edges all carry one material (edges without `material` are the material "")
  * keeps the flow-weighted average of the earlier model. The materials are those of the
- * nominal (baseline) in-flows, i.e. the node's default recipe (`allocation/recipes.ts`);
- * explicit alternative recipes are not used here (no substitution without rerouting).
+ * nominal (baseline) in-flows, i.e. the node's default recipe (`allocation/recipes.ts`).
+ *
+ * Alternative recipes (a node whose explicit `recipes` all carry a `baseline` activity,
+ * e.g. a separation plant with one recipe per ore feed, a magnet plant with one per
+ * grade): the MIN over inputs applies within a recipe, and across recipes each keeps
+ * its baseline share of the node's activity, scaled by its own input fraction:
+ *
+ *   g_r(v) = min over input materials k of r with nominal in-flow > 0 of got_k(v)
+ *   w_r    = baseline_r / sum of baseline_r' over the counted recipes r'
+ *   received_v = sum over r of w_r x g_r(v)        (instead of min over all k of got_k)
+ *
+ * Counted recipes: baseline > 0 and at least one input material with nominal in-flow
+ * (a recipe whose every input has no nominal in-flow traces its activity to nothing in
+ * the graph). With no counted recipe, or a recipe without `baseline`, the node takes the
+ * rule above. Assumption: no substitution without rerouting: a recipe that loses its
+ * feed is not replaced by running another one harder (the allocation bound does that),
+ * and every output of the node scales by the same f(v) (joint products in baseline
+ * proportions). A material arriving that no recipe uses does not limit the node. With
+ * one counted recipe using every in-flow material this is the rule above exactly.
  *
  * pass_e is 1 for an open edge, 0 for a cut one and the quota share s for a capped one:
  * a quota lets through at most s x flow_e, so an edge whose exporter already runs at
@@ -42,9 +59,9 @@
  * Stocks (the monthly model, `src/timeline/`): with `reserve`, a node may also draw on a
  * stock worth reserve_v of its nominal in-flow, held in its baseline input mix (so it adds
  * reserve_v to every material's got_k):
- *   received_v = min over materials k of got_k(v)
+ *   received_v = min over materials k of got_k(v)   (with recipes: the weighted sum above)
  *   f(v) = min(limit_v, received_v + reserve_v)
- * (still monotone, so the same iteration applies); `received` reports received_v, and the
+ * (still monotone, so the same iteration applies: a weighted sum of minima of got_k); `received` reports received_v, and the
  * draw is f(v) - received_v when positive. Nodes without nominal in-flow have no draw.
  *
  * References: Leontief, "Quantitative input and output relations in the economic system
@@ -53,6 +70,7 @@
  */
 import { ComputationError, UsageError } from '../model/errors.js';
 import type { SupplyGraph } from '../model/graph.js';
+import type { NodeAttributes } from '../model/schema.js';
 
 export interface ProportionalOptions {
   /** pass_e per edge key; missing edges pass 1. */
@@ -83,6 +101,30 @@ export interface ProportionalResult {
   delivered: number;
   /** Sweeps made. */
   sweeps: number;
+}
+
+/** One counted alternative recipe: its weight w_r and the numbers of its input materials with nominal in-flow. */
+interface RecipeMix {
+  weight: number;
+  inputs: number[];
+}
+
+/**
+ * The counted recipes of a node (see the header), or null when the node takes the
+ * single-recipe rule (no explicit recipes, one without `baseline`, or none counted).
+ */
+function recipeMix(recipes: NodeAttributes['recipes'], materials: ReadonlyMap<string, number>, nominal: readonly number[]): RecipeMix[] | null {
+  if (!recipes || recipes.length === 0 || recipes.some((r) => r.baseline === undefined)) return null;
+  const counted: { baseline: number; inputs: number[] }[] = [];
+  for (const recipe of recipes) {
+    const inputs = Object.keys(recipe.inputs)
+      .map((m) => materials.get(m))
+      .filter((k): k is number => k !== undefined && (nominal[k] ?? 0) > 0);
+    if ((recipe.baseline as number) > 0 && inputs.length > 0) counted.push({ baseline: recipe.baseline as number, inputs });
+  }
+  const total = counted.reduce((sum, r) => sum + r.baseline, 0);
+  if (counted.length === 0 || !(total > 0)) return null;
+  return counted.map((r) => ({ weight: r.baseline / total, inputs: r.inputs }));
 }
 
 /** Nodes in depth-first topological order (reverse postorder); on cycles, some order. */
@@ -124,6 +166,8 @@ export function proportionalFlow(graph: SupplyGraph, options: ProportionalOption
   const nominalIn = new Map<string, number>();
   /** Nominal in-flow per material (indexed as the edges' `material` numbers) of each node. */
   const nominalByMaterial = new Map<string, number[]>();
+  /** Counted alternative recipes of a node: weight w_r and the material numbers of its inputs. */
+  const mixes = new Map<string, RecipeMix[]>();
   for (const node of order) {
     const materials = new Map<string, number>();
     const edges = graph.mapInEdges(node, (edge, a, source) => {
@@ -136,6 +180,8 @@ export function proportionalFlow(graph: SupplyGraph, options: ProportionalOption
     inEdges.set(node, edges);
     nominalIn.set(node, edges.reduce((total, e) => total + e.flow, 0));
     nominalByMaterial.set(node, byMaterial);
+    const mix = recipeMix(graph.getNodeAttribute(node, 'recipes'), materials, byMaterial);
+    if (mix) mixes.set(node, mix);
   }
   const fraction: Record<string, number> = {};
   const received: Record<string, number> = {};
@@ -154,10 +200,23 @@ export function proportionalFlow(graph: SupplyGraph, options: ProportionalOption
       const nominal = nominalByMaterial.get(node) ?? [];
       const arrived: number[] = nominal.map(() => 0);
       for (const e of inEdges.get(node) ?? []) arrived[e.material] = (arrived[e.material] ?? 0) + e.flow * Math.min(fraction[e.source] ?? 0, pass[e.edge] ?? 1);
+      const share = (k: number) => (arrived[k] ?? 0) / (nominal[k] as number);
+      const mix = mixes.get(node);
       let got = Infinity;
-      nominal.forEach((expected, k) => {
-        if (expected > 0) got = Math.min(got, (arrived[k] ?? 0) / expected);
-      });
+      if (mix) {
+        // 1 - sum w_r (1 - g_r) = sum w_r g_r, written so that no loss gives exactly 1
+        let lost = 0;
+        for (const r of mix) {
+          let g = Infinity;
+          for (const k of r.inputs) g = Math.min(g, share(k));
+          lost += r.weight * (1 - g);
+        }
+        got = Math.max(0, 1 - lost);
+      } else {
+        nominal.forEach((expected, k) => {
+          if (expected > 0) got = Math.min(got, share(k));
+        });
+      }
       received[node] = got;
       const next = Math.min(limitOf(node), got + reserveOf(node));
       const previous = fraction[node] ?? 0;
