@@ -139,6 +139,41 @@ describe('proportionalFlow', () => {
       expect(result.delivered).toBe(100);
     });
 
+    it('ships each output material in the proportion the recipes made it (magnet grades)', () => {
+      // mag gets NdPr 96 from a and Dy 4 from b; recipes:
+      //   Dy-free  {NdPr: 1} -> free, baseline 60;  Dy grade {NdPr: 0.9, Dy: 0.1} -> dy, baseline 40
+      // (60 + 0.9 x 40 = 96 NdPr, 0.1 x 40 = 4 Dy). It ships free 60 to t1 and dy 40 to t2.
+      const g = build(
+        [
+          ['a', 'refining', 'CN'],
+          ['b', 'refining', 'CN'],
+          ['mag', 'magnet', 'JP', { recipes: [
+            { name: 'Dy-free', inputs: { NdPr: 1 }, outputs: { free: 1 }, baseline: 60 },
+            { name: 'Dy grade', inputs: { NdPr: 0.9, Dy: 0.1 }, outputs: { dy: 1 }, baseline: 40 },
+          ] }],
+          ['t1', 'end-use', 'JP'],
+          ['t2', 'end-use', 'US'],
+        ],
+        [
+          ['a', 'mag', 96, { material: 'NdPr' }],
+          ['b', 'mag', 4, { material: 'Dy' }],
+          ['mag', 't1', 60, { material: 'free' }],
+          ['mag', 't2', 40, { material: 'dy' }],
+        ],
+      );
+      // b offline: g_free = 1, g_dy = min(1, 0) = 0: t1 keeps 60, t2 gets 0 (not 0.6 x 40);
+      // the node's own fraction is w-weighted: 0.6 x 1 + 0.4 x 0 = 0.6.
+      const cut = proportionalFlow(g, { limit: { b: 0 } });
+      expect(cut.bySink).toEqual({ t1: 60, t2: 0 });
+      expect(cut.fraction.mag).toBeCloseTo(0.6, 12);
+      // a at half: got_NdPr = 0.5, both recipes at 0.5: 30 + 20.
+      const half = proportionalFlow(g, { limit: { a: 0.5 } });
+      expect(half.bySink.t1).toBeCloseTo(30, 12);
+      expect(half.bySink.t2).toBeCloseTo(20, 12);
+      // capped edge mag -> t2 at 0.25 with b at 0.5: f_dy = 0.5, min(0.5, 0.25) x 40 = 10.
+      expect(proportionalFlow(g, { limit: { b: 0.5 }, pass: { 'mag->t2': 0.25 } }).bySink.t2).toBeCloseTo(10, 12);
+    });
+
     it('falls back to the default rule without baselines, and leaves out recipes with baseline 0', () => {
       // No baseline on one recipe: complements -> c offline gives 0.
       expect(proportionalFlow(plant([perFeed[0], { name: 'bast', inputs: { bast: 1 } }]), { limit: { c: 0 } }).delivered).toBe(0);
