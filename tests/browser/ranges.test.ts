@@ -14,7 +14,7 @@ import type { EnsembleResult, HeadlineSummary } from '../../src/uncertainty/ense
 import { startTestServer } from '../server/helpers.js';
 import { browserAvailability, launchBrowser, type Browser } from './browser.js';
 import { WEB_DIST } from './build-web.js';
-import { collectErrors, type PageErrors } from './page-helpers.js';
+import { collectErrors, openMap, type PageErrors } from './page-helpers.js';
 
 const { path: browserPath, run } = browserAvailability();
 const hasDataset = existsSync(`${DEFAULT_GRAPHS_DIR}${DEFAULT_GRAPH_ID}.json`);
@@ -97,9 +97,7 @@ describe.runIf(run && hasDataset)('the ranges panel (default dataset)', () => {
     page = await browser.context.newPage();
     await page.setViewportSize({ width: 1600, height: 1000 });
     errors = collectErrors(page);
-    // The default dataset under load: give the first draw longer than openMap's 20 s.
-    await page.goto(server.url);
-    await page.waitForFunction(() => window.__chokepoint?.ready === true && window.__chokepoint.pending === 0, undefined, { timeout: 120_000 });
+    await openMap(page, server.url);
     expect(errors.list).toEqual([]);
   }, 180_000);
   afterAll(async () => {
@@ -150,7 +148,7 @@ describe.runIf(run && hasDataset)('the ranges panel (default dataset)', () => {
     expect(await drawnTornado(page)).toEqual(expectedTornado(result, endUse, 'allocation'));
     expect(await page.locator('#tornado p.muted').textContent()).toContain(`What moves the loss of ${endUse} (allocation)`);
     expect(errors.list).toEqual([]);
-  }, 60_000);
+  });
 
   it('refuses a samples figure outside 1..500 without calling the API', async () => {
     let calls = 0;
@@ -161,5 +159,5 @@ describe.runIf(run && hasDataset)('the ranges panel (default dataset)', () => {
     await page.getByTestId('ranges-run').click();
     await expect.poll(async () => page.locator('#status').textContent()).toContain('samples must be a whole number from 1 to 500');
     expect(calls).toBe(0);
-  }, 60_000);
+  });
 });
