@@ -1,0 +1,113 @@
+/**
+ * Value weighting: reads delivered supply and losses in money (USD/yr) as well as in
+ * tonnes, from prices per material (the graph's `prices` attribute, `model/schema.ts`).
+ *
+ * A price is either a figure `{ value, unit: "USD/kg", source, year }` or
+ * `{ from: "inputs", source }`: the material is worth the rare-earth content it is made
+ * of (a magnet, a catalyst, finished goods: their price is not the price of their REO).
+ * The unit value (USD per t of the graph's unit, t REO) of an edge e = u -> v and of
+ * the output of a node u:
+ *
+ *   p(e) = 1000 x value(material_e)                 material priced by a figure (USD/kg -> USD/t)
+ *   p(e) = w(u)                                     material priced `from: inputs`
+ *   w(u) = sum_{e into u} flow_e x p(e) / sum_{e into u} flow_e      (nominal in-flow > 0)
+ *
+ * A material without a price, or valued from its inputs at a node without in-flow, is an
+ * error (ValueError lists them): never a silent 0. Cycles: w is the least fixed point of a
+ * monotone linear map, found by Gauss-Seidel sweeps from 0 (two sweeps when acyclic);
+ * stops when no w changes by more than 1e-9 relative; 100,000 sweeps is a ComputationError.
+ *
+ * The value of what a sink t receives is delivered_t x w(t): every tonne a sink receives
+ * or loses is worth its baseline average tonne (its in-flow mix at baseline flows). The
+ * value delivered under a bound is the sum over sinks; for max flow and allocation the
+ * split between sinks is the one optimum found (optima are not unique, `evaluate.ts`), for
+ * the proportional bound it is unique.
+ */
+import { ComputationError, UsageError } from '../model/errors.js';
+import type { SupplyGraph } from '../model/graph.js';
+import type { PriceInfo } from '../model/schema.js';
+
+/** What losses and rankings are weighted by. */
+export const WEIGHTS = ['tonnes', 'value'] as const;
+export type Weight = (typeof WEIGHTS)[number];
+
+export function parseWeight(text: string, flag = '--weight'): Weight {
+  if (!(WEIGHTS as readonly string[]).includes(text)) throw new UsageError(`${flag}: expected one of ${WEIGHTS.join(', ')} (got "${text}")`);
+  return text as Weight;
+}
+
+export interface UnitValues {
+  /** w(u), USD per t, per node with nominal in-flow (sinks included). */
+  node: Record<string, number>;
+  /** Which prices were used, one line per material: "Dy oxide: 260 USD/kg (USGS MCS 2025, 2024)". */
+  prices: string[];
+  /** Materials valued from their inputs. */
+  fromInputs: string[];
+}
+
+const MAX_SWEEPS = 100_000;
+const TOLERANCE = 1e-9;
+
+/** One line per price, for the outputs: which prices a value figure uses. */
+export function describePrice(material: string, price: PriceInfo): string {
+  return 'value' in price ? `${material}: ${price.value} ${price.unit} (${price.source}, ${price.year})` : `${material}: valued at its inputs (${price.source})`;
+}
+
+/**
+ * w(u) of every node with in-flow (see the header). Throws UsageError naming the graph's
+ * materials without a price (or a graph with no `prices` at all).
+ */
+export function unitValues(graph: SupplyGraph): UnitValues {
+  const prices = graph.getAttribute('prices');
+  const name = graph.getAttribute('name') ?? 'the graph';
+  if (!prices || Object.keys(prices).length === 0) throw new UsageError(`value weighting: ${name} has no "prices" attribute (material -> { value, unit: "USD/kg", source, year }); read it in tonnes, or add prices (docs/format.md)`);
+  const missing = new Set<string>();
+  graph.forEachEdge((_e, a) => {
+    const material = a.material ?? '';
+    if (prices[material] === undefined) missing.add(material === '' ? '(edges without a material)' : material);
+  });
+  if (missing.size > 0) throw new UsageError(`value weighting: ${name} has no price for ${[...missing].sort().map((m) => `"${m}"`).join(', ')} (give a figure or { "from": "inputs" })`);
+  const orphan = graph.filterEdges((_e, a, source) => {
+    const p = prices[a.material ?? ''];
+    return p !== undefined && !('value' in p) && graph.inDegree(source) === 0;
+  });
+  if (orphan.length > 0) throw new UsageError(`value weighting: ${orphan.slice(0, 5).join(', ')}: the material is valued from its inputs, but the source node has none`);
+
+  const nodes = graph.filterNodes((node) => graph.inDegree(node) > 0);
+  const inputs = new Map(
+    nodes.map((node) => {
+      const edges = graph.mapInEdges(node, (_e, a, source) => {
+        const p = prices[a.material ?? ''] as PriceInfo;
+        return { flow: a.flow, fixed: 'value' in p ? 1000 * p.value : null, source };
+      });
+      return [node, { edges, total: edges.reduce((s, e) => s + e.flow, 0) }] as const;
+    }),
+  );
+  const w: Record<string, number> = {};
+  for (const node of nodes) w[node] = 0;
+  for (let sweeps = 0, change = Infinity; change > TOLERANCE; sweeps++) {
+    if (sweeps >= MAX_SWEEPS) throw new ComputationError(`scenario/value: unit values did not converge in ${MAX_SWEEPS} sweeps`);
+    change = 0;
+    for (const node of nodes) {
+      const { edges, total } = inputs.get(node) ?? { edges: [], total: 0 };
+      if (total <= 0) continue;
+      const next = edges.reduce((s, e) => s + e.flow * (e.fixed ?? w[e.source] ?? 0), 0) / total;
+      change = Math.max(change, Math.abs(next - (w[node] ?? 0)) / Math.max(1, Math.abs(next)));
+      w[node] = next;
+    }
+  }
+  const used = new Set(graph.mapEdges((_e, a) => a.material ?? ''));
+  const materials = Object.keys(prices).filter((m) => used.has(m)).sort();
+  return {
+    node: w,
+    prices: materials.map((m) => describePrice(m, prices[m] as PriceInfo)),
+    fromInputs: materials.filter((m) => !('value' in (prices[m] as PriceInfo))),
+  };
+}
+
+/** sum over sinks of delivered_t x w(t), USD/yr. */
+export function valueOf(bySink: Record<string, number>, values: UnitValues): number {
+  let total = 0;
+  for (const [sink, delivered] of Object.entries(bySink)) total += delivered * (values.node[sink] ?? 0);
+  return total;
+}

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { InputError, UsageError } from '../../src/model/errors.js';
+import { parseGraph } from '../../src/model/parse-graph.js';
+import { sweepScenarios } from '../../src/scenario/sweep.js';
+import { unitValues } from '../../src/scenario/value.js';
+
+const PRICES = {
+  'mixed concentrate': { value: 5, unit: 'USD/kg', source: 'test', year: 2024 },
+  'Dy oxide': { value: 300, unit: 'USD/kg', source: 'test', year: 2024 },
+  'NdPr oxide': { value: 50, unit: 'USD/kg', source: 'test', year: 2024 },
+  'La oxide': { value: 1, unit: 'USD/kg', source: 'test', year: 2024 },
+  'NdFeB magnet': { from: 'inputs', source: 'REO content' },
+  catalyst: { from: 'inputs', source: 'REO content' },
+};
+
+/**
+ * A Chinese mine (150 t concentrate) feeds two Chinese separators, which ship 10 t Dy
+ * oxide and 40 t NdPr oxide to a Japanese magnet maker and 100 t La oxide to a Korean catalyst
+ * maker; both ship to US end uses.
+ *
+ * Unit values by hand (USD/t): magnets (10 x 300,000 + 40 x 50,000) / 50 = 100,000;
+ * catalysts 1,000 (La oxide at 1 USD/kg). Baseline value 50 x 100,000 + 100 x 1,000 =
+ * 5,100,000 USD/yr. JP offline loses 50 of 150 t (1/3) but 5,000,000 of 5,100,000 USD
+ * (0.98039...); KR offline loses 100 t (2/3) but 100,000 USD (0.019607...).
+ */
+function valued(prices: Record<string, unknown> | null = PRICES) {
+  return parseGraph(
+    {
+      attributes: { name: 'valued', ...(prices ? { prices } : {}) },
+      nodes: [
+        { key: 'mine', attributes: { stage: 'mining', country: 'CN' } },
+        { key: 'sep', attributes: { stage: 'separation', country: 'CN' } },
+        { key: 'sepHeavy', attributes: { stage: 'separation', country: 'CN' } },
+        { key: 'mag', attributes: { stage: 'magnet', country: 'JP' } },
+        { key: 'cat', attributes: { stage: 'component', country: 'KR' } },
+        { key: 'ev', attributes: { stage: 'end-use', country: 'US' } },
+        { key: 'fcc', attributes: { stage: 'end-use', country: 'US' } },
+      ],
+      edges: [
+        { source: 'mine', target: 'sep', attributes: { flow: 140, material: 'mixed concentrate' } },
+        { source: 'mine', target: 'sepHeavy', attributes: { flow: 10, material: 'mixed concentrate' } },
+        { source: 'sepHeavy', target: 'mag', attributes: { flow: 10, material: 'Dy oxide' } },
+        { source: 'sep', target: 'mag', attributes: { flow: 40, material: 'NdPr oxide' } },
+        { source: 'sep', target: 'cat', attributes: { flow: 100, material: 'La oxide' } },
+        { source: 'mag', target: 'ev', attributes: { flow: 50, material: 'NdFeB magnet' } },
+        { source: 'cat', target: 'fcc', attributes: { flow: 100, material: 'catalyst' } },
+      ],
+    },
+    'valued.json',
+  ).graph;
+}
+
+describe('value weighting', () => {
+  it('unit values: priced materials at their price, the rest at their inputs (hand-computed)', () => {
+    const values = unitValues(valued());
+    expect(values.node.sep).toBeCloseTo(5000, 9);
+    expect(values.node.mag).toBeCloseTo(100_000, 9);
+    expect(values.node.ev).toBeCloseTo(100_000, 9);
+    expect(values.node.fcc).toBeCloseTo(1000, 9);
+    expect(values.fromInputs).toEqual(['NdFeB magnet', 'catalyst']);
+    expect(values.prices).toContain('Dy oxide: 300 USD/kg (test, 2024)');
+  });
+
+  it('sweep --weight value ranks by value lost, tonnes by tonnes lost (hand-computed)', () => {
+    const tonnes = sweepScenarios(valued(), {});
+    const value = sweepScenarios(valued(), { weight: 'value', bound: 'proportional' });
+    const row = (r: typeof tonnes, id: string) => r.rows.find((x) => x.id === id);
+    expect(row(tonnes, 'KR')?.loss.proportional).toBeCloseTo(2 / 3, 12);
+    expect(row(tonnes, 'JP')?.loss.proportional).toBeCloseTo(1 / 3, 12);
+    expect(row(tonnes, 'KR')?.rank.proportional).toBeLessThan(row(tonnes, 'JP')?.rank.proportional ?? 0);
+    expect(value.unit).toBe('USD/yr');
+    expect(value.weight).toBe('value');
+    expect(value.baseline.proportional).toBeCloseTo(5_100_000, 6);
+    for (const bound of ['maxFlow', 'allocation', 'proportional'] as const) {
+      expect(value.baseline[bound], bound).toBeCloseTo(5_100_000, 6);
+      expect(row(value, 'JP')?.loss[bound], bound).toBeCloseTo(5_000_000 / 5_100_000, 12);
+      expect(row(value, 'KR')?.loss[bound], bound).toBeCloseTo(100_000 / 5_100_000, 12);
+    }
+    expect(row(value, 'JP')?.rank.proportional).toBeLessThan(row(value, 'KR')?.rank.proportional ?? 0);
+    expect(value.prices).toHaveLength(6);
+  });
+
+  it('a material without a price is an error naming it, never a silent 0', () => {
+    const { catalyst: _dropped, ...partial } = PRICES;
+    expect(() => unitValues(valued(partial))).toThrow(UsageError);
+    expect(() => unitValues(valued(partial))).toThrow(/no price for "catalyst"/);
+    expect(() => sweepScenarios(valued(null), { weight: 'value' })).toThrow(/has no "prices" attribute/);
+    // Valued from inputs at a node that has none.
+    expect(() => unitValues(valued({ ...PRICES, 'mixed concentrate': { from: 'inputs', source: 'x' } }))).toThrow(/valued from its inputs, but the source node has none/);
+    expect(() => sweepScenarios(valued(), { weight: 'euros' as never })).toThrow(UsageError);
+  });
+
+  it('the graph file: a price needs value, unit USD/kg, source and year', () => {
+    expect(() => valued({ ...PRICES, 'La oxide': { value: 1, unit: 'USD/t', source: 's', year: 2024 } })).toThrow(InputError);
+    expect(() => valued({ ...PRICES, 'La oxide': { value: 1, unit: 'USD/kg', year: 2024 } })).toThrow(InputError);
+    expect(() => valued({ ...PRICES, 'La oxide': { value: -1, unit: 'USD/kg', source: 's', year: 2024 } })).toThrow(InputError);
+  });
+});
