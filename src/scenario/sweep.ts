@@ -24,7 +24,7 @@ import { ComputationError, UsageError } from '../model/errors.js';
 import { nodeLabel, type SupplyGraph } from '../model/graph.js';
 import { applyScenario, type AppliedScenario } from './apply-scenario.js';
 import { BOUNDS, sinkSupplies, supplyTotals, type Bound } from './evaluate.js';
-import { unitValues, valueOf, WEIGHTS, type Weight } from './value.js';
+import { noPriceNotes, unitValues, valueOf, WEIGHTS, type Weight } from './value.js';
 import type { ScenarioAction } from './schema.js';
 
 export const SWEEP_BY = ['country', 'node'] as const;
@@ -139,5 +139,5 @@ export function sweepScenarios(graph: SupplyGraph, options: SweepOptions = {}): 
     return a.id.localeCompare(b.id);
   });
   const unit = values ? 'USD/yr' : (graph.getAttribute('unit') ?? 't REO/yr');
-  return { by, mode, bound, weight, unit, baseline, rows, ...(values ? { prices: values.prices } : {}) };
+  return { by, mode, bound, weight, unit, baseline, rows, ...(values ? { prices: [...values.prices, ...noPriceNotes(base.graph, values)] } : {}) };
 }

@@ -12,8 +12,11 @@
  *   p(e) = w(u)                                     material priced `from: inputs`
  *   w(u) = sum_{e into u} flow_e x p(e) / sum_{e into u} flow_e      (nominal in-flow > 0)
  *
- * A material without a price, or valued from its inputs at a node without in-flow, is an
- * error (ValueError lists them): never a silent 0. Cycles: w is the least fixed point of a
+ * A material without a row in `prices` is an error (UsageError naming it), never a silent
+ * 0. A material valued from its inputs on an edge whose source has no in-flow (a mine of a
+ * material with no published price) has **no price**: p(e) counts 0, and the share of each
+ * node's flow that carries such content, `unpriced`, propagates like w (flow-weighted);
+ * `noPrice` lists those edges so every value figure can say what it leaves out. Cycles: w is the least fixed point of a
  * monotone linear map, found by Gauss-Seidel sweeps from 0 (two sweeps when acyclic);
  * stops when no w changes by more than 1e-9 relative; 100,000 sweeps is a ComputationError.
  *
@@ -43,6 +46,10 @@ export interface UnitValues {
   prices: string[];
   /** Materials valued from their inputs. */
   fromInputs: string[];
+  /** Share of each node's flow whose value is unknown (content with no price), 0..1. */
+  unpriced: Record<string, number>;
+  /** "material from node": edges with no price (valued from inputs, but their source has none). */
+  noPrice: string[];
 }
 
 const MAX_SWEEPS = 100_000;
@@ -67,11 +74,11 @@ export function unitValues(graph: SupplyGraph): UnitValues {
     if (prices[material] === undefined) missing.add(material === '' ? '(edges without a material)' : material);
   });
   if (missing.size > 0) throw new UsageError(`value weighting: ${name} has no price for ${[...missing].sort().map((m) => `"${m}"`).join(', ')} (give a figure or { "from": "inputs" })`);
-  const orphan = graph.filterEdges((_e, a, source) => {
+  const noPrice = new Set<string>();
+  graph.forEachEdge((_e, a, source) => {
     const p = prices[a.material ?? ''];
-    return p !== undefined && !('value' in p) && graph.inDegree(source) === 0;
+    if (p !== undefined && !('value' in p) && graph.inDegree(source) === 0) noPrice.add(`${a.material ?? ''} from ${source}`);
   });
-  if (orphan.length > 0) throw new UsageError(`value weighting: ${orphan.slice(0, 5).join(', ')}: the material is valued from its inputs, but the source node has none`);
 
   const nodes = graph.filterNodes((node) => graph.inDegree(node) > 0);
   const inputs = new Map(
@@ -84,7 +91,13 @@ export function unitValues(graph: SupplyGraph): UnitValues {
     }),
   );
   const w: Record<string, number> = {};
-  for (const node of nodes) w[node] = 0;
+  const unpriced: Record<string, number> = {};
+  for (const node of nodes) {
+    w[node] = 0;
+    unpriced[node] = 0;
+  }
+  // A source (no in-flow) passes on no price: its from-inputs edges are unpriced content.
+  const unpricedOf = (source: string) => (graph.inDegree(source) === 0 ? 1 : (unpriced[source] ?? 0));
   for (let sweeps = 0, change = Infinity; change > TOLERANCE; sweeps++) {
     if (sweeps >= MAX_SWEEPS) throw new ComputationError(`scenario/value: unit values did not converge in ${MAX_SWEEPS} sweeps`);
     change = 0;
@@ -92,8 +105,10 @@ export function unitValues(graph: SupplyGraph): UnitValues {
       const { edges, total } = inputs.get(node) ?? { edges: [], total: 0 };
       if (total <= 0) continue;
       const next = edges.reduce((s, e) => s + e.flow * (e.fixed ?? w[e.source] ?? 0), 0) / total;
-      change = Math.max(change, Math.abs(next - (w[node] ?? 0)) / Math.max(1, Math.abs(next)));
+      const share = edges.reduce((s, e) => s + e.flow * (e.fixed === null ? unpricedOf(e.source) : 0), 0) / total;
+      change = Math.max(change, Math.abs(next - (w[node] ?? 0)) / Math.max(1, Math.abs(next)), Math.abs(share - (unpriced[node] ?? 0)));
       w[node] = next;
+      unpriced[node] = share;
     }
   }
   const used = new Set(graph.mapEdges((_e, a) => a.material ?? ''));
@@ -102,7 +117,23 @@ export function unitValues(graph: SupplyGraph): UnitValues {
     node: w,
     prices: materials.map((m) => describePrice(m, prices[m] as PriceInfo)),
     fromInputs: materials.filter((m) => !('value' in (prices[m] as PriceInfo))),
+    unpriced,
+    noPrice: [...noPrice].sort(),
   };
+}
+
+/**
+ * One line per edge with no price, with the largest share of a sink's baseline in-flow
+ * that carries such content: what every value figure leaves out.
+ */
+export function noPriceNotes(graph: SupplyGraph, values: UnitValues): string[] {
+  if (values.noPrice.length === 0) return [];
+  let worst: [string, number] = ['', 0];
+  graph.forEachNode((node) => {
+    const share = values.unpriced[node] ?? 0;
+    if (graph.outDegree(node) === 0 && share > worst[1]) worst = [node, share];
+  });
+  return [`no price: ${values.noPrice.join(', ')}; that content is left out of the value (up to ${(worst[1] * 100).toFixed(1)}% of a sink's in-flow, ${worst[0]})`];
 }
 
 /** sum over sinks of delivered_t x w(t), USD/yr. */

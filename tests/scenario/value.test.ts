@@ -85,8 +85,15 @@ describe('value weighting', () => {
     expect(() => unitValues(valued(partial))).toThrow(UsageError);
     expect(() => unitValues(valued(partial))).toThrow(/no price for "catalyst"/);
     expect(() => sweepScenarios(valued(null), { weight: 'value' })).toThrow(/has no "prices" attribute/);
-    // Valued from inputs at a node that has none.
-    expect(() => unitValues(valued({ ...PRICES, 'mixed concentrate': { from: 'inputs', source: 'x' } }))).toThrow(/valued from its inputs, but the source node has none/);
+    // Valued from inputs at a node that has none: "no price", listed, its share propagated.
+    const orphan = valued({ ...PRICES, 'mixed concentrate': { from: 'inputs', source: 'x' } });
+    const values = unitValues(orphan);
+    expect(values.noPrice).toEqual(['mixed concentrate from mine']);
+    expect(values.unpriced.sep).toBe(1);
+    expect(values.unpriced.mag).toBe(0); // its oxides are priced
+    expect(values.node.sep).toBe(0);
+    const sweep = sweepScenarios(orphan, { weight: 'value' });
+    expect(sweep.prices?.at(-1)).toMatch(/^no price: mixed concentrate from mine; that content is left out of the value/);
     expect(() => sweepScenarios(valued(), { weight: 'euros' as never })).toThrow(UsageError);
   });
 
