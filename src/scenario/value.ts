@@ -142,3 +142,64 @@ export function valueOf(bySink: Record<string, number>, values: UnitValues): num
   for (const [sink, delivered] of Object.entries(bySink)) total += delivered * (values.node[sink] ?? 0);
   return total;
 }
+
+type Figures = Record<'maxFlow' | 'allocation' | 'proportional', number>;
+type Losses = Record<'maxFlow' | 'allocation' | 'proportional', number | null>;
+
+export interface EndUseValue {
+  endUse: string;
+  /** w_E: the end use's unit value, USD/t: its sinks' w(t) weighted by their baseline observed in-flow. */
+  unitValue: number;
+  baseline: Figures;
+  scenario: Figures;
+  loss: Losses;
+}
+
+/** A scenario result read in value (`scenario --weight value`). */
+export interface ValueReading {
+  unit: 'USD/yr';
+  /** The prices used, one line per material, then any "no price" note. */
+  prices: string[];
+  total: { baseline: Figures; scenario: Figures; loss: Losses };
+  /** Per end use, largest proportional value lost first (then by name). */
+  byEndUse: EndUseValue[];
+}
+
+interface ResultLike {
+  baseline: { bySink: Record<string, { maxFlow: number; allocation: number; proportional: number }> };
+  scenario: { bySink: Record<string, { maxFlow: number; allocation: number; proportional: number }> };
+  loss: { byEndUse: { endUse: string; sinks: string[]; baseline: Figures; scenario: Figures }[] };
+}
+
+type BoundKey = 'maxFlow' | 'allocation' | 'proportional';
+const lossOf = (before: number, after: number): number | null => (before > 0 ? (before - after) / before : null);
+
+/**
+ * A scenario result (`evaluate.ts`) in USD/yr: the total as sum_t delivered_t x w(t) per
+ * bound (the sinks' split as found), and each end use E as its tonnes x w_E, where w_E is
+ * its sinks' unit value weighted by their baseline observed in-flow (so an end use's loss
+ * fraction is the same in value as in tonnes; what changes is how end uses rank). `graph`
+ * is the graph the result was computed on (its prices and baseline flows).
+ */
+export function valueReading(graph: SupplyGraph, result: ResultLike): ValueReading {
+  const values = unitValues(graph);
+  const sum = (side: ResultLike['baseline'], bound: BoundKey) => valueOf(Object.fromEntries(Object.entries(side.bySink).map(([s, v]) => [s, v[bound]])), values);
+  const figures = (side: ResultLike['baseline']): Figures => ({ maxFlow: sum(side, 'maxFlow'), allocation: sum(side, 'allocation'), proportional: sum(side, 'proportional') });
+  const losses = (b: Figures, s: Figures): Losses => ({ maxFlow: lossOf(b.maxFlow, s.maxFlow), allocation: lossOf(b.allocation, s.allocation), proportional: lossOf(b.proportional, s.proportional) });
+  const baseline = figures(result.baseline);
+  const scenario = figures(result.scenario);
+  const byEndUse = result.loss.byEndUse.map((e): EndUseValue => {
+    const weight = e.sinks.reduce((s, t) => s + (result.baseline.bySink[t]?.proportional ?? 0), 0);
+    const unitValue =
+      weight > 0
+        ? e.sinks.reduce((s, t) => s + (result.baseline.bySink[t]?.proportional ?? 0) * (values.node[t] ?? 0), 0) / weight
+        : e.sinks.reduce((s, t) => s + (values.node[t] ?? 0), 0) / Math.max(1, e.sinks.length);
+    const scale = (f: Figures): Figures => ({ maxFlow: f.maxFlow * unitValue, allocation: f.allocation * unitValue, proportional: f.proportional * unitValue });
+    const b = scale(e.baseline);
+    const s = scale(e.scenario);
+    return { endUse: e.endUse, unitValue, baseline: b, scenario: s, loss: losses(b, s) };
+  });
+  const lost = (e: EndUseValue) => e.baseline.proportional - e.scenario.proportional;
+  byEndUse.sort((x, y) => lost(y) - lost(x) || x.endUse.localeCompare(y.endUse));
+  return { unit: 'USD/yr', prices: [...values.prices, ...noPriceNotes(graph, values)], total: { baseline, scenario, loss: losses(baseline, scenario) }, byEndUse };
+}

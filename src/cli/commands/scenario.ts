@@ -18,7 +18,7 @@ import { readGraphFile } from '../../io/read-graph.js';
 import { DEFAULT_PRESET_DIR, readPresets, readScenarioFile } from '../../io/read-scenario.js';
 import { writeFileAtomic } from '../../io/write-file.js';
 import { InputError, NotFoundError, UsageError } from '../../model/errors.js';
-import type { SupplyGraph } from '../../model/graph.js';
+import { activeSubgraph, type SupplyGraph } from '../../model/graph.js';
 import { OBJECTIVES, type Objective } from '../../allocation/allocation-lp.js';
 import { BOUND_LABELS, BOUNDS as COMPARE_BOUNDS, compareResults, type Comparison } from '../../scenario/compare.js';
 import { BOUNDS, evaluateScenario, type ScenarioResult } from '../../scenario/evaluate.js';
@@ -26,6 +26,7 @@ import { comparisonTable } from '../../scenario/result-tables.js';
 import { parseScenario } from '../../scenario/parse-scenario.js';
 import { findPreset } from '../../scenario/presets.js';
 import type { Scenario, ScenarioAction } from '../../scenario/schema.js';
+import { parseWeight, valueReading, type ValueReading } from '../../scenario/value.js';
 import type { CliContext } from '../context.js';
 import { runEnsembleThreaded } from '../ensemble-threads.js';
 import { createProgress } from '../progress.js';
@@ -54,6 +55,7 @@ interface ScenarioFlags {
   bounds?: string;
   quiet?: boolean;
   rawCsv?: boolean;
+  weight: string;
 }
 
 /** Commander collector for repeatable comma-separated lists: `--disable CN,MM --disable TH`. */
@@ -227,6 +229,35 @@ export function scenarioText(r: ScenarioResult): string {
   return out.join('');
 }
 
+const usd = (v: number) => Math.round(v).toLocaleString('en-US');
+
+/** The value reading as text: totals and end uses in USD/yr, largest proportional value lost first, then the prices. */
+export function valueText(v: ValueReading): string {
+  const out = ['\nIn value, USD/yr (each end use: its tonnes x its unit value; prices below)\n'];
+  const row = (name: string, x: { baseline: Figures; scenario: Figures; loss: Loss }, unit: string) => [
+    clip(name, 40),
+    unit,
+    ...BOUNDS.flatMap((b) => [usd(x.baseline[b]), usd(x.scenario[b]), pct(x.loss[b])]),
+  ];
+  out.push(
+    formatTable(
+      ['end use', 'USD/t', 'max flow before', 'after', 'loss %', 'allocation before', 'after', 'loss %', 'proportional before', 'after', 'loss %'],
+      [row('total', v.total, ''), ...v.byEndUse.map((e) => row(e.endUse, e, usd(e.unitValue)))],
+    ),
+  );
+  out.push('\nPrices\n');
+  for (const p of v.prices) out.push(`  ${p}\n`);
+  return out.join('');
+}
+
+/** The value reading as CSV: one row for the total and one per end use, USD/yr, with the prices on every row. */
+export function valueCsv(v: ValueReading, options: CsvCellOptions = {}): string {
+  const header = ['scope', 'end_use', 'unit_value_usd_per_t', ...BOUNDS.flatMap((b) => [`${b}_baseline_usd`, `${b}_scenario_usd`, `${b}_loss`]), 'prices'];
+  const prices = v.prices.join('; ');
+  const row = (scope: string, name: string, unit: number | null, x: { baseline: Figures; scenario: Figures; loss: Loss }) => [scope, name, unit, ...BOUNDS.flatMap((b) => [x.baseline[b], x.scenario[b], x.loss[b]]), prices];
+  return csvRecords([header, row('total', '', null, v.total), ...v.byEndUse.map((e) => row('end use', e.endUse, e.unitValue, e))], options);
+}
+
 /** One row for the total, one per end use and one per sink. */
 export function scenarioCsv(r: ScenarioResult, options: CsvCellOptions = {}): string {
   const header = [
@@ -323,6 +354,7 @@ export function registerScenario(program: Command, ctx: CliContext): void {
     .option('--threads <k>', 'ensemble: worker threads (default: the number of cores)')
     .option('--spreads <list>', 'ensemble: relative spreads by confidence, e.g. high=0.1,medium=0.3,low=0.6 (the defaults)')
     .option('--bounds <list>', 'ensemble: bounds to evaluate, of maxFlow,proportional,allocation (default all three)')
+    .option('--weight <weight>', 'tonnes, or value: also read the result in USD/yr at the graph\'s prices (per end use, ranked by value lost)', 'tonnes')
     .option('--quiet', 'no progress bar')
     .action(async (file: string, flags: ScenarioFlags) => {
       const format = checkFormat(flags.format);
@@ -332,7 +364,9 @@ export function registerScenario(program: Command, ctx: CliContext): void {
       if (country !== undefined && !/^[A-Z]{2}$/.test(country)) throw new UsageError(`--country: expected a two-letter country code such as US (got "${flags.country}")`);
       if (!(OBJECTIVES as readonly string[]).includes(flags.objective)) throw new UsageError(`--objective: expected one of ${OBJECTIVES.join(', ')} (got "${flags.objective}")`);
       const objective = flags.objective as Objective;
+      const weight = parseWeight(flags.weight);
       const ensemble = ensembleFlags(flags);
+      if (weight === 'value' && (ensemble || flags.compare !== undefined)) throw new UsageError('--weight value: reads one scenario (not --compare or an ensemble)');
       const { graph } = await readGraphFile(file);
       if (ensemble) {
         const scenario = await buildScenario(flags, graph);
@@ -363,6 +397,12 @@ export function registerScenario(program: Command, ctx: CliContext): void {
         return;
       }
       const result = evaluateScenario(graph, await buildScenario(flags, graph), options);
+      if (weight === 'value') {
+        const value = valueReading(activeSubgraph(graph), result);
+        const text = format === 'json' ? `${JSON.stringify({ ...result, value }, null, 2)}\n` : format === 'csv' ? valueCsv(value, { raw: flags.rawCsv === true }) : `${scenarioText(result)}${valueText(value)}`;
+        await emit(ctx, text, flags.out, flags.force === true);
+        return;
+      }
       const text = format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : format === 'csv' ? scenarioCsv(result, { raw: flags.rawCsv === true }) : scenarioText(result);
       await emit(ctx, text, flags.out, flags.force === true);
     });
