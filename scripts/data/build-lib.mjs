@@ -13,6 +13,9 @@
 //   projects.csv     node,status,startYear,rampMonths          (status defaults to operating)
 //   stocks.csv       node,stockMonths,stock
 //   edges.csv        source,target,flow,capacity,material,confidence,sources,notes
+//   prices.csv       material,value,unit,year,sources,notes   2024 prices (USD/kg REO); a row
+//                    without value is valued at its inputs (notes say why): graph attribute
+//                    `prices` (src/scenario/value.ts). Every material on an edge needs a row.
 //   recipes.csv      node,recipe,kind,material,value,baseline,sources
 //                    kind input: value = coefficient per unit of activity; kind output:
 //                    value = share of the output; `baseline` (on output rows) = the recipe's
@@ -29,7 +32,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 
-export const TABLES = ['meta', 'countries', 'sources', 'derivations', 'nodes', 'projects', 'stocks', 'edges', 'recipes'];
+export const TABLES = ['meta', 'countries', 'sources', 'derivations', 'nodes', 'projects', 'stocks', 'edges', 'recipes', 'prices'];
 const TOLERANCE = 1e-6; // t REO/yr
 
 export class DatasetBuildError extends Error {
@@ -217,6 +220,23 @@ export function buildDataset(tables) {
     check('use', used, inByMaterial.get(node));
   }
 
+  const prices = {};
+  tables.prices.forEach((r, i) => {
+    if (!r.material) fail('prices', i, 'material is empty');
+    if (r.material in prices) fail('prices', i, `duplicate material "${r.material}"`);
+    if (r.value === '') {
+      if (!r.notes) fail('prices', i, 'a row without value (valued at its inputs) must say why in notes');
+      prices[r.material] = { from: 'inputs', source: r.notes };
+      return;
+    }
+    const value = number('prices', i, 'value', r.value, { optional: false });
+    if (!(value > 0)) fail('prices', i, 'value must be > 0');
+    if (r.unit !== 'USD/kg') fail('prices', i, `unit "${r.unit}" must be USD/kg`);
+    prices[r.material] = { value, unit: r.unit, source: citation('prices', i, r.sources, sources, derivations), year: number('prices', i, 'year', r.year, { optional: false, integer: true }), ...(r.notes ? { notes: r.notes } : {}) };
+  });
+  const unpriced = [...new Set(edges.map((e) => e.attributes.material ?? ''))].filter((m) => !(m in prices));
+  if (unpriced.length > 0) throw new DatasetBuildError(`graphs/src/prices.csv: no row for material(s) ${unpriced.map((m) => `"${m}"`).join(', ')}`);
+
   const graph = {
     options: { type: 'directed', multi: false, allowSelfLoops: false },
     attributes: {
@@ -227,6 +247,7 @@ export function buildDataset(tables) {
       source: meta.get('source'),
       notes: meta.get('notes'),
       countries,
+      prices,
     },
     nodes,
     edges,

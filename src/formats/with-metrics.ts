@@ -5,7 +5,8 @@
  * graph's own data (id, label, stage, country, status; source, target, material, flow,
  * and the report's effective `capacity`) are not attached. A metric replaces an
  * attribute of the same name, so re-exporting an exported graph refreshes its metrics.
- * Absent, null and non-finite values are skipped. Nodes that are not operating (planned,
+ * Absent, null and non-finite values are skipped, and so are object-valued fields (a
+ * node's `origin` table: the metrics CSV has it as columns). Nodes that are not operating (planned,
  * construction, prospective) and the edges touching them get no metric attributes: the
  * metrics are computed on the active graph only, so their report rows hold placeholders
  * (0, false), and an export shows them as empty cells rather than as measured zeros. The
@@ -24,6 +25,7 @@ function metricFields(row: object, identity: ReadonlySet<string>): Record<string
   for (const [name, value] of Object.entries(row)) {
     if (identity.has(name) || value === null || value === undefined) continue;
     if (typeof value === 'number' && !Number.isFinite(value)) continue;
+    if (typeof value === 'object') continue;
     out[name] = value;
   }
   return out;

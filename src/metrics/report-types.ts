@@ -3,11 +3,11 @@
  * metrics endpoint. Users and tests depend on these names; add fields, never rename.
  */
 
-export const METRIC_NAMES = ['betweenness', 'throughput', 'flowShare', 'knockoutLoss', 'minCut', 'concentration', 'supplyRisk', 'degree', 'pagerank', 'shadowPrice'] as const;
+export const METRIC_NAMES = ['betweenness', 'throughput', 'flowShare', 'knockoutLoss', 'minCut', 'concentration', 'supplyRisk', 'degree', 'pagerank', 'shadowPrice', 'origin'] as const;
 export type MetricName = (typeof METRIC_NAMES)[number];
 
-/** The metrics computed when none are named: all but shadowPrice (an LP, asked for by name). */
-export const DEFAULT_METRICS: readonly MetricName[] = METRIC_NAMES.filter((name) => name !== 'shadowPrice');
+/** The metrics computed when none are named: all but shadowPrice (an LP) and origin (a table per node), asked for by name. */
+export const DEFAULT_METRICS: readonly MetricName[] = METRIC_NAMES.filter((name) => name !== 'shadowPrice' && name !== 'origin');
 
 export interface NodeMetrics {
   id: string;
@@ -34,6 +34,12 @@ export interface NodeMetrics {
    * for a node without a finite capacity.
    */
   shadowPrice?: number;
+  /**
+   * Origin of the node's supply (`metrics/flow/origin.ts`): country -> share mined there
+   * and country -> share separated there, by proportional propagation of the baseline
+   * flows; shares sum to at most 1 (the rest is untraced).
+   */
+  origin?: { mining: Record<string, number>; separation: Record<string, number> };
 }
 
 export interface EdgeMetrics {

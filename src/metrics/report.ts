@@ -23,6 +23,7 @@ import { stageConcentration } from './concentration/stage-concentration.js';
 import { supplyRisk, type SupplyRiskResult } from './concentration/supply-risk.js';
 import { knockoutOfSolved, type KnockoutResult } from './flow/knockout.js';
 import { minimumCut, solveWithOptions, type MaxFlowOptions, type MinimumCut } from './flow/max-flow.js';
+import { nodeOrigins } from './flow/origin.js';
 import { flowShare, throughput } from './flow/throughput.js';
 import { solveAllocation, type AllocationResult } from '../allocation/solve-allocation.js';
 import { DEFAULT_METRICS, METRIC_NAMES, type CountryMetrics, type EdgeMetrics, type MetricName, type MetricsReport, type NodeMetrics, type StageConcentration } from './report-types.js';
@@ -154,6 +155,7 @@ export function buildMetrics(graph: SupplyGraph, options: MetricsOptions = {}, p
   const shares = has('flowShare') && flows ? flowShare(active, flows) : null;
   const degrees: DegreeResult | null = has('degree') ? degree(active) : null;
   const ranks = has('pagerank') ? pagerank(active, pagerankOptionsOf(options)) : null;
+  const origins = has('origin') ? nodeOrigins(active) : null;
 
   let maxFlow: number | undefined;
   let cut: MinimumCut | null = null;
@@ -214,6 +216,7 @@ export function buildMetrics(graph: SupplyGraph, options: MetricsOptions = {}, p
     }
     if (ranks) row.pagerank = on ? (ranks[id] ?? 0) : 0;
     if (prices) row.shadowPrice = on ? (prices.nodes[id] ?? 0) : 0;
+    if (origins) row.origin = on ? (origins[id] ?? { mining: {}, separation: {} }) : { mining: {}, separation: {} };
     return row;
   });
 

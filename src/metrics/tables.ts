@@ -3,7 +3,8 @@
  * row per element and one column per JSON field of the report (same names, the order of
  * the report). A stage's `shares` object becomes one `share_CC` column per country (codes
  * in alphabetical order); a country with no node in a stage has share 0 there, and a stage
- * with no throughput (hhi null) leaves its share cells empty. null is an empty cell;
+ * with no throughput (hhi null) leaves its share cells empty. A node's `origin` becomes
+ * `origin_mining_CC` and `origin_separation_CC` columns (0 where the node has none). null is an empty cell;
  * booleans are `true` / `false`; numbers are written in full. Text cells that a
  * spreadsheet would run as formulas get a quote in front unless `raw`
  * (src/formats/csv-cells.ts).
@@ -37,6 +38,19 @@ function columnsOf(rows: readonly object[]): string[] {
 
 /** The rows of one table, flat (see the header). */
 export function tableRows(report: MetricsReport, table: MetricsTable): TableRows {
+  if (table === 'nodes' && report.nodes.some((n) => n.origin !== undefined)) {
+    const codes = (stage: 'mining' | 'separation') => [...new Set(report.nodes.flatMap((n) => Object.keys(n.origin?.[stage] ?? {})))].sort();
+    const mining = codes('mining');
+    const separation = codes('separation');
+    const rows = report.nodes.map(({ origin, ...rest }) => {
+      const row: Record<string, Cell> = { ...(rest as Record<string, Cell>) };
+      for (const code of mining) row[`origin_mining_${code}`] = origin?.mining[code] ?? 0;
+      for (const code of separation) row[`origin_separation_${code}`] = origin?.separation[code] ?? 0;
+      return row;
+    });
+    const fields = columnsOf(report.nodes.map(({ origin: _origin, ...rest }) => rest));
+    return { columns: [...fields, ...mining.map((c) => `origin_mining_${c}`), ...separation.map((c) => `origin_separation_${c}`)], rows };
+  }
   if (table !== 'stages') {
     const rows = report[parseTableName(table)] as unknown as Record<string, Cell>[];
     return { columns: columnsOf(rows), rows };

@@ -132,6 +132,25 @@ export const CountryInfoSchema = z.strictObject({
   governance: z.number().min(0).max(10).optional(),
 });
 
+/**
+ * The price of one material (`scenario/value.ts`): a figure in USD per kg of the
+ * material's rare-earth content (the graph's unit is t REO) with its source and year, or
+ * `{ "from": "inputs" }`: worth the rare-earth content it is made of.
+ */
+export const PriceInfoSchema = z.union(
+  [
+    z.strictObject({
+      value: z.number().positive('must be > 0').refine(Number.isFinite, 'must be finite'),
+      unit: z.literal('USD/kg', { error: 'must be "USD/kg"' }),
+      source: z.string().min(1, 'must name the source'),
+      year: z.number().int('must be a whole year'),
+      notes: z.string().optional(),
+    }),
+    z.strictObject({ from: z.literal('inputs'), source: z.string().min(1, 'must say why'), notes: z.string().optional() }),
+  ],
+  { error: 'must be { "value": number, "unit": "USD/kg", "source": string, "year": number } or { "from": "inputs", "source": string }' },
+);
+
 export const GraphAttributesSchema = z.looseObject({
   name: z.string().optional(),
   description: z.string().optional(),
@@ -147,6 +166,8 @@ export const GraphAttributesSchema = z.looseObject({
    * Uncertainty ensembles rescale sampled flows to it (`uncertainty/sample-graph.ts`).
    */
   stageTotals: z.record(z.string(), finiteNonNegative).optional(),
+  /** Prices per material, for reading losses in value (`scenario/value.ts`, docs/format.md). */
+  prices: z.record(z.string(), PriceInfoSchema).optional(),
 });
 
 export const SerializedNodeSchema = z.strictObject({
@@ -184,5 +205,6 @@ export type EdgeAttributes = z.output<typeof EdgeAttributesSchema>;
 export type GraphAttributes = z.output<typeof GraphAttributesSchema>;
 export type Recipe = z.output<typeof RecipeSchema>;
 export type CountryInfo = z.output<typeof CountryInfoSchema>;
+export type PriceInfo = z.output<typeof PriceInfoSchema>;
 export type NodeStatus = (typeof NODE_STATUSES)[number];
 export type SerializedGraphInput = z.input<typeof SerializedGraphSchema>;

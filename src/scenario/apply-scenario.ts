@@ -16,6 +16,13 @@
  *   sinks do not change) with `capacity` 0 and capacity 0 on every incident edge;
  *   `limit` 0 for the proportional bound.
  * - embargo: each selected export edge gets capacity 0 and pass 0.
+ *   With `origin: true` (rule of origin), also each edge e = u -> v from a third
+ *   country (country(u) not `from`, country(v) neither country(u) nor `from`, in `to`
+ *   when given, material in `materials` when given) whose source carries `from` content
+ *   c = content_from(u) > 0 (`metrics/flow/origin.ts`, on the active graph's baseline
+ *   flows before any action): pass 1 - c and capacity min(capacity, (1 - c) x flow), the
+ *   `from`-origin part of the edge cut; with `originThreshold` t, cut entirely (pass 0,
+ *   capacity 0) when c >= t and left alone when c < t.
  * - cap: each selected export edge gets capacity min(capacity, share x flow) and pass
  *   `share`: a quota of `share` times its baseline flow.
  *   Selected export edges: source node in `from`, target node in another country (in
@@ -38,6 +45,7 @@
  * nodes' edges, stated for the project).
  */
 import { createSupplyGraph, edgeCapacity, type SupplyGraph } from '../model/graph.js';
+import { originContent } from '../metrics/flow/origin.js';
 import { actionElement } from './parse-scenario.js';
 import { pointValue, type ActivateAction, type CapAction, type EmbargoAction, type Scenario } from './schema.js';
 
@@ -105,6 +113,26 @@ function buildActiveGraph(graph: SupplyGraph, activated: Set<string>): { graph: 
   return { graph: out, dropped };
 }
 
+/**
+ * Third-country export edges an origin embargo reaches, with the share of each edge that
+ * passes (see the header): 1 - content, or 0 / left out with a threshold.
+ */
+function originEdges(graph: SupplyGraph, action: EmbargoAction, content: Record<string, number>): Map<string, number> {
+  const to = action.to ? new Set(action.to) : undefined;
+  const materials = action.materials ? new Set(action.materials) : undefined;
+  const out = new Map<string, number>();
+  graph.forEachEdge((edge, a, source, _t, sa, ta) => {
+    if (sa.country === action.from || ta.country === sa.country || ta.country === action.from) return;
+    if (to && !to.has(ta.country)) return;
+    if (materials && (a.material === undefined || !materials.has(a.material))) return;
+    const c = content[source] ?? 0;
+    if (c <= 0) return;
+    if (action.originThreshold === undefined) out.set(edge, Math.max(0, 1 - c));
+    else if (c >= action.originThreshold) out.set(edge, 0);
+  });
+  return out;
+}
+
 /** Export edges selected by an embargo or cap action. */
 function exportEdges(graph: SupplyGraph, action: EmbargoAction | CapAction): string[] {
   const to = action.to ? new Set(action.to) : undefined;
@@ -148,6 +176,8 @@ export function applyScenario(graph: SupplyGraph, scenario: Scenario): AppliedSc
   });
   const scale = new Map<string, number>();
   const offline = new Set<string>();
+  // Origin content per embargoing country, on the active graph's baseline flows (actions change capacities, never flows).
+  const content = new Map<string, Record<string, number>>();
 
   const record = (index: number, type: string, summary: string, edges: string[], nodes: string[], flow: number) => {
     changes.push({ action: index, type, summary, edges, nodes, edgeCount: edges.length, nodeCount: nodes.length, flow });
@@ -174,6 +204,26 @@ export function applyScenario(graph: SupplyGraph, scenario: Scenario): AppliedSc
           out.setEdgeAttribute(edge, 'capacity', Math.min(edgeCapacity(a), share * a.flow));
         }
         const verb = action.type === 'cap' ? `capped at ${share} of baseline flow` : 'cut';
+        if (action.type === 'embargo' && action.origin === true) {
+          content.set(action.from, content.get(action.from) ?? originContent(out, action.from));
+          const third = originEdges(out, action, content.get(action.from) ?? {});
+          for (const [edge, passes] of third) {
+            pass[edge] = Math.min(pass[edge] ?? 1, passes);
+            const a = out.getEdgeAttributes(edge);
+            out.setEdgeAttribute(edge, 'capacity', Math.min(edgeCapacity(a), passes * a.flow));
+          }
+          const rule = action.originThreshold === undefined ? 'cut by their content' : `cut when their content is >= ${action.originThreshold}`;
+          const cutFlow = sum([...third].map(([e, passes]) => (1 - passes) * out.getEdgeAttribute(e, 'flow')));
+          record(
+            index,
+            action.type,
+            `exports ${describeExports(action)}: ${edges.length} edge(s) ${verb}; rule of origin: ${third.size} third-country edge(s) carrying ${action.from} content ${rule}`,
+            [...edges, ...third.keys()],
+            [],
+            sum(edges.map((e) => out.getEdgeAttribute(e, 'flow'))) + cutFlow,
+          );
+          break;
+        }
         record(index, action.type, `exports ${describeExports(action)}: ${edges.length} edge(s) ${verb}`, edges, [], sum(edges.map((e) => out.getEdgeAttribute(e, 'flow'))));
         break;
       }

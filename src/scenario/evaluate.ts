@@ -158,6 +158,21 @@ export function supplyTotals(applied: AppliedScenario, base: SupplyGraph = appli
   return { maxFlow: maxFlow(applied.graph).value, allocation, proportional };
 }
 
+/**
+ * What each sink receives under each bound (max flow and allocation: the one optimum
+ * found; proportional: unique), for weighting sinks by value (`value.ts`). `base` as in
+ * `supplyTotals`.
+ */
+export function sinkSupplies(applied: AppliedScenario, base: SupplyGraph = applied.graph, objective: Objective = 'total'): Record<Bound, Record<string, number>> {
+  const { graph } = applied;
+  const flow = maxFlow(graph);
+  const proportional = proportionalFlow(graph, { pass: applied.pass, limit: applied.limit }).bySink;
+  const allocation = solveAllocation(applied, { base, objective }).bySink;
+  const max: Record<string, number> = {};
+  for (const sink of sinksOf(graph)) max[sink] = graph.reduceInEdges(sink, (total, edge) => total + (flow.edgeFlow[edge] ?? 0), 0);
+  return { maxFlow: max, allocation, proportional };
+}
+
 /** The three bounds, per sink, the proportional flow on each edge and the allocation optimum. */
 function supplyOf(applied: AppliedScenario, base: SupplyGraph, objective: Objective): { supply: Supply; edgeFlow: Record<string, number>; allocation: AllocationResult; network: AllocationNetwork } {
   const { graph } = applied;

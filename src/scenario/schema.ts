@@ -69,12 +69,25 @@ export const DisableCountrySchema = z.strictObject({
  * Cuts the edges from `from`'s nodes to nodes of other countries; with `to`, only to those
  * countries; with `materials`, only edges carrying those materials. Domestic flows go on.
  */
-export const EmbargoSchema = z.strictObject({
-  type: z.literal('embargo'),
-  ...window,
-  from: countryCode,
-  ...exportFilters,
-});
+export const EmbargoSchema = z
+  .strictObject({
+    type: z.literal('embargo'),
+    ...window,
+    from: countryCode,
+    ...exportFilters,
+    /**
+     * Rule of origin: also cut the exports of third countries (to `to` when given, with
+     * the `materials` filter) in proportion to their `from` content (the share of their
+     * supply that passed through a node of `from`, `metrics/flow/origin.ts`).
+     */
+    origin: z.boolean({ error: 'must be true or false' }).optional(),
+    /**
+     * With `origin`: a third-country edge whose `from` content is at least this share is
+     * cut entirely, one below it not at all (the October 2025 0.1% rule: 0.001).
+     */
+    originThreshold: z.number({ error: 'must be a number' }).gt(0, 'must be > 0').max(1, 'must be <= 1').optional(),
+  })
+  .refine((a) => a.originThreshold === undefined || a.origin === true, { message: 'originThreshold needs "origin": true', path: ['originThreshold'] });
 
 /**
  * Limits the same export edges as an embargo (same filters) to `share` of their baseline

@@ -15,11 +15,16 @@
  * each bound, equal losses (within 1e-12) sharing a rank.
  * The disable sweep's maxFlow loss equals knockoutLoss (`knockout.ts`) of the node or
  * country: both keep the sources and sinks of the active graph.
+ *
+ * With `weight: 'value'` the delivered supply is read in USD/yr (`value.ts`): each
+ * sink's delivery times its unit value w(t), summed over the sinks, before and after;
+ * losses and ranks are then losses of value, and `prices` lists the prices used.
  */
 import { ComputationError, UsageError } from '../model/errors.js';
 import { nodeLabel, type SupplyGraph } from '../model/graph.js';
-import { applyScenario } from './apply-scenario.js';
-import { BOUNDS, supplyTotals, type Bound } from './evaluate.js';
+import { applyScenario, type AppliedScenario } from './apply-scenario.js';
+import { BOUNDS, sinkSupplies, supplyTotals, type Bound } from './evaluate.js';
+import { noPriceNotes, unitValues, valueOf, WEIGHTS, type Weight } from './value.js';
 import type { ScenarioAction } from './schema.js';
 
 export const SWEEP_BY = ['country', 'node'] as const;
@@ -32,6 +37,8 @@ export interface SweepOptions {
   mode?: (typeof SWEEP_MODES)[number];
   /** The bound rows are sorted by. Default 'maxFlow'. */
   bound?: Bound;
+  /** Tonnes (default) or value (USD/yr, from the graph's prices). */
+  weight?: Weight;
   /** Called after each item with (done, total). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -52,12 +59,16 @@ export interface SweepResult {
   mode: (typeof SWEEP_MODES)[number];
   /** The bound the rows are sorted by. */
   bound: Bound;
+  /** What delivered supply is counted in: tonnes (the graph's unit) or value (USD/yr). */
+  weight: Weight;
   unit: string;
   baseline: Record<Bound, number>;
   rows: SweepRow[];
+  /** With weight value: the prices used, one line per material. */
+  prices?: string[];
 }
 
-const KNOWN = new Set(['by', 'mode', 'bound', 'onProgress']);
+const KNOWN = new Set(['by', 'mode', 'bound', 'weight', 'onProgress']);
 const TIE = 1e-12;
 
 function resolve(options: SweepOptions): Required<Omit<SweepOptions, 'onProgress'>> {
@@ -67,11 +78,13 @@ function resolve(options: SweepOptions): Required<Omit<SweepOptions, 'onProgress
   const by = options.by ?? 'country';
   const mode = options.mode ?? 'disable';
   const bound = options.bound ?? 'maxFlow';
+  const weight = options.weight ?? 'tonnes';
+  if (!WEIGHTS.includes(weight)) throw new UsageError(`scenario/sweep: weight must be one of ${WEIGHTS.join(', ')} (got ${String(weight)})`);
   if (!BOUNDS.includes(bound)) throw new UsageError(`scenario/sweep: bound must be one of ${BOUNDS.join(', ')} (got ${String(bound)})`);
   if (!SWEEP_BY.includes(by)) throw new UsageError(`scenario/sweep: by must be one of ${SWEEP_BY.join(', ')} (got ${String(by)})`);
   if (!SWEEP_MODES.includes(mode)) throw new UsageError(`scenario/sweep: mode must be one of ${SWEEP_MODES.join(', ')} (got ${String(mode)})`);
   if (by === 'node' && mode === 'embargo') throw new UsageError('scenario/sweep: an embargo is imposed by a country; use by country with mode embargo, or mode disable by node');
-  return { by, mode, bound };
+  return { by, mode, bound, weight };
 }
 
 /** Competition ranks of `values`, largest first. */
@@ -87,9 +100,15 @@ function ranks(values: number[]): number[] {
 
 /** Runs the sweep (see the header). The graph is not changed. */
 export function sweepScenarios(graph: SupplyGraph, options: SweepOptions = {}): SweepResult {
-  const { by, mode, bound } = resolve(options);
+  const { by, mode, bound, weight } = resolve(options);
   const base = applyScenario(graph, { name: 'baseline', actions: [] });
-  const baseline = supplyTotals(base);
+  const values = weight === 'value' ? unitValues(base.graph) : null;
+  const totals = (applied: AppliedScenario): Record<Bound, number> => {
+    if (!values) return supplyTotals(applied, base.graph);
+    const bySink = sinkSupplies(applied, base.graph);
+    return { maxFlow: valueOf(bySink.maxFlow, values), allocation: valueOf(bySink.allocation, values), proportional: valueOf(bySink.proportional, values) };
+  };
+  const baseline = totals(base);
   if (baseline.maxFlow <= 0 || baseline.proportional <= 0 || baseline.allocation <= 0) throw new ComputationError('scenario/sweep: the baseline delivers nothing to the sinks, so a loss is undefined');
   const names = graph.getAttribute('countries') ?? {};
   const items: { id: string; label: string; nodes: number; action: ScenarioAction }[] = [];
@@ -106,7 +125,7 @@ export function sweepScenarios(graph: SupplyGraph, options: SweepOptions = {}): 
     }
   }
   const rows = items.map((item, index) => {
-    const scenario = supplyTotals(applyScenario(graph, { name: item.id, actions: [item.action] }), base.graph);
+    const scenario = totals(applyScenario(graph, { name: item.id, actions: [item.action] }));
     options.onProgress?.(index + 1, items.length);
     const lossOf = (b: Bound) => (baseline[b] - scenario[b]) / baseline[b];
     const loss = { maxFlow: lossOf('maxFlow'), allocation: lossOf('allocation'), proportional: lossOf('proportional') };
@@ -119,5 +138,6 @@ export function sweepScenarios(graph: SupplyGraph, options: SweepOptions = {}): 
     for (const key of order) if (b.loss[key] !== a.loss[key]) return b.loss[key] - a.loss[key];
     return a.id.localeCompare(b.id);
   });
-  return { by, mode, bound, unit: graph.getAttribute('unit') ?? 't REO/yr', baseline, rows };
+  const unit = values ? 'USD/yr' : (graph.getAttribute('unit') ?? 't REO/yr');
+  return { by, mode, bound, weight, unit, baseline, rows, ...(values ? { prices: [...values.prices, ...noPriceNotes(base.graph, values)] } : {}) };
 }

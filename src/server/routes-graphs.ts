@@ -9,7 +9,7 @@ import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { EXPORT_FORMATS, exportGraph, FORMATS } from '../formats/export-formats.js';
 import { listScenarioPresets, type GraphPreset } from '../io/read-scenario.js';
-import type { MetricsReport } from '../metrics/report-types.js';
+import { DEFAULT_METRICS, type MetricName, type MetricsReport } from '../metrics/report-types.js';
 import { METRICS_TABLES, metricsCsv } from '../metrics/tables.js';
 import { parseScenario } from '../scenario/parse-scenario.js';
 import { MAX_MONTHS } from '../timeline/timeline.js';
@@ -86,6 +86,9 @@ export function boundedJson(value: unknown, limit: number, what: string): string
   return text;
 }
 
+/** The metrics of `GET /api/graphs/:id/metrics`: the CLI's default ones plus each node's origin (linear in the graph, shown in the page's node panel). */
+export const SERVED_METRICS: MetricName[] = [...DEFAULT_METRICS, 'origin'];
+
 function idOf(req: Request): string {
   return String(req.params.id);
 }
@@ -95,7 +98,7 @@ export function graphsRouter({ store, scenariosDir, pool, limits }: GraphsRouter
   // Shared by every request for the graph (and cached), so not aborted when one client goes away.
   const metricsOf = (id: string) =>
     store.derive<MetricsReport>(id, 'metrics', (graph) =>
-      pool.run(graph, { type: 'metrics', options: {} }, { budgetMs: limits.metricsMs, hint: `run \`chokepoint metrics\` on the graph file` }),
+      pool.run(graph, { type: 'metrics', options: { metrics: SERVED_METRICS } }, { budgetMs: limits.metricsMs, hint: `run \`chokepoint metrics\` on the graph file` }),
     );
 
   router.get('/', async (req, res) => {

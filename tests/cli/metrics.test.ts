@@ -53,6 +53,23 @@ describe('chokepoint metrics', () => {
     expect(stages.stdout.split('\n')[1]).toBe('mining,100,0.5,AU,0.5,0.5,0.5,0,0');
   });
 
+  it('--metrics origin: each node\'s mining and separating origin, as JSON and as CSV columns (hand-computed)', async () => {
+    // b (CN separation) takes 50 from a (CN mine) and 30 from d (AU mine); c (JP magnets)
+    // takes 70 from b and 20 from e (MY separation, fed by d only).
+    // c mined: CN = 70/90 x 50/80, AU = 70/90 x 30/80 + 20/90; separated: CN 70/90, MY 20/90.
+    const run = await cli('metrics', chain, '--metrics', 'origin', '--table', 'nodes');
+    expect(run.code).toBe(0);
+    const c = (JSON.parse(run.stdout) as { id: string; origin: { mining: Record<string, number>; separation: Record<string, number> } }[]).find((n) => n.id === 'c');
+    expect(c?.origin.mining.CN).toBeCloseTo((70 / 90) * (50 / 80), 12);
+    expect(c?.origin.mining.AU).toBeCloseTo((70 / 90) * (30 / 80) + 20 / 90, 12);
+    expect(c?.origin.separation.CN).toBeCloseTo(70 / 90, 12);
+    expect(c?.origin.separation.MY).toBeCloseTo(20 / 90, 12);
+    const csv = await cli('metrics', chain, '--metrics', 'origin', '--format', 'csv');
+    const lines = csv.stdout.split('\n');
+    expect(lines[0]).toBe('id,label,stage,country,status,origin_mining_AU,origin_mining_CN,origin_separation_CN,origin_separation_MY');
+    expect(lines[1]).toBe('a,a,mining,CN,operating,0,1,0,0');
+  });
+
   it('prints notes on stderr unless --quiet', async () => {
     const loud = await cli('metrics', zero, '--metrics', 'knockoutLoss');
     expect(loud.code).toBe(0);
@@ -79,7 +96,7 @@ describe('chokepoint metrics', () => {
   it('exits 2 on unknown metrics, tables, formats and bad numbers, listing the valid choices', async () => {
     const metric = await cli('metrics', chain, '--metrics', 'throughput,hhi');
     expect(metric.code).toBe(2);
-    expect(metric.stderr).toContain('unknown metric "hhi" (valid: betweenness, throughput, flowShare, knockoutLoss, minCut, concentration, supplyRisk, degree, pagerank, shadowPrice)');
+    expect(metric.stderr).toContain('unknown metric "hhi" (valid: betweenness, throughput, flowShare, knockoutLoss, minCut, concentration, supplyRisk, degree, pagerank, shadowPrice, origin)');
     const table = await cli('metrics', chain, '--table', 'links');
     expect(table.code).toBe(2);
     expect(table.stderr).toContain('unknown table "links" (valid: nodes, edges, stages, countries)');

@@ -16,9 +16,9 @@ const DISCONNECTED = fixture('disconnected').graph;
 const DEFAULT_DATASET = join(import.meta.dirname, '..', '..', 'graphs', 'rare-earths-2024.json');
 
 describe('computeMetrics', () => {
-  it('computes every metric by default (shadowPrice, an LP, only when named), in the stable shape', () => {
+  it('computes every metric by default (shadowPrice, an LP, and origin, a table per node, only when named), in the stable shape', () => {
     const report = computeMetrics(CHAIN);
-    expect(report.metrics).toEqual(METRIC_NAMES.filter((name) => name !== 'shadowPrice'));
+    expect(report.metrics).toEqual(METRIC_NAMES.filter((name) => name !== 'shadowPrice' && name !== 'origin'));
     expect(report.graph).toEqual({ name: 'hand chain', nodes: 5, edges: 5, unit: 't REO/yr' });
     // Hand-computed in tests/metrics/flow/max-flow.test.ts: maxFlow 80; observed = flow
     // into the sink c = 70 + 20.

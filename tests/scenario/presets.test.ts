@@ -48,7 +48,7 @@ describe('scenario presets on the default dataset', () => {
       'us-china-thaw-july-2025',
       'us-dfars-2027',
     ]);
-    for (const p of presets) expect(p.scenario.description, p.id).toMatch(/rare-earth-facts(-2025)?\.md|USGS|MOFCOM|DFARS/);
+    for (const p of presets) expect(p.scenario.description, p.id).toMatch(/USGS|MOFCOM|DFARS|Customs|MP Materials|PEA|graphs\/src\/nodes\.csv/); // primary documents (tests/data/repo-paths.test.ts: no path outside the repository)
   });
 
   it('every preset runs, changes something and gives losses within [-1, 1]', () => {

@@ -82,6 +82,15 @@ describe('GET /api/graphs/:id/metrics', () => {
     expect(report.nodes.map((n) => n.id)).toContain('cn-sep');
   });
 
+  it('includes each node\'s mining and separating origin (metrics/flow/origin.ts)', async () => {
+    const report = (await (await get('/api/graphs/mini/metrics')).json()) as { nodes: { id: string; stage: string; country: string; origin?: { mining: Record<string, number>; separation: Record<string, number> } }[] };
+    for (const node of report.nodes) expect(node.origin).toBeDefined();
+    const sep = report.nodes.find((n) => n.id === 'cn-sep');
+    expect(sep?.origin?.separation).toEqual({ CN: 1 });
+    const mine = report.nodes.find((n) => n.stage === 'mining' && n.origin && Object.keys(n.origin.mining).length > 0);
+    expect(mine?.origin?.mining).toEqual({ [mine?.country ?? '']: 1 });
+  });
+
   it('sends one table as CSV, as a download', async () => {
     const res = await get('/api/graphs/mini/metrics?format=csv&table=stages');
     expect(res.status).toBe(200);

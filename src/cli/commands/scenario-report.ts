@@ -40,8 +40,8 @@ function sinkRows(r: ScenarioResult): (string | number)[][] {
   );
 }
 
-type Figures = { maxFlow: number; allocation: number; proportional: number };
-type Loss = { maxFlow: number | null; allocation: number | null; proportional: number | null };
+export type Figures = { maxFlow: number; allocation: number; proportional: number };
+export type Loss = { maxFlow: number | null; allocation: number | null; proportional: number | null };
 
 /** Before, after and loss % under the three bounds, one row per end use. */
 function endUseTable(rows: { endUse: string; baseline: Figures; scenario: Figures; loss: Loss }[]): string {

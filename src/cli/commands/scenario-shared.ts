@@ -36,6 +36,7 @@ export interface ScenarioFlags {
   bounds?: string;
   quiet?: boolean;
   rawCsv?: boolean;
+  weight: string;
 }
 
 /** Text, JSON or CSV of one result: `render` picks by format. */

@@ -16,11 +16,14 @@ import type { Command } from 'commander';
 import { OBJECTIVES, type Objective } from '../../allocation/allocation-lp.js';
 import { readGraphFile } from '../../io/read-graph.js';
 import { UsageError } from '../../model/errors.js';
+import { activeSubgraph } from '../../model/graph.js';
 import { evaluateScenario } from '../../scenario/evaluate.js';
+import { parseWeight, valueReading } from '../../scenario/value.js';
 import type { CliContext } from '../context.js';
 import { runScenarioCompare } from './scenario-compare.js';
 import { ensembleFlags, runScenarioEnsemble } from './scenario-ensemble.js';
 import { scenarioCsv, scenarioText } from './scenario-report.js';
+import { valueCsv, valueText } from './scenario-value.js';
 import { buildScenario, checkFormat, collectList, emit, render, type ScenarioFlags } from './scenario-shared.js';
 
 export function registerScenario(program: Command, ctx: CliContext): void {
@@ -46,6 +49,7 @@ export function registerScenario(program: Command, ctx: CliContext): void {
     .option('--threads <k>', 'ensemble: worker threads (default: the number of cores)')
     .option('--spreads <list>', 'ensemble: relative spreads by confidence, e.g. high=0.1,medium=0.3,low=0.6 (the defaults)')
     .option('--bounds <list>', 'ensemble: bounds to evaluate, of maxFlow,proportional,allocation (default all three)')
+    .option('--weight <weight>', 'tonnes, or value: also read the result in USD/yr at the graph\'s prices (per end use, ranked by value lost)', 'tonnes')
     .option('--quiet', 'no progress bar')
     .action(async (file: string, flags: ScenarioFlags) => {
       const format = checkFormat(flags.format);
@@ -55,7 +59,9 @@ export function registerScenario(program: Command, ctx: CliContext): void {
       if (country !== undefined && !/^[A-Z]{2}$/.test(country)) throw new UsageError(`--country: expected a two-letter country code such as US (got "${flags.country}")`);
       if (!(OBJECTIVES as readonly string[]).includes(flags.objective)) throw new UsageError(`--objective: expected one of ${OBJECTIVES.join(', ')} (got "${flags.objective}")`);
       const objective = flags.objective as Objective;
+      const weight = parseWeight(flags.weight);
       const ensemble = ensembleFlags(flags);
+      if (weight === 'value' && (ensemble || flags.compare !== undefined)) throw new UsageError('--weight value: reads one scenario (not --compare or an ensemble)');
       const { graph } = await readGraphFile(file);
       if (ensemble) {
         await runScenarioEnsemble(ctx, graph, await buildScenario(flags, graph), ensemble, objective, format, flags);
@@ -68,6 +74,12 @@ export function registerScenario(program: Command, ctx: CliContext): void {
         return;
       }
       const result = evaluateScenario(graph, await buildScenario(flags, graph), options);
+      if (weight === 'value') {
+        const value = valueReading(activeSubgraph(graph), result);
+        const text = format === 'json' ? `${JSON.stringify({ ...result, value }, null, 2)}\n` : format === 'csv' ? valueCsv(value, { raw: flags.rawCsv === true }) : `${scenarioText(result)}${valueText(value)}`;
+        await emit(ctx, text, flags.out, flags.force === true);
+        return;
+      }
       await emit(ctx, render(format, result, scenarioText, scenarioCsv, flags.rawCsv === true), flags.out, flags.force === true);
     });
 }

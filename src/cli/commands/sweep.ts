@@ -1,8 +1,10 @@
 /**
  * `chokepoint sweep <graph> [--by country|node] [--mode disable|embargo] [--bound
- * maxFlow|allocation|proportional] [--format text|json|csv] [--quiet] [--out PATH]
- * [--force]`: every country (or node) in turn taken offline or embargoed, ranked by its
- * loss under the chosen bound, with all three bounds shown (src/scenario/sweep.ts).
+ * maxFlow|allocation|proportional] [--weight tonnes|value] [--format text|json|csv]
+ * [--quiet] [--out PATH] [--force]`: every country (or node) in turn taken offline or
+ * embargoed, ranked by its loss under the chosen bound, with all three bounds shown
+ * (src/scenario/sweep.ts); `--weight value` counts supply in USD/yr from the graph's
+ * prices (src/scenario/value.ts) and lists the prices used.
  */
 import type { Command } from 'commander';
 import { csvRecords, type CsvCellOptions } from '../../formats/csv-cells.js';
@@ -10,6 +12,7 @@ import { readGraphFile } from '../../io/read-graph.js';
 import { UsageError } from '../../model/errors.js';
 import { BOUNDS } from '../../scenario/evaluate.js';
 import { SWEEP_BY, SWEEP_MODES, sweepScenarios, type SweepResult } from '../../scenario/sweep.js';
+import { parseWeight } from '../../scenario/value.js';
 import type { CliContext } from '../context.js';
 import { createProgress, type Progress } from '../progress.js';
 import { formatTable } from '../table.js';
@@ -19,6 +22,7 @@ interface SweepFlags {
   by: string;
   mode: string;
   bound: string;
+  weight: string;
   format: string;
   quiet?: boolean;
   out?: string;
@@ -34,7 +38,9 @@ function choice<T extends string>(flag: string, value: string, allowed: readonly
 export function sweepText(r: SweepResult): string {
   const what = r.mode === 'embargo' ? 'embargoed (all exports cut)' : 'offline';
   const n = (v: number) => Math.round(v).toLocaleString('en-US');
-  const head = `Each ${r.by} ${what} in turn, ranked by the ${r.bound} loss. Baseline: max flow ${n(r.baseline.maxFlow)}, allocation ${n(r.baseline.allocation)}, observed ${n(r.baseline.proportional)} ${r.unit}\n\n`;
+  const of = r.weight === 'value' ? ' of value' : '';
+  const prices = r.prices ? `Value = tonnes delivered to each end use x its unit value at these prices (docs/scenarios.md, Value):\n${r.prices.map((p) => `  ${p}`).join('\n')}\n` : '';
+  const head = `Each ${r.by} ${what} in turn, ranked by the ${r.bound} loss${of}. Baseline: max flow ${n(r.baseline.maxFlow)}, allocation ${n(r.baseline.allocation)}, observed ${n(r.baseline.proportional)} ${r.unit}\n${prices}\n`;
   const header = ['rank', r.by, 'name', 'nodes', 'max flow loss %', 'allocation loss %', 'proportional loss %'];
   const rows = r.rows.map((row) => [row.rank[r.bound], row.id, row.label.length > 48 ? `${row.label.slice(0, 45)}...` : row.label, row.nodes, pct(row.loss.maxFlow).padStart(15), pct(row.loss.allocation).padStart(17), pct(row.loss.proportional).padStart(19)]);
   return head + formatTable(header, rows);
@@ -43,6 +49,8 @@ export function sweepText(r: SweepResult): string {
 export function sweepCsv(r: SweepResult, options: CsvCellOptions = {}): string {
   const header = [r.by, 'name', 'nodes', 'maxflow_scenario', 'maxflow_loss', 'maxflow_rank', 'proportional_scenario', 'proportional_loss', 'proportional_rank', 'allocation_scenario', 'allocation_loss', 'allocation_rank'];
   const rows = r.rows.map((row) => [row.id, row.label, row.nodes, row.scenario.maxFlow, row.loss.maxFlow, row.rank.maxFlow, row.scenario.proportional, row.loss.proportional, row.rank.proportional, row.scenario.allocation, row.loss.allocation, row.rank.allocation]);
+  // In value, each row also says its unit and the prices behind it.
+  if (r.prices) return csvRecords([[...header, 'unit', 'prices'], ...rows.map((row) => [...row, r.unit, (r.prices ?? []).join('; ')])], options);
   return csvRecords([header, ...rows], options);
 }
 
@@ -54,6 +62,7 @@ export function registerSweep(program: Command, ctx: CliContext): void {
     .option('--by <what>', 'country or node', 'country')
     .option('--mode <mode>', 'disable (offline) or embargo (all exports cut; countries only)', 'disable')
     .option('--bound <bound>', 'rank by maxFlow, allocation or proportional loss', 'maxFlow')
+    .option('--weight <weight>', 'tonnes, or value (USD/yr at the graph\'s prices)', 'tonnes')
     .option('--format <format>', 'text, json or csv', 'text')
     .option('--quiet', 'no progress bar')
     .option('--raw-csv', 'csv: write text cells as they are, without the quote that stops spreadsheets running them as formulas (for machine consumers)')
@@ -64,6 +73,7 @@ export function registerSweep(program: Command, ctx: CliContext): void {
       const by = choice('--by', flags.by, SWEEP_BY);
       const mode = choice('--mode', flags.mode, SWEEP_MODES);
       const bound = choice('--bound', flags.bound, BOUNDS);
+      const weight = parseWeight(flags.weight);
       if (by === 'node' && mode === 'embargo') throw new UsageError('--mode embargo needs --by country: an embargo is imposed by a country');
       const { graph } = await readGraphFile(file);
       let progress: Progress | undefined;
@@ -73,7 +83,7 @@ export function registerSweep(program: Command, ctx: CliContext): void {
       };
       let result: SweepResult;
       try {
-        result = sweepScenarios(graph, { by, mode, bound, onProgress });
+        result = sweepScenarios(graph, { by, mode, bound, weight, onProgress });
       } finally {
         progress?.stop();
       }

@@ -31,6 +31,19 @@ export interface NodeDetailsActions {
   expand: (group: string) => void;
 }
 
+/**
+ * An origin mix as text, largest share first: "CN 60.0%, AU 40.0%", with the untraced
+ * rest (1 - sum, recyclers, stocks, closed loops) when above 0.05%.
+ */
+export function originText(shares: Record<string, number>, none: string): string {
+  const entries = Object.entries(shares).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  if (entries.length === 0) return none;
+  const rest = 1 - entries.reduce((total, [, share]) => total + share, 0);
+  const parts = entries.map(([code, share]) => `${code} ${formatPercent(share)}`);
+  if (rest > 0.0005) parts.push(`untraced ${formatPercent(rest)}`);
+  return parts.join(', ');
+}
+
 export function renderNodeDetails(container: Element, input: NodeDetailsInput, actions: NodeDetailsActions): void {
   const { node, metrics, result, countryName } = input;
   if (!node) {
@@ -51,6 +64,10 @@ export function renderNodeDetails(container: Element, input: NodeDetailsInput, a
     rows.push(['knockout loss', formatPercent(metrics.knockoutLoss)]);
     rows.push(['betweenness', formatScore(metrics.betweenness)]);
     if (metrics.minCut) rows.push(['minimum cut', 'member']);
+    if (metrics.origin) {
+      rows.push(['mined in', originText(metrics.origin.mining, 'no traced mine')]);
+      rows.push(['separated in', originText(metrics.origin.separation, 'not separated yet')]);
+    }
   }
   const table: HTMLElement[] = [];
   if (!input.members) {
