@@ -22,7 +22,7 @@
 import { UsageError } from '../model/errors.js';
 import type { SupplyGraph } from '../model/graph.js';
 import type { AppliedScenario } from '../scenario/apply-scenario.js';
-import { buildAllocationLp, fairPhaseTwo, lpName, servedFirst, OBJECTIVES, type AllocationLpOptions, type Objective } from './allocation-lp.js';
+import { buildAllocationLp, fairPhaseTwo, lpName, servedFirst, OBJECTIVES, type AllocationLp, type AllocationLpOptions, type Objective } from './allocation-lp.js';
 import { allocationNetwork, isSink, type AllocationNetwork } from './allocation-network.js';
 import { solveLp, solveLpObjectives } from './highs-adapter.js';
 import { dualOf, type LpSolution } from './linear-program.js';
@@ -138,20 +138,72 @@ export function solveAllocation(input: AllocationInput, options: AllocationOptio
   return { objective, delivered, fairLevel, bySink, byEndUse, edgeFlow, activity, shadowPrice: { nodes, countries }, inputPrice, lp: { rows: lp.rowNames.length, columns: lp.columnNames.length } };
 }
 
+/** Options of `servedFirstAllocation`: those of the LP, and an optimum already found. */
+export interface ServedFirstOptions extends AllocationOptions {
+  /**
+   * An optimum `solveAllocation` found on the same input with the same options (any
+   * objective): its deliveries are one feasible plan, used to skip groups it already
+   * serves in full (see `servedFirstAllocation`). Default: the objective `total` is solved first.
+   */
+  optimum?: AllocationResult;
+}
+
+/** A sink is at its limit L in a plan delivering d when d >= L - AT_LIMIT max(1, L). */
+const AT_LIMIT = 1e-9;
+
 /**
  * For each group of sinks (e.g. an end use), the most the group can receive when served
  * first: the allocation LP (objective `total`, same options) maximising only the group's
  * sinks. Unlike the split of one optimum among the sinks (not unique), this is unique;
  * it is the allocation analogue of `sink-max-flow.ts`. One LP, re-solved per group from
- * the previous basis (`solveLpObjectives`).
+ * the previous basis (`solveLpObjectives`), for the groups the shortcut below leaves.
+ *
+ * Shortcut (exact): let P be the feasible plans of the LP and d_t(y) what sink t receives
+ * in plan y (its activities plus its stock). Every plan obeys the row demand(t), so
+ * d_t(y) <= L_t (L_t = `demand ?? IN`, or the `sinkLimit` override), hence
+ *   servedFirst(G) = max_{y in P} sum_{t in G} d_t(y) <= sum_{t in G} L_t.
+ * If one plan y* in P (the optimum of objective `total`, or the `optimum` option: any
+ * optimum of the same LP, which is a plan in P since the fair rows only add constraints)
+ * gives every t in G its limit, d_t(y*) = L_t, the bound is reached:
+ *   servedFirst(G) = sum_{t in G} L_t,
+ * and no LP is solved for G. Groups with a sink of infinite limit (no demand row), or
+ * below its limit in y*, are solved. A listed node that is not a sink of the network
+ * counts 0 on both sides (it has no activity the objective counts). "At the limit" allows
+ * the solver's rounding: d_t >= L_t - 1e-9 max(1, L_t), so the value returned is within
+ * that of the LP's own optimum. Corollary: in the baseline (no action) with capacities >=
+ * flows and no stated `demand`, the observed flows are a plan giving every sink L_t = IN_t,
+ * so every optimum of objective `total` delivers sum_t L_t and, as no d_t exceeds its L_t,
+ * gives each sink exactly L_t: every group is served in full and no LP is solved at all.
  */
-export function servedFirstAllocation(input: AllocationInput, groups: Record<string, readonly string[]>, options: AllocationOptions = {}): Record<string, number> {
-  const { base, ...lpOptions } = resolveOptions(options);
+export function servedFirstAllocation(input: AllocationInput, groups: Record<string, readonly string[]>, options: ServedFirstOptions = {}): Record<string, number> {
+  const { optimum, ...rest } = options;
+  const { base, ...lpOptions } = resolveOptions(rest);
   const net = networkOf(input, base);
-  const built = buildAllocationLp(net, { ...lpOptions, objective: 'total' });
   const index = new Map(net.nodes.map((node, v) => [node, v]));
   const names = Object.keys(groups);
-  const costs = names.map((group) => servedFirst(built, (groups[group] ?? []).map((s) => index.get(s)).filter((v): v is number => v !== undefined)).cost);
-  const values = solveLpObjectives(built.lp, costs);
-  return Object.fromEntries(names.map((group, i) => [group, values[i] ?? 0]));
+  const members = names.map((group) => (groups[group] ?? []).map((s) => index.get(s)).filter((v): v is number => v !== undefined));
+  let built: AllocationLp | undefined;
+  const lp = () => (built ??= buildAllocationLp(net, { ...lpOptions, objective: 'total' }));
+  let received: (v: number) => number;
+  if (optimum) {
+    received = (v) => optimum.bySink[net.nodes[v] as string] ?? 0;
+  } else {
+    const { lp: total, sinkEntries } = lp();
+    const plan = solveLp(total).columnValue;
+    received = (v) => (sinkEntries.get(v) ?? []).reduce((s, [j, c]) => s + c * (plan[j] ?? 0), 0);
+  }
+  const limitOf = (v: number) => (isSink(net, v) ? (lpOptions.sinkLimit?.get(net.nodes[v] as string) ?? (net.sinkLimit[v] as number)) : 0);
+  const full = members.map((sinks) => {
+    let sum = 0;
+    for (const v of sinks) {
+      const limit = limitOf(v);
+      if (!Number.isFinite(limit) || received(v) < limit - AT_LIMIT * Math.max(1, limit)) return undefined;
+      sum += limit;
+    }
+    return sum;
+  });
+  const open = names.map((_g, i) => i).filter((i) => full[i] === undefined);
+  const values = open.length === 0 ? [] : solveLpObjectives(lp().lp, open.map((i) => servedFirst(lp(), members[i] ?? []).cost));
+  const solved = new Map(open.map((i, k) => [i, values[k] ?? 0]));
+  return Object.fromEntries(names.map((group, i) => [group, full[i] ?? solved.get(i) ?? 0]));
 }
