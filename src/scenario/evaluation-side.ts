@@ -19,7 +19,7 @@ import type { SupplyGraph } from '../model/graph.js';
 import { maxFlow } from '../metrics/flow/max-flow.js';
 import type { AppliedScenario } from './apply-scenario.js';
 import { proportionalFlow } from './proportional-flow.js';
-import { sinkMaxFlow } from './sink-max-flow.js';
+import { sinkMaxFlowSolver } from './sink-max-flow.js';
 import type { SinkSupply, Supply } from './evaluate.js';
 
 export interface Side {
@@ -31,6 +31,8 @@ export interface Side {
   allocation: AllocationResult;
   network: AllocationNetwork;
   compact: CompactGraph;
+  /** `sinkMaxFlow` on `compact` (one flow network, reset per call). */
+  sinkMaxFlow: (targets: ReadonlySet<string>) => number;
   /** Objective of the allocation LP. */
   objective: Objective;
   memo: Map<string, unknown>;
@@ -49,17 +51,18 @@ export function evaluateSide(applied: AppliedScenario, base: SupplyGraph, object
   const network = allocationNetwork(graph, base);
   const allocation = solveAllocation(network, { objective });
   const compact = compactGraph(graph);
+  const sinkMaxFlow = sinkMaxFlowSolver(compact);
   const bySink: Record<string, SinkSupply> = {};
   for (const sink of sinksOf(graph)) {
     bySink[sink] = {
       maxFlow: graph.reduceInEdges(sink, (total, edge) => total + (flow.edgeFlow[edge] ?? 0), 0),
-      ownMaxFlow: sinkMaxFlow(compact, new Set([sink])),
+      ownMaxFlow: sinkMaxFlow(new Set([sink])),
       allocation: allocation.bySink[sink] ?? 0,
       proportional: proportional.bySink[sink] ?? 0,
     };
   }
   const supply = { maxFlow: flow.value, allocation: allocation.delivered, proportional: proportional.delivered, fairLevel: allocation.fairLevel, bySink };
-  return { applied, supply, edgeFlow: proportional.edgeFlow, allocation, network, compact, objective, memo: new Map() };
+  return { applied, supply, edgeFlow: proportional.edgeFlow, allocation, network, compact, sinkMaxFlow, objective, memo: new Map() };
 }
 
 /** `compute()` the first time `key` is asked of `side`, the remembered value afterwards. */
@@ -97,7 +100,7 @@ export function servedFirstOf(side: Side, groups: ReadonlyMap<string, readonly s
 
 /** Max flow into the group `sinks` alone (`sink-max-flow.ts`), remembered by its sinks. */
 export function groupMaxFlow(side: Side, sinks: readonly string[]): number {
-  return remember(side, `max-flow:${groupKey(sinks)}`, () => sinkMaxFlow(side.compact, new Set(sinks)));
+  return remember(side, `max-flow:${groupKey(sinks)}`, () => side.sinkMaxFlow(new Set(sinks)));
 }
 
 /** The baseline of evaluations on one graph, computed once (see the file header). */
