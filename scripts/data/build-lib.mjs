@@ -16,7 +16,8 @@
 //   recipes.csv      node,recipe,kind,material,value,baseline,sources
 //                    kind input: value = coefficient per unit of activity; kind output:
 //                    value = share of the output; `baseline` (on output rows) = the recipe's
-//                    2024 activity, used only to check the recipes against the flows.
+//                    2024 activity: checked against the flows, and written to the recipe's
+//                    `baseline` (the proportional bound weights alternative recipes by it).
 //
 // The build fails (DatasetBuildError naming the table, the row and the problem) on an
 // unknown source or derivation id, an unknown node, a bad number, a node whose in-flow
@@ -150,7 +151,7 @@ export function buildDataset(tables) {
     const rampMonths = p ? number('projects', [...projects.keys()].indexOf(r.key), 'rampMonths', p.rampMonths, { integer: true }) : undefined;
     if (rampMonths !== undefined) a.rampMonths = rampMonths;
     const own = recipes.get(r.key);
-    if (own) a.recipes = [...own.values()].map((x) => ({ name: x.name, inputs: x.inputs, outputs: x.outputs }));
+    if (own) a.recipes = [...own.values()].map((x) => ({ name: x.name, inputs: x.inputs, outputs: x.outputs, baseline: x.baseline }));
     a.source = citation('nodes', i, r.sources, sources, derivations);
     a.confidence = r.confidence || 'low';
     if (r.notes) a.notes = r.notes;

@@ -72,9 +72,10 @@ function isValidRecipes(value: unknown): boolean {
   if (!Array.isArray(value) || value.length === 0) return false;
   for (const recipe of value) {
     if (!isPlainObject(recipe)) return false;
-    for (const name in recipe) if (name !== 'name' && name !== 'inputs' && name !== 'outputs') return false;
+    for (const name in recipe) if (name !== 'name' && name !== 'inputs' && name !== 'outputs' && name !== 'baseline') return false;
     if (typeof recipe.name !== 'string' || recipe.name === '' || !isMaterialTable(recipe.inputs)) return false;
     if (recipe.outputs !== undefined && !isMaterialTable(recipe.outputs)) return false;
+    if (recipe.baseline !== undefined && !isQuantity(recipe.baseline)) return false;
   }
   return true;
 }

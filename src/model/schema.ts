@@ -58,6 +58,12 @@ export const RecipeSchema = z.strictObject({
   name: z.string({ error: typeError('a string (the recipe name)') }).min(1, 'must not be empty'),
   inputs: z.record(z.string(), positiveNumber, { error: typeError('an object {material: coefficient > 0}') }),
   outputs: z.record(z.string(), positiveNumber, { error: typeError('an object {material: share > 0}') }).optional(),
+  /**
+   * The recipe's observed activity (units of output per year) in the data year. Read only
+   * by the proportional bound, which weights alternative recipes by it
+   * (`scenario/proportional-flow.ts`); the allocation LP ignores it.
+   */
+  baseline: finiteNonNegative.optional(),
 });
 
 export const NODE_STATUSES = ['operating', 'construction', 'planned', 'prospective'] as const;

@@ -15,8 +15,37 @@
  * Suppliers of one material still average by flow (they are substitutes), so a node
  * whose in-edges all carry one material (edges without `material` are the material "")
  * keeps the flow-weighted average of the earlier model. The materials are those of the
- * nominal (baseline) in-flows, i.e. the node's default recipe (`allocation/recipes.ts`);
- * explicit alternative recipes are not used here (no substitution without rerouting).
+ * nominal (baseline) in-flows, i.e. the node's default recipe (`allocation/recipes.ts`).
+ *
+ * Alternative recipes (a node whose explicit `recipes` all carry a `baseline` activity,
+ * e.g. a separation plant with one recipe per ore feed, a magnet plant with one per
+ * grade): the MIN over inputs applies within a recipe, and across recipes each keeps
+ * its baseline share of the node's activity, scaled by its own input fraction:
+ *
+ *   g_r(v) = min over input materials k of r with nominal in-flow > 0 of got_k(v)
+ *   w_r    = baseline_r / sum of baseline_r' over the counted recipes r'
+ *   received_v = sum over r of w_r x g_r(v)        (instead of min over all k of got_k)
+ *   f(v)   = min(limit_v, received_v + reserve_v)
+ *
+ * and each output material m leaves in the proportion in which the recipes made it:
+ *
+ *   c_rm   = baseline_r b_rm / sum over r' of baseline_r' b_r'm   (b_rm: r's output share of m;
+ *            a recipe without `outputs` has the node's nominal out-flow shares)
+ *   f_m(v) = min(limit_v, sum over r of c_rm x g_r(v) + reserve_v)
+ *   after(e = v -> w, material m) = flow_e x min(f_m(v), pass_e)     (f(v) when no recipe makes m)
+ *
+ * so a magnet plant whose Dy is cut still ships its Dy-free grade in full and none of its
+ * Dy/Tb grades, and a separation plant ships each oxide in proportion to the feeds that
+ * made it.
+ *
+ * Counted recipes: baseline > 0 and at least one input material with nominal in-flow
+ * (a recipe whose every input has no nominal in-flow traces its activity to nothing in
+ * the graph). With no counted recipe, or a recipe without `baseline`, the node takes the
+ * rule above. Assumption: no substitution without rerouting: a recipe that loses its
+ * feed is not replaced by running another one harder (the allocation bound does that),
+ * and the outputs of one recipe scale together (joint products in the recipe's
+ * proportions). A material arriving that no recipe uses does not limit the node. With
+ * one counted recipe using every in-flow material this is the rule above exactly.
  *
  * pass_e is 1 for an open edge, 0 for a cut one and the quota share s for a capped one:
  * a quota lets through at most s x flow_e, so an edge whose exporter already runs at
@@ -42,9 +71,9 @@
  * Stocks (the monthly model, `src/timeline/`): with `reserve`, a node may also draw on a
  * stock worth reserve_v of its nominal in-flow, held in its baseline input mix (so it adds
  * reserve_v to every material's got_k):
- *   received_v = min over materials k of got_k(v)
+ *   received_v = min over materials k of got_k(v)   (with recipes: the weighted sum above)
  *   f(v) = min(limit_v, received_v + reserve_v)
- * (still monotone, so the same iteration applies); `received` reports received_v, and the
+ * (still monotone, so the same iteration applies: a weighted sum of minima of got_k); `received` reports received_v, and the
  * draw is f(v) - received_v when positive. Nodes without nominal in-flow have no draw.
  *
  * References: Leontief, "Quantitative input and output relations in the economic system
@@ -53,6 +82,7 @@
  */
 import { ComputationError, UsageError } from '../model/errors.js';
 import type { SupplyGraph } from '../model/graph.js';
+import type { NodeAttributes } from '../model/schema.js';
 
 export interface ProportionalOptions {
   /** pass_e per edge key; missing edges pass 1. */
@@ -83,6 +113,57 @@ export interface ProportionalResult {
   delivered: number;
   /** Sweeps made. */
   sweeps: number;
+}
+
+/** One counted alternative recipe: its weight w_r and the numbers of its input materials with nominal in-flow. */
+interface CountedRecipe {
+  weight: number;
+  inputs: number[];
+}
+
+/** The counted recipes of a node, and per output material m the recipes making it with their weights c_rm. */
+interface RecipeMix {
+  recipes: CountedRecipe[];
+  byOutput: Map<string, { recipe: number; weight: number }[]>;
+}
+
+/**
+ * The counted recipes of a node (see the header), or null when the node takes the
+ * single-recipe rule (no explicit recipes, one without `baseline`, or none counted).
+ * `outShares`: the node's nominal out-flow shares by material (the output shares of a
+ * recipe without `outputs`).
+ */
+function recipeMix(recipes: NodeAttributes['recipes'], materials: ReadonlyMap<string, number>, nominal: readonly number[], outShares: ReadonlyMap<string, number>): RecipeMix | null {
+  if (!recipes || recipes.length === 0 || recipes.some((r) => r.baseline === undefined)) return null;
+  const counted: { baseline: number; inputs: number[]; outputs: [string, number][] }[] = [];
+  for (const recipe of recipes) {
+    const inputs = Object.keys(recipe.inputs)
+      .map((m) => materials.get(m))
+      .filter((k): k is number => k !== undefined && (nominal[k] ?? 0) > 0);
+    if (!((recipe.baseline as number) > 0) || inputs.length === 0) continue;
+    const shares: [string, number][] = recipe.outputs ? Object.entries(recipe.outputs) : [...outShares];
+    const sum = shares.reduce((t, [, v]) => t + v, 0);
+    counted.push({ baseline: recipe.baseline as number, inputs, outputs: sum > 0 ? shares.map(([m, v]) => [m, v / sum]) : [] });
+  }
+  const total = counted.reduce((sum, r) => sum + r.baseline, 0);
+  if (counted.length === 0 || !(total > 0)) return null;
+  // c_rm = baseline_r b_rm / sum over r' of baseline_r' b_r'm: recipe r's part of m's baseline output
+  const made = new Map<string, { recipe: number; weight: number }[]>();
+  counted.forEach((r, i) => {
+    for (const [m, b] of r.outputs) (made.get(m) ?? made.set(m, []).get(m) ?? []).push({ recipe: i, weight: r.baseline * b });
+  });
+  for (const list of made.values()) {
+    const sum = list.reduce((t, x) => t + x.weight, 0);
+    for (const x of list) x.weight /= sum;
+  }
+  return { recipes: counted.map((r) => ({ weight: r.baseline / total, inputs: r.inputs })), byOutput: made };
+}
+
+/** 1 - sum of w (1 - g) over `terms` = sum of w g when the weights sum to 1, written so that no loss gives exactly 1; >= 0. */
+function weighted(terms: readonly { weight: number; g: number }[]): number {
+  let lost = 0;
+  for (const t of terms) lost += t.weight * (1 - t.g);
+  return Math.max(0, 1 - lost);
 }
 
 /** Nodes in depth-first topological order (reverse postorder); on cycles, some order. */
@@ -120,26 +201,45 @@ export function proportionalFlow(graph: SupplyGraph, options: ProportionalOption
   const limitOf = (node: string) => options.limit?.[node] ?? 1;
   const reserveOf = (node: string) => options.reserve?.[node] ?? 0;
   const order = topologicalOrder(graph);
-  const inEdges = new Map<string, { edge: string; source: string; flow: number; material: number }[]>();
+  const inEdges = new Map<string, { edge: string; source: string; flow: number; material: number; key: string }[]>();
   const nominalIn = new Map<string, number>();
   /** Nominal in-flow per material (indexed as the edges' `material` numbers) of each node. */
   const nominalByMaterial = new Map<string, number[]>();
+  /** Counted alternative recipes of a node: weight w_r and the material numbers of its inputs. */
+  const mixes = new Map<string, RecipeMix>();
   for (const node of order) {
     const materials = new Map<string, number>();
     const edges = graph.mapInEdges(node, (edge, a, source) => {
       const key = a.material ?? '';
       const material = materials.get(key) ?? materials.set(key, materials.size).get(key) ?? 0;
-      return { edge, source, flow: a.flow, material };
+      return { edge, source, flow: a.flow, material, key };
     });
     const byMaterial: number[] = Array.from({ length: materials.size }, () => 0);
     for (const e of edges) byMaterial[e.material] = (byMaterial[e.material] ?? 0) + e.flow;
     inEdges.set(node, edges);
     nominalIn.set(node, edges.reduce((total, e) => total + e.flow, 0));
     nominalByMaterial.set(node, byMaterial);
+    const recipes = graph.getNodeAttribute(node, 'recipes');
+    if (recipes && recipes.length > 0) {
+      const out = new Map<string, number>();
+      graph.forEachOutEdge(node, (_e, a) => out.set(a.material ?? '', (out.get(a.material ?? '') ?? 0) + a.flow));
+      const OUT = [...out.values()].reduce((t, v) => t + v, 0);
+      const mix = recipeMix(recipes, materials, byMaterial, OUT > 0 ? new Map([...out].map(([m, v]) => [m, v / OUT])) : new Map());
+      if (mix) mixes.set(node, mix);
+    }
   }
   const fraction: Record<string, number> = {};
   const received: Record<string, number> = {};
   for (const node of order) fraction[node] = limitOf(node);
+  /** g_r of each node with counted recipes (1 until its inputs are known). */
+  const gs = new Map<string, number[]>([...mixes].map(([node, mix]) => [node, mix.recipes.map(() => 1)]));
+  /** The fraction of its nominal out-flow of `material` that `node` ships: f_m(v) of the header, else f(v). */
+  const shipped = (node: string, material: string): number => {
+    const made = mixes.get(node)?.byOutput.get(material);
+    const g = gs.get(node);
+    if (!made || !g) return fraction[node] ?? 0;
+    return Math.min(limitOf(node), weighted(made.map((x) => ({ weight: x.weight, g: g[x.recipe] as number }))) + reserveOf(node));
+  };
 
   let sweeps = 0;
   for (let change = Infinity; change > tolerance; ) {
@@ -153,11 +253,24 @@ export function proportionalFlow(graph: SupplyGraph, options: ProportionalOption
       if (total <= 0) continue;
       const nominal = nominalByMaterial.get(node) ?? [];
       const arrived: number[] = nominal.map(() => 0);
-      for (const e of inEdges.get(node) ?? []) arrived[e.material] = (arrived[e.material] ?? 0) + e.flow * Math.min(fraction[e.source] ?? 0, pass[e.edge] ?? 1);
+      for (const e of inEdges.get(node) ?? []) arrived[e.material] = (arrived[e.material] ?? 0) + e.flow * Math.min(shipped(e.source, e.key), pass[e.edge] ?? 1);
+      const share = (k: number) => (arrived[k] ?? 0) / (nominal[k] as number);
+      const mix = mixes.get(node);
       let got = Infinity;
-      nominal.forEach((expected, k) => {
-        if (expected > 0) got = Math.min(got, (arrived[k] ?? 0) / expected);
-      });
+      if (mix) {
+        const g = gs.get(node) as number[];
+        mix.recipes.forEach((r, i) => {
+          let next = Infinity;
+          for (const k of r.inputs) next = Math.min(next, share(k));
+          change = Math.max(change, Math.abs(next - (g[i] as number)));
+          g[i] = next;
+        });
+        got = weighted(mix.recipes.map((r, i) => ({ weight: r.weight, g: g[i] as number })));
+      } else {
+        nominal.forEach((expected, k) => {
+          if (expected > 0) got = Math.min(got, share(k));
+        });
+      }
       received[node] = got;
       const next = Math.min(limitOf(node), got + reserveOf(node));
       const previous = fraction[node] ?? 0;
@@ -168,7 +281,7 @@ export function proportionalFlow(graph: SupplyGraph, options: ProportionalOption
 
   const edgeFlow: Record<string, number> = {};
   graph.forEachEdge((edge, a, source) => {
-    edgeFlow[edge] = a.flow * Math.min(fraction[source] ?? 0, pass[edge] ?? 1);
+    edgeFlow[edge] = a.flow * Math.min(shipped(source, a.material ?? ''), pass[edge] ?? 1);
   });
   const bySink: Record<string, number> = {};
   let delivered = 0;

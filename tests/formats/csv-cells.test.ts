@@ -10,7 +10,7 @@ import { exportGraph } from '../../src/formats/export-formats.js';
 import { metricsCsv } from '../../src/metrics/tables.js';
 import { computeMetrics } from '../../src/metrics/report.js';
 import { parseGraph } from '../../src/model/parse-graph.js';
-import { scenarioCsv } from '../../src/cli/commands/scenario.js';
+import { scenarioCsv } from '../../src/cli/commands/scenario-report.js';
 import { evaluateScenario } from '../../src/scenario/evaluate.js';
 
 const HOSTILE = ['=HYPERLINK("http://x","y")', '+1+cmd', "-2+3|' /C calc'!A0", '@SUM(A1)', '\t=1', '\r=1'];

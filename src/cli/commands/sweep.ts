@@ -13,7 +13,7 @@ import { SWEEP_BY, SWEEP_MODES, sweepScenarios, type SweepResult } from '../../s
 import type { CliContext } from '../context.js';
 import { createProgress, type Progress } from '../progress.js';
 import { formatTable } from '../table.js';
-import { checkFormat, emit, pct } from './scenario.js';
+import { checkFormat, emit, pct } from './scenario-shared.js';
 
 interface SweepFlags {
   by: string;

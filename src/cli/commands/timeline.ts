@@ -13,7 +13,7 @@ import { MAX_MONTHS, timeline, type BoundSeries, type TimelineResult } from '../
 import type { CliContext } from '../context.js';
 import { createProgress, type Progress } from '../progress.js';
 import { formatTable } from '../table.js';
-import { checkFormat, emit, loadScenario, pct } from './scenario.js';
+import { checkFormat, emit, loadScenario, pct } from './scenario-shared.js';
 
 interface TimelineFlags {
   scenario?: string;

@@ -1,6 +1,7 @@
 /**
  * The ranges panel: a button runs an uncertainty ensemble of the current scenario
- * (POST /api/graphs/:id/ensemble, 200 members) and the panel shows its whiskers per end
+ * (POST /api/graphs/:id/ensemble, members from its samples field, 200 by default, at most
+ * the server's limit of 500) and the panel shows its whiskers per end
  * use (loss-ranges.ts) and the tornado of the picked headline (tornado.ts), under the
  * bound chosen in its select. It keeps its own small state (the last ensemble and the
  * picked end use); the page calls `render()` with the rest and `clear()` when the
@@ -26,7 +27,14 @@ export interface RangesPanel {
   clear(): void;
 }
 
-export const ENSEMBLE_SAMPLES = 200;
+/** The server's limit per request (`ensembleSamples` in src/server/app.ts). */
+export const MAX_SAMPLES = 500;
+
+/** The samples field as a whole number in 1..MAX_SAMPLES, or null. */
+export function samplesOf(text: string): number | null {
+  const n = Number(text.trim() === '' ? Number.NaN : text);
+  return Number.isSafeInteger(n) && n >= 1 && n <= MAX_SAMPLES ? n : null;
+}
 
 export function mountRangesPanel(deps: RangesPanelDeps): RangesPanel {
   let result: EnsembleResult | null = null;
@@ -43,10 +51,15 @@ export function mountRangesPanel(deps: RangesPanelDeps): RangesPanel {
   byId('ranges-run').addEventListener('click', () => {
     const now = deps.current();
     if (!now) return;
-    deps.setStatus('Computing ranges…');
+    const samples = samplesOf(byId<HTMLInputElement>('ranges-samples').value);
+    if (samples === null) {
+      deps.setStatus(`Ranges: samples must be a whole number from 1 to ${MAX_SAMPLES}`, true);
+      return;
+    }
+    deps.setStatus(`Computing ranges (${samples} samples)…`);
     deps.busy(1);
     api
-      .ensemble(now.graph, now.scenario, ENSEMBLE_SAMPLES)
+      .ensemble(now.graph, now.scenario, samples)
       .then((r) => {
         result = r;
         endUse = null;
