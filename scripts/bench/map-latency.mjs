@@ -5,7 +5,7 @@
 // window.__chokepoint.lastEvaluationMs). Writes the "## Map latency" section of
 // docs/benchmarks.md unless --no-docs. Needs `npm run build` and chromium.
 //   node scripts/bench/map-latency.mjs [--runs N] [--no-docs]
-import { availableParallelism, cpus } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { writeSection } from '../docs-section.mjs';
 import { ROOT, withMapPage } from '../map-page.mjs';
@@ -44,7 +44,7 @@ headless chromium; China is toggled ${runs} times (offline, then embargo) and ea
 timed by the page from the click to the redraw (POST scenario, both bounds, knockout
 bottlenecks before and after, Cytoscape update). Budget: ${BUDGET_MS} ms per change.
 
-Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, Node ${process.version}; ${date}.
+Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, Node ${process.version}; ${date}; load average ${loadavg()[0].toFixed(1)} at the end of the run${loadavg()[0] > availableParallelism() ? ' (a machine shared with other jobs: the times are upper bounds of a quiet machine\'s)' : ''}.
 
 | changes | median | p90 | max | within budget |
 | --- | --- | --- | --- | --- |

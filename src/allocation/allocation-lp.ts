@@ -60,6 +60,16 @@ export interface AllocationLp {
   endUses: Map<string, { sinks: number[]; demand: number }>;
   /** Per sink (node index), the entries whose sum is what it receives. */
   sinkEntries: Map<number, RowEntry[]>;
+  /** Column f(e) of each edge, by edge index. */
+  flowColumn: Int32Array;
+  /** Columns x(v,r) of each node's recipes, by node index (empty for a node without edges). */
+  activityColumns: number[][];
+  /** Column s(v) of each node, or -1 without stock. */
+  stockColumn: Int32Array;
+  /** Row cap(v) of each node, or -1 without a finite capacity. */
+  capRow: Int32Array;
+  /** Rows in(v,k) of each node by material k ("*": pooled inputs). */
+  inputRows: Map<string, number>[];
 }
 
 /** Builds the allocation LP of `net`; see the file header. */
@@ -70,6 +80,11 @@ export function buildAllocationLp(net: AllocationNetwork, options: AllocationLpO
   const delivered: RowEntry[] = [];
   const endUses = new Map<string, { sinks: number[]; demand: number }>();
   const sinkEntries = new Map<number, RowEntry[]>();
+  const n = net.nodes.length;
+  const activityColumns: number[][] = Array.from({ length: n }, () => []);
+  const stockColumn = new Int32Array(n).fill(-1);
+  const capRow = new Int32Array(n).fill(-1);
+  const inputRows: Map<string, number>[] = Array.from({ length: n }, () => new Map());
 
   net.nodes.forEach((node, v) => {
     const ins = net.inEdges[v] ?? [];
@@ -80,11 +95,14 @@ export function buildAllocationLp(net: AllocationNetwork, options: AllocationLpO
     const x = recipes.map((r) => b.column(lpName('x', node, r.name), 0, Infinity));
     const extra = options.extraSupply?.get(node) ?? 0;
     const stock = extra > 0 ? b.column(lpName('s', node), 0, extra) : -1;
+    activityColumns[v] = x;
+    stockColumn[v] = stock;
+    const inRows = inputRows[v] as Map<string, number>;
 
     if (!isSource(net, v)) {
       const only = recipes.length === 1 ? recipes[0] : undefined;
       if (only?.inputs === 'pooled') {
-        b.row(lpName('in', node, '*'), 0, Infinity, [...ins.map((e): RowEntry => [flow[e] as number, 1]), [x[0] as number, -1]]);
+        inRows.set('*', b.row(lpName('in', node, '*'), 0, Infinity, [...ins.map((e): RowEntry => [flow[e] as number, 1]), [x[0] as number, -1]]));
       } else {
         const byMaterial = new Map<string, RowEntry[]>();
         const entriesOf = (k: string) => byMaterial.get(k) ?? byMaterial.set(k, []).get(k) ?? [];
@@ -105,7 +123,7 @@ export function buildAllocationLp(net: AllocationNetwork, options: AllocationLpO
         });
         for (const [k, entries] of byMaterial) {
           const supply = ins.filter((e) => net.edgeMaterial[e] === k).map((e): RowEntry => [flow[e] as number, 1]);
-          b.row(lpName('in', node, k), 0, Infinity, [...supply, ...entries]);
+          inRows.set(k, b.row(lpName('in', node, k), 0, Infinity, [...supply, ...entries]));
         }
       }
     }
@@ -139,7 +157,7 @@ export function buildAllocationLp(net: AllocationNetwork, options: AllocationLpO
     }
 
     const capacity = options.nodeCapacity?.get(node) ?? (net.nodeCapacity[v] as number);
-    if (Number.isFinite(capacity)) b.row(lpName('cap', node), -Infinity, capacity, x.map((j): RowEntry => [j, 1]));
+    if (Number.isFinite(capacity)) capRow[v] = b.row(lpName('cap', node), -Infinity, capacity, x.map((j): RowEntry => [j, 1]));
     if (sink) {
       const entries: RowEntry[] = x.map((j): RowEntry => [j, 1]);
       if (stock >= 0) entries.push([stock, 1]);
@@ -167,7 +185,7 @@ export function buildAllocationLp(net: AllocationNetwork, options: AllocationLpO
   } else {
     for (const [j, c] of delivered) b.lp.cost[j] = (b.lp.cost[j] ?? 0) + c;
   }
-  return { lp: b.lp, delivered, lambda, endUses, sinkEntries };
+  return { lp: b.lp, delivered, lambda, endUses, sinkEntries, flowColumn: Int32Array.from(flow), activityColumns, stockColumn, capRow, inputRows };
 }
 
 /**

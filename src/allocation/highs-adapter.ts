@@ -18,7 +18,7 @@
 import * as highsModule from 'highs';
 import type { Highs } from 'highs';
 import { ComputationError } from '../model/errors.js';
-import type { LinearProgram, LpSolution, LpStatus } from './linear-program.js';
+import type { LinearProgram, LpBasis, LpSolution, LpStatus } from './linear-program.js';
 
 // The package's types are CommonJS-shaped (`default` on the module) while Node loads its ES
 // module build (the loader is the default export): take whichever is the function.
@@ -29,6 +29,8 @@ const highs = await loader();
 export interface SolveLpOptions {
   /** Simplex iteration limit (a deterministic budget; reaching it is a ComputationError). Default: none. */
   iterationLimit?: number;
+  /** Start from this basis (of a previous solve of the same rows and columns). Default: HiGHS's own start. */
+  basis?: LpBasis;
 }
 
 function statusName(code: number): LpStatus {
@@ -39,6 +41,9 @@ function statusName(code: number): LpStatus {
   if (code === s.unboundedOrInfeasible) return 'infeasible-or-unbounded';
   return 'other';
 }
+
+/** HiGHS's simplex_strategy value for the primal simplex (kSimplexStrategyPrimal). */
+const PRIMAL_SIMPLEX = 4;
 
 const finite = (v: number) => (v === Infinity ? highs.infinity : v === -Infinity ? -highs.infinity : v);
 
@@ -64,6 +69,7 @@ function createModel(lp: LinearProgram, options: SolveLpOptions): Model {
     // duals then come straight from the final basis of the model as built.
     model.options.set({ output_flag: false, presolve: 'off' });
     if (options.iterationLimit !== undefined) model.options.set({ simplex_iteration_limit: options.iterationLimit });
+    if (options.basis) model.setBasis(options.basis);
   } catch (error) {
     model.dispose();
     throw error;
@@ -97,7 +103,8 @@ export function solveLp(lp: LinearProgram, options: SolveLpOptions = {}): LpSolu
   try {
     runOptimal(model, lp);
     const solution = model.getSolution();
-    return { objective: model.getObjectiveValue(), columnValue: solution.colValue, columnDual: solution.colDual, rowValue: solution.rowValue, rowDual: solution.rowDual };
+    const { colStatus, rowStatus } = model.getBasis();
+    return { objective: model.getObjectiveValue(), columnValue: solution.colValue, columnDual: solution.colDual, rowValue: solution.rowValue, rowDual: solution.rowDual, basis: { colStatus, rowStatus } };
   } finally {
     model.dispose();
   }
@@ -105,14 +112,24 @@ export function solveLp(lp: LinearProgram, options: SolveLpOptions = {}): LpSolu
 
 /**
  * The optimal objective of `lp` under each cost vector of `costs` in turn (same
- * constraints): one HiGHS model, each solve warm-started from the previous optimal basis.
+ * constraints): one HiGHS model, the first solve from `options.basis` when given, each
+ * next one warm-started from the previous optimal basis. A solve that starts from an
+ * optimal basis of other costs uses the primal simplex: that basis is still primal
+ * feasible (only costs changed), so primal simplex goes on from it, while the dual simplex
+ * would first have to restore dual feasibility (about half the time on the allocation
+ * LPs). The optimal objective is the same whichever simplex finds it.
  */
 export function solveLpObjectives(lp: LinearProgram, costs: readonly (readonly number[])[], options: SolveLpOptions = {}): number[] {
   const numCols = lp.columnNames.length;
   if (numCols === 0) return costs.map(() => 0);
   const model = createModel(lp, options);
   try {
-    return costs.map((cost) => {
+    let primal = false;
+    return costs.map((cost, i) => {
+      if (!primal && (i > 0 || options.basis)) {
+        model.options.set({ simplex_strategy: PRIMAL_SIMPLEX });
+        primal = true;
+      }
       model.changeColsCost({ kind: 'range', from: 0, to: numCols - 1 }, cost);
       runOptimal(model, lp);
       return model.getObjectiveValue();

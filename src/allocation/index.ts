@@ -5,4 +5,4 @@ export { allocationNetwork, isSink, isSource, type AllocationNetwork } from './a
 export { solveLp, solveLpObjectives, type SolveLpOptions } from './highs-adapter.js';
 export { dualOf, LpBuilder, valueOf, type LinearProgram, type LpSolution, type LpStatus, type RowEntry, type Sense } from './linear-program.js';
 export { DEFAULT_RECIPE, materialOf, resolveRecipes, type Coefficients, type ResolvedRecipe } from './recipes.js';
-export { servedFirstAllocation, solveAllocation, type AllocationInput, type AllocationOptions, type AllocationResult, type CountryShadowPrice } from './solve-allocation.js';
+export { servedFirstAllocation, solveAllocation, type AllocationInput, type AllocationOptions, type AllocationResult, type CountryShadowPrice, type ServedFirstOptions } from './solve-allocation.js';

@@ -79,6 +79,17 @@ export class LpBuilder {
 /** Status of a solve, as reported by the solver. */
 export type LpStatus = 'optimal' | 'infeasible' | 'unbounded' | 'infeasible-or-unbounded' | 'other';
 
+/**
+ * A simplex basis: per column and per row, 0 at its lower bound, 1 basic, 2 at its upper
+ * bound, 3 free at zero, 4 nonbasic (HiGHS's codes). A solve may start from the basis of
+ * a previous solve of the same rows and columns (a warm start: same optimum, fewer
+ * iterations).
+ */
+export interface LpBasis {
+  colStatus: Int32Array;
+  rowStatus: Int32Array;
+}
+
 /** An optimal solution, read back by column and row index (names: the LP's maps). */
 export interface LpSolution {
   objective: number;
@@ -90,6 +101,8 @@ export interface LpSolution {
   rowValue: Float64Array;
   /** Dual value per row: objective change per unit increase of the row's binding bound. */
   rowDual: Float64Array;
+  /** The optimal basis (absent for an LP without columns). */
+  basis?: LpBasis;
 }
 
 /** Primal value of the column called `name` (0 when the LP has no such column). */

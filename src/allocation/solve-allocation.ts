@@ -22,10 +22,10 @@
 import { UsageError } from '../model/errors.js';
 import type { SupplyGraph } from '../model/graph.js';
 import type { AppliedScenario } from '../scenario/apply-scenario.js';
-import { buildAllocationLp, fairPhaseTwo, lpName, servedFirst, OBJECTIVES, type AllocationLpOptions, type Objective } from './allocation-lp.js';
+import { buildAllocationLp, fairPhaseTwo, servedFirst, OBJECTIVES, type AllocationLp, type AllocationLpOptions, type Objective } from './allocation-lp.js';
 import { allocationNetwork, isSink, type AllocationNetwork } from './allocation-network.js';
 import { solveLp, solveLpObjectives } from './highs-adapter.js';
-import { dualOf, type LpSolution } from './linear-program.js';
+import type { LpBasis, LpSolution } from './linear-program.js';
 
 export interface AllocationOptions extends AllocationLpOptions {
   /** The baseline active graph whose flows give the default recipes (when the input is a graph); default: the input graph. */
@@ -63,6 +63,16 @@ export interface AllocationResult {
 
 export type AllocationInput = SupplyGraph | AppliedScenario | AllocationNetwork;
 
+/** The LP (objective total) each result of `solveAllocation` was solved on, with its optimal basis: `servedFirstAllocation` starts from them. */
+const solvedLps = new WeakMap<AllocationResult, { net: AllocationNetwork; options: AllocationLpOptions; built: AllocationLp; basis: LpBasis | undefined }>();
+
+/** Whether two option sets give the same LP up to its objective: every other option the same value (maps: the same object). */
+function sameLp(a: AllocationLpOptions, b: AllocationLpOptions): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  keys.delete('objective');
+  return [...keys].every((key) => a[key as keyof AllocationLpOptions] === b[key as keyof AllocationLpOptions]);
+}
+
 function networkOf(input: AllocationInput, base: SupplyGraph | undefined): AllocationNetwork {
   if ('recipes' in input && 'edgeMaterial' in input) return input;
   const graph = 'pass' in input && 'limit' in input ? input.graph : (input as SupplyGraph);
@@ -99,9 +109,10 @@ export function solveAllocation(input: AllocationInput, options: AllocationOptio
     solution = solveLp(lp);
   }
 
+  // Read back by the indices the builder recorded (the same columns and rows as by name).
   const value = (j: number) => solution.columnValue[j] ?? 0;
   const edgeFlow: Record<string, number> = {};
-  net.edges.forEach((edge) => (edgeFlow[edge] = value(lp.columnIndex.get(lpName('f', edge)) ?? -1)));
+  net.edges.forEach((edge, e) => (edgeFlow[edge] = value(built.flowColumn[e] as number)));
   const activity: Record<string, number> = {};
   const bySink: Record<string, number> = {};
   const byEndUse: Record<string, number> = {};
@@ -111,47 +122,111 @@ export function solveAllocation(input: AllocationInput, options: AllocationOptio
   let delivered = 0;
   net.nodes.forEach((node, v) => {
     const recipes = net.recipes[v] ?? [];
-    const act = recipes.reduce((s, r) => s + value(lp.columnIndex.get(lpName('x', node, r.name)) ?? -1), 0);
+    const act = (built.activityColumns[v] ?? []).reduce((s, j) => s + value(j), 0);
     activity[node] = act;
     if (isSink(net, v)) {
-      const got = act + value(lp.columnIndex.get(lpName('s', node)) ?? -1);
+      const got = act + value(built.stockColumn[v] as number);
       bySink[node] = got;
       delivered += got;
       const endUse = net.endUse[v] as string;
       byEndUse[endUse] = (byEndUse[endUse] ?? 0) + got;
     }
-    const price = Math.max(0, dualOf(lp, solution, lpName('cap', node)));
+    const capRow = built.capRow[v] as number;
+    const hasCap = capRow >= 0;
+    const price = Math.max(0, hasCap ? (solution.rowDual[capRow] ?? 0) : 0);
     nodes[node] = price;
     const country = net.country[v] as string;
-    const hasCap = lp.rowIndex.has(lpName('cap', node));
     const current = countries[country];
     if (!current) countries[country] = { price, node: hasCap ? node : null };
     else if (hasCap && (current.node === null || price > current.price || (price === current.price && node < current.node))) countries[country] = { price, node };
     const prices: Record<string, number> = {};
     const materials = new Set(['*', ...(net.inEdges[v] ?? []).map((e) => net.edgeMaterial[e] as string), ...recipes.flatMap((r) => (r.inputs === 'pooled' ? [] : [...r.inputs.keys()]))]);
+    const inRows = built.inputRows[v];
     for (const k of materials) {
-      const row = lp.rowIndex.get(lpName('in', node, k));
+      const row = inRows?.get(k);
       if (row !== undefined) prices[k] = Math.max(0, -(solution.rowDual[row] ?? 0));
     }
     if (Object.keys(prices).length > 0) inputPrice[node] = prices;
   });
-  return { objective, delivered, fairLevel, bySink, byEndUse, edgeFlow, activity, shadowPrice: { nodes, countries }, inputPrice, lp: { rows: lp.rowNames.length, columns: lp.columnNames.length } };
+  const result: AllocationResult = { objective, delivered, fairLevel, bySink, byEndUse, edgeFlow, activity, shadowPrice: { nodes, countries }, inputPrice, lp: { rows: lp.rowNames.length, columns: lp.columnNames.length } };
+  if (objective === 'total') solvedLps.set(result, { net, options: lpOptions, built, basis: solution.basis });
+  return result;
 }
+
+/** Options of `servedFirstAllocation`: those of the LP, and an optimum already found. */
+export interface ServedFirstOptions extends AllocationOptions {
+  /**
+   * An optimum `solveAllocation` found on the same input with the same options (any
+   * objective): its deliveries are one feasible plan, used to skip groups it already
+   * serves in full (see `servedFirstAllocation`). Default: the objective `total` is solved first.
+   */
+  optimum?: AllocationResult;
+}
+
+/** A sink is at its limit L in a plan delivering d when d >= L - AT_LIMIT max(1, L). */
+const AT_LIMIT = 1e-9;
 
 /**
  * For each group of sinks (e.g. an end use), the most the group can receive when served
  * first: the allocation LP (objective `total`, same options) maximising only the group's
  * sinks. Unlike the split of one optimum among the sinks (not unique), this is unique;
  * it is the allocation analogue of `sink-max-flow.ts`. One LP, re-solved per group from
- * the previous basis (`solveLpObjectives`).
+ * the previous basis (`solveLpObjectives`), for the groups the shortcut below leaves; the
+ * first from the optimal basis of objective `total` (the `optimum`'s, when `solveAllocation`
+ * solved it on this same network object with the same overrides, else solved here).
+ *
+ * Shortcut (exact): let P be the feasible plans of the LP and d_t(y) what sink t receives
+ * in plan y (its activities plus its stock). Every plan obeys the row demand(t), so
+ * d_t(y) <= L_t (L_t = `demand ?? IN`, or the `sinkLimit` override), hence
+ *   servedFirst(G) = max_{y in P} sum_{t in G} d_t(y) <= sum_{t in G} L_t.
+ * If one plan y* in P (the optimum of objective `total`, or the `optimum` option: any
+ * optimum of the same LP, which is a plan in P since the fair rows only add constraints)
+ * gives every t in G its limit, d_t(y*) = L_t, the bound is reached:
+ *   servedFirst(G) = sum_{t in G} L_t,
+ * and no LP is solved for G. Groups with a sink of infinite limit (no demand row), or
+ * below its limit in y*, are solved. A listed node that is not a sink of the network
+ * counts 0 on both sides (it has no activity the objective counts). "At the limit" allows
+ * the solver's rounding: d_t >= L_t - 1e-9 max(1, L_t), so the value returned is within
+ * that of the LP's own optimum. Corollary: in the baseline (no action) with capacities >=
+ * flows and no stated `demand`, the observed flows are a plan giving every sink L_t = IN_t,
+ * so every optimum of objective `total` delivers sum_t L_t and, as no d_t exceeds its L_t,
+ * gives each sink exactly L_t: every group is served in full and no LP is solved at all.
  */
-export function servedFirstAllocation(input: AllocationInput, groups: Record<string, readonly string[]>, options: AllocationOptions = {}): Record<string, number> {
-  const { base, ...lpOptions } = resolveOptions(options);
+export function servedFirstAllocation(input: AllocationInput, groups: Record<string, readonly string[]>, options: ServedFirstOptions = {}): Record<string, number> {
+  const { optimum, ...rest } = options;
+  const { base, ...lpOptions } = resolveOptions(rest);
   const net = networkOf(input, base);
-  const built = buildAllocationLp(net, { ...lpOptions, objective: 'total' });
   const index = new Map(net.nodes.map((node, v) => [node, v]));
   const names = Object.keys(groups);
-  const costs = names.map((group) => servedFirst(built, (groups[group] ?? []).map((s) => index.get(s)).filter((v): v is number => v !== undefined)).cost);
-  const values = solveLpObjectives(built.lp, costs);
-  return Object.fromEntries(names.map((group, i) => [group, values[i] ?? 0]));
+  const members = names.map((group) => (groups[group] ?? []).map((s) => index.get(s)).filter((v): v is number => v !== undefined));
+  // The optimum's own LP and basis when it was solved on this network with these overrides.
+  const known = optimum ? solvedLps.get(optimum) : undefined;
+  const reuse = known && known.net === net && sameLp(known.options, lpOptions) ? known : undefined;
+  let built: AllocationLp | undefined = reuse?.built;
+  let basis: LpBasis | undefined = reuse?.basis;
+  const lp = () => (built ??= buildAllocationLp(net, { ...lpOptions, objective: 'total' }));
+  let received: (v: number) => number;
+  if (optimum) {
+    received = (v) => optimum.bySink[net.nodes[v] as string] ?? 0;
+  } else {
+    const { lp: total, sinkEntries } = lp();
+    const solution = solveLp(total);
+    const plan = solution.columnValue;
+    basis = solution.basis;
+    received = (v) => (sinkEntries.get(v) ?? []).reduce((s, [j, c]) => s + c * (plan[j] ?? 0), 0);
+  }
+  const limitOf = (v: number) => (isSink(net, v) ? (lpOptions.sinkLimit?.get(net.nodes[v] as string) ?? (net.sinkLimit[v] as number)) : 0);
+  const full = members.map((sinks) => {
+    let sum = 0;
+    for (const v of sinks) {
+      const limit = limitOf(v);
+      if (!Number.isFinite(limit) || received(v) < limit - AT_LIMIT * Math.max(1, limit)) return undefined;
+      sum += limit;
+    }
+    return sum;
+  });
+  const open = names.map((_g, i) => i).filter((i) => full[i] === undefined);
+  const values = open.length === 0 ? [] : solveLpObjectives(lp().lp, open.map((i) => servedFirst(lp(), members[i] ?? []).cost), basis ? { basis } : {});
+  const solved = new Map(open.map((i, k) => [i, values[k] ?? 0]));
+  return Object.fromEntries(names.map((group, i) => [group, full[i] ?? solved.get(i) ?? 0]));
 }

@@ -32,6 +32,7 @@ import type { Objective } from '../allocation/allocation-lp.js';
 import type { AllocationNetwork } from '../allocation/allocation-network.js';
 import { servedFirstAllocation, type AllocationResult } from '../allocation/solve-allocation.js';
 import type { Bottleneck, EndUseLoss, Loss, Supply } from './evaluate.js';
+import { groupMaxFlow, remember, servedFirstOf, type Side } from './evaluation-side.js';
 import { naturalCompare } from './natural-sort.js';
 import { sinkMaxFlow } from './sink-max-flow.js';
 
@@ -57,6 +58,12 @@ export interface LensInput {
   top: number;
   /** The allocation LP before and after (`evaluate.ts`), and its objective. */
   allocation: { before: { network: AllocationNetwork; result: AllocationResult }; after: { network: AllocationNetwork; result: AllocationResult }; objective: Objective };
+  /**
+   * The evaluation's sides (`evaluation-side.ts`) of `before` and `after`, with the same
+   * allocation networks and optima: per-group figures are then remembered on them (a
+   * prepared baseline computes the baseline's once). Same results without.
+   */
+  sides?: { before: Side; after: Side };
 }
 
 interface Bounds {
@@ -76,30 +83,35 @@ function servingOnly(graph: SupplyGraph, sinks: ReadonlySet<string>): SupplyGrap
   return copy;
 }
 
-function lensBottlenecks(graph: SupplyGraph, sinks: ReadonlySet<string>, top: number): Bottleneck[] {
-  if (top === 0 || sinks.size === 0) return [];
+/** The whole knockout ranking of `graph` serving only `sinks`. */
+function lensRanking(graph: SupplyGraph, sinks: ReadonlySet<string>): Bottleneck[] {
   const restricted = servingOnly(graph, sinks);
   const losses = knockoutLoss(restricted).nodes;
   return Object.entries(losses)
     .filter(([node, loss]) => loss > 0 && restricted.outDegree(node) > 0)
     .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
-    .slice(0, top)
     .map(([node, loss]) => {
       const a = restricted.getNodeAttributes(node);
       return { node, label: nodeLabel(node, a), stage: a.stage, country: a.country, loss };
     });
 }
 
+function lensBottlenecks(graph: SupplyGraph, sinks: ReadonlySet<string>, top: number, side: Side | undefined): Bottleneck[] {
+  if (top === 0 || sinks.size === 0) return [];
+  const ranking = side ? remember(side, `lens-bottlenecks:${JSON.stringify([...sinks].sort())}`, () => lensRanking(graph, sinks)) : lensRanking(graph, sinks);
+  return ranking.slice(0, top).map((b) => ({ ...b }));
+}
+
 /** The lens of `country` (which must own a node of the graph); see the file header. */
 export function countryLens(input: LensInput): CountryLens {
-  const { before, after, baseline, scenario, country, top, allocation } = input;
+  const { before, after, baseline, scenario, country, top, allocation, sides } = input;
   if (!before.someNode((_n, a) => a.country === country)) {
     throw new UsageError(`scenario/country-lens: country "${country}" has no active node in the graph`);
   }
   const isSinkOf = (graph: SupplyGraph, node: string) => graph.getNodeAttribute(node, 'country') === country;
   const sinks = [...new Set([...Object.keys(baseline.bySink).filter((s) => isSinkOf(before, s)), ...Object.keys(scenario.bySink).filter((s) => after.hasNode(s) && isSinkOf(after, s))])].sort();
-  const compactBefore = compactGraph(before);
-  const compactAfter = compactGraph(after);
+  const compactBefore = sides?.before.compact ?? compactGraph(before);
+  const compactAfter = sides?.after.compact ?? compactGraph(after);
   const sumOf = (supply: Supply, group: string[], bound: 'proportional' | 'allocation') => group.reduce((total, s) => total + (supply.bySink[s]?.[bound] ?? 0), 0);
   const loss = (b: Bounds, s: Bounds): Loss => ({
     maxFlow: relativeLoss(b.maxFlow, s.maxFlow),
@@ -116,16 +128,24 @@ export function countryLens(input: LensInput): CountryLens {
   }
   // Served-first allocation per end use of c and for c as a whole (objective total); the key
   // of the whole is not a possible end-use name clash because it is looked up separately.
-  const served = (network: AllocationNetwork) => {
+  const served = (side: { network: AllocationNetwork; result: AllocationResult }, memo: Side | undefined) => {
     if (allocation.objective !== 'total' || sinks.length === 0) return undefined;
-    const byGroup = servedFirstAllocation(network, Object.fromEntries(groups));
-    const whole = servedFirstAllocation(network, { all: sinks }).all ?? 0;
+    if (memo) {
+      const byGroup = Object.fromEntries(servedFirstOf(memo, groups));
+      return { byGroup, whole: servedFirstOf(memo, new Map([['all', sinks]])).get('all') ?? 0 };
+    }
+    const byGroup = servedFirstAllocation(side.network, Object.fromEntries(groups), { optimum: side.result });
+    const whole = servedFirstAllocation(side.network, { all: sinks }, { optimum: side.result }).all ?? 0;
     return { byGroup, whole };
   };
-  const servedBefore = served(allocation.before.network);
-  const servedAfter = served(allocation.after.network);
+  const servedBefore = served(allocation.before, sides?.before);
+  const servedAfter = served(allocation.after, sides?.after);
+  const maxFlowOf = (group: string[], compact: CompactGraph) => {
+    const side = compact === sides?.before.compact ? sides.before : compact === sides?.after.compact ? sides.after : undefined;
+    return side ? groupMaxFlow(side, group) : sinkMaxFlow(compact, new Set(group));
+  };
   const bounds = (group: string[], supply: Supply, compact: CompactGraph, allocated: number | undefined): Bounds => ({
-    maxFlow: group.length > 0 ? sinkMaxFlow(compact, new Set(group)) : 0,
+    maxFlow: group.length > 0 ? maxFlowOf(group, compact) : 0,
     allocation: allocated ?? sumOf(supply, group, 'allocation'),
     proportional: sumOf(supply, group, 'proportional'),
   });
@@ -150,6 +170,6 @@ export function countryLens(input: LensInput): CountryLens {
     scenario: totalAfter,
     loss: loss(totalBefore, totalAfter),
     byEndUse,
-    bottlenecks: { before: lensBottlenecks(before, own, top), after: lensBottlenecks(after, own, top) },
+    bottlenecks: { before: lensBottlenecks(before, own, top, sides?.before), after: lensBottlenecks(after, own, top, sides?.after) },
   };
 }

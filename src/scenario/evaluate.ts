@@ -27,10 +27,8 @@
  * knockout is only its own share of delivery); stage concentration: `stage-change.ts`.
  */
 import { bindingInput, type BindingInput } from '../allocation/binding-input.js';
-import { allocationNetwork, type AllocationNetwork } from '../allocation/allocation-network.js';
 import { OBJECTIVES, type Objective } from '../allocation/allocation-lp.js';
-import { servedFirstAllocation, solveAllocation, type AllocationResult, type CountryShadowPrice } from '../allocation/solve-allocation.js';
-import { compactGraph } from '../model/compact.js';
+import { solveAllocation, type CountryShadowPrice } from '../allocation/solve-allocation.js';
 import { ComputationError, UsageError } from '../model/errors.js';
 import { nodeLabel, type SupplyGraph } from '../model/graph.js';
 import { knockoutLoss } from '../metrics/flow/knockout.js';
@@ -39,9 +37,11 @@ import { applyScenario, type AppliedScenario, type ScenarioChange } from './appl
 import { proportionalFlow } from './proportional-flow.js';
 import type { Scenario } from './schema.js';
 import { countryLens, type CountryLens } from './country-lens.js';
+import { evaluateSide, groupMaxFlow, remember, servedFirstOf, sinksOf, type PreparedBaseline, type Side } from './evaluation-side.js';
 import { naturalCompare } from './natural-sort.js';
-import { sinkMaxFlow } from './sink-max-flow.js';
 import { stageChanges, type StageChange } from './stage-change.js';
+
+export type { PreparedBaseline } from './evaluation-side.js';
 
 export interface EvaluateOptions {
   /** How many bottlenecks to list before and after. Default 10. */
@@ -50,6 +50,11 @@ export interface EvaluateOptions {
   country?: string;
   /** Objective of the allocation LP: `total` (default) or `fair`. */
   objective?: Objective;
+  /**
+   * The baseline side computed once by `prepareBaseline` for this graph and objective
+   * (results are the same as without it; the graph must not have changed since).
+   */
+  baseline?: PreparedBaseline;
 }
 
 /** The three bounds, in the order they are reported. */
@@ -131,9 +136,9 @@ export interface ScenarioResult {
   lens?: CountryLens;
 }
 
-const DEFAULTS: Required<Omit<EvaluateOptions, 'country'>> & Pick<EvaluateOptions, 'country'> = { top: 10, country: undefined, objective: 'total' };
+const DEFAULTS: Required<Omit<EvaluateOptions, 'country' | 'baseline'>> & Pick<EvaluateOptions, 'country' | 'baseline'> = { top: 10, country: undefined, objective: 'total', baseline: undefined };
 
-function resolveOptions(options: EvaluateOptions): { top: number; country: string | undefined; objective: Objective } {
+function resolveOptions(options: EvaluateOptions): { top: number; country: string | undefined; objective: Objective; baseline: PreparedBaseline | undefined } {
   for (const key of Object.keys(options)) {
     if (!(key in DEFAULTS)) throw new UsageError(`scenario/evaluate: unknown option "${key}" (known: ${Object.keys(DEFAULTS).join(', ')})`);
   }
@@ -143,10 +148,12 @@ function resolveOptions(options: EvaluateOptions): { top: number; country: strin
   if (country !== undefined && !/^[A-Z]{2}$/.test(country)) throw new UsageError(`scenario/evaluate: country must be an upper-case ISO 3166-1 alpha-2 code (got "${country}")`);
   const objective = options.objective ?? DEFAULTS.objective;
   if (!(OBJECTIVES as readonly string[]).includes(objective)) throw new UsageError(`scenario/evaluate: objective must be one of ${OBJECTIVES.join(', ')} (got "${String(objective)}")`);
-  return { top, country, objective };
+  const baseline = options.baseline;
+  if (baseline !== undefined && baseline.objective !== objective) {
+    throw new UsageError(`scenario/evaluate: the prepared baseline is for objective "${baseline.objective}", not "${objective}"`);
+  }
+  return { top, country, objective, baseline };
 }
-
-const sinksOf = (graph: SupplyGraph) => graph.filterNodes((node) => graph.outDegree(node) === 0 && graph.inDegree(node) > 0);
 
 /**
  * The three bounds, in total only: what a sweep needs. `base` is the baseline active
@@ -173,52 +180,28 @@ export function sinkSupplies(applied: AppliedScenario, base: SupplyGraph = appli
   return { maxFlow: max, allocation, proportional };
 }
 
-/** The three bounds, per sink, the proportional flow on each edge and the allocation optimum. */
-function supplyOf(applied: AppliedScenario, base: SupplyGraph, objective: Objective): { supply: Supply; edgeFlow: Record<string, number>; allocation: AllocationResult; network: AllocationNetwork } {
-  const { graph } = applied;
-  const flow = maxFlow(graph);
-  const proportional = proportionalFlow(graph, { pass: applied.pass, limit: applied.limit });
-  const network = allocationNetwork(graph, base);
-  const allocation = solveAllocation(network, { objective });
-  const compact = compactGraph(graph);
-  const bySink: Record<string, SinkSupply> = {};
-  for (const sink of sinksOf(graph)) {
-    bySink[sink] = {
-      maxFlow: graph.reduceInEdges(sink, (total, edge) => total + (flow.edgeFlow[edge] ?? 0), 0),
-      ownMaxFlow: sinkMaxFlow(compact, new Set([sink])),
-      allocation: allocation.bySink[sink] ?? 0,
-      proportional: proportional.bySink[sink] ?? 0,
-    };
-  }
-  return { supply: { maxFlow: flow.value, allocation: allocation.delivered, proportional: proportional.delivered, fairLevel: allocation.fairLevel, bySink }, edgeFlow: proportional.edgeFlow, allocation, network };
-}
-
 const relativeLoss = (before: number, after: number): number | null => (before > 0 ? (before - after) / before : null);
 
-function bottlenecks(graph: SupplyGraph, top: number): Bottleneck[] {
+/** The `top` nodes of the side's graph with the largest knockoutLoss (the whole ranking remembered). */
+function bottlenecks(side: Side, top: number): Bottleneck[] {
   if (top === 0) return [];
-  const losses = knockoutLoss(graph).nodes;
-  return Object.entries(losses)
-    .filter(([node, loss]) => loss > 0 && graph.outDegree(node) > 0)
-    .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
-    .slice(0, top)
-    .map(([node, loss]) => {
-      const a = graph.getNodeAttributes(node);
-      return { node, label: nodeLabel(node, a), stage: a.stage, country: a.country, loss };
-    });
+  const graph = side.applied.graph;
+  const ranking = remember(side, 'bottlenecks', () =>
+    Object.entries(knockoutLoss(graph).nodes)
+      .filter(([node, loss]) => loss > 0 && graph.outDegree(node) > 0)
+      .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+      .map(([node, loss]) => {
+        const a = graph.getNodeAttributes(node);
+        return { node, label: nodeLabel(node, a), stage: a.stage, country: a.country, loss };
+      }),
+  );
+  return ranking.slice(0, top).map((b) => ({ ...b }));
 }
 
 /** The end use a sink belongs to: its sector, else its label, else its key. */
 export function endUseOf(graph: SupplyGraph, sink: string): string {
   const a = graph.getNodeAttributes(sink);
   return a.sector ?? nodeLabel(sink, a);
-}
-
-interface Side {
-  applied: AppliedScenario;
-  supply: Supply;
-  allocation: AllocationResult;
-  network: AllocationNetwork;
 }
 
 function endUseLosses(before: Side, after: Side, objective: Objective): EndUseLoss[] {
@@ -229,20 +212,17 @@ function endUseLosses(before: Side, after: Side, objective: Objective): EndUseLo
     const endUse = endUseOf(after.applied.graph.hasNode(sink) ? after.applied.graph : before.applied.graph, sink);
     groups.set(endUse, [...(groups.get(endUse) ?? []), sink]);
   }
-  const compactBefore = compactGraph(before.applied.graph);
-  const compactAfter = compactGraph(after.applied.graph);
   const sumOf = (supply: Supply, sinks: string[], bound: 'proportional' | 'allocation') => sinks.reduce((total, s) => total + (supply.bySink[s]?.[bound] ?? 0), 0);
-  const served = (side: Side) => (objective === 'total' ? servedFirstAllocation(side.network, Object.fromEntries(groups)) : undefined);
+  const served = (side: Side) => (objective === 'total' ? servedFirstOf(side, groups) : undefined);
   const servedBefore = served(before);
   const servedAfter = served(after);
   const netAfter = after.network;
   return [...groups]
     .sort(([a], [b]) => naturalCompare(a, b))
     .map(([endUse, sinks]) => {
-      const ownOf = (supply: Supply, compact: typeof compactBefore) =>
-        sinks.length === 1 ? (supply.bySink[sinks[0] as string]?.ownMaxFlow ?? 0) : sinkMaxFlow(compact, new Set(sinks));
-      const b = { maxFlow: ownOf(baseline, compactBefore), allocation: servedBefore?.[endUse] ?? sumOf(baseline, sinks, 'allocation'), proportional: sumOf(baseline, sinks, 'proportional') };
-      const s = { maxFlow: ownOf(scenario, compactAfter), allocation: servedAfter?.[endUse] ?? sumOf(scenario, sinks, 'allocation'), proportional: sumOf(scenario, sinks, 'proportional') };
+      const ownOf = (side: Side) => (sinks.length === 1 ? (side.supply.bySink[sinks[0] as string]?.ownMaxFlow ?? 0) : groupMaxFlow(side, sinks));
+      const b = { maxFlow: ownOf(before), allocation: servedBefore?.get(endUse) ?? sumOf(baseline, sinks, 'allocation'), proportional: sumOf(baseline, sinks, 'proportional') };
+      const s = { maxFlow: ownOf(after), allocation: servedAfter?.get(endUse) ?? sumOf(scenario, sinks, 'allocation'), proportional: sumOf(scenario, sinks, 'proportional') };
       const lost = (sink: string) => (baseline.bySink[sink]?.allocation ?? 0) - (scenario.bySink[sink]?.allocation ?? 0);
       const worst = [...sinks].filter((sink) => after.applied.graph.hasNode(sink)).sort((x, y) => lost(y) - lost(x) || x.localeCompare(y))[0];
       const hasLoss = s.allocation < b.allocation * (1 - 1e-9) - 1e-9;
@@ -258,14 +238,26 @@ function endUseLosses(before: Side, after: Side, objective: Objective): EndUseLo
     });
 }
 
+/**
+ * The baseline side of every evaluation of `graph` with the allocation objective
+ * `objective` (default total), computed once: pass it as the `baseline` option of
+ * `evaluateScenario` (same results, less work). The graph must not change afterwards.
+ */
+export function prepareBaseline(graph: SupplyGraph, options: { objective?: Objective } = {}): PreparedBaseline {
+  const { objective } = resolveOptions(options.objective === undefined ? {} : { objective: options.objective });
+  const before = applyScenario(graph, { name: 'baseline', actions: [] });
+  return { graph, objective, side: evaluateSide(before, before.graph, objective) };
+}
+
 /** Evaluates `scenario` (already validated by `parseScenario`) on `graph`. The graph is not changed. */
 export function evaluateScenario(graph: SupplyGraph, scenario: Scenario, options: EvaluateOptions = {}): ScenarioResult {
-  const { top, country, objective } = resolveOptions(options);
-  const before = applyScenario(graph, { name: 'baseline', actions: [] });
+  const { top, country, objective, baseline: prepared } = resolveOptions(options);
+  if (prepared !== undefined && prepared.graph !== graph) throw new UsageError('scenario/evaluate: the prepared baseline belongs to another graph');
   const after = applyScenario(graph, scenario);
-  const sideBefore = supplyOf(before, before.graph, objective);
-  const sideAfter = supplyOf(after, before.graph, objective);
-  const baseline = sideBefore.supply;
+  const sideBefore = (prepared ?? prepareBaseline(graph, { objective })).side;
+  const before = sideBefore.applied;
+  const sideAfter = evaluateSide(after, before.graph, objective);
+  const baseline = prepared ? structuredClone(sideBefore.supply) : sideBefore.supply;
   const { supply: changed, edgeFlow: flowAfter, allocation: allocationAfter } = sideAfter;
   if (baseline.maxFlow <= 0 || baseline.proportional <= 0) {
     throw new ComputationError(`scenario/evaluate: the baseline delivers nothing to the sinks (max flow ${baseline.maxFlow}, observed ${baseline.proportional}), so a loss is undefined`);
@@ -293,11 +285,11 @@ export function evaluateScenario(graph: SupplyGraph, scenario: Scenario, options
       allocation: relativeLoss(baseline.allocation, changed.allocation),
       proportional: (baseline.proportional - changed.proportional) / baseline.proportional,
       bySink,
-      byEndUse: endUseLosses({ ...sideBefore, applied: before }, { ...sideAfter, applied: after }, objective),
+      byEndUse: endUseLosses(sideBefore, sideAfter, objective),
     },
     shadowPrice: allocationAfter.shadowPrice,
     changes: after.changes,
-    bottlenecks: { before: bottlenecks(before.graph, top), after: bottlenecks(after.graph, top) },
+    bottlenecks: { before: bottlenecks(sideBefore, top), after: bottlenecks(sideAfter, top) },
     stages: stageChanges(before.graph, after.graph, flowAfter),
     warnings: after.warnings,
     flows: { proportional: flowAfter },
@@ -311,6 +303,7 @@ export function evaluateScenario(graph: SupplyGraph, scenario: Scenario, options
             country,
             top,
             allocation: { before: { network: sideBefore.network, result: sideBefore.allocation }, after: { network: sideAfter.network, result: allocationAfter }, objective },
+            sides: { before: sideBefore, after: sideAfter },
           }),
         }
       : {}),

@@ -30,6 +30,7 @@ import type { Scenario } from '../scenario/schema.js';
 import { timeline, type TimelineOptions, type TimelineResult } from '../timeline/timeline.js';
 import { runEnsemble, type EnsembleOptions, type EnsembleResult } from '../uncertainty/ensemble.js';
 import { analyzeText, type AnalyzeLimits, type AnalyzeResult } from './analyze-job.js';
+import { cachedBaseline } from './baseline-cache.js';
 import { loadGraphFile, type LoadResult } from './load-job.js';
 
 /** A job computed on a graph (posted with it). */
@@ -71,13 +72,19 @@ export type SerializedError =
 /** What a worker posts back. */
 export type WorkerReply = { ok: true; result: MetricsReport | ScenarioResult | TimelineResult | EnsembleResult | AnalyzeResult | LoadResult } | { ok: false; error: SerializedError };
 
-/** Runs `job` on `graph` in the calling thread. */
+/** The options with the graph's cached baseline (baseline-cache.ts), when it has one. */
+function withBaseline(graph: SupplyGraph, options: EvaluateOptions): EvaluateOptions {
+  const baseline = cachedBaseline(graph, options.objective ?? 'total');
+  return baseline ? { ...options, baseline } : options;
+}
+
+/** Runs `job` on `graph` in the calling thread (a scenario with its graph's cached baseline). */
 export function runJob<J extends GraphJob>(graph: SupplyGraph, job: J): JobResult<J> {
   const result =
     job.type === 'metrics'
       ? computeMetrics(graph, job.options)
       : job.type === 'scenario'
-        ? evaluateScenario(graph, job.scenario, job.options)
+        ? evaluateScenario(graph, job.scenario, withBaseline(graph, job.options))
         : job.type === 'ensemble'
           ? runEnsemble(graph, job.scenario, job.options)
           : timeline(graph, job.scenario, job.options);

@@ -133,6 +133,19 @@ export class FlowNetwork {
     this.epoch += 1;
   }
 
+  /**
+   * New capacities for every pair (same arcs), every flow 0 and each pair's scale its new
+   * finite capacity: the state of a network built afresh with `caps`.
+   */
+  reset(caps: ArrayLike<number>): void {
+    for (let k = 0; k < this.cap.length; k++) {
+      const c = caps[k] as number;
+      this.cap[k] = c;
+      this.scale[k] = Number.isFinite(c) ? c : 0;
+    }
+    this.clear();
+  }
+
   /** Sets every flow to 0. */
   clear(): void {
     this.flow.fill(0);

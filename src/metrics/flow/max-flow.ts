@@ -79,7 +79,11 @@ function pathNodes(graph: CompactGraph, supply: SupplyNetwork, arcs: readonly nu
  * without a capacity) makes the flow unbounded: ComputationError naming the path.
  */
 export function solveMaxFlow(graph: CompactGraph, terminals?: Terminals): SolvedFlow {
-  const supply = buildSupplyNetwork(graph, terminals);
+  return solveSupplyNetwork(graph, buildSupplyNetwork(graph, terminals));
+}
+
+/** A maximum flow in `supply`, the flow network of `graph` (with zero flow), as `solveMaxFlow`. */
+export function solveSupplyNetwork(graph: CompactGraph, supply: SupplyNetwork): SolvedFlow {
   const unbounded = unboundedPath(supply.network);
   if (unbounded) {
     const nodes = pathNodes(graph, supply, unbounded);

@@ -1,0 +1,113 @@
+/**
+ * One side of a scenario evaluation (`evaluate.ts`): the baseline or the scenario's
+ * modified active graph with the three bounds computed on it, and the per-group figures
+ * read from it (end uses served first under the allocation bound, max flow into a group
+ * of sinks, knockout bottlenecks), each computed once per side and remembered.
+ *
+ * The baseline side depends only on the graph and the LP's objective, so
+ * `prepareBaseline` computes it once and every evaluation of a scenario on that graph can
+ * reuse it (the server, per loaded graph: src/server/baseline-cache.ts). Remembered
+ * figures are the same numbers a fresh side computes: a memo entry is keyed by everything
+ * it depends on besides the side (the sorted sinks of a group, the country of a lens).
+ * A side must not be used after its graph changes.
+ */
+import { servedFirstAllocation, solveAllocation, type AllocationResult } from '../allocation/solve-allocation.js';
+import { allocationNetwork, type AllocationNetwork } from '../allocation/allocation-network.js';
+import type { Objective } from '../allocation/allocation-lp.js';
+import { compactGraph, type CompactGraph } from '../model/compact.js';
+import type { SupplyGraph } from '../model/graph.js';
+import { maxFlow } from '../metrics/flow/max-flow.js';
+import type { AppliedScenario } from './apply-scenario.js';
+import { proportionalFlow } from './proportional-flow.js';
+import { sinkMaxFlowSolver } from './sink-max-flow.js';
+import type { SinkSupply, Supply } from './evaluate.js';
+
+export interface Side {
+  applied: AppliedScenario;
+  supply: Supply;
+  /** Per edge key, the flow under the proportional bound. */
+  edgeFlow: Record<string, number>;
+  /** The allocation optimum found, and the network it was solved on. */
+  allocation: AllocationResult;
+  network: AllocationNetwork;
+  compact: CompactGraph;
+  /** `sinkMaxFlow` on `compact` (one flow network, reset per call). */
+  sinkMaxFlow: (targets: ReadonlySet<string>) => number;
+  /** Objective of the allocation LP. */
+  objective: Objective;
+  memo: Map<string, unknown>;
+}
+
+/** Nodes with in-edges and no out-edge. */
+export const sinksOf = (graph: SupplyGraph) => graph.filterNodes((node) => graph.outDegree(node) === 0 && graph.inDegree(node) > 0);
+
+/**
+ * The three bounds on `applied`, per sink too; `base` is the baseline active graph whose
+ * flows give the default recipes.
+ */
+export function evaluateSide(applied: AppliedScenario, base: SupplyGraph, objective: Objective): Side {
+  const { graph } = applied;
+  const flow = maxFlow(graph);
+  const proportional = proportionalFlow(graph, { pass: applied.pass, limit: applied.limit });
+  const network = allocationNetwork(graph, base);
+  const allocation = solveAllocation(network, { objective });
+  const compact = compactGraph(graph);
+  const sinkMaxFlow = sinkMaxFlowSolver(compact);
+  const bySink: Record<string, SinkSupply> = {};
+  for (const sink of sinksOf(graph)) {
+    bySink[sink] = {
+      maxFlow: graph.reduceInEdges(sink, (total, edge) => total + (flow.edgeFlow[edge] ?? 0), 0),
+      ownMaxFlow: sinkMaxFlow(new Set([sink])),
+      allocation: allocation.bySink[sink] ?? 0,
+      proportional: proportional.bySink[sink] ?? 0,
+    };
+  }
+  const supply = { maxFlow: flow.value, allocation: allocation.delivered, proportional: proportional.delivered, fairLevel: allocation.fairLevel, bySink };
+  return { applied, supply, edgeFlow: proportional.edgeFlow, allocation, network, compact, sinkMaxFlow, objective, memo: new Map() };
+}
+
+/** `compute()` the first time `key` is asked of `side`, the remembered value afterwards. */
+export function remember<T>(side: Side, key: string, compute: () => T): T {
+  if (side.memo.has(key)) return side.memo.get(key) as T;
+  const value = compute();
+  side.memo.set(key, value);
+  return value;
+}
+
+const groupKey = (sinks: readonly string[]) => JSON.stringify([...sinks].sort());
+
+/**
+ * Each group of sinks served first under the allocation bound (`servedFirstAllocation`
+ * with the side's optimum, objective `total`), groups already asked of this side
+ * remembered by their sinks.
+ */
+export function servedFirstOf(side: Side, groups: ReadonlyMap<string, readonly string[]>): Map<string, number> {
+  const out = new Map<string, number>();
+  const missing: Record<string, readonly string[]> = {};
+  for (const [name, sinks] of groups) {
+    const key = `served-first:${groupKey(sinks)}`;
+    if (side.memo.has(key)) out.set(name, side.memo.get(key) as number);
+    else missing[name] = sinks;
+  }
+  if (Object.keys(missing).length > 0) {
+    const solved = servedFirstAllocation(side.network, missing, { optimum: side.allocation });
+    for (const [name, value] of Object.entries(solved)) {
+      side.memo.set(`served-first:${groupKey(missing[name] ?? [])}`, value);
+      out.set(name, value);
+    }
+  }
+  return out;
+}
+
+/** Max flow into the group `sinks` alone (`sink-max-flow.ts`), remembered by its sinks. */
+export function groupMaxFlow(side: Side, sinks: readonly string[]): number {
+  return remember(side, `max-flow:${groupKey(sinks)}`, () => side.sinkMaxFlow(new Set(sinks)));
+}
+
+/** The baseline of evaluations on one graph, computed once (see the file header). */
+export interface PreparedBaseline {
+  /** The graph it was prepared from; evaluations of other graphs refuse it. */
+  graph: SupplyGraph;
+  objective: Objective;
+  side: Side;
+}
