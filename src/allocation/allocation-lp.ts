@@ -9,11 +9,15 @@
  *                     inputs or capacity, in any mix of v's output materials
  *   w("v","r","k")    the part of a pooled-input recipe's activity fed by material k
  *   z("v","r","m")    the part of a pooled-output recipe's (or the stock's) output that is m
+ *   q("v")            (option `refill` only) stock refilled at v, <= refill_v: takes input
+ *                     in v's input mix without using v's capacity or making output
  *   lambda            (objective `fair` only) the share of demand every end use receives
  * Rows:
  *   in("v","k")     sum_{e into v, material k} f_e - sum_r a_vrk x_vr - sum_pooled w_vrk >= 0
  *                   for each non-source v and each material k some recipe of v uses
- *   in("v","*")     sum_{e into v} f_e - x_v >= 0   (v's only recipe is pooled on inputs)
+ *                   - c_vk q_v (refill: c_vk = a_v1k / sum_k a_v1k, the input mix of v's
+ *                   first recipe with stated inputs, one tonne of input per tonne refilled)
+ *   in("v","*")     sum_{e into v} f_e - x_v - q_v >= 0   (v's only recipe is pooled on inputs)
  *   out("v","m")    sum_{e out of v, material m} f_e - sum_r b_vrm x_vr - sum z_vrm <= 0
  *                   for each non-sink v and each material m on its out-edges (a material
  *                   with no share carries nothing)
@@ -45,6 +49,12 @@ export interface AllocationLpOptions {
   edgeCapacity?: ReadonlyMap<string, number>;
   /** Sink limits replacing `demand ?? IN`, by node key (Infinity: uncapped). */
   sinkLimit?: ReadonlyMap<string, number>;
+  /**
+   * Stock headroom at a node, t/yr (i13: the monthly model's refill): column q(v) takes up
+   * to this much input in v's input mix (see the header). A source, or a node whose
+   * recipes are all pooled on inputs with more than one recipe, gets no column.
+   */
+  refill?: ReadonlyMap<string, number>;
 }
 
 /** The name of an LP row or column: `kind(json,...)`. */
@@ -80,11 +90,17 @@ export function buildAllocationLp(net: AllocationNetwork, options: AllocationLpO
     const x = recipes.map((r) => b.column(lpName('x', node, r.name), 0, Infinity));
     const extra = options.extraSupply?.get(node) ?? 0;
     const stock = extra > 0 ? b.column(lpName('s', node), 0, extra) : -1;
+    const headroom = options.refill?.get(node) ?? 0;
 
     if (!isSource(net, v)) {
       const only = recipes.length === 1 ? recipes[0] : undefined;
+      const mix = recipes.find((r) => r.inputs !== 'pooled')?.inputs;
+      const refillMix = mix === undefined || mix === 'pooled' ? undefined : mix;
+      const mixTotal = refillMix ? [...refillMix.values()].reduce((t, a) => t + a, 0) : 0;
       if (only?.inputs === 'pooled') {
-        b.row(lpName('in', node, '*'), 0, Infinity, [...ins.map((e): RowEntry => [flow[e] as number, 1]), [x[0] as number, -1]]);
+        const entries: RowEntry[] = [...ins.map((e): RowEntry => [flow[e] as number, 1]), [x[0] as number, -1]];
+        if (headroom > 0) entries.push([b.column(lpName('q', node), 0, headroom), -1]);
+        b.row(lpName('in', node, '*'), 0, Infinity, entries);
       } else {
         const byMaterial = new Map<string, RowEntry[]>();
         const entriesOf = (k: string) => byMaterial.get(k) ?? byMaterial.set(k, []).get(k) ?? [];
@@ -103,6 +119,10 @@ export function buildAllocationLp(net: AllocationNetwork, options: AllocationLpO
             for (const [k, a] of r.inputs) entriesOf(k).push([xr, -a]);
           }
         });
+        if (headroom > 0 && refillMix && mixTotal > 0) {
+          const q = b.column(lpName('q', node), 0, headroom);
+          for (const [k, a] of refillMix) entriesOf(k).push([q, -a / mixTotal]);
+        }
         for (const [k, entries] of byMaterial) {
           const supply = ins.filter((e) => net.edgeMaterial[e] === k).map((e): RowEntry => [flow[e] as number, 1]);
           b.row(lpName('in', node, k), 0, Infinity, [...supply, ...entries]);
