@@ -10,7 +10,7 @@
  *   w("v","r","k")    the part of a pooled-input recipe's activity fed by material k
  *   z("v","r","m")    the part of a pooled-output recipe's (or the stock's) output that is m
  *   q("v")            (option `refill` only) stock refilled at v, <= refill_v: takes input
- *                     in v's input mix without using v's capacity or making output
+ *                     in v's input mix and v's capacity, makes no output
  *   lambda            (objective `fair` only) the share of demand every end use receives
  * Rows:
  *   in("v","k")     sum_{e into v, material k} f_e - sum_r a_vrk x_vr - sum_pooled w_vrk >= 0
@@ -23,7 +23,7 @@
  *                   with no share carries nothing)
  *   out("v","*")    sum_{e out of v} f_e - x_v - s_v <= 0   (only recipe pooled on outputs)
  *   mix-in("v","r") sum_k w_vrk - x_vr = 0;  mix-out("v","r"): sum_m z_vrm - x_vr = 0
- *   cap("v")        sum_r x_vr <= capacity_v                  (where finite)
+ *   cap("v")        sum_r x_vr + q_v <= capacity_v            (where finite)
  *   demand("v")     sum_r x_vr + s_v <= demand_v ?? IN_v       (sinks)
  *   fair("g")       sum_{sinks t of end use g} (x_t + s_t) - D_g lambda >= 0, D_g = sum of
  *                   their limits, for each end use with D_g > 0 (objective `fair`)
@@ -91,6 +91,7 @@ export function buildAllocationLp(net: AllocationNetwork, options: AllocationLpO
     const extra = options.extraSupply?.get(node) ?? 0;
     const stock = extra > 0 ? b.column(lpName('s', node), 0, extra) : -1;
     const headroom = options.refill?.get(node) ?? 0;
+    let refill = -1;
 
     if (!isSource(net, v)) {
       const only = recipes.length === 1 ? recipes[0] : undefined;
@@ -99,7 +100,10 @@ export function buildAllocationLp(net: AllocationNetwork, options: AllocationLpO
       const mixTotal = refillMix ? [...refillMix.values()].reduce((t, a) => t + a, 0) : 0;
       if (only?.inputs === 'pooled') {
         const entries: RowEntry[] = [...ins.map((e): RowEntry => [flow[e] as number, 1]), [x[0] as number, -1]];
-        if (headroom > 0) entries.push([b.column(lpName('q', node), 0, headroom), -1]);
+        if (headroom > 0) {
+          refill = b.column(lpName('q', node), 0, headroom);
+          entries.push([refill, -1]);
+        }
         b.row(lpName('in', node, '*'), 0, Infinity, entries);
       } else {
         const byMaterial = new Map<string, RowEntry[]>();
@@ -120,8 +124,8 @@ export function buildAllocationLp(net: AllocationNetwork, options: AllocationLpO
           }
         });
         if (headroom > 0 && refillMix && mixTotal > 0) {
-          const q = b.column(lpName('q', node), 0, headroom);
-          for (const [k, a] of refillMix) entriesOf(k).push([q, -a / mixTotal]);
+          refill = b.column(lpName('q', node), 0, headroom);
+          for (const [k, a] of refillMix) entriesOf(k).push([refill, -a / mixTotal]);
         }
         for (const [k, entries] of byMaterial) {
           const supply = ins.filter((e) => net.edgeMaterial[e] === k).map((e): RowEntry => [flow[e] as number, 1]);
@@ -159,7 +163,7 @@ export function buildAllocationLp(net: AllocationNetwork, options: AllocationLpO
     }
 
     const capacity = options.nodeCapacity?.get(node) ?? (net.nodeCapacity[v] as number);
-    if (Number.isFinite(capacity)) b.row(lpName('cap', node), -Infinity, capacity, x.map((j): RowEntry => [j, 1]));
+    if (Number.isFinite(capacity)) b.row(lpName('cap', node), -Infinity, capacity, [...x.map((j): RowEntry => [j, 1]), ...(refill >= 0 ? [[refill, 1] as RowEntry] : [])]);
     if (sink) {
       const entries: RowEntry[] = x.map((j): RowEntry => [j, 1]);
       if (stock >= 0) entries.push([stock, 1]);

@@ -9,7 +9,8 @@
  *   extraSupply_v = 12 x S_v          stock at v as extra supply (column s_v of the LP:
  *                                     output without inputs or capacity, any output mix)
  *   refill_v      = 12 x (S0_v - S_v) headroom of a stocked non-source v (column q_v:
- *                                     input in v's input mix, no capacity, no output)
+ *                                     input in v's input mix, counted in v's capacity
+ *                                     row, no output)
  *   ramp r_v of a project: its capacity and its edges' capacities x r_v
  *   thrifting: a sink's limit x (1 - cut) of its end use (`thrifting.ts`)
  * Stage 1, delivery: objective `total` maximises delivered - eps x sum_v s_v (eps = 1e-4
@@ -26,7 +27,9 @@
  * short of what the node uses, and refilled only from arrivals above that. Then
  *   draw_v = s_v / 12,  refill_v = q_v / 12 tonnes,  S_v <- S_v - draw_v + refill_v,
  *   delivered to sink t = (x_t + s_t) / 12 (stage 1).
- * Assumptions: refilling takes no processing capacity (the node buys and stores input);
+ * Assumptions: refilling counts against the node's capacity like its activity (so a node
+ * at capacity cannot refill, and drawing in one month and refilling the next cannot lift
+ * it above its capacity for good);
  * one tonne of input refills one tonne of stock (the draw, too, counts one tonne of stock
  * as one tonne of output); the refill comes in the input mix of the node's first recipe
  * with stated inputs (the default recipe: its baseline mix). With capacity = flow

@@ -68,6 +68,16 @@ describe('timeline: stock refill in the allocation bound', () => {
     close(r.endUses[0]?.allocation.delivered, [10, 10, 10, 10, 10, 10, 10]);
   });
 
+  it('refilling counts against capacity: a magnet maker at capacity does not refill', () => {
+    // As above, but the magnet maker's capacity is its flow (120 t/yr = 10 t/month): from
+    // month 3 it processes 10 t for the sink and has no capacity left to take the 5 t of
+    // surplus into stock, which stays at 10 t.
+    const g = line([180, undefined], { stockMonths: 3, capacity: 120 });
+    const r = timeline(g, scenario(g, cut12), { months: 5 });
+    close(r.nodes[0]?.allocationStock, [20, 10, 10, 10, 10]);
+    close(r.endUses[0]?.allocation.delivered, [10, 10, 10, 10, 10]);
+  });
+
   it('never trades delivery for refill: the spare edge to a stocked sink is not used to refill it at the other sink\'s expense', () => {
     // mine -120-> mag, which ships 60 t/yr to each of two sinks (A, B); the edge to A could
     // carry 120. A holds 1 month (5 t). Month 1 the mine is cut: A draws its 5 t, B gets
