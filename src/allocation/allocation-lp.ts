@@ -9,17 +9,21 @@
  *                     inputs or capacity, in any mix of v's output materials
  *   w("v","r","k")    the part of a pooled-input recipe's activity fed by material k
  *   z("v","r","m")    the part of a pooled-output recipe's (or the stock's) output that is m
+ *   q("v")            (option `refill` only) stock refilled at v, <= refill_v: takes input
+ *                     in v's input mix and v's capacity, makes no output
  *   lambda            (objective `fair` only) the share of demand every end use receives
  * Rows:
  *   in("v","k")     sum_{e into v, material k} f_e - sum_r a_vrk x_vr - sum_pooled w_vrk >= 0
  *                   for each non-source v and each material k some recipe of v uses
- *   in("v","*")     sum_{e into v} f_e - x_v >= 0   (v's only recipe is pooled on inputs)
+ *                   - c_vk q_v (refill: c_vk = a_v1k / sum_k a_v1k, the input mix of v's
+ *                   first recipe with stated inputs, one tonne of input per tonne refilled)
+ *   in("v","*")     sum_{e into v} f_e - x_v - q_v >= 0   (v's only recipe is pooled on inputs)
  *   out("v","m")    sum_{e out of v, material m} f_e - sum_r b_vrm x_vr - sum z_vrm <= 0
  *                   for each non-sink v and each material m on its out-edges (a material
  *                   with no share carries nothing)
  *   out("v","*")    sum_{e out of v} f_e - x_v - s_v <= 0   (only recipe pooled on outputs)
  *   mix-in("v","r") sum_k w_vrk - x_vr = 0;  mix-out("v","r"): sum_m z_vrm - x_vr = 0
- *   cap("v")        sum_r x_vr <= capacity_v                  (where finite)
+ *   cap("v")        sum_r x_vr + q_v <= capacity_v            (where finite)
  *   demand("v")     sum_r x_vr + s_v <= demand_v ?? IN_v       (sinks)
  *   fair("g")       sum_{sinks t of end use g} (x_t + s_t) - D_g lambda >= 0, D_g = sum of
  *                   their limits, for each end use with D_g > 0 (objective `fair`)
@@ -45,6 +49,12 @@ export interface AllocationLpOptions {
   edgeCapacity?: ReadonlyMap<string, number>;
   /** Sink limits replacing `demand ?? IN`, by node key (Infinity: uncapped). */
   sinkLimit?: ReadonlyMap<string, number>;
+  /**
+   * Stock headroom at a node, t/yr (i13: the monthly model's refill): column q(v) takes up
+   * to this much input in v's input mix (see the header). A source, or a node whose
+   * recipes are all pooled on inputs with more than one recipe, gets no column.
+   */
+  refill?: ReadonlyMap<string, number>;
 }
 
 /** The name of an LP row or column: `kind(json,...)`. */
@@ -98,11 +108,21 @@ export function buildAllocationLp(net: AllocationNetwork, options: AllocationLpO
     activityColumns[v] = x;
     stockColumn[v] = stock;
     const inRows = inputRows[v] as Map<string, number>;
+    const headroom = options.refill?.get(node) ?? 0;
+    let refill = -1;
 
     if (!isSource(net, v)) {
       const only = recipes.length === 1 ? recipes[0] : undefined;
+      const mix = recipes.find((r) => r.inputs !== 'pooled')?.inputs;
+      const refillMix = mix === undefined || mix === 'pooled' ? undefined : mix;
+      const mixTotal = refillMix ? [...refillMix.values()].reduce((t, a) => t + a, 0) : 0;
       if (only?.inputs === 'pooled') {
-        inRows.set('*', b.row(lpName('in', node, '*'), 0, Infinity, [...ins.map((e): RowEntry => [flow[e] as number, 1]), [x[0] as number, -1]]));
+        const entries: RowEntry[] = [...ins.map((e): RowEntry => [flow[e] as number, 1]), [x[0] as number, -1]];
+        if (headroom > 0) {
+          refill = b.column(lpName('q', node), 0, headroom);
+          entries.push([refill, -1]);
+        }
+        inRows.set('*', b.row(lpName('in', node, '*'), 0, Infinity, entries));
       } else {
         const byMaterial = new Map<string, RowEntry[]>();
         const entriesOf = (k: string) => byMaterial.get(k) ?? byMaterial.set(k, []).get(k) ?? [];
@@ -121,6 +141,10 @@ export function buildAllocationLp(net: AllocationNetwork, options: AllocationLpO
             for (const [k, a] of r.inputs) entriesOf(k).push([xr, -a]);
           }
         });
+        if (headroom > 0 && refillMix && mixTotal > 0) {
+          refill = b.column(lpName('q', node), 0, headroom);
+          for (const [k, a] of refillMix) entriesOf(k).push([refill, -a / mixTotal]);
+        }
         for (const [k, entries] of byMaterial) {
           const supply = ins.filter((e) => net.edgeMaterial[e] === k).map((e): RowEntry => [flow[e] as number, 1]);
           inRows.set(k, b.row(lpName('in', node, k), 0, Infinity, [...supply, ...entries]));
@@ -157,7 +181,7 @@ export function buildAllocationLp(net: AllocationNetwork, options: AllocationLpO
     }
 
     const capacity = options.nodeCapacity?.get(node) ?? (net.nodeCapacity[v] as number);
-    if (Number.isFinite(capacity)) capRow[v] = b.row(lpName('cap', node), -Infinity, capacity, x.map((j): RowEntry => [j, 1]));
+    if (Number.isFinite(capacity)) capRow[v] = b.row(lpName('cap', node), -Infinity, capacity, [...x.map((j): RowEntry => [j, 1]), ...(refill >= 0 ? [[refill, 1] as RowEntry] : [])]);
     if (sink) {
       const entries: RowEntry[] = x.map((j): RowEntry => [j, 1]);
       if (stock >= 0) entries.push([stock, 1]);

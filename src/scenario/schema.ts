@@ -168,6 +168,21 @@ export const ScenarioSchema = z.strictObject({
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month "YYYY-MM" such as "2025-04"')
     .optional(),
   actions: z.array(ScenarioActionSchema, { error: 'actions must be an array' }),
+  /**
+   * Demand response for the monthly model (`src/timeline/thrifting.ts`): per end use
+   * (`sector`), the share of demand removable per year after its shortage starts, with
+   * the `source` of the figure. Off when absent; the annual model ignores it.
+   */
+  thrifting: z
+    .array(
+      z.strictObject({
+        sector: z.string({ error: 'must be an end use (sector) string' }).min(1, 'must not be empty'),
+        share: z.number({ error: 'must be a number' }).min(0, 'must be >= 0').max(1, 'must be <= 1'),
+        source: z.string({ error: 'must be a string citing where the share comes from' }).min(1, 'must not be empty').optional(),
+      }),
+      { error: 'must be an array of { "sector", "share", "source" }' },
+    )
+    .optional(),
 });
 
 export type DisableCountryAction = z.output<typeof DisableCountrySchema>;

@@ -43,6 +43,8 @@ const TimelineQuery = z.strictObject({
   months: z.coerce.number().int().min(1).max(MAX_MONTHS).optional(),
   cover: z.coerce.number().min(0).max(1200).optional(),
   start: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be an ISO month YYYY-MM such as 2025-04').optional(),
+  /** The allocation LP's objective each month (`timeline --objective`): total (default) or fair. */
+  objective: z.enum(OBJECTIVES).optional(),
 });
 
 const EnsembleQuery = z.strictObject({
@@ -156,6 +158,7 @@ export function graphsRouter({ store, scenariosDir, pool, limits }: GraphsRouter
       ...(query.months !== undefined ? { months: query.months } : {}),
       ...(query.start !== undefined ? { start: query.start } : {}),
       ...(query.cover !== undefined ? { coverMonths: query.cover } : {}),
+      ...(query.objective !== undefined ? { objective: query.objective } : {}),
     };
     res.json(await pool.run(graph, { type: 'timeline', scenario, options } as const, { budgetMs: limits.scenarioMs, hint: `run \`chokepoint timeline\` on the graph file`, signal: abortOnClose(res) }));
 });

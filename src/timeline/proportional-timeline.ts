@@ -18,10 +18,16 @@
  * from arrivals above it, up to the initial stock S0_v: with no node limited below its
  * arrivals (capacity = flow) a stock never refills. An offline node ships nothing, stock
  * or not. Delivered to a sink in month t = f(sink) x N_sink / 12, t/month.
+ * Refill needs arrivals above use: in this bound flows never exceed their nominal
+ * fraction 1, so only a node limited below what reaches it (limit_v < received_v) refills;
+ * spare capacity upstream does not help (no rerouting, no extra supply).
+ * Thrifting (`thrifting.ts`): a sink's limit is multiplied by 1 - cut of its end use, so
+ * it draws (and asks) only for the demand left.
  * Myopic: each month is solved on its own, from the stocks the previous month left.
  */
 import { proportionalFlow } from '../scenario/proportional-flow.js';
 import type { MonthGraph } from './month-graphs.js';
+import type { DemandResponse } from './thrifting.js';
 
 export interface BoundTimeline {
   /** Delivered per sink, t per month, months 1..N. */
@@ -30,8 +36,14 @@ export interface BoundTimeline {
   stock: Record<string, number[]>;
 }
 
-/** Runs the proportional bound over `months`; `onMonth(done)` after each month. */
-export function proportionalTimeline(months: readonly MonthGraph[], initial: ReadonlyMap<string, number>, onMonth?: (done: number) => void): BoundTimeline {
+export interface ProportionalTimelineOptions {
+  /** Demand response of this bound (`thrifting.ts`). */
+  demand?: DemandResponse;
+  onMonth?: (done: number) => void;
+}
+
+/** Runs the proportional bound over `months` from the initial stocks (tonnes). */
+export function proportionalTimeline(months: readonly MonthGraph[], initial: ReadonlyMap<string, number>, options: ProportionalTimelineOptions = {}): BoundTimeline {
   const stock = new Map(initial);
   const bySink: Record<string, number[]> = {};
   const stockSeries: Record<string, number[]> = {};
@@ -46,7 +58,13 @@ export function proportionalTimeline(months: readonly MonthGraph[], initial: Rea
       nominal.set(node, n);
       if (n > 0) reserve[node] = (12 * tonnes) / n;
     }
-    const result = proportionalFlow(graph, { pass: m.applied.pass, limit: m.limit, reserve });
+    let limit = m.limit;
+    const thrift = options.demand?.factors();
+    if (thrift && thrift.size > 0) {
+      limit = { ...m.limit };
+      for (const [sink, f] of thrift) if (graph.hasNode(sink)) limit[sink] = (limit[sink] ?? 1) * f;
+    }
+    const result = proportionalFlow(graph, { pass: m.applied.pass, limit, reserve });
     for (const [node, n] of nominal) {
       const received = result.received[node];
       const f = result.fraction[node];
@@ -62,7 +80,8 @@ export function proportionalTimeline(months: readonly MonthGraph[], initial: Rea
       series.push(annual / 12);
     }
     for (const series of Object.values(bySink)) if (series.length < i + 1) series.push(0);
-    onMonth?.(i + 1);
+    options.demand?.record(Object.fromEntries(Object.entries(bySink).map(([sink, series]) => [sink, series[i] ?? 0])));
+    options.onMonth?.(i + 1);
   });
   return { bySink, stock: stockSeries };
 }

@@ -84,4 +84,44 @@ describe.runIf(run)('the time chart (fixture graphs)', () => {
     await page.waitForFunction(() => document.querySelector('[data-testid="timeline-cover-value"]')?.textContent === '3');
     await ready();
   });
+
+  it('has its settings in the scenario panel, and the URL keeps them', async () => {
+    page = await browser.context.newPage();
+    errors = collectErrors(page);
+    await openMap(page, server.url);
+    await ready();
+    // Start and end months and the cover slider sit in the scenario panel (the builder's side).
+    for (const id of ['timeline-start', 'timeline-from', 'timeline-to', 'timeline-cover']) {
+      expect(await page.locator(`#scenario-panel [data-testid="${id}"]`).count(), id).toBe(1);
+    }
+    expect(await page.locator('#scenario-panel').getByText('months of cover at manufacturers').count()).toBe(1);
+
+    await page.getByTestId('timeline-from').fill('3');
+    await page.getByTestId('timeline-from').dispatchEvent('change');
+    await page.getByTestId('timeline-to').fill('4');
+    await page.getByTestId('timeline-to').dispatchEvent('change');
+    await page.getByTestId('timeline-cover').fill('2.5');
+    await page.getByTestId('timeline-cover').dispatchEvent('change');
+    await page.waitForFunction(() => /tcover=2\.5/.test(window.location.search));
+    const url = new URL(page.url());
+    expect(url.searchParams.get('tfrom')).toBe('3');
+    expect(url.searchParams.get('tto')).toBe('4');
+    await ready();
+
+    // The link reopens with the same settings, and the chart asks the API for them.
+    const again = await browser.context.newPage();
+    const requests: string[] = [];
+    again.on('request', (r) => {
+      if (r.url().includes('/timeline')) requests.push(r.url());
+    });
+    const againErrors = collectErrors(again);
+    await openMap(again, `${url.origin}${url.pathname}${url.search}&off=CN`);
+    await again.waitForFunction(() => document.querySelector('[data-testid="timeline"]')?.getAttribute('data-state') === 'ready');
+    expect(await again.getByTestId('timeline-from').inputValue()).toBe('3');
+    expect(await again.getByTestId('timeline-to').inputValue()).toBe('4');
+    expect(await again.getByTestId('timeline-cover-value').textContent()).toBe('2.5');
+    expect(requests.some((r) => /[?&]cover=2\.5(&|$)/.test(r))).toBe(true);
+    expect(againErrors.list).toEqual([]);
+    await again.close();
+  }, 120_000);
 });

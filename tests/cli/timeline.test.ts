@@ -70,6 +70,31 @@ describe('chokepoint timeline', () => {
     expect(none.stderr).toContain('no scenario: give --scenario FILE|PRESET');
   });
 
+  it('--objective fair and --thrifting SECTOR=SHARE reach the model; the report names the thrifting and that it is uncited', async () => {
+    const json = await cli('timeline', GRAPH, '--scenario', SCENARIO, '--months', '7', '--start', '2025-01', '--objective', 'fair', '--thrifting', 'EVs=0.6', '--format', 'json');
+    expect(json.code).toBe(0);
+    const r = JSON.parse(json.stdout);
+    expect(r.objective).toBe('fair');
+    expect(r.thrifting).toEqual([{ endUse: 'EVs', share: 0.6, source: null }]);
+    // Short from month 4 (s = 4): demand 10 x (1 - 0.6 x (t - 4) / 12) = 9.5 in month 5, 9 in 6, 8.5 in 7.
+    const demand = r.endUses[0].proportional.demand as number[];
+    [10, 10, 10, 10, 9.5, 9, 8.5].forEach((d, t) => expect(demand[t]).toBeCloseTo(d, 9));
+    const text = await cli('timeline', GRAPH, '--scenario', SCENARIO, '--months', '7', '--start', '2025-01', '--thrifting', 'EVs=0.6');
+    expect(text.stdout).toContain('EVs: 60.0% a year; source: none given (an assumption of the run)');
+    const csv = await cli('timeline', GRAPH, '--scenario', SCENARIO, '--months', '7', '--start', '2025-01', '--thrifting', 'EVs=0.6', '--format', 'csv');
+    expect(csv.stdout.split('\n')[0]).toBe('month,label,end_use,demand,allocation_delivered,allocation_share,proportional_delivered,proportional_share,allocation_demand_after_thrifting,proportional_demand_after_thrifting');
+    for (const [args, message] of [
+      [['--objective', 'best'], '--objective: expected one of total, fair (got "best")'],
+      [['--thrifting', 'EVs'], '--thrifting: expected SECTOR=SHARE with a share from 0 to 1, such as "Automotive=0.2" (got "EVs")'],
+      [['--thrifting', 'EVs=2'], '(got "EVs=2")'],
+      [['--thrifting', 'Wind=0.2'], 'thrifting names no end use of the graph: "Wind" (end uses: EVs)'],
+    ] as const) {
+      const run = await cli('timeline', GRAPH, '--scenario', SCENARIO, '--start', '2025-01', ...args);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(message);
+    }
+  });
+
   it('draws a progress bar on stderr only when it is a terminal and --quiet is off', async () => {
     const run = async (...args: string[]) => {
       let stderr = '';

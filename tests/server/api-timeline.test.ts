@@ -22,6 +22,22 @@ describe('POST /api/graphs/:id/timeline', () => {
     expect(short?.proportional.monthsToShortage).toBe(1);
   });
 
+  it('takes ?objective=fair and the scenario body\'s thrifting with its source', async () => {
+    // mini.json's sink `ev` has no sector: its end use is its label, EV motors.
+    const sector = 'EV motors';
+    const withSector = { ...chinaOffline, thrifting: [{ sector, share: 0.3, source: 'test share' }] };
+    const graph = parseGraph(MINI, 'mini.json').graph;
+    const res = await postJson(served.server.url, '/api/graphs/mini/timeline?months=6&start=2025-04&objective=fair', withSector);
+    expect(res.status).toBe(200);
+    const got = (await res.json()) as TimelineResult;
+    const expected = timeline(graph, parseScenario(withSector, 's.json', graph), { months: 6, start: '2025-04', objective: 'fair' });
+    expect(got).toEqual(JSON.parse(JSON.stringify(expected)));
+    expect(got.objective).toBe('fair');
+    expect(got.thrifting).toEqual([{ endUse: sector, share: 0.3, source: 'test share' }]);
+    const bad = await postJson(served.server.url, '/api/graphs/mini/timeline?objective=best', chinaOffline);
+    expect(bad.status).toBe(400);
+  });
+
   it('rejects bad query parameters, an ISO month without start, and an invalid scenario', async () => {
     const badMonths = await postJson(served.server.url, '/api/graphs/mini/timeline?months=0', chinaOffline);
     expect(badMonths.status).toBe(400);

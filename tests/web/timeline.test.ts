@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineResult } from '../../src/timeline/timeline.js';
-import { chartData, INITIAL_CONTROLS, timelineCsv, timelineQuery, windowedScenario } from '../../web/src/timeline.js';
+import { chartData, controlsFromQuery, INITIAL_CONTROLS, timelineCsv, timelineQuery, windowedScenario, withTimelineQuery } from '../../web/src/timeline.js';
 
 const result: TimelineResult = {
   name: 't',
@@ -17,17 +17,19 @@ const result: TimelineResult = {
       endUse: 'EVs, "hybrids"',
       sinks: ['ev'],
       demand: 10,
-      allocation: { monthsToShortage: 1, shortfall: 2, delivered: [10, 8, 10] },
-      proportional: { monthsToShortage: 1, shortfall: 5, delivered: [10, 5, 10] },
+      allocation: { monthsToShortage: 1, shortfall: 2, delivered: [10, 8, 10], demand: [10, 10, 10], thrifted: 0 },
+      proportional: { monthsToShortage: 1, shortfall: 5, delivered: [10, 5, 10], demand: [10, 10, 10], thrifted: 0 },
     },
     {
       endUse: 'Idle',
       sinks: ['x'],
       demand: 0,
-      allocation: { monthsToShortage: null, shortfall: 0, delivered: [0, 0, 0] },
-      proportional: { monthsToShortage: null, shortfall: 0, delivered: [0, 0, 0] },
+      allocation: { monthsToShortage: null, shortfall: 0, delivered: [0, 0, 0], demand: [0, 0, 0], thrifted: 0 },
+      proportional: { monthsToShortage: null, shortfall: 0, delivered: [0, 0, 0], demand: [0, 0, 0], thrifted: 0 },
     },
   ],
+  objective: 'total',
+  thrifting: [],
   nodes: [],
   warnings: [],
 };
@@ -71,5 +73,18 @@ describe('time chart data', () => {
     ]);
     expect(timelineQuery(INITIAL_CONTROLS)).toBe('?months=24&start=2025-04');
     expect(timelineQuery({ ...INITIAL_CONTROLS, cover: 2.5 })).toBe('?months=24&start=2025-04&cover=2.5');
+  });
+
+  it('keeps the time settings in the URL next to the view state, only where they differ from the defaults', () => {
+    const controls = { start: '2025-01', months: 12, from: 3, to: 4, cover: 2.5 };
+    const query = withTimelineQuery('?graph=mini&off=CN', controls);
+    expect(query).toBe('?graph=mini&off=CN&tstart=2025-01&tmonths=12&tfrom=3&tto=4&tcover=2.5');
+    expect(controlsFromQuery(query)).toEqual(controls);
+    expect(withTimelineQuery('', INITIAL_CONTROLS)).toBe('');
+    expect(withTimelineQuery('?graph=mini', INITIAL_CONTROLS)).toBe('?graph=mini');
+    expect(controlsFromQuery('?graph=mini')).toEqual(INITIAL_CONTROLS);
+    // Values that do not parse fall back to the defaults.
+    expect(controlsFromQuery('?tstart=2025-13&tmonths=0&tfrom=x&tto=2.5&tcover=-1')).toEqual(INITIAL_CONTROLS);
+    expect(controlsFromQuery('?tcover=0').cover).toBe(0);
   });
 });

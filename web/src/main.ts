@@ -35,6 +35,7 @@ import { renderLossChart } from './views/loss-chart.js';
 import { renderNodeDetails } from './views/node-details.js';
 import { renderResults } from './views/results.js';
 import { renderScenarioBottlenecks } from './views/scenario-bottlenecks.js';
+import { controlsFromQuery, withTimelineQuery } from './timeline.js';
 import { createTimelineView } from './views/timeline-chart.js';
 import { mountRangesPanel, type RangesPanel } from './views/ranges-panel.js';
 
@@ -65,7 +66,11 @@ const cy: Core = cytoscape({
   autoungrabify: true,
 });
 
-const timelineView = createTimelineView(byId('timeline'), (graph, scenario, query, signal) => api.timeline(graph, scenario, query, { signal }));
+const timelineView = createTimelineView(byId('timeline'), (graph, scenario, query, signal) => api.timeline(graph, scenario, query, { signal }), {
+  settings: byId('scenario-time'),
+  initial: controlsFromQuery(window.location.search),
+  onControls: () => syncUrl(false),
+});
 
 /** Test hook: the browser tests read the map and the page's progress from here. */
 const hook: ChokepointHook = {
@@ -99,7 +104,7 @@ function setStatus(text: string, error = false): void {
 
 /** Writes the state into the URL: a new history entry when it changed (so Back steps back), else none. */
 function syncUrl(push: boolean): void {
-  const url = `${window.location.pathname}${stateToQuery(state)}`;
+  const url = `${window.location.pathname}${withTimelineQuery(stateToQuery(state), timelineView.controls)}`;
   if (url === `${window.location.pathname}${window.location.search}`) return;
   if (push) window.history.pushState(null, '', url);
   else window.history.replaceState(null, '', url);
@@ -474,6 +479,7 @@ function wireControls(): void {
   window.addEventListener('popstate', () => {
     const before = state;
     state = queryToState(window.location.search);
+    timelineView.setControls(controlsFromQuery(window.location.search));
     apply(before);
   });
 }

@@ -37,6 +37,43 @@ export function windowedScenario(scenario: Scenario, controls: TimelineControls)
   return { ...scenario, actions };
 }
 
+/**
+ * The time settings in the page's URL, next to the view state (`url-state.ts`), so a link
+ * reproduces them: `tstart=YYYY-MM`, `tmonths=N`, `tfrom=N`, `tto=N`, `tcover=M`, each
+ * only when it differs from INITIAL_CONTROLS. Values that do not parse fall back to the
+ * defaults.
+ */
+export function controlsFromQuery(search: string): TimelineControls {
+  const params = new URLSearchParams(search);
+  const whole = (key: string, min: number, max: number): number | null => {
+    const text = params.get(key);
+    const value = Number(text);
+    return text !== null && text.trim() !== '' && Number.isInteger(value) && value >= min && value <= max ? value : null;
+  };
+  const start = params.get('tstart') ?? '';
+  const coverText = params.get('tcover');
+  const cover = coverText !== null && coverText.trim() !== '' ? Number(coverText) : NaN;
+  return {
+    start: /^\d{4}-(0[1-9]|1[0-2])$/.test(start) ? start : INITIAL_CONTROLS.start,
+    months: whole('tmonths', 1, 600) ?? INITIAL_CONTROLS.months,
+    from: whole('tfrom', 1, 600),
+    to: whole('tto', 1, 600),
+    cover: Number.isFinite(cover) && cover >= 0 && cover <= 1200 ? cover : null,
+  };
+}
+
+/** `query` (a view-state query string, '' or `?...`) with the time settings that differ from the defaults added. */
+export function withTimelineQuery(query: string, controls: TimelineControls): string {
+  const params = new URLSearchParams(query);
+  if (controls.start !== INITIAL_CONTROLS.start) params.set('tstart', controls.start);
+  if (controls.months !== INITIAL_CONTROLS.months) params.set('tmonths', String(controls.months));
+  if (controls.from !== null) params.set('tfrom', String(controls.from));
+  if (controls.to !== null) params.set('tto', String(controls.to));
+  if (controls.cover !== null) params.set('tcover', String(controls.cover));
+  const text = params.toString().replaceAll('%2C', ',');
+  return text ? `?${text}` : '';
+}
+
 /** The query string of `POST /api/graphs/:id/timeline`. */
 export function timelineQuery(controls: TimelineControls): string {
   const params = new URLSearchParams({ months: String(controls.months), start: controls.start });

@@ -2,9 +2,11 @@
  * The time chart (uPlot): delivered share of demand per end use by month under each bound
  * the timeline reports (solid: allocation, dashed: proportional), the months with a
  * scenario action in force shaded, values on hover in uPlot's live legend, and a CSV
- * download. Its panel sets the calendar start, the months the page's actions are in
- * force (from/to) and the months of cover at manufacturers (a slider; "graph" = the
- * graph's own stock figures). Keeps its own settings; the page calls `refresh` with the
+ * download. Its settings (the calendar start, the months the page's actions are in force
+ * (from/to) and the months of cover at manufacturers: a slider, "graph" = the graph's own
+ * stock figures) sit in the scenario panel when the page gives a `settings` container,
+ * else above the chart. Keeps its own settings (`controls`, reported through
+ * `onControls` so the page can keep them in the URL); the page calls `refresh` with the
  * scenario whenever it changes.
  */
 import uPlot from 'uplot';
@@ -21,6 +23,19 @@ export interface TimelineView {
   refresh(graph: string, scenario: Scenario): Promise<void>;
   /** The last result shown (for tests). */
   readonly result: TimelineResult | null;
+  /** The current settings. */
+  readonly controls: TimelineControls;
+  /** Replaces the settings (e.g. from the URL on Back) and recomputes. */
+  setControls(controls: TimelineControls): void;
+}
+
+export interface TimelineViewOptions {
+  /** Where the settings go (the scenario panel); default: above the chart. */
+  settings?: HTMLElement;
+  /** Initial settings (e.g. from the URL); default INITIAL_CONTROLS. */
+  initial?: TimelineControls;
+  /** Called after the user changes a setting. */
+  onControls?: (controls: TimelineControls) => void;
 }
 
 const COLORS = ['#1c7ed6', '#e8590c', '#2b8a3e', '#c2255c', '#6741d9', '#0c8599', '#e67700', '#5c940d', '#862e9c', '#495057'];
@@ -75,8 +90,8 @@ function chartOptions(data: ChartData, width: number, unit: string): uPlot.Optio
   };
 }
 
-export function createTimelineView(container: HTMLElement, fetchTimeline: FetchTimeline): TimelineView {
-  let controls: TimelineControls = { ...INITIAL_CONTROLS };
+export function createTimelineView(container: HTMLElement, fetchTimeline: FetchTimeline, options: TimelineViewOptions = {}): TimelineView {
+  let controls: TimelineControls = { ...(options.initial ?? INITIAL_CONTROLS) };
   let last: { graph: string; scenario: Scenario } | null = null;
   let result: TimelineResult | null = null;
   let chart: uPlot | null = null;
@@ -85,30 +100,41 @@ export function createTimelineView(container: HTMLElement, fetchTimeline: FetchT
   const start = h('input', { type: 'month', value: controls.start, 'data-testid': 'timeline-start', required: true });
   const from = h('input', { type: 'number', min: 1, max: 600, step: 1, placeholder: '1', 'data-testid': 'timeline-from' });
   const to = h('input', { type: 'number', min: 1, max: 600, step: 1, placeholder: 'end', 'data-testid': 'timeline-to' });
-  const cover = h('input', { type: 'range', min: 0, max: 12, step: 0.5, value: 0, 'data-testid': 'timeline-cover' });
+  const cover = h('input', { type: 'range', min: 0, max: 12, step: 0.5, value: 0, 'data-testid': 'timeline-cover', 'aria-label': 'months of cover at manufacturers' });
   const coverText = h('span', { class: 'muted', 'data-testid': 'timeline-cover-value' }, 'graph');
+  /** Shows `controls` in the inputs. */
+  const showControls = () => {
+    start.value = controls.start;
+    from.value = controls.from === null ? '' : String(controls.from);
+    to.value = controls.to === null ? '' : String(controls.to);
+    cover.value = String(controls.cover ?? 0);
+    coverText.textContent = controls.cover === null ? 'graph' : `${controls.cover}`;
+  };
+  showControls();
   const coverReset = h('button', { type: 'button', class: 'link', 'data-testid': 'timeline-cover-reset' }, 'use the graph\'s');
   const download = h('button', { type: 'button', class: 'button', 'data-testid': 'timeline-csv', disabled: true }, 'CSV');
   const status = h('p', { class: 'muted', 'data-testid': 'timeline-status' });
   const plot = h('div', { class: 'timeline-plot', 'data-testid': 'timeline-plot' });
-  container.replaceChildren(
-    h(
-      'div',
-      { class: 'timeline-controls' },
-      h('strong', {}, 'Over time'),
-      h('label', {}, 'month 1 ', start),
-      h('label', {}, 'actions from month ', from),
-      h('label', {}, 'to ', to),
-      h('label', {}, 'months of cover at manufacturers ', cover, ' ', coverText, ' ', coverReset),
-      download,
-    ),
-    status,
-    plot,
-  );
+  const fields = [
+    h('label', {}, 'month 1 ', start),
+    h('label', {}, 'actions from month ', from),
+    h('label', {}, 'to ', to),
+    h('label', {}, 'months of cover at manufacturers ', cover, ' ', coverText, ' ', coverReset),
+  ];
+  if (options.settings) {
+    options.settings.replaceChildren(
+      h('h3', {}, 'Time ', h('span', { class: 'muted' }, '(the chart under the map)')),
+      h('div', { class: 'timeline-controls timeline-settings', 'data-testid': 'timeline-settings' }, ...fields),
+    );
+    container.replaceChildren(h('div', { class: 'timeline-controls' }, h('strong', {}, 'Over time'), download), status, plot);
+  } else {
+    container.replaceChildren(h('div', { class: 'timeline-controls' }, h('strong', {}, 'Over time'), ...fields, download), status, plot);
+  }
 
   const set = (change: Partial<TimelineControls>) => {
     controls = { ...controls, ...change };
     coverText.textContent = controls.cover === null ? 'graph' : `${controls.cover}`;
+    options.onControls?.(controls);
     if (last) void view.refresh(last.graph, last.scenario);
   };
   start.addEventListener('change', () => {
@@ -140,6 +166,14 @@ export function createTimelineView(container: HTMLElement, fetchTimeline: FetchT
   const view: TimelineView = {
     get result() {
       return result;
+    },
+    get controls() {
+      return controls;
+    },
+    setControls(next) {
+      controls = { ...next };
+      showControls();
+      if (last) void view.refresh(last.graph, last.scenario);
     },
     async refresh(graph, scenario) {
       last = { graph, scenario };
