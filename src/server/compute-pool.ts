@@ -11,10 +11,29 @@
  *
  * At most `workers` workers exist (default: the cores but one, at least 1); they start
  * when first needed and then wait for more work (unref'd: they never keep the process
- * alive). Small jobs are computed in the calling thread, where a worker round trip would
+ * alive).
+ *
+ * Lanes: jobs that bring their own input (`analyze`: a posted body; `load`: a graph file)
+ * run in the `input` lane, jobs on a graph the server holds (metrics, scenarios,
+ * timelines, ensembles) in the `graph` lane. Each lane has its own workers (`workers`
+ * each) and its own queue (`queue` each), so a flood of posted graphs (refused anyway, or
+ * not) fills the input lane and is answered 503 there while the map's scenarios still find
+ * the graph lane free, and the other way round.
+ *
+ * Crossing threads: a graph is sent to a worker once (graphology `export()`, structured
+ * clone) under an id, and the worker keeps it for later jobs (at most WORKER_GRAPHS per
+ * worker, least recently used dropped first; the pool keeps the bookkeeping and tells the
+ * worker what to drop), so a job on a large graph does not export and copy the graph in
+ * the request thread each time. A posted body crosses as a transferred ArrayBuffer
+ * (`run.transfer`). `runJson` has the worker serialize the answer (JSON, with a byte
+ * limit) and send the bytes back transferred, so a large answer is never stringified in
+ * the request thread either.
+ *
+ * Small jobs are computed in the calling thread, where a worker round trip would
  * only add to their latency: a job whose estimated work (`RunOptions.work`, by default
- * nodes x edges of its graph) is at most `inlineWork` (the shipped dataset's metrics or a
- * preset scenario on it, ~30 ms; an ensemble counts one scenario per member). Inline work cannot be stopped once started, so its
+ * nodes x edges of its graph) is at most `inlineWork` (20,000: about 15 ms of a core;
+ * tiny graphs only: the shipped dataset's metrics, 156 x 280 = 43,680, and its scenarios
+ * go to a worker; an ensemble counts one scenario per member). Inline work cannot be stopped once started, so its
  * budget is this work estimate, which fails deterministically: a job estimated over it
  * (a scenario with hundreds of actions, any larger graph) goes to a worker and its time
  * budget. Jobs that bring their own input (`analyze`: a posted body; `load`: a graph file)
@@ -31,7 +50,19 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { BusyError, ComputationError, UsageError } from '../model/errors.js';
 import type { SupplyGraph } from '../model/graph.js';
-import { reviveError, runJob, type ComputeJob, type GraphJob, type JobResult, type StandaloneJob, type WorkerReply, type WorkerRequest } from './compute-jobs.js';
+import {
+  boundedJson,
+  reviveError,
+  runJob,
+  type AnswerAs,
+  type ComputeJob,
+  type GraphJob,
+  type GraphRef,
+  type JobResult,
+  type StandaloneJob,
+  type WorkerReply,
+  type WorkerRequest,
+} from './compute-jobs.js';
 
 /** Time as the pool sees it: budgets are timers, "stopped after" a difference of `now()`. */
 export interface Clock {
@@ -47,9 +78,9 @@ export const SYSTEM_CLOCK: Clock = {
 };
 
 export interface ComputeOptions {
-  /** Most worker threads (default: available cores - 1, at least 1). */
+  /** Most worker threads of each lane (default: available cores - 1, at least 1). */
   workers: number;
-  /** Most jobs waiting for a worker; one more is a BusyError (503). */
+  /** Most jobs waiting for a worker in each lane; one more is a BusyError (503). */
   queue: number;
   /** Jobs whose estimated work (RunOptions.work, default nodes x edges) is up to this are computed in the calling thread. */
   inlineWork: number;
@@ -68,7 +99,28 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Estimated work of a graph job, in the units of `inlineWork` (default: nodes x edges of the graph). */
   work?: number;
+  /** ArrayBuffers of the job (a posted body) to transfer to the worker rather than copy; unusable here afterwards. */
+  transfer?: ArrayBuffer[];
+  /** False for a graph used once (a posted one): the worker does not keep it (default true). */
+  keepGraph?: boolean;
 }
+
+/** What `runJson` adds: the answer's byte limit, and what it is for the message beyond it. */
+export interface JsonOptions extends RunOptions {
+  answerBytes: number;
+  /** e.g. "the scenario": "the scenario: the answer would be 12.0 MiB, ...". */
+  what: string;
+}
+
+/** The two lanes (see the header). */
+export type Lane = 'graph' | 'input';
+
+export function laneOf(job: ComputeJob): Lane {
+  return job.type === 'analyze' || job.type === 'load' ? 'input' : 'graph';
+}
+
+/** Most graphs one worker keeps for later jobs. */
+export const WORKER_GRAPHS = 4;
 
 const WORKER_URL = new URL('./compute-worker.js', import.meta.url);
 
@@ -81,7 +133,7 @@ export const spawnCompiled = (): Worker => {
 export const DEFAULT_COMPUTE: ComputeOptions = {
   workers: Math.max(1, availableParallelism() - 1),
   queue: 16,
-  inlineWork: 50_000,
+  inlineWork: 20_000,
   spawn: spawnCompiled,
   clock: SYSTEM_CLOCK,
 };
@@ -99,6 +151,8 @@ interface Pending {
   graph: SupplyGraph | null;
   job: ComputeJob;
   run: RunOptions;
+  lane: Lane;
+  answer: AnswerAs;
   resolve: (result: unknown) => void;
   reject: (error: Error) => void;
   /** Clears the timer and abort listener of the current phase. */
@@ -107,8 +161,11 @@ interface Pending {
 
 interface Slot {
   worker: Worker;
+  lane: Lane;
   pending: Pending | null;
   dead: boolean;
+  /** Ids of the graphs the worker holds, least recently used first. */
+  graphs: Set<number>;
 }
 
 const seconds = (ms: number) => `${Number((ms / 1000).toPrecision(3))} s`;
@@ -133,7 +190,9 @@ function resolveOptions(given: Partial<ComputeOptions>): ComputeOptions {
 export class ComputePool {
   readonly options: ComputeOptions;
   private readonly slots = new Set<Slot>();
-  private readonly waiting: Pending[] = [];
+  private readonly waiting: Record<Lane, Pending[]> = { graph: [], input: [] };
+  private readonly graphIds = new WeakMap<SupplyGraph, number>();
+  private nextGraphId = 1;
   private closed = false;
 
   constructor(options: Partial<ComputeOptions> = {}) {
@@ -145,23 +204,54 @@ export class ComputePool {
   /** Runs a job that brings its own input, always on a worker. */
   run<J extends StandaloneJob>(graph: null, job: J, run: RunOptions): Promise<JobResult<J>>;
   run(graph: SupplyGraph | null, job: ComputeJob, run: RunOptions): Promise<unknown> {
+    return this.submit(graph, job, run, { as: 'result' });
+  }
+
+  /**
+   * Like `run`, but answers the result's JSON text as UTF-8 bytes, serialized where the job
+   * ran (on a worker: in the worker) and refused with a ComputationError (422) when longer
+   * than `answerBytes`.
+   */
+  runJson(graph: SupplyGraph | null, job: ComputeJob, run: JsonOptions): Promise<Buffer> {
+    const { answerBytes, what, ...rest } = run;
+    return this.submit(graph, job, rest, { as: 'json', limit: answerBytes, what }) as Promise<Buffer>;
+  }
+
+  /** Workers alive, how many compute, jobs waiting (both lanes). */
+  stats(): { workers: number; busy: number; waiting: number } {
+    const busy = [...this.slots].filter((slot) => slot.pending !== null).length;
+    return { workers: this.slots.size, busy, waiting: this.waiting.graph.length + this.waiting.input.length };
+  }
+
+  /** Stops every worker; jobs still waiting or computing get a BusyError. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const stopping = new BusyError('the server is stopping; try again later');
+    for (const lane of ['graph', 'input'] as const) for (const pending of this.waiting[lane].splice(0)) this.settle(pending, stopping);
+    await Promise.all([...this.slots].map((slot) => this.discard(slot, stopping)));
+  }
+
+  private submit(graph: SupplyGraph | null, job: ComputeJob, run: RunOptions, answer: AnswerAs): Promise<unknown> {
     if (this.closed) return Promise.reject(new BusyError('the server is stopping; try again later'));
     if (graph !== null && (run.work ?? graph.order * graph.size) <= this.options.inlineWork) {
       try {
-        return Promise.resolve(runJob(graph, job as GraphJob));
+        const result = runJob(graph, job as GraphJob);
+        return Promise.resolve(answer.as === 'result' ? result : Buffer.from(boundedJson(result, answer.limit, answer.what)));
       } catch (error) {
         return Promise.reject(error as Error);
       }
     }
-    if (this.waiting.length >= this.options.queue && !this.hasFreeWorker()) {
+    const lane = laneOf(job);
+    const waiting = this.waiting[lane];
+    if (waiting.length >= this.options.queue && !this.hasFreeWorker(lane)) {
       return Promise.reject(new BusyError(`the server is busy (${this.options.queue} computations waiting); try again later`));
     }
     return new Promise<unknown>((resolve, reject) => {
-      const pending: Pending = { graph, job, run, resolve, reject, cleanup: () => {} };
-      this.waiting.push(pending);
+      const pending: Pending = { graph, job, run, lane, answer, resolve, reject, cleanup: () => {} };
+      waiting.push(pending);
       this.phase(pending, (aborted) => {
-        const at = this.waiting.indexOf(pending);
-        if (at >= 0) this.waiting.splice(at, 1);
+        const at = waiting.indexOf(pending);
+        if (at >= 0) waiting.splice(at, 1);
         if (aborted) return new BusyError('the request was aborted by the client while it waited for a worker');
         return new BusyError(`the server is busy: no worker was free within ${seconds(run.budgetMs)}; try again later`);
       });
@@ -169,22 +259,14 @@ export class ComputePool {
     });
   }
 
-  /** Workers alive, how many compute, jobs waiting. */
-  stats(): { workers: number; busy: number; waiting: number } {
-    const busy = [...this.slots].filter((slot) => slot.pending !== null).length;
-    return { workers: this.slots.size, busy, waiting: this.waiting.length };
-  }
-
-  /** Stops every worker; jobs still waiting or computing get a BusyError. */
-  async close(): Promise<void> {
-    this.closed = true;
-    const stopping = new BusyError('the server is stopping; try again later');
-    for (const pending of this.waiting.splice(0)) this.settle(pending, stopping);
-    await Promise.all([...this.slots].map((slot) => this.discard(slot, stopping)));
-  }
-
-  private hasFreeWorker(): boolean {
-    return this.slots.size < this.options.workers || [...this.slots].some((slot) => slot.pending === null);
+  private hasFreeWorker(lane: Lane): boolean {
+    let count = 0;
+    for (const slot of this.slots) {
+      if (slot.lane !== lane) continue;
+      if (slot.pending === null) return true;
+      count++;
+    }
+    return count < this.options.workers;
   }
 
   /**
@@ -212,42 +294,89 @@ export class ComputePool {
     else pending.resolve(outcome.result);
   }
 
+  /**
+   * The graph as `slot`'s worker gets it: by id when it holds it, else with its data (and
+   * the ids to drop to stay within WORKER_GRAPHS). `commit` records the change once posted.
+   */
+  private graphRef(slot: Slot, graph: SupplyGraph, keep: boolean): { ref: GraphRef; commit: () => void } {
+    if (!keep) return { ref: { data: graph.export() }, commit: () => {} };
+    let id = this.graphIds.get(graph);
+    if (id === undefined) {
+      id = this.nextGraphId++;
+      this.graphIds.set(graph, id);
+    }
+    const known = id;
+    if (slot.graphs.has(known)) {
+      return {
+        ref: { id: known },
+        commit: () => {
+          slot.graphs.delete(known);
+          slot.graphs.add(known);
+        },
+      };
+    }
+    const drop = [...slot.graphs].slice(0, Math.max(0, slot.graphs.size - WORKER_GRAPHS + 1));
+    return {
+      ref: { id: known, data: graph.export(), ...(drop.length > 0 ? { drop } : {}) },
+      commit: () => {
+        for (const old of drop) slot.graphs.delete(old);
+        slot.graphs.add(known);
+      },
+    };
+  }
+
   private dispatch(): void {
-    while (this.waiting.length > 0 && this.hasFreeWorker()) {
-      const pending = this.waiting.shift() as Pending;
-      let slot = [...this.slots].find((s) => s.pending === null);
-      try {
-        slot ??= this.spawn();
-        const request = (pending.graph === null ? { graph: null, job: pending.job } : { graph: pending.graph.export(), job: pending.job }) as WorkerRequest;
-        slot.worker.postMessage(request);
-      } catch (error) {
-        this.settle(pending, error as Error);
-        continue;
+    for (const lane of ['graph', 'input'] as const) {
+      const waiting = this.waiting[lane];
+      while (waiting.length > 0 && this.hasFreeWorker(lane)) {
+        const pending = waiting.shift() as Pending;
+        let slot = [...this.slots].find((s) => s.lane === lane && s.pending === null);
+        try {
+          slot ??= this.spawn(lane);
+          if (pending.graph === null) {
+            const request: WorkerRequest = { graph: null, job: pending.job as StandaloneJob, answer: pending.answer };
+            slot.worker.postMessage(request, pending.run.transfer ?? []);
+          } else {
+            const { ref, commit } = this.graphRef(slot, pending.graph, pending.run.keepGraph !== false);
+            const request: WorkerRequest = { graph: ref, job: pending.job as GraphJob, answer: pending.answer };
+            slot.worker.postMessage(request);
+            commit();
+          }
+        } catch (error) {
+          this.settle(pending, error as Error);
+          continue;
+        }
+        this.compute(slot, pending);
       }
-      const busy = slot;
-      busy.pending = pending;
-      const t0 = this.options.clock.now();
-      this.phase(pending, (aborted) => {
-        busy.pending = null;
-        void this.discard(busy, null);
-        this.dispatch();
-        if (aborted) return new ComputationError('the request was aborted by the client; its computation was stopped');
-        return new ComputationError(
-          `${describeJob(pending)} did not finish within the time budget of ${seconds(pending.run.budgetMs)} ` +
-            `(stopped after ${seconds(this.options.clock.now() - t0)}); ${pending.run.hint}`,
-        );
-      });
     }
   }
 
-  private spawn(): Slot {
-    const slot: Slot = { worker: this.options.spawn(), pending: null, dead: false };
+  /** The computing phase of `pending` on `busy`'s worker. */
+  private compute(busy: Slot, pending: Pending): void {
+    busy.pending = pending;
+    const t0 = this.options.clock.now();
+    this.phase(pending, (aborted) => {
+      busy.pending = null;
+      void this.discard(busy, null);
+      this.dispatch();
+      if (aborted) return new ComputationError('the request was aborted by the client; its computation was stopped');
+      return new ComputationError(
+        `${describeJob(pending)} did not finish within the time budget of ${seconds(pending.run.budgetMs)} ` +
+          `(stopped after ${seconds(this.options.clock.now() - t0)}); ${pending.run.hint}`,
+      );
+    });
+  }
+
+  private spawn(lane: Lane): Slot {
+    const slot: Slot = { worker: this.options.spawn(), lane, pending: null, dead: false, graphs: new Set() };
     slot.worker.unref();
     slot.worker.on('message', (reply: WorkerReply) => {
       const pending = slot.pending;
       if (slot.dead || pending === null) return;
       slot.pending = null;
-      this.settle(pending, reply.ok ? { result: reply.result } : reviveError(reply.error));
+      if (!reply.ok) this.settle(pending, reviveError(reply.error));
+      else if ('json' in reply) this.settle(pending, { result: Buffer.from(reply.json.buffer, reply.json.byteOffset, reply.json.byteLength) });
+      else this.settle(pending, { result: reply.result });
       this.dispatch();
     });
     // A worker that fails or exits by itself takes its job with it: an internal error.
