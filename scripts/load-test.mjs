@@ -149,8 +149,11 @@ as its own process, ${connections} concurrent clients for ${duration} s${attacks
 The normal traffic is the map's: \`GET /api/health\`, \`GET /api/graphs/${GRAPH}/metrics\`
 (cached after the first request) and \`POST /api/graphs/${GRAPH}/scenario\` with the shipped
 presets that apply to the dataset and four flag-style scenarios (baseline, China offline,
-embargo, 50 % export quota), in turn: each POST evaluates the scenario from scratch (both
-bounds, per sink and end use, knockout bottlenecks before and after).${attacks ? `
+embargo, 50 % export quota), in turn. Each is evaluated once on a compute worker when
+the script checks it before the run; during the run it is answered from the server's
+answer cache (src/server/answer-cache.ts), as the map's repeated toggles are: this
+measures the request thread and the lanes under attack, not the cost of an evaluation
+(about 90 ms of a core, \`npm run bench\`).${attacks ? `
 The attacks: a 5 MB scenario of 169,117 embargoes (refused by the scenario body limit, 413),
 a scenario of 201 actions (over the action limit, 400), a ${extra.refusedMb} MB graph of 6,000 nodes to
 \`/api/analyze\` (over its node limit: 413 from a worker, or 503 when the client has
