@@ -104,6 +104,19 @@ export function boundedJson(value: unknown, limit: number, what: string): string
   return text;
 }
 
+/**
+ * How much nicer (lower priority) a compute worker thread runs than the request thread:
+ * when the cores are busy, the kernel gives the request thread (health, cached answers,
+ * refusals) the CPU first and computations the rest, so computing never slows down what
+ * needs no computing. On Linux the nice value is per thread; at most 19.
+ */
+export const WORKER_NICE_STEP = 10;
+
+/** The nice value of a compute worker whose thread starts at `current`. */
+export function workerNice(current: number): number {
+  return Math.min(19, current + WORKER_NICE_STEP);
+}
+
 /** Runs `job` on `graph` in the calling thread. */
 export function runJob<J extends GraphJob>(graph: SupplyGraph, job: J): JobResult<J> {
   const result =

@@ -142,3 +142,34 @@ describe('a large posted body over HTTP', () => {
     expect((await postJson(served.server.url, '/api/analyze?metrics=throughput', { nodes: [{ key: 'a', attributes: { stage: 'mining', country: 'CN' } }], edges: [] })).status).toBe(200);
   });
 });
+
+describe('worker priority', () => {
+  /** Nice values of this process's threads (Linux /proc; field 19 of a task's stat). */
+  async function threadNices(): Promise<number[]> {
+    const { readdir, readFile } = await import('node:fs/promises');
+    const tasks = await readdir('/proc/self/task');
+    const nices = await Promise.all(tasks.map(async (t) => Number((await readFile(`/proc/self/task/${t}/stat`, 'utf8')).split(') ')[1]?.split(' ')[16])));
+    return nices.filter((n) => Number.isFinite(n));
+  }
+
+  it('workerNice lowers the priority by WORKER_NICE_STEP, at most to 19', async () => {
+    const { workerNice, WORKER_NICE_STEP } = await import('../../src/server/compute-jobs.js');
+    expect(workerNice(0)).toBe(WORKER_NICE_STEP);
+    expect(workerNice(15)).toBe(19);
+    expect(workerNice(-5)).toBe(-5 + WORKER_NICE_STEP);
+  });
+
+  it.runIf(process.platform === 'linux')('a compute worker thread runs nicer than the request thread', async () => {
+    const { getPriority } = await import('node:os');
+    const { workerNice } = await import('../../src/server/compute-jobs.js');
+    const target = workerNice(getPriority(0));
+    const before = (await threadNices()).filter((n) => n === target).length;
+    const pool = new ComputePool({ spawn: spawnComputeWorker, inlineWork: 0 });
+    try {
+      await pool.run(graphOf(5, 30), METRICS, RUN);
+      expect((await threadNices()).filter((n) => n === target).length).toBe(before + 1);
+    } finally {
+      await pool.close();
+    }
+  });
+});
