@@ -51,6 +51,7 @@ import { Worker } from 'node:worker_threads';
 import { BusyError, ComputationError, UsageError } from '../model/errors.js';
 import type { SupplyGraph } from '../model/graph.js';
 import {
+  WORKER_NICE_STEP,
   boundedJson,
   reviveError,
   runJob,
@@ -124,10 +125,10 @@ export const WORKER_GRAPHS = 4;
 
 const WORKER_URL = new URL('./compute-worker.js', import.meta.url);
 
-/** The compiled worker next to this file (dist/server/compute-worker.js). */
+/** The compiled worker next to this file (dist/server/compute-worker.js), at a lower priority than the request thread (WORKER_NICE_STEP). */
 export const spawnCompiled = (): Worker => {
   if (!existsSync(fileURLToPath(WORKER_URL))) throw new Error(`the compute worker ${fileURLToPath(WORKER_URL)} is missing: run \`npm run build\` (or pass compute.spawn)`);
-  return new Worker(WORKER_URL);
+  return new Worker(WORKER_URL, { workerData: { nice: WORKER_NICE_STEP } });
 };
 
 export const DEFAULT_COMPUTE: ComputeOptions = {

@@ -69,7 +69,7 @@ describe('AnswerCache', () => {
 });
 
 describe('the scenario route with the answer cache', () => {
-  const served = serveCopiedGraphs({ compute: { inlineWork: 0 } });
+  const served = serveCopiedGraphs();
   const mini = parseGraph(JSON.parse(readFileSync(join(FIXTURE_GRAPHS, 'mini.json'), 'utf8')), 'mini').graph;
 
   /** Counts the computations the route asks of the pool. */

@@ -152,19 +152,21 @@ describe('worker priority', () => {
     return nices.filter((n) => Number.isFinite(n));
   }
 
-  it('workerNice lowers the priority by WORKER_NICE_STEP, at most to 19', async () => {
+  it('workerNice lowers the priority by WORKER_NICE_STEP (or the step given), at most to 19', async () => {
     const { workerNice, WORKER_NICE_STEP } = await import('../../src/server/compute-jobs.js');
     expect(workerNice(0)).toBe(WORKER_NICE_STEP);
-    expect(workerNice(15)).toBe(19);
+    expect(workerNice(0, 3)).toBe(3);
+    expect(workerNice(17)).toBe(19);
     expect(workerNice(-5)).toBe(-5 + WORKER_NICE_STEP);
   });
 
-  it.runIf(process.platform === 'linux')('a compute worker thread runs nicer than the request thread', async () => {
+  it.runIf(process.platform === 'linux')('a compute worker started with workerData.nice runs nicer than the request thread', async () => {
     const { getPriority } = await import('node:os');
     const { workerNice } = await import('../../src/server/compute-jobs.js');
-    const target = workerNice(getPriority(0));
+    const { tsWorker } = await import('../helpers/ts-worker.js');
+    const target = workerNice(getPriority(0), 7);
     const before = (await threadNices()).filter((n) => n === target).length;
-    const pool = new ComputePool({ spawn: spawnComputeWorker, inlineWork: 0 });
+    const pool = new ComputePool({ spawn: () => tsWorker('server/compute-worker', { workerData: { nice: 7 } }), inlineWork: 0 });
     try {
       await pool.run(graphOf(5, 30), METRICS, RUN);
       expect((await threadNices()).filter((n) => n === target).length).toBe(before + 1);
