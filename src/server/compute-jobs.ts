@@ -104,21 +104,6 @@ export function boundedJson(value: unknown, limit: number, what: string): string
   return text;
 }
 
-/**
- * How much nicer (lower priority) the server's compute worker threads run than its request
- * thread (spawnCompiled): when the cores are busy, the kernel gives the request thread
- * (health, cached answers, refusals) the CPU first and computations the rest, so computing
- * never slows down what needs no computing. On Linux the nice value is per thread; at
- * most 19. Tests' workers (from the sources) keep their priority: on a loaded machine a
- * niced worker would only make them slower.
- */
-export const WORKER_NICE_STEP = 5;
-
-/** The nice value of a compute worker whose thread starts at `current`, lowered by `step`. */
-export function workerNice(current: number, step: number = WORKER_NICE_STEP): number {
-  return Math.min(19, current + step);
-}
-
 /** Runs `job` on `graph` in the calling thread. */
 export function runJob<J extends GraphJob>(graph: SupplyGraph, job: J): JobResult<J> {
   const result =

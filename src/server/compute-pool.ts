@@ -3,8 +3,10 @@
  * files run on `node:worker_threads` workers, so a large graph never blocks the request
  * thread (and every other request with it). Each job has a time budget, in two parts:
  *
- * - waiting: a job waits for a free worker at most `budgetMs`, and at most `queue` jobs
- *   wait at once; a job beyond either is a BusyError (503, try again later);
+ * - waiting: a job waits for a free worker at most `budgetMs` and at most `maxWaitMs`
+ *   (5 s: under overload a prompt 503 is worth more than an answer after the client gave
+ *   up), and at most `queue` jobs wait at once in its lane; a job beyond either is a
+ *   BusyError (503, try again later);
  * - computing: a job that computes longer than `budgetMs` is stopped (`worker.terminate()`)
  *   and answered with a ComputationError (422) saying so; a fresh worker replaces the
  *   stopped one when the next job comes.
@@ -51,7 +53,6 @@ import { Worker } from 'node:worker_threads';
 import { BusyError, ComputationError, UsageError } from '../model/errors.js';
 import type { SupplyGraph } from '../model/graph.js';
 import {
-  WORKER_NICE_STEP,
   boundedJson,
   reviveError,
   runJob,
@@ -85,6 +86,8 @@ export interface ComputeOptions {
   queue: number;
   /** Jobs whose estimated work (RunOptions.work, default nodes x edges) is up to this are computed in the calling thread. */
   inlineWork: number;
+  /** Longest wait for a worker, ms, whatever the job's budget (default 5 s); then a BusyError (503). */
+  maxWaitMs: number;
   /** Starts a worker running compute-worker (tests run the TypeScript sources). */
   spawn: () => Worker;
   /** Timers and time (tests pass a manual clock). */
@@ -125,16 +128,17 @@ export const WORKER_GRAPHS = 4;
 
 const WORKER_URL = new URL('./compute-worker.js', import.meta.url);
 
-/** The compiled worker next to this file (dist/server/compute-worker.js), at a lower priority than the request thread (WORKER_NICE_STEP). */
+/** The compiled worker next to this file (dist/server/compute-worker.js). */
 export const spawnCompiled = (): Worker => {
   if (!existsSync(fileURLToPath(WORKER_URL))) throw new Error(`the compute worker ${fileURLToPath(WORKER_URL)} is missing: run \`npm run build\` (or pass compute.spawn)`);
-  return new Worker(WORKER_URL, { workerData: { nice: WORKER_NICE_STEP } });
+  return new Worker(WORKER_URL);
 };
 
 export const DEFAULT_COMPUTE: ComputeOptions = {
   workers: Math.max(1, availableParallelism() - 1),
   queue: 16,
   inlineWork: 20_000,
+  maxWaitMs: 5_000,
   spawn: spawnCompiled,
   clock: SYSTEM_CLOCK,
 };
@@ -184,6 +188,7 @@ function resolveOptions(given: Partial<ComputeOptions>): ComputeOptions {
   const options = { ...DEFAULT_COMPUTE, ...given };
   if (!Number.isInteger(options.workers) || options.workers < 1) throw new UsageError(`compute: workers must be a whole number >= 1 (got ${options.workers})`);
   if (!Number.isInteger(options.queue) || options.queue < 0) throw new UsageError(`compute: queue must be a whole number >= 0 (got ${options.queue})`);
+  if (!(options.maxWaitMs >= 0)) throw new UsageError(`compute: maxWaitMs must be a number >= 0 (got ${options.maxWaitMs})`);
   if (!(options.inlineWork >= 0)) throw new UsageError(`compute: inlineWork must be a number >= 0 (got ${options.inlineWork})`);
   return options;
 }
@@ -250,11 +255,14 @@ export class ComputePool {
     return new Promise<unknown>((resolve, reject) => {
       const pending: Pending = { graph, job, run, lane, answer, resolve, reject, cleanup: () => {} };
       waiting.push(pending);
-      this.phase(pending, (aborted) => {
+      // Waiting is bounded by the budget and by `maxWaitMs`: under overload a prompt 503
+      // (try again) is better than an answer after the client gave up.
+      const waitMs = Math.min(run.budgetMs, this.options.maxWaitMs);
+      this.phase(pending, waitMs, (aborted) => {
         const at = waiting.indexOf(pending);
         if (at >= 0) waiting.splice(at, 1);
         if (aborted) return new BusyError('the request was aborted by the client while it waited for a worker');
-        return new BusyError(`the server is busy: no worker was free within ${seconds(run.budgetMs)}; try again later`);
+        return new BusyError(`the server is busy: no worker was free within ${seconds(waitMs)}; try again later`);
       });
       this.dispatch();
     });
@@ -274,9 +282,9 @@ export class ComputePool {
    * Starts a phase (waiting or computing) of `pending`: after its budget, or on abort,
    * `onEnd` undoes the phase and gives the error to answer with.
    */
-  private phase(pending: Pending, onEnd: (aborted: boolean) => Error): void {
+  private phase(pending: Pending, budgetMs: number, onEnd: (aborted: boolean) => Error): void {
     pending.cleanup();
-    const { budgetMs, signal } = pending.run;
+    const { signal } = pending.run;
     const { clock } = this.options;
     const end = (aborted: boolean) => this.settle(pending, onEnd(aborted));
     const timer = clock.setTimeout(() => end(false), budgetMs);
@@ -356,7 +364,7 @@ export class ComputePool {
   private compute(busy: Slot, pending: Pending): void {
     busy.pending = pending;
     const t0 = this.options.clock.now();
-    this.phase(pending, (aborted) => {
+    this.phase(pending, pending.run.budgetMs, (aborted) => {
       busy.pending = null;
       void this.discard(busy, null);
       this.dispatch();

@@ -68,6 +68,24 @@ describe('compute pool lanes', () => {
   });
 });
 
+describe('the wait for a worker', () => {
+  it('is bounded by maxWaitMs whatever the job budget: then a prompt 503, not an answer after the client gave up', async () => {
+    const clock = manualClock();
+    const { pool } = recordingPool(spawnHangingWorker, { workers: 1, maxWaitMs: 50, clock });
+    const running = pool.run(graphOf(6), METRICS, RUN);
+    running.catch(() => {});
+    const waiting = pool.run(graphOf(7), METRICS, RUN); // budget 10 s
+    clock.advance(49);
+    expect(pool.stats().waiting).toBe(1);
+    clock.advance(1);
+    await expect(waiting).rejects.toThrow(BusyError);
+    await expect(waiting).rejects.toThrow(/^the server is busy: no worker was free within 0\.05 s; try again later$/);
+    expect(pool.stats()).toEqual({ workers: 1, busy: 1, waiting: 0 });
+    await pool.close();
+    expect(() => new ComputePool({ maxWaitMs: -1 })).toThrow(/maxWaitMs must be a number >= 0/);
+  });
+});
+
 describe('graphs kept by workers', () => {
   it('sends a graph once, then by id; drops the least recently used beyond WORKER_GRAPHS; same results as the calling thread', async () => {
     const { pool, sent } = recordingPool(spawnComputeWorker, { workers: 1 });
@@ -140,38 +158,5 @@ describe('a large posted body over HTTP', () => {
     expect(await res.json()).toMatchObject({ kind: 'input', details: [{ element: 'request body', message: 'is not valid UTF-8 text' }] });
     // A valid one still works on the same path.
     expect((await postJson(served.server.url, '/api/analyze?metrics=throughput', { nodes: [{ key: 'a', attributes: { stage: 'mining', country: 'CN' } }], edges: [] })).status).toBe(200);
-  });
-});
-
-describe('worker priority', () => {
-  /** Nice values of this process's threads (Linux /proc; field 19 of a task's stat). */
-  async function threadNices(): Promise<number[]> {
-    const { readdir, readFile } = await import('node:fs/promises');
-    const tasks = await readdir('/proc/self/task');
-    const nices = await Promise.all(tasks.map(async (t) => Number((await readFile(`/proc/self/task/${t}/stat`, 'utf8')).split(') ')[1]?.split(' ')[16])));
-    return nices.filter((n) => Number.isFinite(n));
-  }
-
-  it('workerNice lowers the priority by WORKER_NICE_STEP (or the step given), at most to 19', async () => {
-    const { workerNice, WORKER_NICE_STEP } = await import('../../src/server/compute-jobs.js');
-    expect(workerNice(0)).toBe(WORKER_NICE_STEP);
-    expect(workerNice(0, 3)).toBe(3);
-    expect(workerNice(17)).toBe(19);
-    expect(workerNice(-5)).toBe(-5 + WORKER_NICE_STEP);
-  });
-
-  it.runIf(process.platform === 'linux')('a compute worker started with workerData.nice runs nicer than the request thread', async () => {
-    const { getPriority } = await import('node:os');
-    const { workerNice } = await import('../../src/server/compute-jobs.js');
-    const { tsWorker } = await import('../helpers/ts-worker.js');
-    const target = workerNice(getPriority(0), 7);
-    const before = (await threadNices()).filter((n) => n === target).length;
-    const pool = new ComputePool({ spawn: () => tsWorker('server/compute-worker', { workerData: { nice: 7 } }), inlineWork: 0 });
-    try {
-      await pool.run(graphOf(5, 30), METRICS, RUN);
-      expect((await threadNices()).filter((n) => n === target).length).toBe(before + 1);
-    } finally {
-      await pool.close();
-    }
   });
 });
