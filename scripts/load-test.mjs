@@ -12,7 +12,9 @@
 // (each has its list: refused 400/403/413/422, or busy 503), /api/health's p99 is 200 ms
 // or more, the scenarios' p99 is 1 s or more, or the server did not stop cleanly
 // (SIGTERM, exit 0) at the end.
-//   node scripts/load-test.mjs [--duration S] [--connections N] [--no-attacks] [--docs] [--shared]
+//   node scripts/load-test.mjs [--duration S] [--connections N] [--no-attacks] [--docs] [--shared] [--cpu-prof DIR]
+// --cpu-prof DIR runs the server with Node's --cpu-prof (a .cpuprofile per thread in DIR),
+// to find what holds up its request thread.
 // --no-attacks runs the normal traffic only (the issue 7 test, 50 clients by default).
 // --docs writes the results as the "## Server load test" section of docs/benchmarks.md
 // (replacing that section if present, else appending it); --shared notes there that the
@@ -49,7 +51,8 @@ if (!existsSync(join(ROOT, 'dist', 'cli', 'run.js'))) {
 
 /** Starts `chokepoint serve --port 0` and resolves with the child and its URL. */
 function startServer(graphsDir) {
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'chokepoint.js'), 'serve', '--port', '0', '--host', '127.0.0.1', '--graphs', graphsDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const profile = args.includes('--cpu-prof') ? ['--cpu-prof', '--cpu-prof-dir', args[args.indexOf('--cpu-prof') + 1]] : [];
+  const child = spawn(process.execPath, [...profile, join(ROOT, 'bin', 'chokepoint.js'), 'serve', '--port', '0', '--host', '127.0.0.1', '--graphs', graphsDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
   return new Promise((resolve, reject) => {
@@ -146,8 +149,11 @@ as its own process, ${connections} concurrent clients for ${duration} s${attacks
 The normal traffic is the map's: \`GET /api/health\`, \`GET /api/graphs/${GRAPH}/metrics\`
 (cached after the first request) and \`POST /api/graphs/${GRAPH}/scenario\` with the shipped
 presets that apply to the dataset and four flag-style scenarios (baseline, China offline,
-embargo, 50 % export quota), in turn: each POST evaluates the scenario from scratch (both
-bounds, per sink and end use, knockout bottlenecks before and after).${attacks ? `
+embargo, 50 % export quota), in turn. Each is evaluated once on a compute worker when
+the script checks it before the run; during the run it is answered from the server's
+answer cache (src/server/answer-cache.ts), as the map's repeated toggles are: this
+measures the request thread and the lanes under attack, not the cost of an evaluation
+(about 90 ms of a core, \`npm run bench\`).${attacks ? `
 The attacks: a 5 MB scenario of 169,117 embargoes (refused by the scenario body limit, 413),
 a scenario of 201 actions (over the action limit, 400), a ${extra.refusedMb} MB graph of 6,000 nodes to
 \`/api/analyze\` (over its node limit: 413 from a worker, or 503 when the client has

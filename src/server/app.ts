@@ -2,18 +2,21 @@
  * The HTTP adapter: `createApp(deps)` builds the Express app (JSON API under /api, the
  * map page from the built web folder) without listening. Handlers validate requests at
  * the edge, call the pure core (metrics and scenarios through the compute pool, on worker
- * threads with a time budget for large graphs), and let the one error middleware answer
- * failures.
+ * threads with a time budget, in two lanes: graphs the server holds, and posted input),
+ * and let the one error middleware answer failures. Scenario answers are cached
+ * (answer-cache.ts); bodies over their route's limit are refused by their declared length
+ * before they are read (guards.ts).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
+import { AnswerCache, DEFAULT_ANSWER_CACHE } from './answer-cache.js';
 import { ComputePool } from './compute-pool.js';
 import { analyzeRoute } from './routes-analyze.js';
 import { graphsRouter } from './routes-graphs.js';
 import { jsonErrors, notFound } from './errors.js';
-import { clientLimit, hostAllowList } from './guards.js';
+import { clientLimit, declaredLength, hostAllowList } from './guards.js';
 import { UsageError } from '../model/errors.js';
 import { GraphStore } from './graph-store.js';
 import { NoQuery, parseQuery } from './validate.js';
@@ -25,8 +28,10 @@ export interface Limits {
   scenarioBytes: number;
   /** Most actions in a posted scenario. */
   scenarioActions: number;
-  /** Largest JSON answer of a scenario, bytes (ComputationError, 422, beyond). */
+  /** Largest JSON answer of a scenario, timeline, ensemble or posted graph's analysis, bytes (ComputationError, 422, beyond; checked where it is serialized, on the worker). */
   answerBytes: number;
+  /** Most bytes of scenario answers kept for repeated questions (answer-cache.ts; 0: none kept). */
+  answerCacheBytes: number;
   /** Most nodes and edges `POST /api/analyze` accepts. */
   analyzeNodes: number;
   analyzeEdges: number;
@@ -53,6 +58,7 @@ export const DEFAULT_LIMITS: Limits = {
   scenarioBytes: 256 * 1024,
   scenarioActions: 200,
   answerBytes: 8 * 1024 * 1024,
+  answerCacheBytes: DEFAULT_ANSWER_CACHE.maxBytes,
   analyzeNodes: 2000,
   analyzeEdges: 20000,
   analyzeWork: 1e7,
@@ -85,6 +91,12 @@ export interface AppDeps {
    * name to 127.0.0.1 sends its own name, and is refused).
    */
   allowedHosts?: readonly string[];
+  /**
+   * Start reading the graph folder's listing (each file's summary; large files on a
+   * worker) as soon as the app is built, so the first `GET /api/graphs` does not wait for a
+   * large file (`chokepoint serve` does; default false: nothing runs before a request).
+   */
+  warm?: boolean;
 }
 
 export const LOOPBACK_HOSTS: readonly string[] = ['localhost', '127.0.0.1', '[::1]'];
@@ -117,6 +129,8 @@ export function createApp(deps: AppDeps): Express {
   const pool = deps.pool ?? new ComputePool();
   const store = new GraphStore(deps.graphsDir, { pool, inlineBytes: limits.graphInlineBytes, budgetMs: limits.loadMs });
   const scenariosDir = deps.scenariosDir ?? join(deps.graphsDir, 'scenarios');
+  // An error here is the listing's to report, when it is asked for.
+  if (deps.warm === true) store.list().catch(() => {});
 
   const app = express();
   app.disable('x-powered-by');
@@ -124,16 +138,25 @@ export function createApp(deps: AppDeps): Express {
   // No HSTS: the server speaks plain HTTP (normally on 127.0.0.1).
   app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES }, strictTransportSecurity: false }));
   app.use(hostAllowList(deps.allowedHosts ?? LOOPBACK_HOSTS));
-  // The posted graph arrives as text and is parsed where its size says (routes-analyze.ts);
-  // scenario bodies are small, and parsed here.
-  app.post('/api/analyze', clientLimit(limits.clientHeavy, limits.analyzeInlineBytes), express.text({ type: () => true, limit: limits.bodyBytes }), analyzeRoute(limits, pool));
-  app.use('/api', express.json({ limit: Math.min(limits.scenarioBytes, limits.bodyBytes), strict: true }));
+  // The posted graph arrives as bytes and is decoded and parsed where its size says
+  // (routes-analyze.ts); scenario bodies are small, and parsed here. A declared length over
+  // the limit is refused before the body is read (guards.ts).
+  const jsonBytes = Math.min(limits.scenarioBytes, limits.bodyBytes);
+  app.post(
+    '/api/analyze',
+    declaredLength(limits.bodyBytes),
+    clientLimit(limits.clientHeavy, limits.analyzeInlineBytes),
+    express.raw({ type: () => true, limit: limits.bodyBytes }),
+    analyzeRoute(limits, pool),
+  );
+  app.use('/api', declaredLength(jsonBytes), express.json({ limit: jsonBytes, strict: true }));
 
   app.get('/api/health', (req, res) => {
     parseQuery(NoQuery, req);
     res.json({ ok: true });
   });
-  app.use('/api/graphs', graphsRouter({ store, scenariosDir, pool, limits }));
+  const answers = new AnswerCache({ maxBytes: limits.answerCacheBytes, maxEntryBytes: Math.min(DEFAULT_ANSWER_CACHE.maxEntryBytes, limits.answerCacheBytes) });
+  app.use('/api/graphs', graphsRouter({ store, scenariosDir, pool, limits, answers }));
   app.use('/api', notFound);
 
   if (deps.webDir && existsSync(join(deps.webDir, 'index.html'))) {

@@ -40,9 +40,12 @@ export type GraphJob =
   | { type: 'timeline'; scenario: Scenario; options: Omit<TimelineOptions, 'onProgress'> }
   | { type: 'ensemble'; scenario: Scenario; options: EnsembleOptions };
 
-/** A job that brings its own input: always run on a worker. */
+/**
+ * A job that brings its own input: always run on a worker. The posted body of `analyze`
+ * travels as bytes (UTF-8, not yet decoded), its ArrayBuffer transferred, not copied.
+ */
 export type StandaloneJob =
-  | { type: 'analyze'; text: string; metrics?: MetricName[]; limits: AnalyzeLimits }
+  | { type: 'analyze'; body: Uint8Array; metrics?: MetricName[]; limits: AnalyzeLimits }
   | { type: 'load'; path: string; label: string; want: 'summary' | 'graph' };
 
 export type ComputeJob = GraphJob | StandaloneJob;
@@ -61,16 +64,46 @@ export type JobResult<J extends ComputeJob> = J extends { type: 'metrics' }
 
 export type SerializedSupplyGraph = ReturnType<SupplyGraph['export']>;
 
+/**
+ * How a worker answers: `result` posts the result as data (structured clone); `json` posts
+ * it as the UTF-8 bytes of its JSON text, serialized in the worker and refused there
+ * (ComputationError, 422) when longer than `limit` bytes (`boundedJson`), so a large answer
+ * is never stringified in the request thread and crosses as a transferred ArrayBuffer.
+ */
+export type AnswerAs = { as: 'result' } | { as: 'json'; limit: number; what: string };
+
+/**
+ * The graph of a graph job, as the worker gets it: `id` names the graph in the worker's
+ * cache of graphs; `data` (graphology's `export()`) comes only when the worker does not
+ * hold it yet; `drop` lists ids the worker forgets first (the pool keeps the bookkeeping).
+ */
+export interface GraphRef {
+  /** Absent for a graph used once (not kept). */
+  id?: number;
+  data?: SerializedSupplyGraph;
+  drop?: number[];
+}
+
 /** What the pool posts to a worker: a graph job with its graph, or a standalone job. */
-export type WorkerRequest = { graph: SerializedSupplyGraph; job: GraphJob } | { graph: null; job: StandaloneJob };
+export type WorkerRequest = ({ graph: GraphRef; job: GraphJob } | { graph: null; job: StandaloneJob }) & { answer: AnswerAs };
 
 export type SerializedError =
   | { kind: 'input'; message: string; file: string; problems: Problem[]; total: number }
   | { kind: Exclude<ErrorKind, 'input'>; message: string }
   | { kind: 'internal'; message: string };
 
-/** What a worker posts back. */
-export type WorkerReply = { ok: true; result: MetricsReport | ScenarioResult | TimelineResult | EnsembleResult | AnalyzeResult | LoadResult } | { ok: false; error: SerializedError };
+export type AnyResult = MetricsReport | ScenarioResult | TimelineResult | EnsembleResult | AnalyzeResult | LoadResult;
+
+/** What a worker posts back: the result as data, or as JSON bytes (`AnswerAs`), or the error. */
+export type WorkerReply = { ok: true; result: AnyResult } | { ok: true; json: Uint8Array } | { ok: false; error: SerializedError };
+
+/** `value` as JSON text, refused (ComputationError, 422) when longer than `limit` bytes (UTF-8). */
+export function boundedJson(value: unknown, limit: number, what: string): string {
+  const text = JSON.stringify(value);
+  const bytes = Buffer.byteLength(text);
+  if (bytes > limit) throw new ComputationError(`${what}: the answer would be ${(bytes / 2 ** 20).toFixed(1)} MiB, more than the server sends (${(limit / 2 ** 20).toFixed(1)} MiB); use fewer actions or run the CLI`);
+  return text;
+}
 
 /** The options with the graph's cached baseline (baseline-cache.ts), when it has one. */
 function withBaseline(graph: SupplyGraph, options: EvaluateOptions): EvaluateOptions {
@@ -91,12 +124,50 @@ export function runJob<J extends GraphJob>(graph: SupplyGraph, job: J): JobResul
   return result as JobResult<J>;
 }
 
-/** Runs a worker request (in the worker). */
-export async function runRequest(request: WorkerRequest): Promise<MetricsReport | ScenarioResult | TimelineResult | EnsembleResult | AnalyzeResult | LoadResult> {
-  if (request.graph !== null) return runJob(importGraph(request.graph), request.job);
-  const job = request.job;
-  if (job.type === 'analyze') return analyzeText(job.text, job.metrics, job.limits);
-  return loadGraphFile(job.path, job.label, job.want);
+/**
+ * The graphs a worker holds, by the pool's id (GraphRef): a graph is sent to a worker once
+ * and reused by its later jobs, so a job on a large graph does not export and copy it
+ * every time. The pool decides what each worker holds and what it drops.
+ */
+export class WorkerGraphs {
+  private readonly graphs = new Map<number, SupplyGraph>();
+
+  get(ref: GraphRef): SupplyGraph {
+    for (const id of ref.drop ?? []) this.graphs.delete(id);
+    if (ref.id === undefined) {
+      if (ref.data === undefined) throw new Error('compute worker: a graph job came without its graph');
+      return importGraph(ref.data);
+    }
+    if (ref.data !== undefined) this.graphs.set(ref.id, importGraph(ref.data));
+    const graph = this.graphs.get(ref.id);
+    if (graph === undefined) throw new Error(`compute worker: graph ${ref.id} was neither sent nor held`);
+    return graph;
+  }
+
+  get size(): number {
+    return this.graphs.size;
+  }
+}
+
+/** The body of an `analyze` job as text (UTF-8; a malformed sequence is an InputError, 400). */
+export function decodeBody(body: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    throw new InputError('request body', [{ element: 'request body', message: 'is not valid UTF-8 text' }]);
+  }
+}
+
+/** Runs a worker request (in the worker), answering as the request asks (`AnswerAs`). */
+export async function runRequest(request: WorkerRequest, graphs: WorkerGraphs = new WorkerGraphs()): Promise<{ result: AnyResult } | { json: Uint8Array }> {
+  let result: AnyResult;
+  if (request.graph !== null) result = runJob(graphs.get(request.graph), request.job);
+  else if (request.job.type === 'analyze') result = analyzeText(decodeBody(request.job.body), request.job.metrics, request.job.limits);
+  else result = await loadGraphFile(request.job.path, request.job.label, request.job.want);
+  const answer = request.answer;
+  if (answer.as === 'result') return { result };
+  // TextEncoder gives a Uint8Array with its own ArrayBuffer, safe to transfer (a small Buffer may share Node's pool).
+  return { json: new TextEncoder().encode(boundedJson(result, answer.limit, answer.what)) };
 }
 
 /** The graph of a worker request. */

@@ -3,18 +3,39 @@
  * files run on `node:worker_threads` workers, so a large graph never blocks the request
  * thread (and every other request with it). Each job has a time budget, in two parts:
  *
- * - waiting: a job waits for a free worker at most `budgetMs`, and at most `queue` jobs
- *   wait at once; a job beyond either is a BusyError (503, try again later);
+ * - waiting: a job waits for a free worker at most `budgetMs` and at most `maxWaitMs`
+ *   (5 s: under overload a prompt 503 is worth more than an answer after the client gave
+ *   up), and at most `queue` jobs wait at once in its lane; a job beyond either is a
+ *   BusyError (503, try again later);
  * - computing: a job that computes longer than `budgetMs` is stopped (`worker.terminate()`)
  *   and answered with a ComputationError (422) saying so; a fresh worker replaces the
  *   stopped one when the next job comes.
  *
  * At most `workers` workers exist (default: the cores but one, at least 1); they start
  * when first needed and then wait for more work (unref'd: they never keep the process
- * alive). Small jobs are computed in the calling thread, where a worker round trip would
+ * alive).
+ *
+ * Lanes: jobs that bring their own input (`analyze`: a posted body; `load`: a graph file)
+ * run in the `input` lane, jobs on a graph the server holds (metrics, scenarios,
+ * timelines, ensembles) in the `graph` lane. Each lane has its own workers (`workers`
+ * each) and its own queue (`queue` each), so a flood of posted graphs (refused anyway, or
+ * not) fills the input lane and is answered 503 there while the map's scenarios still find
+ * the graph lane free, and the other way round.
+ *
+ * Crossing threads: a graph is sent to a worker once (graphology `export()`, structured
+ * clone) under an id, and the worker keeps it for later jobs (at most WORKER_GRAPHS per
+ * worker, least recently used dropped first; the pool keeps the bookkeeping and tells the
+ * worker what to drop), so a job on a large graph does not export and copy the graph in
+ * the request thread each time. A posted body crosses as a transferred ArrayBuffer
+ * (`run.transfer`). `runJson` has the worker serialize the answer (JSON, with a byte
+ * limit) and send the bytes back transferred, so a large answer is never stringified in
+ * the request thread either.
+ *
+ * Small jobs are computed in the calling thread, where a worker round trip would
  * only add to their latency: a job whose estimated work (`RunOptions.work`, by default
- * nodes x edges of its graph) is at most `inlineWork` (the shipped dataset's metrics or a
- * preset scenario on it, ~30 ms; an ensemble counts one scenario per member). Inline work cannot be stopped once started, so its
+ * nodes x edges of its graph) is at most `inlineWork` (20,000: about 15 ms of a core;
+ * tiny graphs only: the shipped dataset's metrics, 156 x 280 = 43,680, and its scenarios
+ * go to a worker; an ensemble counts one scenario per member). Inline work cannot be stopped once started, so its
  * budget is this work estimate, which fails deterministically: a job estimated over it
  * (a scenario with hundreds of actions, any larger graph) goes to a worker and its time
  * budget. Jobs that bring their own input (`analyze`: a posted body; `load`: a graph file)
@@ -31,7 +52,19 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { BusyError, ComputationError, UsageError } from '../model/errors.js';
 import type { SupplyGraph } from '../model/graph.js';
-import { reviveError, runJob, type ComputeJob, type GraphJob, type JobResult, type StandaloneJob, type WorkerReply, type WorkerRequest } from './compute-jobs.js';
+import {
+  boundedJson,
+  reviveError,
+  runJob,
+  type AnswerAs,
+  type ComputeJob,
+  type GraphJob,
+  type GraphRef,
+  type JobResult,
+  type StandaloneJob,
+  type WorkerReply,
+  type WorkerRequest,
+} from './compute-jobs.js';
 
 /** Time as the pool sees it: budgets are timers, "stopped after" a difference of `now()`. */
 export interface Clock {
@@ -47,12 +80,14 @@ export const SYSTEM_CLOCK: Clock = {
 };
 
 export interface ComputeOptions {
-  /** Most worker threads (default: available cores - 1, at least 1). */
+  /** Most worker threads of each lane (default: available cores - 1, at least 1). */
   workers: number;
-  /** Most jobs waiting for a worker; one more is a BusyError (503). */
+  /** Most jobs waiting for a worker in each lane; one more is a BusyError (503). */
   queue: number;
   /** Jobs whose estimated work (RunOptions.work, default nodes x edges) is up to this are computed in the calling thread. */
   inlineWork: number;
+  /** Longest wait for a worker, ms, whatever the job's budget (default 5 s); then a BusyError (503). */
+  maxWaitMs: number;
   /** Starts a worker running compute-worker (tests run the TypeScript sources). */
   spawn: () => Worker;
   /** Timers and time (tests pass a manual clock). */
@@ -68,7 +103,28 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Estimated work of a graph job, in the units of `inlineWork` (default: nodes x edges of the graph). */
   work?: number;
+  /** ArrayBuffers of the job (a posted body) to transfer to the worker rather than copy; unusable here afterwards. */
+  transfer?: ArrayBuffer[];
+  /** False for a graph used once (a posted one): the worker does not keep it (default true). */
+  keepGraph?: boolean;
 }
+
+/** What `runJson` adds: the answer's byte limit, and what it is for the message beyond it. */
+export interface JsonOptions extends RunOptions {
+  answerBytes: number;
+  /** e.g. "the scenario": "the scenario: the answer would be 12.0 MiB, ...". */
+  what: string;
+}
+
+/** The two lanes (see the header). */
+export type Lane = 'graph' | 'input';
+
+export function laneOf(job: ComputeJob): Lane {
+  return job.type === 'analyze' || job.type === 'load' ? 'input' : 'graph';
+}
+
+/** Most graphs one worker keeps for later jobs. */
+export const WORKER_GRAPHS = 4;
 
 const WORKER_URL = new URL('./compute-worker.js', import.meta.url);
 
@@ -81,7 +137,8 @@ export const spawnCompiled = (): Worker => {
 export const DEFAULT_COMPUTE: ComputeOptions = {
   workers: Math.max(1, availableParallelism() - 1),
   queue: 16,
-  inlineWork: 50_000,
+  inlineWork: 20_000,
+  maxWaitMs: 5_000,
   spawn: spawnCompiled,
   clock: SYSTEM_CLOCK,
 };
@@ -99,6 +156,8 @@ interface Pending {
   graph: SupplyGraph | null;
   job: ComputeJob;
   run: RunOptions;
+  lane: Lane;
+  answer: AnswerAs;
   resolve: (result: unknown) => void;
   reject: (error: Error) => void;
   /** Clears the timer and abort listener of the current phase. */
@@ -107,8 +166,11 @@ interface Pending {
 
 interface Slot {
   worker: Worker;
+  lane: Lane;
   pending: Pending | null;
   dead: boolean;
+  /** Ids of the graphs the worker holds, least recently used first. */
+  graphs: Set<number>;
 }
 
 const seconds = (ms: number) => `${Number((ms / 1000).toPrecision(3))} s`;
@@ -126,6 +188,7 @@ function resolveOptions(given: Partial<ComputeOptions>): ComputeOptions {
   const options = { ...DEFAULT_COMPUTE, ...given };
   if (!Number.isInteger(options.workers) || options.workers < 1) throw new UsageError(`compute: workers must be a whole number >= 1 (got ${options.workers})`);
   if (!Number.isInteger(options.queue) || options.queue < 0) throw new UsageError(`compute: queue must be a whole number >= 0 (got ${options.queue})`);
+  if (!(options.maxWaitMs >= 0)) throw new UsageError(`compute: maxWaitMs must be a number >= 0 (got ${options.maxWaitMs})`);
   if (!(options.inlineWork >= 0)) throw new UsageError(`compute: inlineWork must be a number >= 0 (got ${options.inlineWork})`);
   return options;
 }
@@ -133,7 +196,9 @@ function resolveOptions(given: Partial<ComputeOptions>): ComputeOptions {
 export class ComputePool {
   readonly options: ComputeOptions;
   private readonly slots = new Set<Slot>();
-  private readonly waiting: Pending[] = [];
+  private readonly waiting: Record<Lane, Pending[]> = { graph: [], input: [] };
+  private readonly graphIds = new WeakMap<SupplyGraph, number>();
+  private nextGraphId = 1;
   private closed = false;
 
   constructor(options: Partial<ComputeOptions> = {}) {
@@ -145,55 +210,81 @@ export class ComputePool {
   /** Runs a job that brings its own input, always on a worker. */
   run<J extends StandaloneJob>(graph: null, job: J, run: RunOptions): Promise<JobResult<J>>;
   run(graph: SupplyGraph | null, job: ComputeJob, run: RunOptions): Promise<unknown> {
-    if (this.closed) return Promise.reject(new BusyError('the server is stopping; try again later'));
-    if (graph !== null && (run.work ?? graph.order * graph.size) <= this.options.inlineWork) {
-      try {
-        return Promise.resolve(runJob(graph, job as GraphJob));
-      } catch (error) {
-        return Promise.reject(error as Error);
-      }
-    }
-    if (this.waiting.length >= this.options.queue && !this.hasFreeWorker()) {
-      return Promise.reject(new BusyError(`the server is busy (${this.options.queue} computations waiting); try again later`));
-    }
-    return new Promise<unknown>((resolve, reject) => {
-      const pending: Pending = { graph, job, run, resolve, reject, cleanup: () => {} };
-      this.waiting.push(pending);
-      this.phase(pending, (aborted) => {
-        const at = this.waiting.indexOf(pending);
-        if (at >= 0) this.waiting.splice(at, 1);
-        if (aborted) return new BusyError('the request was aborted by the client while it waited for a worker');
-        return new BusyError(`the server is busy: no worker was free within ${seconds(run.budgetMs)}; try again later`);
-      });
-      this.dispatch();
-    });
+    return this.submit(graph, job, run, { as: 'result' });
   }
 
-  /** Workers alive, how many compute, jobs waiting. */
+  /**
+   * Like `run`, but answers the result's JSON text as UTF-8 bytes, serialized where the job
+   * ran (on a worker: in the worker) and refused with a ComputationError (422) when longer
+   * than `answerBytes`.
+   */
+  runJson(graph: SupplyGraph | null, job: ComputeJob, run: JsonOptions): Promise<Buffer> {
+    const { answerBytes, what, ...rest } = run;
+    return this.submit(graph, job, rest, { as: 'json', limit: answerBytes, what }) as Promise<Buffer>;
+  }
+
+  /** Workers alive, how many compute, jobs waiting (both lanes). */
   stats(): { workers: number; busy: number; waiting: number } {
     const busy = [...this.slots].filter((slot) => slot.pending !== null).length;
-    return { workers: this.slots.size, busy, waiting: this.waiting.length };
+    return { workers: this.slots.size, busy, waiting: this.waiting.graph.length + this.waiting.input.length };
   }
 
   /** Stops every worker; jobs still waiting or computing get a BusyError. */
   async close(): Promise<void> {
     this.closed = true;
     const stopping = new BusyError('the server is stopping; try again later');
-    for (const pending of this.waiting.splice(0)) this.settle(pending, stopping);
+    for (const lane of ['graph', 'input'] as const) for (const pending of this.waiting[lane].splice(0)) this.settle(pending, stopping);
     await Promise.all([...this.slots].map((slot) => this.discard(slot, stopping)));
   }
 
-  private hasFreeWorker(): boolean {
-    return this.slots.size < this.options.workers || [...this.slots].some((slot) => slot.pending === null);
+  private submit(graph: SupplyGraph | null, job: ComputeJob, run: RunOptions, answer: AnswerAs): Promise<unknown> {
+    if (this.closed) return Promise.reject(new BusyError('the server is stopping; try again later'));
+    if (graph !== null && (run.work ?? graph.order * graph.size) <= this.options.inlineWork) {
+      try {
+        const result = runJob(graph, job as GraphJob);
+        return Promise.resolve(answer.as === 'result' ? result : Buffer.from(boundedJson(result, answer.limit, answer.what)));
+      } catch (error) {
+        return Promise.reject(error as Error);
+      }
+    }
+    const lane = laneOf(job);
+    const waiting = this.waiting[lane];
+    if (waiting.length >= this.options.queue && !this.hasFreeWorker(lane)) {
+      return Promise.reject(new BusyError(`the server is busy (${this.options.queue} computations waiting); try again later`));
+    }
+    return new Promise<unknown>((resolve, reject) => {
+      const pending: Pending = { graph, job, run, lane, answer, resolve, reject, cleanup: () => {} };
+      waiting.push(pending);
+      // Waiting is bounded by the budget and by `maxWaitMs`: under overload a prompt 503
+      // (try again) is better than an answer after the client gave up.
+      const waitMs = Math.min(run.budgetMs, this.options.maxWaitMs);
+      this.phase(pending, waitMs, (aborted) => {
+        const at = waiting.indexOf(pending);
+        if (at >= 0) waiting.splice(at, 1);
+        if (aborted) return new BusyError('the request was aborted by the client while it waited for a worker');
+        return new BusyError(`the server is busy: no worker was free within ${seconds(waitMs)}; try again later`);
+      });
+      this.dispatch();
+    });
+  }
+
+  private hasFreeWorker(lane: Lane): boolean {
+    let count = 0;
+    for (const slot of this.slots) {
+      if (slot.lane !== lane) continue;
+      if (slot.pending === null) return true;
+      count++;
+    }
+    return count < this.options.workers;
   }
 
   /**
    * Starts a phase (waiting or computing) of `pending`: after its budget, or on abort,
    * `onEnd` undoes the phase and gives the error to answer with.
    */
-  private phase(pending: Pending, onEnd: (aborted: boolean) => Error): void {
+  private phase(pending: Pending, budgetMs: number, onEnd: (aborted: boolean) => Error): void {
     pending.cleanup();
-    const { budgetMs, signal } = pending.run;
+    const { signal } = pending.run;
     const { clock } = this.options;
     const end = (aborted: boolean) => this.settle(pending, onEnd(aborted));
     const timer = clock.setTimeout(() => end(false), budgetMs);
@@ -212,42 +303,89 @@ export class ComputePool {
     else pending.resolve(outcome.result);
   }
 
+  /**
+   * The graph as `slot`'s worker gets it: by id when it holds it, else with its data (and
+   * the ids to drop to stay within WORKER_GRAPHS). `commit` records the change once posted.
+   */
+  private graphRef(slot: Slot, graph: SupplyGraph, keep: boolean): { ref: GraphRef; commit: () => void } {
+    if (!keep) return { ref: { data: graph.export() }, commit: () => {} };
+    let id = this.graphIds.get(graph);
+    if (id === undefined) {
+      id = this.nextGraphId++;
+      this.graphIds.set(graph, id);
+    }
+    const known = id;
+    if (slot.graphs.has(known)) {
+      return {
+        ref: { id: known },
+        commit: () => {
+          slot.graphs.delete(known);
+          slot.graphs.add(known);
+        },
+      };
+    }
+    const drop = [...slot.graphs].slice(0, Math.max(0, slot.graphs.size - WORKER_GRAPHS + 1));
+    return {
+      ref: { id: known, data: graph.export(), ...(drop.length > 0 ? { drop } : {}) },
+      commit: () => {
+        for (const old of drop) slot.graphs.delete(old);
+        slot.graphs.add(known);
+      },
+    };
+  }
+
   private dispatch(): void {
-    while (this.waiting.length > 0 && this.hasFreeWorker()) {
-      const pending = this.waiting.shift() as Pending;
-      let slot = [...this.slots].find((s) => s.pending === null);
-      try {
-        slot ??= this.spawn();
-        const request = (pending.graph === null ? { graph: null, job: pending.job } : { graph: pending.graph.export(), job: pending.job }) as WorkerRequest;
-        slot.worker.postMessage(request);
-      } catch (error) {
-        this.settle(pending, error as Error);
-        continue;
+    for (const lane of ['graph', 'input'] as const) {
+      const waiting = this.waiting[lane];
+      while (waiting.length > 0 && this.hasFreeWorker(lane)) {
+        const pending = waiting.shift() as Pending;
+        let slot = [...this.slots].find((s) => s.lane === lane && s.pending === null);
+        try {
+          slot ??= this.spawn(lane);
+          if (pending.graph === null) {
+            const request: WorkerRequest = { graph: null, job: pending.job as StandaloneJob, answer: pending.answer };
+            slot.worker.postMessage(request, pending.run.transfer ?? []);
+          } else {
+            const { ref, commit } = this.graphRef(slot, pending.graph, pending.run.keepGraph !== false);
+            const request: WorkerRequest = { graph: ref, job: pending.job as GraphJob, answer: pending.answer };
+            slot.worker.postMessage(request);
+            commit();
+          }
+        } catch (error) {
+          this.settle(pending, error as Error);
+          continue;
+        }
+        this.compute(slot, pending);
       }
-      const busy = slot;
-      busy.pending = pending;
-      const t0 = this.options.clock.now();
-      this.phase(pending, (aborted) => {
-        busy.pending = null;
-        void this.discard(busy, null);
-        this.dispatch();
-        if (aborted) return new ComputationError('the request was aborted by the client; its computation was stopped');
-        return new ComputationError(
-          `${describeJob(pending)} did not finish within the time budget of ${seconds(pending.run.budgetMs)} ` +
-            `(stopped after ${seconds(this.options.clock.now() - t0)}); ${pending.run.hint}`,
-        );
-      });
     }
   }
 
-  private spawn(): Slot {
-    const slot: Slot = { worker: this.options.spawn(), pending: null, dead: false };
+  /** The computing phase of `pending` on `busy`'s worker. */
+  private compute(busy: Slot, pending: Pending): void {
+    busy.pending = pending;
+    const t0 = this.options.clock.now();
+    this.phase(pending, pending.run.budgetMs, (aborted) => {
+      busy.pending = null;
+      void this.discard(busy, null);
+      this.dispatch();
+      if (aborted) return new ComputationError('the request was aborted by the client; its computation was stopped');
+      return new ComputationError(
+        `${describeJob(pending)} did not finish within the time budget of ${seconds(pending.run.budgetMs)} ` +
+          `(stopped after ${seconds(this.options.clock.now() - t0)}); ${pending.run.hint}`,
+      );
+    });
+  }
+
+  private spawn(lane: Lane): Slot {
+    const slot: Slot = { worker: this.options.spawn(), lane, pending: null, dead: false, graphs: new Set() };
     slot.worker.unref();
     slot.worker.on('message', (reply: WorkerReply) => {
       const pending = slot.pending;
       if (slot.dead || pending === null) return;
       slot.pending = null;
-      this.settle(pending, reply.ok ? { result: reply.result } : reviveError(reply.error));
+      if (!reply.ok) this.settle(pending, reviveError(reply.error));
+      else if ('json' in reply) this.settle(pending, { result: Buffer.from(reply.json.buffer, reply.json.byteOffset, reply.json.byteLength) });
+      else this.settle(pending, { result: reply.result });
       this.dispatch();
     });
     // A worker that fails or exits by itself takes its job with it: an internal error.

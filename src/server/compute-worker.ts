@@ -1,18 +1,24 @@
 /**
  * Worker-thread entry of the compute pool (compute-pool.ts): for each WorkerRequest it
- * receives, rebuilds the graph, runs the job (compute-jobs.ts) and posts one WorkerReply:
- * the result, or the error serialized so the pool can rebuild the same typed error.
+ * receives, takes the graph (sent with the job, or held from an earlier one: WorkerGraphs),
+ * runs the job (compute-jobs.ts) and posts one WorkerReply: the result (as data, or as the
+ * JSON bytes the request asked for), or the error serialized so the pool can rebuild the
+ * same typed error.
  * A worker runs one job at a time; the pool terminates it when a job overruns its budget.
  */
 import { parentPort } from 'node:worker_threads';
-import { runRequest, serializeError, type WorkerReply, type WorkerRequest } from './compute-jobs.js';
+import { runRequest, serializeError, WorkerGraphs, type WorkerReply, type WorkerRequest } from './compute-jobs.js';
 
 const port = parentPort;
 if (port !== null) {
+  const graphs = new WorkerGraphs();
   port.on('message', (request: WorkerRequest) => {
-    void runRequest(request).then(
-      (result): WorkerReply => ({ ok: true, result }),
-      (error: unknown): WorkerReply => ({ ok: false, error: serializeError(error) }),
-    ).then((reply) => port.postMessage(reply));
+    void runRequest(request, graphs)
+      .then(
+        (answer): WorkerReply => ({ ok: true, ...answer }),
+        (error: unknown): WorkerReply => ({ ok: false, error: serializeError(error) }),
+      )
+      // JSON bytes cross as a transferred ArrayBuffer (no copy).
+      .then((reply) => port.postMessage(reply, 'json' in reply ? [reply.json.buffer as ArrayBuffer] : []));
   });
 }

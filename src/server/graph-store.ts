@@ -51,6 +51,8 @@ export interface GraphStoreOptions {
 
 export class GraphStore {
   private readonly cache = new Map<string, CacheEntry>();
+  /** The last listing of the folder, by the folder's modification time (see `ids`). */
+  private listed: { key: string; ids: string[] } | null = null;
   private readonly summaries = new Map<string, { key: string; summary: Promise<GraphSummary> }>();
   private readonly pool: ComputePool | undefined;
   private readonly inlineBytes: number;
@@ -65,19 +67,29 @@ export class GraphStore {
     this.budgetMs = options.budgetMs ?? 60_000;
   }
 
-  /** The ids of the graph files, sorted. */
+  /**
+   * The ids of the graph files, sorted. Read again only when the folder's modification time
+   * changes (adding, removing or renaming a file in it changes it): a stat per request
+   * instead of a listing per request.
+   */
   async ids(): Promise<string[]> {
     let entries: Dirent[];
+    let key: string;
     try {
+      const info = await stat(this.dir);
+      key = `${info.mtimeMs}:${info.ino}`;
+      if (this.listed?.key === key) return this.listed.ids;
       entries = await readdir(this.dir, { withFileTypes: true });
     } catch {
       throw new NotFoundError(`the graphs folder ${this.dir} does not exist`);
     }
-    return entries
+    const ids = entries
       .filter((entry) => entry.isFile() && entry.name.endsWith('.json'))
       .map((entry) => entry.name.slice(0, -'.json'.length))
       .filter((id) => GRAPH_ID_PATTERN.test(id))
       .sort();
+    this.listed = { key, ids };
+    return ids;
   }
 
   /** The file of a listed graph id; NotFoundError for anything else. */

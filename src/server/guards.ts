@@ -1,6 +1,6 @@
 /**
- * Request guards run before any handler: the Host allow-list and the per-client limit on
- * large requests in flight.
+ * Request guards run before any handler: the Host allow-list, the early refusal of a body
+ * by its declared length, and the per-client limit on large requests in flight.
  *
  * - Host allow-list: a browser page on another site can rebind its own DNS name to
  *   127.0.0.1 and then call the API as same-origin (DNS rebinding), reading graphs and
@@ -8,14 +8,27 @@
  *   the server is known by are answered (loopback by default; `allowedHosts`); any other
  *   Host is a 403 `forbidden`. A request without a Host header (HTTP/1.0 tools) is served:
  *   browsers always send one.
- * - Per-client limit: one client (one IP address) may have at most `max` requests with a
- *   large body (over `threshold` bytes, or of unknown length) in flight; one more is a 503
- *   `busy` answered before its body is read. Small requests (the map's scenarios, health)
- *   are never limited, so one client flooding large uploads cannot crowd out the others
- *   nor take every worker.
+ * - Declared length: a request whose Content-Length is over the route's body limit is a
+ *   413 at once, before a byte of its body is read (body-parser would read, and discard,
+ *   the whole body first). The connection stays open: Node discards the rest of the body
+ *   as it arrives (no buffering, no parsing) and the client reads the answer on a clean
+ *   connection, instead of a reset in the middle of its upload. Bodies of unknown length
+ *   (chunked) are still cut by body-parser's limit as they arrive.
+ * - Per-client limit: a client is one remote IP address (the only identity a server can
+ *   check without accounts: a connection carries one request at a time, so a limit per
+ *   connection limits nothing, and a client opens as many connections as it likes). One
+ *   client may have at most `max` requests with a large body (over `threshold` bytes, or of
+ *   unknown length) in flight; one more is a 503 `busy` answered before its body is read
+ *   (the rest of the body is discarded as it arrives, as above). Small requests (the
+ *   map's scenarios, health) are never counted, so one client flooding large uploads
+ *   cannot crowd out the others nor hold more than `max` x the body limit in memory. On
+ *   loopback every local program shares the address 127.0.0.1 (or ::1), so there the limit
+ *   is one budget for all local uploaders together: a bound on the large bodies buffered at
+ *   once, not a fairness rule between local programs (the compute pool's lanes keep the
+ *   map's requests apart from uploads; compute-pool.ts).
  */
 import type { RequestHandler } from 'express';
-import { BusyError, ForbiddenError } from '../model/errors.js';
+import { BusyError, ForbiddenError, TooLargeError } from '../model/errors.js';
 
 /** The host name of a Host header value, lower case, without port or trailing dot (`[::1]` keeps its brackets). */
 export function hostName(header: string): string {
@@ -44,6 +57,18 @@ function isLarge(headers: { 'content-length'?: string; 'transfer-encoding'?: str
   return !(Number(length) <= threshold);
 }
 
+/** Refuses (413) a body whose declared Content-Length is over `limit` bytes, before reading it (see the header). */
+export function declaredLength(limit: number): RequestHandler {
+  return (req, _res, next) => {
+    const length = req.headers['content-length'];
+    if (length !== undefined && Number(length) > limit) {
+      next(new TooLargeError(`request body: ${length} bytes, more than this route takes (${limit} bytes)`));
+      return;
+    }
+    next();
+  };
+}
+
 export function clientLimit(max: number, threshold: number): RequestHandler {
   const inFlight = new Map<string, number>();
   return (req, res, next) => {
@@ -54,8 +79,7 @@ export function clientLimit(max: number, threshold: number): RequestHandler {
     const client = req.socket.remoteAddress ?? 'unknown';
     const count = inFlight.get(client) ?? 0;
     if (count >= max) {
-      // The body is not read: the connection is closed after the answer.
-      res.set('Connection', 'close');
+      // The body is not read: Node discards it as it arrives, after the answer.
       next(new BusyError(`too many large requests from this client at once (at most ${max} in flight); try again later`));
       return;
     }

@@ -2,8 +2,14 @@
  * `/api/graphs`: the graph files, each graph's metrics (cached until its file changes),
  * its preset scenarios, scenario evaluation, a scenario's monthly timeline and exports. Handlers validate the request,
  * call the pure core and send the result; errors go to the one error middleware. Metrics
- * and scenarios go through the compute pool (a worker thread for large graphs, with the
- * time budgets `metricsMs` and `scenarioMs`).
+ * and scenarios go through the compute pool (a worker thread of its graph lane unless
+ * their work estimate is tiny, with the time budgets `metricsMs` and `scenarioMs`).
+ *
+ * The request thread does no evaluation of its own on the shipped dataset: a scenario's
+ * answer is serialized on the worker (`runJson`) and kept in the answer cache
+ * (answer-cache.ts) by graph version and canonical question, so the map's repeated
+ * toggles are answered from memory; a graph's metrics answer is serialized once per file
+ * version and its bytes reused.
  */
 import { Router, type Request } from 'express';
 import { z } from 'zod';
@@ -14,10 +20,12 @@ import { METRICS_TABLES, metricsCsv } from '../metrics/tables.js';
 import { parseScenario } from '../scenario/parse-scenario.js';
 import { MAX_MONTHS } from '../timeline/timeline.js';
 import type { Limits } from './app.js';
+import { AnswerCache, canonicalKey } from './answer-cache.js';
+import { boundedJson } from './compute-jobs.js';
 import { abortOnClose, type ComputePool } from './compute-pool.js';
 import type { GraphStore } from './graph-store.js';
 import { jsonBody, NoQuery, parseQuery } from './validate.js';
-import { ComputationError, NotFoundError, TooLargeError } from '../model/errors.js';
+import { NotFoundError, TooLargeError } from '../model/errors.js';
 import type { SupplyGraph } from '../model/graph.js';
 import { OBJECTIVES } from '../allocation/allocation-lp.js';
 
@@ -68,25 +76,35 @@ export interface GraphsRouterDeps {
   scenariosDir: string;
   pool: ComputePool;
   limits: Pick<Limits, 'metricsMs' | 'scenarioMs' | 'scenarioActions' | 'answerBytes' | 'ensembleSamples' | 'ensembleMs'>;
+  /** Answers of scenarios (default: an empty cache of the default size). */
+  answers?: AnswerCache;
 }
+
+export { boundedJson };
 
 /**
- * Estimated work of a scenario, in the units of the pool's `inlineWork`: its knockout
- * bottlenecks cost about nodes x edges, and each action a pass over the graph. A scenario
- * estimated over `inlineWork` (hundreds of actions, or a larger graph) goes to a worker
- * and its time budget instead of running in the request thread.
+ * How much a scenario evaluation costs per unit of nodes x edges compared with a metrics
+ * report, the unit of the pool's `inlineWork`: besides the knockout bottlenecks before and
+ * after (about nodes x edges each), it solves the allocation LPs (HiGHS) of every bound.
+ * Measured on the shipped dataset (156 nodes, 280 edges), one scenario takes about 90 ms
+ * against about 30 ms for its metrics report (docs/benchmarks.md): a factor of 3.
+ */
+export const SCENARIO_WORK_FACTOR = 3;
+
+/**
+ * Estimated work of a scenario, in the units of the pool's `inlineWork`:
+ * SCENARIO_WORK_FACTOR x nodes x edges, plus a pass over the graph (nodes + edges) per
+ * action. A scenario estimated over `inlineWork` (on the shipped dataset, every scenario:
+ * 3 x 43,680 > 20,000) goes to a worker of the pool's graph lane and its time budget
+ * instead of running in the request thread; only tiny graphs (tens of nodes) are computed
+ * inline.
  */
 export function scenarioWork(graph: SupplyGraph, actions: number): number {
-  return graph.order * graph.size + actions * (graph.order + graph.size);
+  return SCENARIO_WORK_FACTOR * graph.order * graph.size + actions * (graph.order + graph.size);
 }
 
-/** `value` as JSON text, refused (ComputationError, 422) when longer than `limit` bytes. */
-export function boundedJson(value: unknown, limit: number, what: string): string {
-  const text = JSON.stringify(value);
-  const bytes = Buffer.byteLength(text);
-  if (bytes > limit) throw new ComputationError(`${what}: the answer would be ${(bytes / 2 ** 20).toFixed(1)} MiB, more than the server sends (${(limit / 2 ** 20).toFixed(1)} MiB); use fewer actions or run the CLI`);
-  return text;
-}
+/** Default horizon of a timeline (months), as `timeline()` has it. */
+const TIMELINE_MONTHS = 24;
 
 /** The metrics of `GET /api/graphs/:id/metrics`: the CLI's default ones plus each node's origin (linear in the graph, shown in the page's node panel). */
 export const SERVED_METRICS: MetricName[] = [...DEFAULT_METRICS, 'origin'];
@@ -95,7 +113,7 @@ function idOf(req: Request): string {
   return String(req.params.id);
 }
 
-export function graphsRouter({ store, scenariosDir, pool, limits }: GraphsRouterDeps): Router {
+export function graphsRouter({ store, scenariosDir, pool, limits, answers = new AnswerCache() }: GraphsRouterDeps): Router {
   const router = Router();
   // Shared by every request for the graph (and cached), so not aborted when one client goes away.
   const metricsOf = (id: string) =>
@@ -117,12 +135,17 @@ export function graphsRouter({ store, scenariosDir, pool, limits }: GraphsRouter
   router.get('/:id/metrics', async (req, res) => {
     const query = parseQuery(MetricsQuery, req);
     const id = idOf(req);
-    const report = await metricsOf(id);
     if (query.format === 'json') {
-      if (query.table) res.json(report[query.table]);
-      else res.json(report);
+      // Serialized once per file version (and table), the bytes reused by every request.
+      const part = query.table ?? 'report';
+      const bytes = await store.derive(id, `metrics.json:${part}`, async () => {
+        const report = await metricsOf(id);
+        return Buffer.from(JSON.stringify(query.table ? report[query.table] : report));
+      });
+      res.type('application/json').send(bytes);
       return;
     }
+    const report = await metricsOf(id);
     const table = query.table ?? 'nodes';
     res.attachment(`${id}-metrics-${table}.csv`).type('text/csv; charset=utf-8').send(metricsCsv(report, table));
   });
@@ -143,10 +166,15 @@ export function graphsRouter({ store, scenariosDir, pool, limits }: GraphsRouter
       ...(query.country !== undefined ? { country: query.country } : {}),
       ...(query.objective !== undefined ? { objective: query.objective } : {}),
     };
-    const job = { type: 'scenario', scenario, options } as const;
-    const run = { budgetMs: limits.scenarioMs, hint: `run \`chokepoint scenario\` on the graph file`, signal: abortOnClose(res), work: scenarioWork(graph, scenario.actions.length) };
-    const result = await pool.run(graph, job, run);
-    res.type('application/json').send(boundedJson(result, limits.answerBytes, 'the scenario'));
+    const question = canonicalKey({ route: 'scenario', scenario, options });
+    let answer = answers.get(graph, question);
+    if (answer === undefined) {
+      const job = { type: 'scenario', scenario, options } as const;
+      const run = { budgetMs: limits.scenarioMs, hint: `run \`chokepoint scenario\` on the graph file`, signal: abortOnClose(res), work: scenarioWork(graph, scenario.actions.length) };
+      answer = await pool.runJson(graph, job, { ...run, answerBytes: limits.answerBytes, what: 'the scenario' });
+      answers.set(graph, question, answer);
+    }
+    res.type('application/json').send(answer);
   });
 
   router.post('/:id/timeline', async (req, res) => {
@@ -160,8 +188,11 @@ export function graphsRouter({ store, scenariosDir, pool, limits }: GraphsRouter
       ...(query.cover !== undefined ? { coverMonths: query.cover } : {}),
       ...(query.objective !== undefined ? { objective: query.objective } : {}),
     };
-    res.json(await pool.run(graph, { type: 'timeline', scenario, options } as const, { budgetMs: limits.scenarioMs, hint: `run \`chokepoint timeline\` on the graph file`, signal: abortOnClose(res) }));
-});
+    // One allocation LP per month: on the shipped dataset, always a worker.
+    const work = (options.months ?? TIMELINE_MONTHS) * scenarioWork(graph, scenario.actions.length);
+    const run = { budgetMs: limits.scenarioMs, hint: `run \`chokepoint timeline\` on the graph file`, signal: abortOnClose(res), work };
+    res.type('application/json').send(await pool.runJson(graph, { type: 'timeline', scenario, options } as const, { ...run, answerBytes: limits.answerBytes, what: 'the timeline' }));
+  });
 
   // An uncertainty ensemble of the scenario in the body (src/uncertainty/ensemble.ts).
   router.post('/:id/ensemble', async (req, res) => {
@@ -176,7 +207,8 @@ export function graphsRouter({ store, scenariosDir, pool, limits }: GraphsRouter
     const options = { ...rest, ...(bounds !== undefined ? { bounds: bounds.split(',').map((b) => b.trim()) } : {}) };
     // One scenario evaluation per member: on the shipped dataset, always a worker.
     const work = query.samples * scenarioWork(graph, scenario.actions.length);
-    res.json(await pool.run(graph, { type: 'ensemble', scenario, options }, { budgetMs: limits.ensembleMs, hint: 'ask for fewer samples or bounds, or run `chokepoint scenario --samples N`', signal: abortOnClose(res), work }));
+    const run = { budgetMs: limits.ensembleMs, hint: 'ask for fewer samples or bounds, or run `chokepoint scenario --samples N`', signal: abortOnClose(res), work };
+    res.type('application/json').send(await pool.runJson(graph, { type: 'ensemble', scenario, options }, { ...run, answerBytes: limits.answerBytes, what: 'the ensemble' }));
   });
 
   router.get('/:id/export', async (req, res) => {

@@ -134,14 +134,17 @@ describe('scenario presets on the default dataset', () => {
     expect(both.loss.proportional).toBeCloseTo(full.loss.proportional, 12);
   });
 
-  // Was a wall-clock bound (median < 150 ms), flaky on a loaded machine (issue 14). What the
-  // server relies on is deterministic: every preset's work estimate is within the compute
-  // pool's inline budget, so it runs in the request thread; anything over it goes to a
-  // worker with a time budget. Its latency is measured by `npm run loadtest`.
-  it('every preset on the default dataset is within the inline work budget of the server', () => {
+  // Was a wall-clock bound (median < 150 ms), flaky on a loaded machine (issue 14); then
+  // "within the inline budget", i.e. presets evaluated in the request thread. Measured
+  // under the load test (issue 14, round 2: a --cpu-prof of the server), those inline
+  // evaluations (~90 ms each, HiGHS LPs) were half of the request thread's time and what
+  // stalled /api/health. What the server relies on now, deterministically: every preset's
+  // work estimate is over the pool's inline budget, so it is evaluated on a worker of the
+  // graph lane, never in the request thread (its answer then cached, answer-cache.ts).
+  it('every preset on the default dataset is over the inline work budget: evaluated on a worker, not in the request thread', () => {
     for (const preset of presets) {
       const scenario = parseScenario(preset.scenario, 'preset', graph);
-      expect(scenarioWork(graph, scenario.actions.length), preset.id).toBeLessThanOrEqual(DEFAULT_COMPUTE.inlineWork);
+      expect(scenarioWork(graph, scenario.actions.length), preset.id).toBeGreaterThan(DEFAULT_COMPUTE.inlineWork);
     }
   });
 });

@@ -66,7 +66,7 @@ export function registerServe(program: Command, ctx: CliContext): void {
       const hosts = allowedHosts(host, options.allowHost, LOOPBACK_HOSTS);
       const graphsDir = options.graphs !== undefined ? resolve(options.graphs) : DEFAULT_GRAPHS_DIR;
       await checkFolder(graphsDir);
-      const running = await start({ port, host, graphsDir, allowedHosts: hosts, log: (line) => ctx.stderr(`${line}\n`) });
+      const running = await start({ port, host, graphsDir, allowedHosts: hosts, warm: true, log: (line) => ctx.stderr(`${line}\n`) });
       // Graceful: no new connections, requests in flight finish, then the process exits (0).
       // A second signal ends the process at once (the handlers are `once`).
       const stop = (signal: NodeJS.Signals) => {
