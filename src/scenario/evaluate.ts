@@ -24,7 +24,8 @@
  * A per-sink loss is null when its baseline is 0; a total baseline of 0 makes the loss
  * undefined: ComputationError. Bottlenecks are the nodes with the largest knockoutLoss
  * (`knockout.ts`) on the baseline and on the modified graph, sinks left out (a sink's
- * knockout is only its own share of delivery); stage concentration: `stage-change.ts`.
+ * knockout is only its own share of delivery), found without the full table
+ * (`knockout-top.ts`: exact, nodes ruled out by their throughput bound); stage concentration: `stage-change.ts`.
  */
 import { bindingInput, type BindingInput } from '../allocation/binding-input.js';
 import { allocationNetwork, type AllocationNetwork } from '../allocation/allocation-network.js';
@@ -33,7 +34,7 @@ import { servedFirstAllocation, solveAllocation, type AllocationResult, type Cou
 import { compactGraph } from '../model/compact.js';
 import { ComputationError, UsageError } from '../model/errors.js';
 import { nodeLabel, type SupplyGraph } from '../model/graph.js';
-import { knockoutLoss } from '../metrics/flow/knockout.js';
+import { topKnockoutLosses } from '../metrics/flow/knockout-top.js';
 import { maxFlow } from '../metrics/flow/max-flow.js';
 import { applyScenario, type AppliedScenario, type ScenarioChange } from './apply-scenario.js';
 import { proportionalFlow } from './proportional-flow.js';
@@ -182,15 +183,10 @@ const relativeLoss = (before: number, after: number): number | null => (before >
 
 function bottlenecks(graph: SupplyGraph, top: number): Bottleneck[] {
   if (top === 0) return [];
-  const losses = knockoutLoss(graph).nodes;
-  return Object.entries(losses)
-    .filter(([node, loss]) => loss > 0 && graph.outDegree(node) > 0)
-    .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
-    .slice(0, top)
-    .map(([node, loss]) => {
-      const a = graph.getNodeAttributes(node);
-      return { node, label: nodeLabel(node, a), stage: a.stage, country: a.country, loss };
-    });
+  return topKnockoutLosses(graph, top, (node) => graph.outDegree(node) > 0).map(([node, loss]) => {
+    const a = graph.getNodeAttributes(node);
+    return { node, label: nodeLabel(node, a), stage: a.stage, country: a.country, loss };
+  });
 }
 
 /** The end use a sink belongs to: its sector, else its label, else its key. */
