@@ -7,7 +7,11 @@
 // go to .tmp/bench/ and are reused. Prints a markdown table; nothing is asserted.
 // With --docs, the table replaces the section "## Scale targets (issue 15)" of
 // docs/benchmarks.md (rows of jobs not run this time are kept).
-//   node scripts/bench/targets.mjs [--only scenario,knockout,metrics,million] [--docs]
+//   node scripts/bench/targets.mjs [--quick | --only scenario,knockout,metrics,million] [--docs]
+// --quick runs every job but the 10^6-node one (minutes, not the half hour the first
+// million run takes to write its 600 MB file). Run `npm run build` first: the jobs use
+// dist/ (or $CHOKEPOINT_DIST). A job that fails stops the script with its stderr, and
+// --docs then writes nothing.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -21,7 +25,10 @@ const work = join(root, '.tmp', 'bench');
 mkdirSync(work, { recursive: true });
 const cli = join(DIST, 'cli', 'run.js');
 const args = process.argv.slice(2);
-const only = args.includes('--only') ? new Set(args[args.indexOf('--only') + 1].split(',')) : null;
+const known = ['scenario', 'knockout', 'metrics', 'million'];
+const only = args.includes('--quick') ? new Set(known.filter((id) => id !== 'million')) : args.includes('--only') ? new Set((args[args.indexOf('--only') + 1] ?? '').split(',')) : null;
+for (const id of only ?? []) if (!known.includes(id)) throw new Error(`targets.mjs: unknown job "${id}" (known: ${known.join(', ')})`);
+if (!existsSync(join(DIST, 'cli', 'run.js'))) throw new Error(`targets.mjs: ${DIST}/cli/run.js is missing: run npm run build first`);
 
 function graph(nodes, seed, backEdges) {
   const file = join(work, `layered-${nodes}${backEdges ? '-loops' : ''}.json`);

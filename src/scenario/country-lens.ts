@@ -26,7 +26,7 @@
 import { compactGraph, type CompactGraph } from '../model/compact.js';
 import { UsageError } from '../model/errors.js';
 import { nodeLabel, type SupplyGraph } from '../model/graph.js';
-import { knockoutLoss } from '../metrics/flow/knockout.js';
+import { topKnockoutLosses } from '../metrics/flow/knockout-top.js';
 import { bindingInput } from '../allocation/binding-input.js';
 import type { Objective } from '../allocation/allocation-lp.js';
 import type { AllocationNetwork } from '../allocation/allocation-network.js';
@@ -83,22 +83,18 @@ function servingOnly(graph: SupplyGraph, sinks: ReadonlySet<string>): SupplyGrap
   return copy;
 }
 
-/** The whole knockout ranking of `graph` serving only `sinks`. */
-function lensRanking(graph: SupplyGraph, sinks: ReadonlySet<string>): Bottleneck[] {
+/** The `top` largest knockout losses of `graph` serving only `sinks` (exact, `knockout-top.ts`). */
+function lensRanking(graph: SupplyGraph, sinks: ReadonlySet<string>, top: number): Bottleneck[] {
   const restricted = servingOnly(graph, sinks);
-  const losses = knockoutLoss(restricted).nodes;
-  return Object.entries(losses)
-    .filter(([node, loss]) => loss > 0 && restricted.outDegree(node) > 0)
-    .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
-    .map(([node, loss]) => {
-      const a = restricted.getNodeAttributes(node);
-      return { node, label: nodeLabel(node, a), stage: a.stage, country: a.country, loss };
-    });
+  return topKnockoutLosses(restricted, top, (node) => restricted.outDegree(node) > 0).map(([node, loss]) => {
+    const a = restricted.getNodeAttributes(node);
+    return { node, label: nodeLabel(node, a), stage: a.stage, country: a.country, loss };
+  });
 }
 
 function lensBottlenecks(graph: SupplyGraph, sinks: ReadonlySet<string>, top: number, side: Side | undefined): Bottleneck[] {
   if (top === 0 || sinks.size === 0) return [];
-  const ranking = side ? remember(side, `lens-bottlenecks:${JSON.stringify([...sinks].sort())}`, () => lensRanking(graph, sinks)) : lensRanking(graph, sinks);
+  const ranking = side ? remember(side, `lens-bottlenecks:${top}:${JSON.stringify([...sinks].sort())}`, () => lensRanking(graph, sinks, top)) : lensRanking(graph, sinks, top);
   return ranking.slice(0, top).map((b) => ({ ...b }));
 }
 

@@ -24,14 +24,15 @@
  * A per-sink loss is null when its baseline is 0; a total baseline of 0 makes the loss
  * undefined: ComputationError. Bottlenecks are the nodes with the largest knockoutLoss
  * (`knockout.ts`) on the baseline and on the modified graph, sinks left out (a sink's
- * knockout is only its own share of delivery); stage concentration: `stage-change.ts`.
+ * knockout is only its own share of delivery), found without the full table
+ * (`knockout-top.ts`: exact, nodes ruled out by their throughput bound); stage concentration: `stage-change.ts`.
  */
 import { bindingInput, type BindingInput } from '../allocation/binding-input.js';
 import { OBJECTIVES, type Objective } from '../allocation/allocation-lp.js';
 import { solveAllocation, type CountryShadowPrice } from '../allocation/solve-allocation.js';
 import { ComputationError, UsageError } from '../model/errors.js';
 import { nodeLabel, type SupplyGraph } from '../model/graph.js';
-import { knockoutLoss } from '../metrics/flow/knockout.js';
+import { topKnockoutLosses } from '../metrics/flow/knockout-top.js';
 import { maxFlow } from '../metrics/flow/max-flow.js';
 import { applyScenario, type AppliedScenario, type ScenarioChange } from './apply-scenario.js';
 import { proportionalFlow } from './proportional-flow.js';
@@ -182,20 +183,17 @@ export function sinkSupplies(applied: AppliedScenario, base: SupplyGraph = appli
 
 const relativeLoss = (before: number, after: number): number | null => (before > 0 ? (before - after) / before : null);
 
-/** The `top` nodes of the side's graph with the largest knockoutLoss (the whole ranking remembered). */
+/** The `top` nodes of the side's graph with the largest knockoutLoss (exact, `knockout-top.ts`; remembered per `top`). */
 function bottlenecks(side: Side, top: number): Bottleneck[] {
   if (top === 0) return [];
   const graph = side.applied.graph;
-  const ranking = remember(side, 'bottlenecks', () =>
-    Object.entries(knockoutLoss(graph).nodes)
-      .filter(([node, loss]) => loss > 0 && graph.outDegree(node) > 0)
-      .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
-      .map(([node, loss]) => {
-        const a = graph.getNodeAttributes(node);
-        return { node, label: nodeLabel(node, a), stage: a.stage, country: a.country, loss };
-      }),
+  const ranking = remember(side, `bottlenecks:${top}`, () =>
+    topKnockoutLosses(graph, top, (node) => graph.outDegree(node) > 0).map(([node, loss]) => {
+      const a = graph.getNodeAttributes(node);
+      return { node, label: nodeLabel(node, a), stage: a.stage, country: a.country, loss };
+    }),
   );
-  return ranking.slice(0, top).map((b) => ({ ...b }));
+  return ranking.map((b) => ({ ...b }));
 }
 
 /** The end use a sink belongs to: its sector, else its label, else its key. */

@@ -7,45 +7,143 @@
  *
  * Zeroing capacities (rather than removing the other sinks) keeps the sets of sources
  * and sinks of G, as `max-flow.ts` defines them. Edge weights are capacities.
+ *
+ * Computation (exact; per graph, one flow network and one maximum flow f of G are built
+ * on the first call and reused by every later call on the same compact graph):
+ * - Bounds. Let x(t) be the flow into sink t in f and u(t) = min(capacity of t, sum of
+ *   the capacities of t's in-edges). The paths of f that end in T form a feasible flow
+ *   of the restricted problem (flow decomposition), and nothing enters T beyond the
+ *   capacities of its in-edges and nodes, so
+ *     sum over t in T of x(t) <= sinkMaxFlow(G, T) <= sum over t in T of u(t).
+ *   When the two agree (up to the network's relative tolerance 1e-12), that is the value.
+ * - Otherwise Dinic from zero flow on the shared network with every vertex that cannot
+ *   reach a sink of T (by arcs of positive capacity) blocked: the other sinks among them
+ *   (a blocked sink takes nothing, as a sink whose in-edges are at capacity 0), and the
+ *   rest carry no flow to T anyway. The network is then returned to f. Each such computation starts from the
+ *   same state (flow f, tolerance scales of a fresh network), so a call's value does not
+ *   depend on the calls before it.
+ * When G's own maximum flow is unbounded, each call builds its own network as the
+ * definition says (zeroing the other sinks' in-edges can make the problem bounded).
  * Reference: Ford and Fulkerson, Flows in Networks (1962); see `max-flow.ts`.
  */
 import type { CompactGraph } from '../model/compact.js';
-import { buildSupplyNetwork, type SupplyNetwork } from '../metrics/flow/supply-network.js';
-import { solveMaxFlow, solveSupplyNetwork } from '../metrics/flow/max-flow.js';
+import { ComputationError } from '../model/errors.js';
+import { augment } from '../metrics/flow/dinic.js';
+import { RESIDUAL_TOLERANCE } from '../metrics/flow/flow-network.js';
+import { solveMaxFlow, type SolvedFlow } from '../metrics/flow/max-flow.js';
+import { nodeFlow } from '../metrics/flow/supply-network.js';
 
-/** Edge capacities of `graph` with every in-edge of a sink outside `targets` at 0. */
-function capacitiesFor(graph: CompactGraph, targets: ReadonlySet<string>): Float64Array {
+interface Prepared {
+  solved: SolvedFlow;
+  /** f and the tolerance scales of the fresh network, to return to after each computation. */
+  flow: Float64Array;
+  freshScale: Float64Array;
+  solvedScale: Float64Array;
+  /** x(t) and u(t) of the header, by node index (0 for non-sinks). */
+  inflow: Float64Array;
+  upper: Float64Array;
+  /** Node indices of the sinks. */
+  sinks: number[];
+  blocked: Uint8Array;
+  queue: Int32Array;
+}
+
+const PREPARED = new WeakMap<CompactGraph, Prepared>();
+
+const isSink = (graph: CompactGraph, i: number): boolean => graph.outDegree[i] === 0 && (graph.inDegree[i] as number) > 0;
+
+function prepare(graph: CompactGraph): Prepared {
+  const known = PREPARED.get(graph);
+  if (known) return known;
+  const solved = solveMaxFlow(graph);
+  const { network } = solved.supply;
+  const freshScale = new Float64Array(network.pairCount);
+  for (let k = 0; k < freshScale.length; k++) freshScale[k] = Number.isFinite(network.cap[k] as number) ? (network.cap[k] as number) : 0;
+  const n = graph.nodes.length;
+  const inflow = new Float64Array(n);
+  const upper = new Float64Array(n);
+  const sinks: number[] = [];
+  for (let e = 0; e < graph.edges.length; e++) upper[graph.edgeTarget[e] as number] = (upper[graph.edgeTarget[e] as number] as number) + (graph.edgeCapacity[e] as number);
+  for (let i = 0; i < n; i++) {
+    if (!isSink(graph, i)) continue;
+    sinks.push(i);
+    inflow[i] = nodeFlow(solved.supply, i);
+    upper[i] = Math.min(upper[i] as number, graph.nodeCapacity[i] as number);
+  }
+  const prepared = { solved, flow: network.flow.slice(), freshScale, solvedScale: network.scale.slice(), inflow, upper, sinks, blocked: new Uint8Array(network.vertexCount), queue: new Int32Array(network.vertexCount) };
+  PREPARED.set(graph, prepared);
+  return prepared;
+}
+
+/**
+ * The definition computed directly (a network of its own): for graphs whose maximum flow
+ * is unbounded, where zeroing the other sinks' in-edges may leave a bounded problem.
+ */
+function direct(graph: CompactGraph, targets: ReadonlySet<string>): number {
   const edgeCapacity = graph.edgeCapacity.slice();
   graph.edges.forEach((_edge, e) => {
     const target = graph.edgeTarget[e] as number;
     if ((graph.outDegree[target] as number) === 0 && !targets.has(graph.nodes[target] as string)) edgeCapacity[e] = 0;
   });
-  return edgeCapacity;
+  return solveMaxFlow({ ...graph, edgeCapacity }).value;
 }
 
 /** Max flow into the sinks in `targets` (node keys) of the compact graph `graph`. */
 export function sinkMaxFlow(graph: CompactGraph, targets: ReadonlySet<string>): number {
-  return solveMaxFlow({ ...graph, edgeCapacity: capacitiesFor(graph, targets) }).value;
+  let prepared: Prepared;
+  try {
+    prepared = prepare(graph);
+  } catch (error) {
+    if (error instanceof ComputationError) return direct(graph, targets);
+    throw error;
+  }
+  const { solved, flow, freshScale, solvedScale, inflow, upper, sinks, blocked } = prepared;
+  let lower = 0;
+  let bound = 0;
+  for (const key of targets) {
+    const i = graph.index.get(key);
+    if (i === undefined || !isSink(graph, i)) continue;
+    lower += inflow[i] as number;
+    bound += upper[i] as number;
+  }
+  if (lower >= bound * (1 - RESIDUAL_TOLERANCE)) return lower;
+  const { supply } = solved;
+  const { network } = supply;
+  // Only vertices from which a target can be reached take part: every other one is blocked
+  // (other sinks included, as they reach no target).
+  const { start, adj, head, cap } = network;
+  blocked.fill(1);
+  const queue = prepared.queue;
+  let tail = 0;
+  for (const i of sinks) {
+    if (!targets.has(graph.nodes[i] as string)) continue;
+    const v = supply.outVertex[i] as number;
+    if (blocked[v] === 1) queue[tail++] = v;
+    blocked[v] = 0;
+  }
+  for (let q = 0; q < tail; q++) {
+    const v = queue[q] as number;
+    for (let j = start[v] as number; j < (start[v + 1] as number); j++) {
+      const a = adj[j] as number;
+      const u = head[a] as number;
+      if ((a & 1) === 0 || blocked[u] === 0 || !((cap[a >> 1] as number) > 0)) continue;
+      blocked[u] = 0;
+      queue[tail++] = u;
+    }
+  }
+  blocked[network.sink] = 0;
+  network.clear();
+  network.scale.set(freshScale);
+  const value = augment(network, { blocked });
+  network.flow.set(flow);
+  network.scale.set(solvedScale);
+  return value;
 }
 
 /**
- * `sinkMaxFlow(graph, targets)` for many target sets: the flow network is built once and
- * each call resets its capacities (`FlowNetwork.reset`) to those `sinkMaxFlow` would
- * build it with, so the values are the same, without rebuilding the network each time.
+ * `sinkMaxFlow` bound to one graph, for callers that ask about many target sets (the
+ * solved network is prepared once per compact graph either way).
  */
 export function sinkMaxFlowSolver(graph: CompactGraph): (targets: ReadonlySet<string>) => number {
-  let supply: SupplyNetwork | undefined;
-  let caps: Float64Array | undefined;
-  return (targets) => {
-    const edgeCapacity = capacitiesFor(graph, targets);
-    const restricted = { ...graph, edgeCapacity };
-    if (!supply || !caps) {
-      supply = buildSupplyNetwork(restricted);
-      caps = supply.network.cap.slice();
-    } else {
-      for (let e = 0; e < edgeCapacity.length; e++) caps[supply.edgePair[e] as number] = edgeCapacity[e] as number;
-      supply.network.reset(caps);
-    }
-    return solveSupplyNetwork(restricted, supply).value;
-  };
+  return (targets) => sinkMaxFlow(graph, targets);
 }

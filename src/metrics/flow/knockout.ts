@@ -106,8 +106,11 @@ function lossOf(value: number, remaining: number): number {
 /** Called as work progresses: (removals done, removals in all). */
 export type KnockoutProgress = (done: number, total: number) => void;
 
-/** Losses by the warm start (steps 2-5 of the header); the network's flow is left as it was. */
-function warmStartLosses(solved: SolvedFlow, groups: readonly (readonly number[])[], tick: () => void): number[] {
+/** The loss of removing one node set (node indices); the network's flow is left as it was. */
+export type GroupLoss = (group: readonly number[]) => number;
+
+/** Losses by the warm start (steps 2-5 of the header), one group at a time. */
+function warmStart(solved: SolvedFlow): GroupLoss {
   const { supply, value } = solved;
   const { network } = supply;
   const blocked = new Uint8Array(network.vertexCount);
@@ -115,8 +118,7 @@ function warmStartLosses(solved: SolvedFlow, groups: readonly (readonly number[]
   const cut = new CutTest(network);
   const search = new PathSearch(network, cut);
   const carries = (i: number) => nodeFlow(supply, i) > 0;
-  return groups.map((group) => {
-    tick();
+  return (group) => {
     if (value <= 0 || !group.some(carries)) return 0;
     setBlocked(solved, blocked, group, 1);
     network.mark();
@@ -128,31 +130,41 @@ function warmStartLosses(solved: SolvedFlow, groups: readonly (readonly number[]
     network.rollback();
     setBlocked(solved, blocked, group, 0);
     return lossOf(value, remaining);
-  });
+  };
 }
 
-/** Losses by recomputing each maximum flow from zero; the network's flow is restored afterwards. */
-function bruteForceLosses(solved: SolvedFlow, groups: readonly (readonly number[])[], tick: () => void): number[] {
+/** Losses by recomputing each maximum flow from zero; the network's flow is restored after each. */
+function bruteForce(solved: SolvedFlow): GroupLoss {
   const { supply, value } = solved;
   const { network } = supply;
   const blocked = new Uint8Array(network.vertexCount);
   const baseline = network.flow.slice();
-  const losses = groups.map((group) => {
-    tick();
+  return (group) => {
     if (value <= 0) return 0;
     setBlocked(solved, blocked, group, 1);
     network.clear();
     const remaining = augment(network, { blocked });
     setBlocked(solved, blocked, group, 0);
+    network.flow.set(baseline);
     return lossOf(value, remaining);
-  });
-  network.flow.set(baseline);
-  return losses;
+  };
+}
+
+/**
+ * A function giving the loss of removing a node set from a solved network, by `method`;
+ * the set-up (scratch arrays, residual sides) is done once for all the calls.
+ */
+export function groupLoss(solved: SolvedFlow, method: KnockoutMethod = 'warm-start'): GroupLoss {
+  return method === 'brute-force' ? bruteForce(solved) : warmStart(solved);
 }
 
 /** Loss of removing each node set in `groups` (node indices) from a solved network. */
 export function groupLosses(solved: SolvedFlow, groups: readonly (readonly number[])[], method: KnockoutMethod, tick: () => void = () => {}): number[] {
-  return method === 'brute-force' ? bruteForceLosses(solved, groups, tick) : warmStartLosses(solved, groups, tick);
+  const loss = groupLoss(solved, method);
+  return groups.map((group) => {
+    tick();
+    return loss(group);
+  });
 }
 
 /** knockoutLoss of every active node and every country (see the header). The graph is not changed. */
