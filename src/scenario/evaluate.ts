@@ -42,6 +42,8 @@ import { countryLens, type CountryLens } from './country-lens.js';
 import { naturalCompare } from './natural-sort.js';
 import { sinkMaxFlow } from './sink-max-flow.js';
 import { stageChanges, type StageChange } from './stage-change.js';
+import { requireSupplyChain } from '../model/supply-chain.js';
+import { unitOf } from '../model/units.js';
 
 export interface EvaluateOptions {
   /** How many bottlenecks to list before and after. Default 10. */
@@ -245,6 +247,7 @@ function endUseLosses(before: Side, after: Side, objective: Objective): EndUseLo
 
 /** Evaluates `scenario` (already validated by `parseScenario`) on `graph`. The graph is not changed. */
 export function evaluateScenario(graph: SupplyGraph, scenario: Scenario, options: EvaluateOptions = {}): ScenarioResult {
+  requireSupplyChain(graph, 'scenario');
   const { top, country, objective } = resolveOptions(options);
   const before = applyScenario(graph, { name: 'baseline', actions: [] });
   const after = applyScenario(graph, scenario);
@@ -268,7 +271,7 @@ export function evaluateScenario(graph: SupplyGraph, scenario: Scenario, options
   return {
     name: scenario.name,
     ...(scenario.description !== undefined ? { description: scenario.description } : {}),
-    unit: graph.getAttribute('unit') ?? 't REO/yr',
+    unit: unitOf(graph.getAttributes()),
     objective,
     assumptions: { ...BOUND_ASSUMPTIONS },
     baseline,

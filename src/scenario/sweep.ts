@@ -21,6 +21,8 @@ import { nodeLabel, type SupplyGraph } from '../model/graph.js';
 import { applyScenario } from './apply-scenario.js';
 import { BOUNDS, supplyTotals, type Bound } from './evaluate.js';
 import type { ScenarioAction } from './schema.js';
+import { requireSupplyChain } from '../model/supply-chain.js';
+import { unitOf } from '../model/units.js';
 
 export const SWEEP_BY = ['country', 'node'] as const;
 export const SWEEP_MODES = ['disable', 'embargo'] as const;
@@ -87,6 +89,7 @@ function ranks(values: number[]): number[] {
 
 /** Runs the sweep (see the header). The graph is not changed. */
 export function sweepScenarios(graph: SupplyGraph, options: SweepOptions = {}): SweepResult {
+  requireSupplyChain(graph, 'sweep');
   const { by, mode, bound } = resolve(options);
   const base = applyScenario(graph, { name: 'baseline', actions: [] });
   const baseline = supplyTotals(base);
@@ -119,5 +122,5 @@ export function sweepScenarios(graph: SupplyGraph, options: SweepOptions = {}): 
     for (const key of order) if (b.loss[key] !== a.loss[key]) return b.loss[key] - a.loss[key];
     return a.id.localeCompare(b.id);
   });
-  return { by, mode, bound, unit: graph.getAttribute('unit') ?? 't REO/yr', baseline, rows };
+  return { by, mode, bound, unit: unitOf(graph.getAttributes()), baseline, rows };
 }

@@ -32,6 +32,8 @@ import { actionWindows, isoOfMonth, parseIsoMonth, type ActionWindow } from './m
 import { allocationTimeline } from './allocation-timeline.js';
 import { proportionalTimeline, type BoundTimeline } from './proportional-timeline.js';
 import { initialStocks } from './stocks.js';
+import { requireSupplyChain } from '../model/supply-chain.js';
+import { unitOf } from '../model/units.js';
 
 export interface TimelineOptions {
   /** Horizon in months (1..600). Default 24. */
@@ -123,6 +125,7 @@ const sumSeries = (series: (number[] | undefined)[], months: number): number[] =
 
 /** Runs the monthly model of `scenario` (already validated by `parseScenario`) on `graph`. */
 export function timeline(graph: SupplyGraph, scenario: Scenario, options: TimelineOptions = {}): TimelineResult {
+  requireSupplyChain(graph, 'timeline');
   const { months, start, coverMonths } = resolveOptions(options);
   const startMonth = start !== undefined ? parseIsoMonth(start, 'start') : undefined;
   const windows = actionWindows(scenario, months, startMonth);
@@ -158,7 +161,7 @@ export function timeline(graph: SupplyGraph, scenario: Scenario, options: Timeli
   for (const w of windows) if (w.first > w.last) warnings.push(`action ${w.action} (${w.type}) is never in force within the ${months} month(s)`);
   return {
     name: scenario.name,
-    unit: monthlyUnit(graph.getAttribute('unit') ?? 't REO/yr'),
+    unit: monthlyUnit(unitOf(graph.getAttributes())),
     months,
     start: start ?? null,
     labels: Array.from({ length: months }, (_v, i) => (startMonth ? isoOfMonth(i + 1, startMonth) : String(i + 1))),
