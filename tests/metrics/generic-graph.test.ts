@@ -17,6 +17,7 @@ import { closeness } from '../../src/metrics/centrality/closeness.js';
 import { components } from '../../src/metrics/graph/components.js';
 import { sweepScenarios } from '../../src/scenario/sweep.js';
 import { solveAllocation } from '../../src/allocation/solve-allocation.js';
+import { graphStyles } from '../../src/formats/map-style.js';
 
 const DIR = join(import.meta.dirname, '..', 'fixtures', 'networkx');
 const GRAPHML = join(DIR, 'scale-free.graphml');
@@ -33,6 +34,8 @@ interface Expected {
   weakComponents: string[][];
   strongComponents: string[][];
   flows: { source: string; target: string; maxFlow: number; minCut: number; unitMaxFlow: number }[];
+  /** x, y, color per node as nx.read_graphml read them from chokepoint's GraphML export. */
+  exported: Record<string, [number, number, string | null]>;
 }
 const expected = JSON.parse(readFileSync(join(DIR, 'scale-free.json'), 'utf8')) as Expected;
 
@@ -126,6 +129,15 @@ describe('a generic graph (networkx scale-free GraphML, no stage/country/flow)',
     const named = computeMetrics(graph, { metrics: ['closeness', 'components'] });
     expectClose(Object.fromEntries(named.nodes.map((n) => [n.id, n.closeness as number])), expected.closeness, 1e-12);
     expect(partition(Object.fromEntries(named.nodes.map((n) => [n.id, n.strongComponent as number])))).toEqual(pythonSorted(expected.strongComponents));
+  });
+
+  it('the GraphML export carries the map layout networkx reads back (nx.read_graphml, scale_free.py): columns by depth, no colour without a country', () => {
+    const styles = graphStyles(graph);
+    expect(Object.fromEntries(Object.entries(styles).map(([node, s]) => [node, [s.x, s.y, s.color ?? null]]))).toEqual(expected.exported);
+    // Sources (no in-edge) sit in column 0; every edge into a node at depth d > 0 comes from depth >= d - 1.
+    graph.forEachNode((node) => {
+      if (graph.inDegree(node) === 0) expect(styles[node]?.x).toBe(0);
+    });
   });
 
   it('supply-chain analyses refuse it with a UsageError naming what is missing', () => {
