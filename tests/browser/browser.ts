@@ -52,6 +52,9 @@ export async function launchBrowser(executablePath: string): Promise<Browser> {
     acceptDownloads: true,
     viewport: { width: 1600, height: 1000 },
   });
+  // Playwright's default (30 s per action) is a hang detector; on a busy machine a page's
+  // first layout alone can take longer, so give every action the same generous limit.
+  context.setDefaultTimeout(120_000);
   return {
     context,
     close: async () => {

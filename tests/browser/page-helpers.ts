@@ -19,7 +19,7 @@ export function collectErrors(page: Page): PageErrors {
 /** Opens the page and waits until the graph is drawn and evaluated. */
 export async function openMap(page: Page, url: string): Promise<void> {
   await page.goto(url);
-  await page.waitForFunction(() => window.__chokepoint?.ready === true && window.__chokepoint.pending === 0, undefined, { timeout: 20_000 });
+  await page.waitForFunction(() => window.__chokepoint?.ready === true && window.__chokepoint.pending === 0, undefined, { timeout: 120_000 });
 }
 
 export async function lossText(page: Page): Promise<string> {

@@ -36,7 +36,7 @@ const SEED_SCENARIO = { name: TITLE, actions: [{ type: 'embargo', from: 'CN', to
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? '–' : `${(v * 100).toFixed(1)}%`);
 
 async function settled(page: Page, evaluationsBefore: number): Promise<void> {
-  await page.waitForFunction((n) => window.__chokepoint.evaluations > n && window.__chokepoint.pending === 0, evaluationsBefore, { timeout: 20_000 });
+  await page.waitForFunction((n) => window.__chokepoint.evaluations > n && window.__chokepoint.pending === 0, evaluationsBefore, { timeout: 120_000 });
 }
 
 async function evaluations(page: Page): Promise<number> {
@@ -141,7 +141,7 @@ describe.runIf(run)('the analyst workbench (seed graph)', () => {
 
     // Compare with "Nordic projects by 2030".
     await page.getByTestId('compare-nordic-projects-2030').check();
-    await page.waitForFunction(() => window.__chokepoint.comparison !== null && window.__chokepoint.pending === 0, undefined, { timeout: 20_000 });
+    await page.waitForFunction(() => window.__chokepoint.comparison !== null && window.__chokepoint.pending === 0, undefined, { timeout: 120_000 });
     const comparison = (await page.evaluate(() => window.__chokepoint.comparison)) as Comparison;
     expect(comparison.names).toEqual([TITLE, 'Nordic projects by 2030']);
     const nordic = await apiResult({ name: 'Nordic projects by 2030', actions: [{ type: 'activate', nodes: ['se-mine', 'fi-mine', 'se-sep'] }] }, 'US');

@@ -107,5 +107,5 @@ describe('chokepoint serve and SIGTERM', () => {
     } finally {
       child.kill('SIGKILL');
     }
-  }, 15_000);
+  }, 180_000);
 });

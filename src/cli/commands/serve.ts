@@ -70,8 +70,11 @@ export function registerServe(program: Command, ctx: CliContext): void {
       // Graceful: no new connections, requests in flight finish, then the process exits (0).
       // A second signal ends the process at once (the handlers are `once`).
       const stop = (signal: NodeJS.Signals) => {
+        // Close the listening socket first (synchronously, in running.close()), then say so:
+        // whoever reads the line can rely on new connections being refused.
+        const closing = running.close();
         ctx.stderr(`chokepoint: ${signal}: stopping; finishing the requests in flight\n`);
-        running.close().then(
+        closing.then(
           () => ctx.stderr('chokepoint: stopped\n'),
           (error: unknown) => {
             ctx.stderr(`chokepoint: error while stopping: ${error instanceof Error ? error.message : String(error)}\n`);
