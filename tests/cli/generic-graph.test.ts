@@ -30,6 +30,14 @@ beforeAll(async () => {
 const near = (got: number, want: number) => Math.abs(got - want) <= 1e-9 * Math.max(1, Math.abs(want));
 
 describe('chokepoint on a generic graph (networkx scale-free GraphML)', () => {
+  it('validate: OK, and says the graph gets graph metrics only', async () => {
+    const run = await cli('validate', graph);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(
+      `OK ${graph}: 200 nodes, 306 edges, 0 countries\ngraph metrics only: node "n0" has no stage, node "n0" has no country, edge "n0 -> n1" has no flow; the supply-chain analyses (concentration, scenarios, ...) need them (docs/format.md, "Generic graphs")\n`,
+    );
+  });
+
   it('info: counts without a stage table, in "units"', async () => {
     const run = await cli('info', graph);
     expect(run.code, run.stderr).toBe(0);
