@@ -8,6 +8,8 @@ export { loadGraph, type GraphFormat, type LoadGraphOptions } from './io/load-gr
 export { parseGraph, type ParseOptions, type ParseResult } from './model/parse-graph.js';
 export { createSupplyGraph, activeSubgraph, edgeCapacity, type SupplyGraph } from './model/graph.js';
 export { DEFAULT_STAGES, stagesOf } from './model/stages.js';
+export { hasCountry, hasFlow, hasStage, metNeeds, requireSupplyChain, type SupplyChainNeed } from './model/supply-chain.js';
+export { NO_UNIT, unitOf } from './model/units.js';
 export { UNLIMITED, type EdgeAttributes, type GraphAttributes, type NodeAttributes } from './model/schema.js';
 export { BusyError, ChokepointError, ComputationError, InputError, NotFoundError, TooLargeError, UsageError, type Problem } from './model/errors.js';
 export * from './metrics/index.js';

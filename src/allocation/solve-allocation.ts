@@ -26,6 +26,7 @@ import { buildAllocationLp, fairPhaseTwo, servedFirst, OBJECTIVES, type Allocati
 import { allocationNetwork, isSink, type AllocationNetwork } from './allocation-network.js';
 import { solveLp, solveLpObjectives } from './highs-adapter.js';
 import type { LpBasis, LpSolution } from './linear-program.js';
+import { requireSupplyChain } from '../model/supply-chain.js';
 
 export interface AllocationOptions extends AllocationLpOptions {
   /** The baseline active graph whose flows give the default recipes (when the input is a graph); default: the input graph. */
@@ -76,6 +77,7 @@ function sameLp(a: AllocationLpOptions, b: AllocationLpOptions): boolean {
 function networkOf(input: AllocationInput, base: SupplyGraph | undefined): AllocationNetwork {
   if ('recipes' in input && 'edgeMaterial' in input) return input;
   const graph = 'pass' in input && 'limit' in input ? input.graph : (input as SupplyGraph);
+  requireSupplyChain(graph, 'allocation', ['country', 'flow']);
   return allocationNetwork(graph, base ?? graph);
 }
 

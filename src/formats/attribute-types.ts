@@ -37,6 +37,13 @@ export const KNOWN_TYPES: Record<'graph' | 'node' | 'edge', Record<string, Value
     outDegree: 'int',
     pagerank: 'double',
     shadowPrice: 'double',
+    closeness: 'double',
+    weakComponent: 'int',
+    strongComponent: 'int',
+    /** The map's drawing in GraphML (map-style.ts). */
+    x: 'double',
+    y: 'double',
+    color: 'string',
   },
   edge: {
     flow: 'double',

@@ -21,8 +21,8 @@ export interface ColumnSpec {
 export const NODE_COLUMNS: readonly ColumnSpec[] = [
   { column: 'key', kind: 'text', required: true },
   { column: 'label', attribute: 'label', kind: 'text' },
-  { column: 'stage', attribute: 'stage', kind: 'text', required: true },
-  { column: 'country', attribute: 'country', kind: 'text', required: true },
+  { column: 'stage', attribute: 'stage', kind: 'text' },
+  { column: 'country', attribute: 'country', kind: 'text' },
   { column: 'capacity', attribute: 'capacity', kind: 'number' },
   { column: 'status', attribute: 'status', kind: 'text' },
   { column: 'startYear', attribute: 'startYear', kind: 'integer' },
@@ -35,7 +35,7 @@ export const NODE_COLUMNS: readonly ColumnSpec[] = [
 export const EDGE_COLUMNS: readonly ColumnSpec[] = [
   { column: 'source', kind: 'text', required: true },
   { column: 'target', kind: 'text', required: true },
-  { column: 'flow', attribute: 'flow', kind: 'number', required: true },
+  { column: 'flow', attribute: 'flow', kind: 'number' },
   { column: 'capacity', attribute: 'capacity', kind: 'number' },
   { column: 'material', attribute: 'material', kind: 'text' },
   { column: 'source_ref', attribute: 'source', kind: 'text' },

@@ -8,8 +8,8 @@
  * `double` whatever their values (see `attribute-types.ts`), so a column's type does not
  * change between exports. `<meta>` holds only what the GEXF schema allows: creator and
  * description (the graph's name and description); other graph attributes are not kept.
- * Each node gets `viz:position` (the map's stage-column layout, `stage-layout.ts`, y up
- * as Gephi draws it) and `viz:color` (its country's map colour, `palette.ts`), in the
+ * Each node gets `viz:position` (the map's layout, `map-style.ts`, y up as Gephi draws
+ * it) and `viz:color` (its country's map colour, when it has a country), in the
  * GEXF 1.2 viz namespace (graphology-gexf writes a malformed `http:///` one, fixed
  * here). On import, viz values become node attributes (`x`, `y`, `color`, `size`) in a
  * file from Gephi; in a file chokepoint wrote (`<creator>chokepoint</creator>`) the
@@ -21,10 +21,8 @@ import { InputError } from '../model/errors.js';
 import type { SupplyGraph } from '../model/graph.js';
 import type { ParseResult } from '../model/parse-graph.js';
 import type { MetricsReport } from '../metrics/report-types.js';
-import { stagesOf } from '../model/stages.js';
 import { attributeType, toScalar, type Scalar } from './attribute-types.js';
-import { countryColors } from './palette.js';
-import { countryOrder, stageLayout } from './stage-layout.js';
+import { graphStyles } from './map-style.js';
 import { importLibraryGraph, libraryMessage, type ImportOptions } from './imported-graph.js';
 import { withMetrics } from './with-metrics.js';
 import { escapeXml, parseXmlDocument } from './xml-document.js';
@@ -74,17 +72,15 @@ export function toGexf(graph: SupplyGraph, report?: MetricsReport): string {
   g.replaceAttributes({ creator: 'chokepoint', ...(summary ? { description: summary } : {}) });
   const nodeRows = g.mapNodes((_node, attributes) => scalars(attributes, 'label'));
   const edgeRows = g.mapEdges((_edge, attributes) => scalars(attributes));
-  const layoutNodes = g.mapNodes((key, a) => ({ id: key, stage: String(a.stage), country: String(a.country), label: typeof a.label === 'string' ? a.label : key }));
-  const positions = stageLayout(layoutNodes, stagesOf(graph.getAttributes()));
-  const colors = countryColors(countryOrder(layoutNodes));
-  const viz = (key: string, country: unknown) => {
-    const p = positions[key] ?? { x: 0, y: 0 };
-    return { x: p.x, y: -p.y, ...(colors[String(country)] ? { color: colors[String(country)] } : {}) };
+  const styles = graphStyles(graph);
+  const viz = (key: string) => {
+    const s = styles[key] ?? { x: 0, y: 0 };
+    return { x: s.x, y: -s.y, ...(s.color ? { color: s.color } : {}) };
   };
   const xml = write(g, {
     version: '1.2',
     pedantic: true,
-    formatNode: (key, attributes) => ({ label: typeof attributes.label === 'string' ? attributes.label : key, attributes: scalars(attributes, 'label'), viz: viz(key, attributes.country) }),
+    formatNode: (key, attributes) => ({ label: typeof attributes.label === 'string' ? attributes.label : key, attributes: scalars(attributes, 'label'), viz: viz(key) }),
     formatEdge: (_key, attributes) => ({ weight: typeof attributes.flow === 'number' ? attributes.flow : undefined, attributes: scalars(attributes) }),
   });
   const fixed = xml.replace('xmlns:viz="http:///www.gexf.net/1.1draft/viz"', `xmlns:viz="${VIZ_NAMESPACE}"`);

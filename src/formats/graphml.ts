@@ -8,16 +8,22 @@
  * parsed back on import. Every node gets a `label` (its key when it has none) and every
  * edge a `weight` equal to its `flow`, as in the GEXF export (Gephi, yEd and networkx
  * users expect them); on import a label equal to the key and a weight equal to the flow
- * are dropped again. Edges keep their keys as GraphML edge ids. Read back with our
- * own reader (`graphml-read.ts`, `fromGraphml`).
+ * are dropped again. Every node also gets the map's drawing as plain data keys, as yEd
+ * and Cytoscape read them: `x`, `y` (screen coordinates, y down) and `color` (`#rrggbb`,
+ * its country's colour; none without a country), from `map-style.ts` (the positions
+ * and colours of the GEXF export); on import, `x`, `y` and `color` equal to what the
+ * export writes for that graph are dropped. Edges keep their keys as GraphML edge ids.
+ * Read back with our own reader (`graphml-read.ts`, `fromGraphml`).
  */
 import type { SupplyGraph } from '../model/graph.js';
 import type { ParseResult } from '../model/parse-graph.js';
 import type { MetricsReport } from '../metrics/report-types.js';
 import { attributeType, scalarText, toScalar, type Scalar, type ValueType } from './attribute-types.js';
 import { readGraphmlDocument } from './graphml-read.js';
-import { importPlainGraph, type ImportOptions } from './imported-graph.js';
+import { importPlainGraph, type ImportOptions, type PlainGraph } from './imported-graph.js';
 import { withMetrics } from './with-metrics.js';
+import { graphStyles, mapStyles, type NodeStyle } from './map-style.js';
+import { DEFAULT_STAGES } from '../model/stages.js';
 import { escapeXml, parseXmlDocument } from './xml-document.js';
 
 type Kind = 'graph' | 'node' | 'edge';
@@ -73,7 +79,8 @@ export function toGraphml(graph: SupplyGraph, report?: MetricsReport): string {
   const nodeIds = g.nodes();
   // Every node has a `label` (its key when it has none) and every edge a `weight` (its
   // flow), the columns Gephi, yEd and Cytoscape show and weigh by, as in the GEXF export.
-  const nodeRows = g.mapNodes((node, attributes) => scalarRow({ label: node, ...attributes }));
+  const styles = graphStyles(graph);
+  const nodeRows = g.mapNodes((node, attributes) => scalarRow({ label: node, ...attributes, ...styles[node] }));
   const edges = g.mapEdges((edge, attributes, source, target) => ({ edge, source, target, row: scalarRow({ ...attributes, weight: attributes.flow }) }));
   const graphKeys = collectKeys('graph', 'g', [graphRow]);
   const nodeKeys = collectKeys('node', 'n', nodeRows);
@@ -110,13 +117,22 @@ export function toGraphml(graph: SupplyGraph, report?: MetricsReport): string {
  */
 export function fromGraphml(text: string, file: string, options: ImportOptions = {}): ParseResult {
   const doc = parseXmlDocument(text, file, 'graphml');
+  const plain = readGraphmlDocument(doc, file);
+  const styles = exportedStyles(plain);
   return importPlainGraph(
-    readGraphmlDocument(doc, file),
+    plain,
     file,
     {
       format: 'GraphML',
-      // What the export adds is dropped again: a label equal to the key, a weight equal to the flow.
+      // What the export adds is dropped again: a label equal to the key, a weight equal to
+      // the flow, the map's x, y and colour.
       node: (key, attributes) => {
+        const style = styles[key];
+        if (style && attributes.x === style.x && attributes.y === style.y && attributes.color === style.color) {
+          delete attributes.x;
+          delete attributes.y;
+          delete attributes.color;
+        }
         if (attributes.label === key) delete attributes.label;
       },
       edge: (attributes) => {
@@ -125,4 +141,19 @@ export function fromGraphml(text: string, file: string, options: ImportOptions =
     },
     options,
   );
+}
+
+/** The map styles `toGraphml` would write for a graph read from GraphML (before validation). */
+function exportedStyles(plain: PlainGraph): Record<string, NodeStyle> {
+  const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+  let stages: readonly string[] = DEFAULT_STAGES;
+  const listed: unknown = plain.attributes.stages;
+  try {
+    const parsed: unknown = typeof listed === 'string' ? JSON.parse(listed) : listed;
+    if (Array.isArray(parsed) && parsed.length > 0 && parsed.every((s) => typeof s === 'string')) stages = parsed as string[];
+  } catch {
+    // not a stage list: parseGraph reports it
+  }
+  const nodes = plain.nodes.map(({ key, attributes: a }) => ({ id: key, stage: text(a.stage), country: text(a.country), label: text(a.label) ?? key }));
+  return mapStyles(nodes, plain.edges, stages);
 }

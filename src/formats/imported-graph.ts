@@ -3,9 +3,10 @@
  * SupplyGraph. Attribute names map one to one; values of chokepoint's numeric and
  * boolean attributes that arrive as text (GraphML `<default>` values, columns declared
  * `string`) are read strictly; `stages` and `countries` written as JSON text are parsed.
- * Attributes chokepoint does not know are kept. Undirected edges and a file lacking a
- * required attribute (stage, country, flow) altogether are reported before the
- * element-by-element validation of `parseGraph`.
+ * Attributes chokepoint does not know are kept. Undirected edges are reported before the
+ * element-by-element validation of `parseGraph`. No attribute is required: a generic
+ * graph (no stage, country or flow) loads, and the supply-chain analyses that need those
+ * say so (model/supply-chain.ts).
  */
 import type { AbstractGraph, Attributes } from 'graphology-types';
 import { ProblemList } from '../model/errors.js';
@@ -42,9 +43,6 @@ export interface ImportRules {
   generatedKey?: (key: string) => boolean;
 }
 
-const REQUIRED_NODE = ['stage', 'country'] as const;
-const REQUIRED_EDGE = ['flow'] as const;
-
 function coerce(kind: 'graph' | 'node' | 'edge', attributes: Attributes | Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...attributes };
   for (const [name, value] of Object.entries(out)) {
@@ -72,27 +70,10 @@ function coerce(kind: 'graph' | 'node' | 'edge', attributes: Attributes | Record
   return out;
 }
 
-function names(list: Iterable<string>): string {
-  const all = [...list];
-  return all.length === 0 ? 'none' : all.join(', ');
-}
-
 function checkShape(graph: PlainGraph, file: string, format: string): void {
   const problems = new ProblemList();
   for (const { source, target, undirected } of graph.edges) {
     if (undirected) problems.add(`edge "${source} -- ${target}"`, `undirected edge: a supply graph is directed (declare the ${format} graph directed)`);
-  }
-  const nodeNames = new Set<string>();
-  for (const node of graph.nodes) Object.keys(node.attributes).forEach((n) => nodeNames.add(n));
-  const missingNode = REQUIRED_NODE.filter((n) => !nodeNames.has(n));
-  if (graph.nodes.length > 0 && missingNode.length > 0) {
-    problems.add('nodes', `missing required attribute(s) ${missingNode.join(', ')} (the nodes have: ${names(nodeNames)})`);
-  }
-  const edgeNames = new Set<string>();
-  for (const edge of graph.edges) Object.keys(edge.attributes).forEach((n) => edgeNames.add(n));
-  const missingEdge = REQUIRED_EDGE.filter((n) => !edgeNames.has(n));
-  if (graph.edges.length > 0 && missingEdge.length > 0) {
-    problems.add('edges', `missing required attribute(s) ${missingEdge.join(', ')} (the edges have: ${names(edgeNames)})`);
   }
   problems.throwIfAny(file);
 }

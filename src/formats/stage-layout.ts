@@ -4,7 +4,8 @@
  * column width; within a column, nodes are ordered by country (countries with more
  * nodes first, so each country sits at a similar height in every column), then by
  * label, and centred vertically, with a small gap between country groups.
- * Nodes whose stage is not in the list get a last column. Labels sort naturally
+ * Nodes whose stage is not in the list get a last column; a node with a `column` is put
+ * in that column instead (a generic graph's layering, map-style.ts). Labels sort naturally
  * (`end-use-2` before `end-use-10`).
  */
 import { naturalCompare } from '../scenario/natural-sort.js';
@@ -14,6 +15,8 @@ export interface LayoutNode {
   stage: string;
   country: string;
   label: string;
+  /** Column to use instead of the stage's (map-style.ts: a generic graph's depth). */
+  column?: number;
 }
 
 export interface LayoutOptions {
@@ -39,7 +42,7 @@ export function stageLayout(nodes: readonly LayoutNode[], stages: readonly strin
   const rank = new Map(countryOrder(nodes).map((code, index) => [code, index]));
   const columns = new Map<number, LayoutNode[]>();
   for (const node of nodes) {
-    const index = stages.indexOf(node.stage);
+    const index = node.column ?? stages.indexOf(node.stage);
     const column = index >= 0 ? index : stages.length;
     const list = columns.get(column) ?? [];
     list.push(node);

@@ -1,6 +1,8 @@
 /** The metrics of chokepoint: re-exports only. Definitions are in each file and docs/metrics.md. */
 export { betweenness, type BetweennessOptions, type BetweennessResult } from './centrality/betweenness.js';
 export { degree, type DegreeResult } from './centrality/degree.js';
+export { closeness } from './centrality/closeness.js';
+export { components, type ComponentsResult } from './graph/components.js';
 export { pagerank, type PagerankOptions } from './centrality/pagerank.js';
 export { stageConcentration, type StageShares } from './concentration/stage-concentration.js';
 export { supplyRisk, type SupplyRiskResult } from './concentration/supply-risk.js';

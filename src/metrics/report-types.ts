@@ -3,17 +3,46 @@
  * metrics endpoint. Users and tests depend on these names; add fields, never rename.
  */
 
-export const METRIC_NAMES = ['betweenness', 'throughput', 'flowShare', 'knockoutLoss', 'minCut', 'concentration', 'supplyRisk', 'degree', 'pagerank', 'shadowPrice', 'origin'] as const;
+export const METRIC_NAMES = ['betweenness', 'throughput', 'flowShare', 'knockoutLoss', 'minCut', 'concentration', 'supplyRisk', 'degree', 'pagerank', 'shadowPrice', 'origin', 'closeness', 'components'] as const;
 export type MetricName = (typeof METRIC_NAMES)[number];
 
-/** The metrics computed when none are named: all but shadowPrice (an LP) and origin (a table per node), asked for by name. */
-export const DEFAULT_METRICS: readonly MetricName[] = METRIC_NAMES.filter((name) => name !== 'shadowPrice' && name !== 'origin');
+/** Metrics computed only when named: shadowPrice (an LP), origin (a table per node), closeness and components. */
+export const NAMED_ONLY_METRICS: readonly MetricName[] = ['shadowPrice', 'origin', 'closeness', 'components'];
+
+/**
+ * The metrics computed when none are named: all but NAMED_ONLY_METRICS. On a graph that
+ * lacks stages, countries or flows (a generic graph) only those whose needs it meets
+ * (METRIC_NEEDS, model/supply-chain.ts).
+ */
+export const DEFAULT_METRICS: readonly MetricName[] = METRIC_NAMES.filter((name) => !NAMED_ONLY_METRICS.includes(name));
+
+/**
+ * What each metric reads besides the graph's structure and capacities: the supply-chain
+ * attributes a generic graph may lack. A metric named for a graph without them is a
+ * UsageError (requireSupplyChain); the others run on any graph.
+ */
+export const METRIC_NEEDS: Readonly<Record<MetricName, readonly ('stage' | 'country' | 'flow')[]>> = {
+  betweenness: [],
+  throughput: ['flow'],
+  flowShare: ['stage', 'flow'],
+  knockoutLoss: [],
+  minCut: [],
+  concentration: ['stage', 'country', 'flow'],
+  supplyRisk: ['stage', 'country', 'flow'],
+  degree: [],
+  pagerank: [],
+  shadowPrice: ['country', 'flow'],
+  origin: ['stage', 'country', 'flow'],
+  closeness: [],
+  components: [],
+};
 
 export interface NodeMetrics {
   id: string;
   label: string;
-  stage: string;
-  country: string;
+  /** Absent on a generic graph (no stage / country attributes). */
+  stage?: string;
+  country?: string;
   status: string;
   /** Normalised shortest-path betweenness (networkx `betweenness_centrality`, normalized=True). */
   betweenness?: number;
@@ -28,6 +57,11 @@ export interface NodeMetrics {
   inDegree?: number;
   outDegree?: number;
   pagerank?: number;
+  /** networkx `closeness_centrality` (incoming hop distances, Wasserman-Faust correction). */
+  closeness?: number;
+  /** Number of the node's weakly / strongly connected component (numbered by first node; absent for inactive nodes). */
+  weakComponent?: number;
+  strongComponent?: number;
   /**
    * Shadow price of the node's capacity in the allocation LP with sinks taking up to their
    * `demand` (unlimited without one): delivered t/yr gained per extra t/yr of capacity; 0
@@ -49,7 +83,8 @@ export interface EdgeMetrics {
   material?: string;
   /** Normalised edge betweenness (networkx `edge_betweenness_centrality`, normalized=True). */
   betweenness?: number;
-  flow: number;
+  /** Observed flow; absent on a generic graph. */
+  flow?: number;
   /** The capacity used by flow analyses: `capacity` when given, else `flow`. */
   capacity: number;
   minCut?: boolean;
@@ -90,8 +125,8 @@ export interface MetricsReport {
   supply: {
     /** Most flow that can reach the sinks (edge capacity = capacity ?? flow). */
     maxFlow?: number;
-    /** Total flow on edges into sinks. */
-    observed: number;
+    /** Total flow on edges into sinks; absent when the edges have no flows (a generic graph). */
+    observed?: number;
   };
   /** Which metrics were computed. */
   metrics: MetricName[];

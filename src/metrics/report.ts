@@ -3,6 +3,11 @@
  * shape of `chokepoint metrics` and the server. Orchestrates; each metric lives in its own
  * file and is documented there (and in docs/metrics.md).
  *
+ * On a generic graph (nodes without stage or country, edges without flow:
+ * model/supply-chain.ts) the default metrics are those it supports (METRIC_NEEDS), with a
+ * note naming the ones left out; a metric named explicitly that needs what the graph
+ * lacks is a UsageError. `closeness` and `components` are computed only when named.
+ *
  * Every metric is computed on the active graph (operating nodes only, `activeSubgraph`);
  * the report still lists every node and edge, inactive ones with 0 / false values and
  * their `status`. Only the metrics named in `metrics` are computed (default: all but shadowPrice, an LP);
@@ -26,7 +31,11 @@ import { minimumCut, solveWithOptions, type MaxFlowOptions, type MinimumCut } fr
 import { nodeOrigins } from './flow/origin.js';
 import { flowShare, throughput } from './flow/throughput.js';
 import { solveAllocation, type AllocationResult } from '../allocation/solve-allocation.js';
-import { DEFAULT_METRICS, METRIC_NAMES, type CountryMetrics, type EdgeMetrics, type MetricName, type MetricsReport, type NodeMetrics, type StageConcentration } from './report-types.js';
+import { closeness } from './centrality/closeness.js';
+import { components, type ComponentsResult } from './graph/components.js';
+import { hasCountry, hasFlow, hasStage, metNeeds, requireSupplyChain } from '../model/supply-chain.js';
+import { unitOf } from '../model/units.js';
+import { DEFAULT_METRICS, METRIC_NAMES, METRIC_NEEDS, type CountryMetrics, type EdgeMetrics, type MetricName, type MetricsReport, type NodeMetrics, type StageConcentration } from './report-types.js';
 
 export interface MetricsOptions {
   /** The metrics to compute (default: all of METRIC_NAMES). */
@@ -73,6 +82,25 @@ export function parseMetricNames(names: readonly string[]): MetricName[] {
 
 function pagerankOptionsOf(options: MetricsOptions): PagerankOptions {
   return { ...(options.alpha !== undefined ? { alpha: options.alpha } : {}), ...(options.pagerankWeight !== undefined ? { weight: options.pagerankWeight } : {}) };
+}
+
+/**
+ * The metrics to compute on `graph`: the named ones (each checked against what the graph
+ * has: requireSupplyChain), or the defaults it supports, with a note on those left out.
+ */
+function metricsFor(graph: SupplyGraph, named: readonly MetricName[] | undefined, notes: string[]): Set<MetricName> {
+  if (named !== undefined) {
+    for (const name of named) requireSupplyChain(graph, `metric ${name}`, METRIC_NEEDS[name]);
+    return new Set(named);
+  }
+  const met = metNeeds(graph);
+  const metrics = DEFAULT_METRICS.filter((name) => METRIC_NEEDS[name].every((need) => met.has(need)));
+  const left = DEFAULT_METRICS.filter((name) => !metrics.includes(name));
+  if (left.length > 0) {
+    const lacking = ['stage', 'country', 'flow'].filter((need) => !met.has(need as 'stage')).map((need) => (need === 'country' ? 'countries' : `${need}s`));
+    notes.push(`not computed: ${left.join(', ')} (the graph has no ${lacking.join(', no ')}: supply-chain metrics need them)`);
+  }
+  return new Set(metrics);
 }
 
 function resolveOptions(options: MetricsOptions): { metrics: Set<MetricName>; betweenness: BetweennessOptions } {
@@ -145,9 +173,10 @@ export interface MetricsProgress {
 
 /** The report and its notes (see the header). */
 export function buildMetrics(graph: SupplyGraph, options: MetricsOptions = {}, precomputed: PrecomputedMetrics = {}, progress: MetricsProgress = {}): MetricsResult {
-  const { metrics, betweenness: betweennessOptions } = resolveOptions(options);
-  const has = (name: MetricName) => metrics.has(name);
+  const { betweenness: betweennessOptions, metrics: resolved } = resolveOptions(options);
   const notes: string[] = [];
+  const metrics = metricsFor(graph, options.metrics === undefined ? undefined : [...resolved], notes);
+  const has = (name: MetricName) => metrics.has(name);
   const active = precomputed.active ?? activeSubgraph(graph);
 
   const between: BetweennessResult | null = has('betweenness') ? (precomputed.betweenness ?? betweenness(active, betweennessOptions)) : null;
@@ -156,6 +185,8 @@ export function buildMetrics(graph: SupplyGraph, options: MetricsOptions = {}, p
   const degrees: DegreeResult | null = has('degree') ? degree(active) : null;
   const ranks = has('pagerank') ? pagerank(active, pagerankOptionsOf(options)) : null;
   const origins = has('origin') ? nodeOrigins(active) : null;
+  const close = has('closeness') ? closeness(active) : null;
+  const parts: ComponentsResult | null = has('components') ? components(active) : null;
 
   let maxFlow: number | undefined;
   let cut: MinimumCut | null = null;
@@ -204,7 +235,7 @@ export function buildMetrics(graph: SupplyGraph, options: MetricsOptions = {}, p
   const cutEdges = new Set(cut?.edges ?? []);
   const nodes: NodeMetrics[] = graph.mapNodes((id, attributes) => {
     const on = isActive(attributes);
-    const row: NodeMetrics = { id, label: nodeLabel(id, attributes), stage: attributes.stage, country: attributes.country, status: attributes.status };
+    const row: NodeMetrics = { id, label: nodeLabel(id, attributes), ...(hasStage(attributes) ? { stage: attributes.stage } : {}), ...(hasCountry(attributes) ? { country: attributes.country } : {}), status: attributes.status };
     if (between) row.betweenness = on ? (between.nodes[id] ?? 0) : 0;
     if (flows && has('throughput')) row.throughput = on ? (flows[id] ?? 0) : 0;
     if (shares) row.flowShare = on ? (shares[id] ?? 0) : 0;
@@ -217,6 +248,11 @@ export function buildMetrics(graph: SupplyGraph, options: MetricsOptions = {}, p
     if (ranks) row.pagerank = on ? (ranks[id] ?? 0) : 0;
     if (prices) row.shadowPrice = on ? (prices.nodes[id] ?? 0) : 0;
     if (origins) row.origin = on ? (origins[id] ?? { mining: {}, separation: {} }) : { mining: {}, separation: {} };
+    if (close) row.closeness = on ? (close[id] ?? 0) : 0;
+    if (parts && on) {
+      row.weakComponent = parts.weak[id] as number;
+      row.strongComponent = parts.strong[id] as number;
+    }
     return row;
   });
 
@@ -227,7 +263,7 @@ export function buildMetrics(graph: SupplyGraph, options: MetricsOptions = {}, p
       target,
       ...(attributes.material !== undefined ? { material: attributes.material } : {}),
       ...(between ? { betweenness: between.edges[id] ?? 0 } : {}),
-      flow: attributes.flow,
+      ...(hasFlow(attributes) ? { flow: attributes.flow } : {}),
       capacity: edgeCapacity(attributes),
     };
     if (cut) row.minCut = cutEdges.has(id);
@@ -236,7 +272,7 @@ export function buildMetrics(graph: SupplyGraph, options: MetricsOptions = {}, p
 
   const attributes = graph.getAttributes();
   const table = attributes.countries ?? {};
-  const codes = [...new Set(graph.mapNodes((_node, a) => a.country))].sort();
+  const codes = [...new Set(graph.filterNodes((_node, a) => hasCountry(a)).map((node) => graph.getNodeAttribute(node, 'country')))].sort();
   const countryFlow = new Map<string, number>();
   if (flows) active.forEachNode((node, a) => countryFlow.set(a.country, (countryFlow.get(a.country) ?? 0) + (flows[node] ?? 0)));
   const countries: CountryMetrics[] = codes.map((country) => {
@@ -251,12 +287,12 @@ export function buildMetrics(graph: SupplyGraph, options: MetricsOptions = {}, p
   });
 
   const report: MetricsReport = {
-    graph: { name: attributes.name ?? '', nodes: graph.order, edges: graph.size, unit: attributes.unit ?? 't REO/yr', ...(attributes.year !== undefined ? { year: attributes.year } : {}) },
+    graph: { name: attributes.name ?? '', nodes: graph.order, edges: graph.size, unit: unitOf(attributes), ...(attributes.year !== undefined ? { year: attributes.year } : {}) },
     nodes,
     edges,
     stages,
     countries,
-    supply: { ...(maxFlow !== undefined ? { maxFlow } : {}), observed: observedSupply(active) },
+    supply: { ...(maxFlow !== undefined ? { maxFlow } : {}), ...(metNeeds(active, ['flow']).has('flow') ? { observed: observedSupply(active) } : {}) },
     metrics: METRIC_NAMES.filter(has),
   };
   return { report, notes };

@@ -4,13 +4,14 @@
  * numbers sit in typed arrays. Built once per analysis; the graph itself is not changed.
  */
 import { edgeCapacity, type SupplyGraph } from './graph.js';
+import { NO_COUNTRY } from './supply-chain.js';
 
 export interface CompactGraph {
   /** Node keys by index. */
   nodes: string[];
   /** Node key -> index. */
   index: Map<string, number>;
-  /** Country code of each node. */
+  /** Country code of each node (NO_COUNTRY, "", when it has none: a generic graph). */
   country: string[];
   /** The node's `capacity`, or Infinity when it has none. */
   nodeCapacity: Float64Array;
@@ -22,7 +23,7 @@ export interface CompactGraph {
   edgeTarget: Int32Array;
   /** `capacity ?? flow` of each edge (see `edgeCapacity`). */
   edgeCapacity: Float64Array;
-  /** Observed `flow` of each edge. */
+  /** Observed `flow` of each edge (NaN when it has none: a generic graph). */
   edgeFlow: Float64Array;
   /** Number of in-edges and out-edges of each node. */
   inDegree: Int32Array;
@@ -39,7 +40,7 @@ export function compactGraph(graph: SupplyGraph): CompactGraph {
   const outDegree = new Int32Array(nodes.length);
   nodes.forEach((node, i) => {
     const attributes = graph.getNodeAttributes(node);
-    country.push(attributes.country);
+    country.push(attributes.country ?? NO_COUNTRY);
     nodeCapacity[i] = attributes.capacity ?? Infinity;
   });
 
@@ -57,7 +58,7 @@ export function compactGraph(graph: SupplyGraph): CompactGraph {
     edgeSource[e] = s;
     edgeTarget[e] = t;
     capacities[e] = edgeCapacity(attributes);
-    flows[e] = attributes.flow;
+    flows[e] = attributes.flow ?? NaN;
     outDegree[s] = (outDegree[s] ?? 0) + 1;
     inDegree[t] = (inDegree[t] ?? 0) + 1;
   });

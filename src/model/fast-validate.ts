@@ -87,9 +87,8 @@ export function isValidNodeAttributes(a: unknown): a is Record<string, unknown> 
   const { label, stage, country, capacity, status, startYear, source, notes, confidence, sector, recipes, demand, stock, stockMonths, rampMonths, low, high, stockLow, stockHigh } = a;
   return (
     [low, high, stockLow, stockHigh, demand].every((v) => v === undefined || isQuantity(v)) &&
-    typeof stage === 'string' &&
-    stage !== '' &&
-    typeof country === 'string' &&
+    (stage === undefined || (typeof stage === 'string' && stage !== '')) &&
+    isOptionalString(country) &&
     isOptionalString(label) &&
     (capacity === undefined || isQuantity(capacity)) &&
     (status === undefined || STATUSES.has(status)) &&
@@ -113,7 +112,7 @@ export function isValidEdgeAttributes(a: unknown): a is Record<string, unknown> 
   const { flow, capacity, material, source, notes, confidence, weight, low, high, capacityLow, capacityHigh } = a;
   return (
     [low, high, capacityLow, capacityHigh].every((v) => v === undefined || isQuantity(v)) &&
-    isQuantity(flow) &&
+    (flow === undefined || isQuantity(flow)) &&
     (capacity === undefined || isQuantity(capacity)) &&
     isOptionalString(material) &&
     isOptionalString(source) &&

@@ -12,8 +12,9 @@
  *   (edge ids, in insertion order); CSR in likewise with inOffsets/inEdges.
  * - Categories as ids into string tables: nodeStage -> stages (the graph's stage list,
  *   upstream first), nodeCountry -> countries (first-seen order), nodeStatus ->
- *   NODE_STATUSES, edgeMaterial -> materials (-1: no material).
- * - Numbers: edgeFlow (`flow`), edgeCapacity (`capacity ?? flow`), nodeCapacity
+ *   NODE_STATUSES, edgeMaterial -> materials (-1: no material; -1 too for a node without
+ *   stage or country, a generic graph: supply-chain.ts).
+ * - Numbers: edgeFlow (`flow`, NaN when absent), edgeCapacity (`capacity ?? flow ?? 1`), nodeCapacity
  *   (`capacity`, Infinity when absent).
  * Memory: O(n + m): 4 Int32 + 2 Float64 per edge, 2 Int32 per edge for the CSRs, and the
  * key strings. Pure.
@@ -21,6 +22,7 @@
 import { edgeCapacity as capacityOf, type SupplyGraph } from './graph.js';
 import { NODE_STATUSES, type EdgeAttributes, type GraphAttributes, type NodeAttributes, type NodeStatus } from './schema.js';
 import { stagesOf } from './stages.js';
+import { NO_COUNTRY } from './supply-chain.js';
 
 export interface GraphIndex {
   /** Number of nodes and edges. */
@@ -141,12 +143,13 @@ export class GraphIndexBuilder {
     return this.ids.has(key);
   }
 
-  addNode(key: string, attributes: Pick<NodeAttributes, 'stage' | 'country' | 'capacity' | 'status'>): number {
+  /** A node without stage or country (a generic graph) gets id -1 in nodeStage / nodeCountry. */
+  addNode(key: string, attributes: { stage?: string; country?: string; capacity?: number | undefined; status?: NodeAttributes['status'] }): number {
     const id = this.nodeKeys.length;
     this.nodeKeys.push(key);
     this.ids.set(key, id);
-    this.stage.push(this.stages.id(attributes.stage));
-    this.country.push(this.countries.id(attributes.country));
+    this.stage.push(attributes.stage === undefined ? -1 : this.stages.id(attributes.stage));
+    this.country.push(attributes.country === undefined ? -1 : this.countries.id(attributes.country));
     this.nodeCapacity.push(attributes.capacity ?? Infinity);
     this.status.push(NODE_STATUSES.indexOf(attributes.status ?? 'operating'));
     return id;
@@ -167,17 +170,17 @@ export class GraphIndexBuilder {
     return this.pairs.has(pairKey(s, t));
   }
 
-  addEdge(key: string, source: string, target: string, attributes: Pick<EdgeAttributes, 'flow' | 'capacity' | 'material'>): void {
+  addEdge(key: string, source: string, target: string, attributes: Pick<EdgeAttributes, 'capacity' | 'material'> & { flow?: number }): void {
     this.addEdgeOf(key, this.nodeId(source), this.nodeId(target), attributes);
   }
 
   /** addEdge by node ids. */
-  addEdgeOf(key: string, s: number, t: number, attributes: Pick<EdgeAttributes, 'flow' | 'capacity' | 'material'>): void {
+  addEdgeOf(key: string, s: number, t: number, attributes: Pick<EdgeAttributes, 'capacity' | 'material'> & { flow?: number }): void {
     this.pairs.add(pairKey(s, t));
     this.edgeKeys.push(key);
     this.source.push(s);
     this.target.push(t);
-    this.flow.push(attributes.flow);
+    this.flow.push(attributes.flow ?? NaN);
     this.capacity.push(capacityOf(attributes as EdgeAttributes));
     this.material.push(attributes.material === undefined ? -1 : this.materials.id(attributes.material));
   }
@@ -231,7 +234,7 @@ function finishIndex(core: IndexCore): GraphIndex {
   const n = core.nodes.length;
   const out = groupEdges(n, core.edgeSource);
   const into = groupEdges(n, core.edgeTarget);
-  const country = Array.from(core.nodeCountry, (id) => core.countries[id] as string);
+  const country = Array.from(core.nodeCountry, (id) => (id === -1 ? NO_COUNTRY : (core.countries[id] as string)));
   return {
     ...core,
     n,

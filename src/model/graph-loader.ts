@@ -296,8 +296,8 @@ function createLoader<R>(file: string, options: ParseOptions, sink: LoaderSink<R
     }
     if (isReservedKey(key)) problems.add(element, reservedMessage('key', key));
     if (isValidNodeAttributes(rawAttributes)) {
-      const { stage, country } = rawAttributes as { stage: string; country: string };
-      if (!stageSet.has(stage) || !isCountryCode(country)) checkVocabulary(element, rawAttributes);
+      const { stage, country } = rawAttributes as { stage?: string; country?: string };
+      if ((stage !== undefined && !stageSet.has(stage)) || (country !== undefined && !isCountryCode(country))) checkVocabulary(element, rawAttributes);
       for (const message of rangeProblems(rawAttributes, NODE_RANGES)) problems.add(element, message);
       if (isReservedKey(key)) refusedNodes.add(key);
       else if (sink.keepsAttributes) addNode(key, copyNodeAttributes(rawAttributes, countUnknownNode));
@@ -317,7 +317,7 @@ function createLoader<R>(file: string, options: ParseOptions, sink: LoaderSink<R
     }
     for (const message of rangeProblems(attributes.data, NODE_RANGES)) problems.add(element, message);
     for (const name of Object.keys(attributes.data)) if (!NODE_KNOWN.has(name)) countUnknownNode(name);
-    addNode(key, attributes.data);
+    addNode(key, attributes.data as NodeAttributes); // stage/country may be absent: schema.ts, NodeAttributes
   }
 
   function edge(raw: unknown): void {
@@ -393,7 +393,7 @@ function createLoader<R>(file: string, options: ParseOptions, sink: LoaderSink<R
       if (!parsed.success) addIssues(problems, element, parsed.error);
       else {
         for (const name of Object.keys(parsed.data)) if (!EDGE_KNOWN.has(name)) countUnknownEdge(name);
-        attributes = parsed.data;
+        attributes = parsed.data as EdgeAttributes; // flow may be absent: schema.ts, EdgeAttributes
       }
     }
     if (ok && inGraph && attributes !== null) {

@@ -39,9 +39,13 @@ export function activeSubgraph(graph: SupplyGraph): SupplyGraph {
   return out;
 }
 
-/** The capacity an analysis uses for an edge: `capacity` when given, else `flow`. */
+/**
+ * The capacity an analysis uses for an edge: `capacity` when given, else `flow`, else 1
+ * (a generic graph with neither: unit capacities, so a maximum flow counts edge-disjoint
+ * paths; `--capacity ATTR` reads another attribute with networkx's rules instead).
+ */
 export function edgeCapacity(attributes: EdgeAttributes): number {
-  return attributes.capacity ?? attributes.flow;
+  return attributes.capacity ?? (attributes as { flow?: number }).flow ?? 1;
 }
 
 /** Display label of a node: its `label`, else its key. */

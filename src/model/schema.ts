@@ -71,8 +71,13 @@ export const CONFIDENCE_LEVELS = ['high', 'medium', 'low'] as const;
 
 export const NodeAttributesSchema = z.looseObject({
   label: z.string().optional(),
-  stage: z.string({ error: typeError('a stage name') }).min(1, 'must not be empty'),
-  country: z.string({ error: typeError('an ISO 3166-1 alpha-2 code such as "CN"') }),
+  /**
+   * The node's stage (one of the graph's `stages`). Optional at load: a generic graph has
+   * none; the supply-chain metrics that need it refuse the graph (`requireSupplyChain`).
+   */
+  stage: z.string({ error: typeError('a stage name') }).min(1, 'must not be empty').optional(),
+  /** ISO 3166-1 alpha-2 code. Optional at load, like `stage`. */
+  country: z.string({ error: typeError('an ISO 3166-1 alpha-2 code such as "CN"') }).optional(),
   /** The most the node can pass, in the graph's unit; "inf" (Infinity) for unlimited. */
   capacity: capacityValue.optional(),
   status: z.enum(NODE_STATUSES).default('operating'),
@@ -104,8 +109,8 @@ export const NodeAttributesSchema = z.looseObject({
 });
 
 export const EdgeAttributesSchema = z.looseObject({
-  /** Observed flow, t/yr. */
-  flow: finiteNonNegative,
+  /** Observed flow, in the graph's unit. Optional at load, like a node's `stage` (`requireSupplyChain`). */
+  flow: finiteNonNegative.optional(),
   /** The most the edge can carry, in the graph's unit; analyses use `flow` when absent; "inf" (Infinity) for unlimited. */
   capacity: capacityValue.optional(),
   material: z.string().optional(),
@@ -200,8 +205,18 @@ export const SerializedGraphSchema = z.strictObject(
   { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown top-level key(s) ${issue.keys.map((k) => `"${k}"`).join(', ')} (expected options, attributes, nodes, edges)` : undefined) },
 );
 
-export type NodeAttributes = z.output<typeof NodeAttributesSchema>;
-export type EdgeAttributes = z.output<typeof EdgeAttributesSchema>;
+/**
+ * Node and edge attributes as the analyses read them. The file format makes `stage`,
+ * `country` and `flow` optional (a generic graph has none of them), but the types below
+ * keep them present, because every piece of code that reads them is a supply-chain
+ * analysis and runs only after `requireSupplyChain` (supply-chain.ts) has checked that
+ * every node and edge has what it needs. Graph metrics (betweenness, PageRank, degree,
+ * closeness, components, max flow) never read them. On a generic graph they are absent:
+ * read them through `hasStage`/`hasCountry`/`hasFlow` (supply-chain.ts) where absence is
+ * legitimate (reports, exports, `info`).
+ */
+export type NodeAttributes = z.output<typeof NodeAttributesSchema> & { stage: string; country: string };
+export type EdgeAttributes = z.output<typeof EdgeAttributesSchema> & { flow: number };
 export type GraphAttributes = z.output<typeof GraphAttributesSchema>;
 export type Recipe = z.output<typeof RecipeSchema>;
 export type CountryInfo = z.output<typeof CountryInfoSchema>;

@@ -41,6 +41,8 @@ import { countryLens, type CountryLens } from './country-lens.js';
 import { evaluateSide, groupMaxFlow, remember, servedFirstOf, sinksOf, type PreparedBaseline, type Side } from './evaluation-side.js';
 import { naturalCompare } from './natural-sort.js';
 import { stageChanges, type StageChange } from './stage-change.js';
+import { requireSupplyChain } from '../model/supply-chain.js';
+import { unitOf } from '../model/units.js';
 
 export type { PreparedBaseline } from './evaluation-side.js';
 
@@ -249,6 +251,7 @@ export function prepareBaseline(graph: SupplyGraph, options: { objective?: Objec
 
 /** Evaluates `scenario` (already validated by `parseScenario`) on `graph`. The graph is not changed. */
 export function evaluateScenario(graph: SupplyGraph, scenario: Scenario, options: EvaluateOptions = {}): ScenarioResult {
+  requireSupplyChain(graph, 'scenario');
   const { top, country, objective, baseline: prepared } = resolveOptions(options);
   if (prepared !== undefined && prepared.graph !== graph) throw new UsageError('scenario/evaluate: the prepared baseline belongs to another graph');
   const after = applyScenario(graph, scenario);
@@ -273,7 +276,7 @@ export function evaluateScenario(graph: SupplyGraph, scenario: Scenario, options
   return {
     name: scenario.name,
     ...(scenario.description !== undefined ? { description: scenario.description } : {}),
-    unit: graph.getAttribute('unit') ?? 't REO/yr',
+    unit: unitOf(graph.getAttributes()),
     objective,
     assumptions: { ...BOUND_ASSUMPTIONS },
     baseline,

@@ -83,6 +83,7 @@
 import { ComputationError, UsageError } from '../model/errors.js';
 import type { SupplyGraph } from '../model/graph.js';
 import type { NodeAttributes } from '../model/schema.js';
+import { requireSupplyChain } from '../model/supply-chain.js';
 
 export interface ProportionalOptions {
   /** pass_e per edge key; missing edges pass 1. */
@@ -192,6 +193,7 @@ function topologicalOrder(graph: SupplyGraph): string[] {
 
 /** The proportional (no-rerouting) flow of `graph` under pass fractions and node limits. */
 export function proportionalFlow(graph: SupplyGraph, options: ProportionalOptions = {}): ProportionalResult {
+  requireSupplyChain(graph, 'proportional bound', ['flow']);
   for (const key of Object.keys(options)) {
     if (!KNOWN.has(key)) throw new UsageError(`scenario/proportional-flow: unknown option "${key}" (known: ${[...KNOWN].join(', ')})`);
   }

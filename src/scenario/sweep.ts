@@ -26,6 +26,8 @@ import { applyScenario, type AppliedScenario } from './apply-scenario.js';
 import { BOUNDS, sinkSupplies, supplyTotals, type Bound } from './evaluate.js';
 import { noPriceNotes, unitValues, valueOf, WEIGHTS, type Weight } from './value.js';
 import type { ScenarioAction } from './schema.js';
+import { requireSupplyChain } from '../model/supply-chain.js';
+import { unitOf } from '../model/units.js';
 
 export const SWEEP_BY = ['country', 'node'] as const;
 export const SWEEP_MODES = ['disable', 'embargo'] as const;
@@ -100,6 +102,7 @@ function ranks(values: number[]): number[] {
 
 /** Runs the sweep (see the header). The graph is not changed. */
 export function sweepScenarios(graph: SupplyGraph, options: SweepOptions = {}): SweepResult {
+  requireSupplyChain(graph, 'sweep');
   const { by, mode, bound, weight } = resolve(options);
   const base = applyScenario(graph, { name: 'baseline', actions: [] });
   const values = weight === 'value' ? unitValues(base.graph) : null;
@@ -138,6 +141,6 @@ export function sweepScenarios(graph: SupplyGraph, options: SweepOptions = {}): 
     for (const key of order) if (b.loss[key] !== a.loss[key]) return b.loss[key] - a.loss[key];
     return a.id.localeCompare(b.id);
   });
-  const unit = values ? 'USD/yr' : (graph.getAttribute('unit') ?? 't REO/yr');
+  const unit = values ? 'USD/yr' : unitOf(graph.getAttributes());
   return { by, mode, bound, weight, unit, baseline, rows, ...(values ? { prices: [...values.prices, ...noPriceNotes(base.graph, values)] } : {}) };
 }

@@ -41,6 +41,8 @@ import { allocationTimeline } from './allocation-timeline.js';
 import { proportionalTimeline, type BoundTimeline } from './proportional-timeline.js';
 import { initialStocks } from './stocks.js';
 import { DemandResponse, resolveThrifting, thriftCut, type ThriftingEntry } from './thrifting.js';
+import { requireSupplyChain } from '../model/supply-chain.js';
+import { unitOf } from '../model/units.js';
 
 export interface TimelineOptions {
   /** Horizon in months (1..600). Default 24. */
@@ -152,6 +154,7 @@ const sumSeries = (series: (number[] | undefined)[], months: number): number[] =
 
 /** Runs the monthly model of `scenario` (already validated by `parseScenario`) on `graph`. */
 export function timeline(graph: SupplyGraph, scenario: Scenario, options: TimelineOptions = {}): TimelineResult {
+  requireSupplyChain(graph, 'timeline');
   const resolved = resolveOptions(options);
   const { months, objective, coverMonths } = resolved;
   const start = resolved.start ?? scenario.date;
@@ -203,7 +206,7 @@ export function timeline(graph: SupplyGraph, scenario: Scenario, options: Timeli
   for (const [g, e] of thrifting) if (e.source === undefined) warnings.push(`thrifting of "${g}" (${e.share} a year) has no source: an assumption of the run, not a cited figure`);
   return {
     name: scenario.name,
-    unit: monthlyUnit(graph.getAttribute('unit') ?? 't REO/yr'),
+    unit: monthlyUnit(unitOf(graph.getAttributes())),
     months,
     start: start ?? null,
     objective,

@@ -39,6 +39,7 @@ import { sampleModel } from './sample-graph.js';
 import { resolveBounds, scenarioLosses, type Bound, type ScenarioLosses } from './scenario-losses.js';
 import { spearman } from './spearman.js';
 import { resolveSpreads, uncertainInputs, type Spreads, type UncertainInput } from './uncertain-inputs.js';
+import { requireSupplyChain } from '../model/supply-chain.js';
 
 export interface EnsembleOptions {
   /** Members N (>= 1). */
@@ -117,6 +118,7 @@ export function headlineLosses(losses: ScenarioLosses, headlines: readonly Headl
 
 /** Builds the plan: inputs, draws (from the seed), the point evaluation and the headlines. */
 export function planEnsemble(graph: SupplyGraph, scenario: Scenario, options: EnsembleOptions): EnsemblePlan {
+  requireSupplyChain(graph, 'ensemble');
   const resolved = resolveEnsembleOptions(options);
   const inputs = uncertainInputs(graph, scenario, resolved.spreads);
   const columns = latinHypercube(resolved.samples, inputs.length, createRng(resolved.seed));

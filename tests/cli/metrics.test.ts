@@ -96,7 +96,7 @@ describe('chokepoint metrics', () => {
   it('exits 2 on unknown metrics, tables, formats and bad numbers, listing the valid choices', async () => {
     const metric = await cli('metrics', chain, '--metrics', 'throughput,hhi');
     expect(metric.code).toBe(2);
-    expect(metric.stderr).toContain('unknown metric "hhi" (valid: betweenness, throughput, flowShare, knockoutLoss, minCut, concentration, supplyRisk, degree, pagerank, shadowPrice, origin)');
+    expect(metric.stderr).toContain('unknown metric "hhi" (valid: betweenness, throughput, flowShare, knockoutLoss, minCut, concentration, supplyRisk, degree, pagerank, shadowPrice, origin, closeness, components)');
     const table = await cli('metrics', chain, '--table', 'links');
     expect(table.code).toBe(2);
     expect(table.stderr).toContain('unknown table "links" (valid: nodes, edges, stages, countries)');

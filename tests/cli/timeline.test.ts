@@ -34,7 +34,8 @@ describe('chokepoint timeline', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const r = JSON.parse(run.stdout);
-    expect(r).toMatchObject({ unit: 't REO/month', months: 7, start: '2025-01' });
+    // The graph names no unit: "units", never t REO (issue 10).
+    expect(r).toMatchObject({ unit: 'units per month', months: 7, start: '2025-01' });
     expect(r.endUses).toHaveLength(1);
     expect(r.endUses[0]).toMatchObject({ endUse: 'EVs', sinks: ['oem'], demand: 10, proportional: { monthsToShortage: 3, shortfall: 20, delivered: [10, 10, 10, 0, 0, 10, 10] } });
     expect(r.endUses[0].allocation.monthsToShortage).toBe(3);

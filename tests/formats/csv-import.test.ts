@@ -78,7 +78,8 @@ describe('fromCsv', () => {
   });
 
   it('reports header problems: missing required columns, duplicates, nameless columns with values', () => {
-    expect(failure(() => fromCsv(nodes('key,label\na,A\n'))).problems).toEqual(['header: missing required column(s) stage, country (the header has: key, label)']);
+    // stage and country are optional since issue 10 (a generic graph); only key, source and target are required.
+    expect(fromCsv(nodes('key,label\na,A\n')).graph.getNodeAttributes('a')).toEqual({ label: 'A', status: 'operating' });
     expect(failure(() => fromCsv(nodes('key,stage,country,Stage\na,mining,CN,mining\n'))).problems).toEqual(['header: column "stage" appears twice (columns 2 and 4)']);
     expect(failure(() => fromCsv(nodes('key,stage,country,\na,mining,CN,x\n'))).problems).toEqual(['header: column 4 has values but no name']);
     expect(fromCsv(nodes('key,stage,country,\na,mining,CN,\n')).graph.order).toBe(1); // an empty trailing column is ignored

@@ -3,6 +3,7 @@ import { MultiGraph } from 'graphology';
 import { parse } from 'graphology-graphml';
 import { describe, expect, it } from 'vitest';
 import { fromGraphml, toGraphml } from '../../src/formats/graphml.js';
+import { graphStyles } from '../../src/formats/map-style.js';
 import { withMetrics } from '../../src/formats/with-metrics.js';
 import { sampleGraph, sampleReport } from './sample.js';
 import { inputProblems } from '../helpers/problems.js';
@@ -37,7 +38,9 @@ describe('toGraphml', () => {
     expect(back.order).toBe(6);
     expect(back.size).toBe(5);
     expect(back.type).toBe('directed');
-    expect(back.getNodeAttributes('cn-mine')).toEqual(expected.getNodeAttributes('cn-mine'));
+    // Plus the map's x, y and colour the export adds (issue 10, map-style.ts).
+    const { x, y, color } = graphStyles(sampleGraph())['cn-mine'] ?? {};
+    expect(back.getNodeAttributes('cn-mine')).toEqual({ ...expected.getNodeAttributes('cn-mine'), x, y, color });
     expect(back.getNodeAttribute('cn-mine', 'label')).toBe('Bayan Obo <mine> & "co"');
     expect(back.getNodeAttribute('cn-sep', 'notes')).toBe('line one\nline two');
     expect(back.getNodeAttribute('se-mine', 'startYear')).toBe(2030);
@@ -109,12 +112,11 @@ describe('fromGraphml', () => {
     expect(problemsOf(() => fromGraphml(text, 'x.graphml'))).toEqual(['edge "a -- b": undirected edge: a supply graph is directed (declare the GraphML graph directed)']);
   });
 
-  it('lists required attributes the file lacks altogether', () => {
+  it('loads a file without stage, country or flow (a generic graph, issue 10; it used to be refused)', () => {
     const text = doc('<node id="a"><data key="l">A</data></node><node id="b"/><edge source="a" target="b"/>', '<key id="l" for="node" attr.name="label" attr.type="string"/>');
-    expect(problemsOf(() => fromGraphml(text, 'x.graphml'))).toEqual([
-      'nodes: missing required attribute(s) stage, country (the nodes have: label)',
-      'edges: missing required attribute(s) flow (the edges have: none)',
-    ]);
+    const { graph } = fromGraphml(text, 'x.graphml');
+    expect(graph.getNodeAttributes('a')).toEqual({ label: 'A', status: 'operating' });
+    expect(graph.getEdgeAttributes('a->b')).toEqual({});
   });
 
   it('reports edges to undeclared nodes and duplicate node ids', () => {

@@ -16,10 +16,11 @@ const DISCONNECTED = fixture('disconnected').graph;
 const DEFAULT_DATASET = join(import.meta.dirname, '..', '..', 'graphs', 'rare-earths-2024.json');
 
 describe('computeMetrics', () => {
-  it('computes every metric by default (shadowPrice, an LP, and origin, a table per node, only when named), in the stable shape', () => {
+  it('computes every metric by default (shadowPrice, an LP, origin, a table per node, closeness and components only when named), in the stable shape', () => {
     const report = computeMetrics(CHAIN);
-    expect(report.metrics).toEqual(METRIC_NAMES.filter((name) => name !== 'shadowPrice' && name !== 'origin'));
-    expect(report.graph).toEqual({ name: 'hand chain', nodes: 5, edges: 5, unit: 't REO/yr' });
+    expect(report.metrics).toEqual(METRIC_NAMES.filter((name) => !['shadowPrice', 'origin', 'closeness', 'components'].includes(name)));
+    // The chain names no unit: "units", never t REO/yr for a graph that did not say so (issue 10).
+    expect(report.graph).toEqual({ name: 'hand chain', nodes: 5, edges: 5, unit: 'units' });
     // Hand-computed in tests/metrics/flow/max-flow.test.ts: maxFlow 80; observed = flow
     // into the sink c = 70 + 20.
     expect(report.supply).toEqual({ maxFlow: 80, observed: 90 });

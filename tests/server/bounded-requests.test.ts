@@ -202,7 +202,7 @@ describe('the graph listing reads large files on a worker', () => {
     const server = await startTestServer({ graphsDir: folder.dir, limits: { graphInlineBytes: 100, loadMs: 500 }, compute: { spawn: spawnHangingWorker, clock, workers: 2, queue: 4 } });
     try {
       const listing = fetch(new URL('/api/graphs', server.url));
-      await until(() => server.pool.stats().busy === 1); // mini.json (3.8 kB) on a (hanging) worker; broken.json (61 bytes) read inline
+      await until(() => server.pool.stats().busy === 1); // mini.json (3.8 kB) on a (hanging) worker; broken.json (77 bytes) read inline
       expect((await fetch(new URL('/api/health', server.url))).status).toBe(200);
       clock.advance(500);
       const listed = (await (await listing).json()) as { id: string; error?: string }[];

@@ -131,7 +131,7 @@ describe('timeline: proportional bound with stocks', () => {
     const r = timeline(g, scenario(g, []), { months: 3 });
     close(r.endUses[0]?.proportional.delivered ?? [], [10, 10, 10]);
     expect(r.endUses[0]?.proportional).toMatchObject({ monthsToShortage: null, shortfall: 0 });
-    expect(r.unit).toBe('t REO/month');
+    expect(r.unit).toBe('units per month'); // the graph names no unit (issue 10: never t REO unless it says so)
     expect(r.labels).toEqual(['1', '2', '3']);
   });
 });

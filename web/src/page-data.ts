@@ -5,6 +5,7 @@
  */
 import type { MetricsReport } from '../../src/metrics/report-types.js';
 import { stagesOf } from '../../src/model/stages.js';
+import { unitOf } from '../../src/model/units.js';
 import { api } from './api.js';
 import type { GraphData } from './elements.js';
 import { countryOrder } from './layout.js';
@@ -33,7 +34,7 @@ export interface PageData {
 /** A report with no metric values, for drawing the map before the metrics arrive. */
 export function emptyReport(graph: GraphData): MetricsReport {
   return {
-    graph: { name: graph.attributes?.name ?? '', nodes: graph.nodes.length, edges: graph.edges.length, unit: graph.attributes?.unit ?? '' },
+    graph: { name: graph.attributes?.name ?? '', nodes: graph.nodes.length, edges: graph.edges.length, unit: unitOf(graph.attributes ?? {}) },
     nodes: graph.nodes.map((n) => ({ id: n.key, label: n.attributes.label ?? n.key, stage: n.attributes.stage, country: n.attributes.country, status: n.attributes.status ?? 'operating' })),
     edges: graph.edges.map((e) => ({ id: e.key ?? `${e.source}->${e.target}`, source: e.source, target: e.target, flow: e.attributes.flow, capacity: e.attributes.capacity ?? e.attributes.flow })),
     stages: [],

@@ -40,7 +40,7 @@ interface MetricsFlags {
 }
 
 const HELP = `
-Metrics: ${METRIC_NAMES.join(', ')} (default: ${DEFAULT_METRICS.join(', ')}; shadowPrice, an LP, only when named).
+Metrics: ${METRIC_NAMES.join(', ')} (default: ${DEFAULT_METRICS.join(', ')}; shadowPrice, an LP, closeness and components only when named; on a graph without stages, countries or flows the defaults it supports).
 Every metric is computed on the operating nodes; see docs/metrics.md for definitions.
 
 Examples:

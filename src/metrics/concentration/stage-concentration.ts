@@ -23,6 +23,7 @@
 import { activeSubgraph, type SupplyGraph } from '../../model/graph.js';
 import { stagesOf } from '../../model/stages.js';
 import { throughput } from '../flow/throughput.js';
+import { requireSupplyChain } from '../../model/supply-chain.js';
 
 export interface StageShares {
   stage: string;
@@ -38,6 +39,7 @@ export interface StageShares {
 
 /** Concentration of every stage of the graph's stage list, upstream first. */
 export function stageConcentration(graph: SupplyGraph): StageShares[] {
+  requireSupplyChain(graph, 'concentration');
   const active = activeSubgraph(graph);
   const values = throughput(active);
   const byStage = new Map<string, Map<string, number>>();

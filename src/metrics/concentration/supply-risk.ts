@@ -31,6 +31,7 @@
  */
 import type { SupplyGraph } from '../../model/graph.js';
 import { stageConcentration, type StageShares } from './stage-concentration.js';
+import { requireSupplyChain } from '../../model/supply-chain.js';
 
 export interface SupplyRiskResult {
   /** Stage -> supplyRisk (0..10), or null when undefined (see `notes`). */
@@ -40,6 +41,7 @@ export interface SupplyRiskResult {
 }
 
 export function supplyRisk(graph: SupplyGraph, concentration: readonly StageShares[] = stageConcentration(graph)): SupplyRiskResult {
+  requireSupplyChain(graph, 'supplyRisk');
   const table = graph.getAttributes().countries ?? {};
   const stages: Record<string, number | null> = {};
   const notes: string[] = [];

@@ -14,6 +14,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { compactGraph, type CompactGraph } from '../../model/compact.js';
 import { UsageError } from '../../model/errors.js';
+import { NO_COUNTRY } from '../../model/supply-chain.js';
 import { activeSubgraph, type SupplyGraph } from '../../model/graph.js';
 import { knockoutOfSolved, resolveKnockoutOptions, type KnockoutOptions, type KnockoutProgress, type KnockoutResult } from './knockout.js';
 import type { KnockoutWorkerInput, KnockoutWorkerMessage } from './knockout-worker.js';
@@ -56,6 +57,7 @@ function runWorker(spawn: SpawnKnockoutWorker, input: KnockoutWorkerInput, onPro
 function removalGroups(graph: CompactGraph): { groups: number[][]; countries: string[] } {
   const byCountry = new Map<string, number[]>();
   graph.country.forEach((country, i) => {
+    if (country === NO_COUNTRY) return; // a generic graph's node: no country to knock out
     const list = byCountry.get(country) ?? [];
     list.push(i);
     byCountry.set(country, list);

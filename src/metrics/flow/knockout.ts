@@ -33,6 +33,7 @@
  */
 import { compactGraph } from '../../model/compact.js';
 import { UsageError } from '../../model/errors.js';
+import { NO_COUNTRY } from '../../model/supply-chain.js';
 import { activeSubgraph, type SupplyGraph } from '../../model/graph.js';
 import { FlowCanceller, type CancelledPath } from './cancel-flow.js';
 import { CutTest } from './cut-test.js';
@@ -181,6 +182,7 @@ export function knockoutOfSolved(solved: SolvedFlow, method: KnockoutMethod = 'w
   const { graph } = solved;
   const byCountry = new Map<string, number[]>();
   graph.country.forEach((country, i) => {
+    if (country === NO_COUNTRY) return; // a generic graph's node: no country to knock out
     const list = byCountry.get(country) ?? [];
     list.push(i);
     byCountry.set(country, list);

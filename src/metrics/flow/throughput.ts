@@ -9,9 +9,11 @@
  * (0 when that sum is 0): v's share of everything its stage handles.
  */
 import type { SupplyGraph } from '../../model/graph.js';
+import { requireSupplyChain } from '../../model/supply-chain.js';
 
 /** throughput(v) for every node. */
 export function throughput(graph: SupplyGraph): Record<string, number> {
+  requireSupplyChain(graph, 'throughput', ['flow']);
   const result: Record<string, number> = {};
   graph.forEachNode((node) => {
     let inFlow = 0;
@@ -29,6 +31,7 @@ export function throughput(graph: SupplyGraph): Record<string, number> {
 
 /** Sum of throughput per stage. */
 export function stageThroughput(graph: SupplyGraph, values: Record<string, number> = throughput(graph)): Record<string, number> {
+  requireSupplyChain(graph, 'stage throughput', ['stage']);
   const totals: Record<string, number> = {};
   graph.forEachNode((node, attributes) => {
     totals[attributes.stage] = (totals[attributes.stage] ?? 0) + (values[node] ?? 0);
@@ -38,6 +41,7 @@ export function stageThroughput(graph: SupplyGraph, values: Record<string, numbe
 
 /** flowShare(v) for every node. */
 export function flowShare(graph: SupplyGraph, values: Record<string, number> = throughput(graph)): Record<string, number> {
+  requireSupplyChain(graph, 'flowShare', ['stage']);
   const totals = stageThroughput(graph, values);
   const result: Record<string, number> = {};
   graph.forEachNode((node, attributes) => {
