@@ -6,18 +6,20 @@
  * strictly (`12a`, `1,000` are errors naming the file, row and column). Other columns
  * become attributes: numbers when every non-empty cell of the column is a number,
  * booleans when every one is true/false, else text. The result is validated with
- * `parseGraph`; its problems are reported against the row they come from. Rows are
+ * `parseGraph`; its problems are reported against the row they come from. With
+ * `multigraph: 'sum'`, rows with the same source and target are collapsed first
+ * (multi-edges.ts); a table has no direction to undo, every row is source -> target. Rows are
  * numbered as lines of the file (the header is row 1), as a spreadsheet shows them
  * unless a cell holds a line break.
  */
 import { parse } from 'csv-parse/sync';
 import { InputError, type Problem } from '../model/errors.js';
-import { parseGraph, type ParseResult } from '../model/parse-graph.js';
+import type { ParseResult } from '../model/parse-graph.js';
 import { UNLIMITED } from '../model/schema.js';
 import { parseStrictNumber } from './attribute-types.js';
 import { isReservedKey, reservedMessage } from '../model/parse-graph.js';
 import { EDGE_COLUMNS, EDGE_IDENTITY_COLUMNS, NODE_COLUMNS, NODE_IDENTITY_COLUMNS, normalizeHeader, otherAttribute, type ColumnSpec } from './csv-columns.js';
-import { optionAttributes, type ImportOptions } from './imported-graph.js';
+import { collapseEdges, optionAttributes, parseImported, type ImportOptions } from './imported-graph.js';
 
 export interface CsvFile {
   /** The file's text. */
@@ -186,7 +188,9 @@ export function fromCsv(nodesInput: CsvFile, edgesInput?: CsvFile, options: Impo
   };
   const edgesFile = edgesInput?.file ?? '';
   try {
-    return parseGraph(data, nodesInput.file);
+    const collapsed = collapseEdges(data.edges, edgesFile, options);
+    const result = parseImported({ ...data, edges: collapsed.edges }, nodesInput.file);
+    return collapsed.warning === undefined ? result : { ...result, warnings: [`${edgesFile}: ${collapsed.warning}`, ...result.warnings] };
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     const index = elementIndex(nodes, edges, nodesInput.file, edgesFile);

@@ -4,7 +4,8 @@
  * boolean attributes that arrive as text (GraphML `<default>` values, columns declared
  * `string`) are read strictly; `stages` and `countries` written as JSON text are parsed.
  * Attributes chokepoint does not know are kept. Undirected edges are reported before the
- * element-by-element validation of `parseGraph`. No attribute is required: a generic
+ * element-by-element validation of `parseGraph`, unless `undirected: 'both'` reads each as
+ * two directed edges; `multigraph: 'sum'` collapses parallel edges (multi-edges.ts). No attribute is required: a generic
  * graph (no stage, country or flow) loads, and the supply-chain analyses that need those
  * say so (model/supply-chain.ts).
  */
@@ -13,8 +14,9 @@ import { ProblemList } from '../model/errors.js';
 import { isNestedTooDeep } from '../model/json-depth.js';
 import { parseGraph, type ParseResult } from '../model/parse-graph.js';
 import { KNOWN_TYPES, parseStrictNumber } from './attribute-types.js';
+import { collapseParallel, directBoth, withParallelHint, type MultiEdgeOptions, type PlainEdge } from './multi-edges.js';
 
-export interface ImportOptions {
+export interface ImportOptions extends MultiEdgeOptions {
   /** Graph name to set (replaces any name in the file). */
   name?: string;
   /** Unit of every flow and capacity (replaces any unit in the file), e.g. `kt Cu/yr`. */
@@ -73,7 +75,7 @@ function coerce(kind: 'graph' | 'node' | 'edge', attributes: Attributes | Record
 function checkShape(graph: PlainGraph, file: string, format: string): void {
   const problems = new ProblemList();
   for (const { source, target, undirected } of graph.edges) {
-    if (undirected) problems.add(`edge "${source} -- ${target}"`, `undirected edge: a supply graph is directed (declare the ${format} graph directed)`);
+    if (undirected) problems.add(`edge "${source} -- ${target}"`, `undirected edge: a supply graph is directed (declare the ${format} graph directed, or import with --undirected both to read each undirected edge as two directed edges)`);
   }
   problems.throwIfAny(file);
 }
@@ -87,7 +89,8 @@ export interface PlainGraph {
 
 /** Validates plain graph data read from a file format; throws InputError naming `file`. */
 export function importPlainGraph(graph: PlainGraph, file: string, rules: ImportRules, options: ImportOptions = {}): ParseResult {
-  checkShape(graph, file, rules.format);
+  const plainEdges = options.undirected === 'both' ? directBoth(graph.edges) : graph.edges;
+  checkShape({ ...graph, edges: plainEdges }, file, rules.format);
   const attributes = coerce('graph', graph.attributes);
   rules.graph?.(attributes);
   Object.assign(attributes, optionAttributes(options));
@@ -96,12 +99,37 @@ export function importPlainGraph(graph: PlainGraph, file: string, rules: ImportR
     rules.node?.(key, a);
     return { key, attributes: a };
   });
-  const edges = graph.edges.map(({ key, source, target, attributes: raw }) => {
+  let edges = plainEdges.map(({ key, source, target, attributes: raw }) => {
     const a = coerce('edge', raw);
     rules.edge?.(a);
     return key === undefined || rules.generatedKey?.(key) ? { source, target, attributes: a } : { key, source, target, attributes: a };
   });
-  return parseGraph({ attributes, nodes, edges }, file);
+  const collapsed = collapseEdges(edges, file, options);
+  edges = collapsed.edges;
+  const result = parseImported({ attributes, nodes, edges }, file);
+  return collapsed.warning === undefined ? result : { ...result, warnings: [`${file}: ${collapsed.warning}`, ...result.warnings] };
+}
+
+/** `multigraph: 'sum'` applied to the edges (unchanged without it); throws InputError naming `file` for edges that cannot be summed. */
+export function collapseEdges<E extends PlainEdge>(
+  edges: E[],
+  file: string,
+  options: ImportOptions,
+): { edges: E[]; warning: string | undefined } {
+  if (options.multigraph !== 'sum') return { edges, warning: undefined };
+  const problems = new ProblemList();
+  const out = collapseParallel(edges, problems);
+  problems.throwIfAny(file);
+  return out;
+}
+
+/** parseGraph, with the --multigraph hint added to "parallel edge" problems. */
+export function parseImported(data: unknown, file: string): ParseResult {
+  try {
+    return parseGraph(data, file);
+  } catch (error) {
+    throw withParallelHint(error);
+  }
 }
 
 /** Validates a graph parsed by a graphology format library; throws InputError naming `file`. */

@@ -26,6 +26,8 @@ interface ImportFlags {
   name?: string;
   unit?: string;
   stages?: string;
+  multigraph?: string;
+  undirected?: string;
 }
 
 const HELP = `
@@ -35,7 +37,14 @@ Spreadsheet columns (header row first; comma, semicolon or tab separated; case, 
   edges: source*, target*, flow*, capacity, material, source_ref, notes, key
   (* required). source/target are node keys; source_ref is the edge's citation.
   Other columns are kept as attributes (numbers when the whole column is numeric).
-GraphML and GEXF: attributes with the same names; stage, country and flow are required.
+GraphML and GEXF: attributes with the same names.
+networkx's conventions, on request (see docs/formats.md):
+  --multigraph sum    parallel edges (same source and target) become one edge: flow and
+                      capacity summed (a missing capacity counts as the edge's flow; "inf"
+                      if any is "inf"), other attributes from the first edge in file
+                      order; their material must agree
+  --undirected both   each undirected edge becomes two directed edges with the same
+                      attributes (networkx's G.to_directed()); GraphML and GEXF only
 See docs/formats.md.
 
 Examples:
@@ -49,6 +58,7 @@ async function readSource(flags: ImportFlags, options: ImportOptions): Promise<P
   if (sources.length === 0) throw new UsageError('nothing to import: give --nodes (and --edges), --graphml or --gexf');
   if (sources.length > 1) throw new UsageError(`give one source, not ${sources.join(' and ')}`);
   if (flags.nodes !== undefined) {
+    if (options.undirected !== undefined) throw new UsageError('--undirected applies to GraphML and GEXF: a CSV edge table has no undirected edges (every row is source -> target)');
     const nodes = { text: await readTextFile(flags.nodes), file: flags.nodes };
     const edges = flags.edges === undefined ? undefined : { text: await readTextFile(flags.edges), file: flags.edges };
     return fromCsv(nodes, edges, options);
@@ -71,11 +81,21 @@ export function registerImport(program: Command, ctx: CliContext): void {
     .option('--name <name>', 'graph name to set')
     .option('--unit <unit>', 'unit of every flow and capacity, e.g. "kt Cu/yr" (replaces any in the file)')
     .option('--stages <list>', 'the graph\'s own stages, comma-separated, upstream first (replaces any in the file)')
+    .option('--multigraph <rule>', 'parallel edges: "sum" collapses them into one (flow and capacity summed)')
+    .option('--undirected <rule>', 'undirected edges: "both" reads each as two directed edges (networkx to_directed)')
     .addHelpText('after', HELP)
     .action(async (flags: ImportFlags) => {
       const options: ImportOptions = {};
       if (flags.name !== undefined) options.name = flags.name;
       if (flags.unit !== undefined) options.unit = flags.unit;
+      if (flags.multigraph !== undefined) {
+        if (flags.multigraph !== 'sum') throw new UsageError(`--multigraph must be "sum", not "${flags.multigraph}"`);
+        options.multigraph = 'sum';
+      }
+      if (flags.undirected !== undefined) {
+        if (flags.undirected !== 'both') throw new UsageError(`--undirected must be "both", not "${flags.undirected}"`);
+        options.undirected = 'both';
+      }
       if (flags.stages !== undefined) options.stages = flags.stages.split(',').map((s) => s.trim()).filter((s) => s !== '');
       const { graph, warnings } = await readSource(flags, options);
       for (const warning of warnings) ctx.stderr(`warning: ${warning}\n`);
