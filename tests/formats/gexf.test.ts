@@ -116,7 +116,7 @@ describe('fromGexf', () => {
 
   it('rejects undirected edges', () => {
     expect(problemsOf(() => fromGexf(doc(`${node('a')}${node('b')}${edge('a', 'b')}`, 'undirected'), 'x.gexf'))).toEqual([
-      'edge "a -- b": undirected edge: a supply graph is directed (declare the GEXF graph directed)',
+      'edge "a -- b": undirected edge: a supply graph is directed (declare the GEXF graph directed, or import with --undirected both to read each undirected edge as two directed edges)',
     ]);
   });
 

@@ -32,7 +32,7 @@ describe('fromGraphml (our reader)', () => {
 
   it('gives a networkx MultiDiGraph with parallel edges the clear "parallel edge" message', () => {
     expect(inputProblems(() => fromGraphml(fixture('networkx-multidigraph.graphml'), 'multi.graphml'))).toEqual([
-      'edge "a -> b": parallel edge: another edge already joins these nodes in this direction',
+      'edge "a -> b": parallel edge: another edge already joins these nodes in this direction (to collapse parallel edges (a multigraph), import with --multigraph sum)',
     ]);
   });
 

@@ -109,7 +109,7 @@ describe('fromGraphml', () => {
 
   it('rejects undirected edges', () => {
     const text = doc(`${node('a')}${node('b')}<edge source="a" target="b" directed="false"><data key="f">1</data></edge>`, KEYS).replace('edgedefault="directed"', 'edgedefault="undirected"');
-    expect(problemsOf(() => fromGraphml(text, 'x.graphml'))).toEqual(['edge "a -- b": undirected edge: a supply graph is directed (declare the GraphML graph directed)']);
+    expect(problemsOf(() => fromGraphml(text, 'x.graphml'))).toEqual(['edge "a -- b": undirected edge: a supply graph is directed (declare the GraphML graph directed, or import with --undirected both to read each undirected edge as two directed edges)']);
   });
 
   it('loads a file without stage, country or flow (a generic graph, issue 10; it used to be refused)', () => {
@@ -132,7 +132,7 @@ describe('fromGraphml', () => {
     expect(problemsOf(() => fromGraphml(text, 'x.graphml'))).toEqual([
       'node "a": country "XX" is not an ISO 3166-1 alpha-2 code (upper case, e.g. "CN")',
       'edge "a -> b": flow: must be >= 0 (got -1)',
-      'edge "a -> b": parallel edge: another edge already joins these nodes in this direction',
+      'edge "a -> b": parallel edge: another edge already joins these nodes in this direction (to collapse parallel edges (a multigraph), import with --multigraph sum)',
     ]);
     expect(() => fromGraphml(text, 'my.graphml')).toThrow(/^my\.graphml: node "a"/);
   });
