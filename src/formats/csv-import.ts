@@ -13,7 +13,7 @@
  * unless a cell holds a line break.
  */
 import { parse } from 'csv-parse/sync';
-import { InputError, type Problem } from '../model/errors.js';
+import { InputError, UsageError, type Problem } from '../model/errors.js';
 import type { ParseResult } from '../model/parse-graph.js';
 import { UNLIMITED } from '../model/schema.js';
 import { parseStrictNumber } from './attribute-types.js';
@@ -177,6 +177,7 @@ function elementIndex(nodes: TableRow[], edges: TableRow[], nodesFile: string, e
  * Throws InputError listing every problem with its file, row and column.
  */
 export function fromCsv(nodesInput: CsvFile, edgesInput?: CsvFile, options: ImportOptions = {}): ParseResult {
+  if (options.undirected !== undefined) throw new UsageError('--undirected applies to GraphML and GEXF: a CSV edge table has no undirected edges (every row is source -> target)');
   const problems: FileProblem[] = [];
   const nodes = readTable(nodesInput, NODE_COLUMNS, NODE_IDENTITY_COLUMNS, problems);
   const edges = edgesInput ? readTable(edgesInput, EDGE_COLUMNS, EDGE_IDENTITY_COLUMNS, problems) : [];

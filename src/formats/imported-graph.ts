@@ -14,7 +14,7 @@ import { ProblemList } from '../model/errors.js';
 import { isNestedTooDeep } from '../model/json-depth.js';
 import { parseGraph, type ParseResult } from '../model/parse-graph.js';
 import { KNOWN_TYPES, parseStrictNumber } from './attribute-types.js';
-import { collapseParallel, directBoth, withParallelHint, type MultiEdgeOptions, type PlainEdge } from './multi-edges.js';
+import { checkMultiEdgeOptions, collapseParallel, directBoth, withParallelHint, type MultiEdgeOptions, type PlainEdge } from './multi-edges.js';
 
 export interface ImportOptions extends MultiEdgeOptions {
   /** Graph name to set (replaces any name in the file). */
@@ -89,6 +89,7 @@ export interface PlainGraph {
 
 /** Validates plain graph data read from a file format; throws InputError naming `file`. */
 export function importPlainGraph(graph: PlainGraph, file: string, rules: ImportRules, options: ImportOptions = {}): ParseResult {
+  checkMultiEdgeOptions(options);
   const plainEdges = options.undirected === 'both' ? directBoth(graph.edges) : graph.edges;
   checkShape({ ...graph, edges: plainEdges }, file, rules.format);
   const attributes = coerce('graph', graph.attributes);
@@ -116,6 +117,7 @@ export function collapseEdges<E extends PlainEdge>(
   file: string,
   options: ImportOptions,
 ): { edges: E[]; warning: string | undefined } {
+  checkMultiEdgeOptions(options);
   if (options.multigraph !== 'sum') return { edges, warning: undefined };
   const problems = new ProblemList();
   const out = collapseParallel(edges, problems);

@@ -25,7 +25,7 @@
  *
  * Pure: plain edge lists in, plain edge lists out; problems go to the caller's ProblemList.
  */
-import { InputError, type ProblemList } from '../model/errors.js';
+import { InputError, UsageError, type ProblemList } from '../model/errors.js';
 import { UNLIMITED } from '../model/schema.js';
 
 /** Options for graphs that are not directed simple graphs. */
@@ -34,6 +34,12 @@ export interface MultiEdgeOptions {
   undirected?: 'both';
   /** Collapse parallel edges into one, summing flow and capacity. */
   multigraph?: 'sum';
+}
+
+/** Throws UsageError for a value other than the ones defined (a script passing `multigraph: 'max'` is told, not ignored). */
+export function checkMultiEdgeOptions(options: MultiEdgeOptions): void {
+  if (options.multigraph !== undefined && options.multigraph !== 'sum') throw new UsageError(`multigraph must be "sum", not ${describe(options.multigraph)}`);
+  if (options.undirected !== undefined && options.undirected !== 'both') throw new UsageError(`undirected must be "both", not ${describe(options.undirected)}`);
 }
 
 /** An edge as the import path carries it before validation (a CSV row may lack its source or target: the validator reports it). */

@@ -58,7 +58,6 @@ async function readSource(flags: ImportFlags, options: ImportOptions): Promise<P
   if (sources.length === 0) throw new UsageError('nothing to import: give --nodes (and --edges), --graphml or --gexf');
   if (sources.length > 1) throw new UsageError(`give one source, not ${sources.join(' and ')}`);
   if (flags.nodes !== undefined) {
-    if (options.undirected !== undefined) throw new UsageError('--undirected applies to GraphML and GEXF: a CSV edge table has no undirected edges (every row is source -> target)');
     const nodes = { text: await readTextFile(flags.nodes), file: flags.nodes };
     const edges = flags.edges === undefined ? undefined : { text: await readTextFile(flags.edges), file: flags.edges };
     return fromCsv(nodes, edges, options);
