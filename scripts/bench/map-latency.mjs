@@ -9,7 +9,7 @@ import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { writeSection } from '../docs-section.mjs';
 import { ROOT, withMapPage } from '../map-page.mjs';
-/* global window */
+/* global window, document */
 
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 40;
@@ -31,6 +31,7 @@ const times = await withMapPage('', async (page) => {
   return out;
 });
 
+if (args.includes("--print")) process.stdout.write(`${times.map((t) => t.toFixed(0)).join(" ")}\n`);
 const sorted = [...times].sort((a, b) => a - b);
 const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 const row = { runs, median: at(0.5), p90: at(0.9), max: sorted[sorted.length - 1] };
