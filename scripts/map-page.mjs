@@ -23,7 +23,8 @@ export async function withMapPage(query, fn, viewport = { width: 1600, height: 1
   if (!browserPath) fail('no chromium found; install one (apt-get install chromium) or set CHROMIUM_PATH');
   if (!existsSync(join(ROOT, 'dist/server/start.js')) || !existsSync(join(ROOT, 'dist/web/index.html'))) fail('not built; run `npm run build` first');
   const { start } = await import('../dist/server/start.js');
-  const server = await start({ port: 0 });
+  // As `chokepoint serve` starts it: the listing read and the small graphs' baselines prepared at start.
+  const server = await start({ port: 0, warm: true });
   const profile = await mkdtemp(join(tmpdir(), 'chokepoint-page-'));
   const context = await chromium.launchPersistentContext(profile, { executablePath: browserPath, headless: true, args: ARGS, viewport, deviceScaleFactor: 1 });
   try {

@@ -19,6 +19,7 @@ import { jsonErrors, notFound } from './errors.js';
 import { clientLimit, declaredLength, hostAllowList } from './guards.js';
 import { UsageError } from '../model/errors.js';
 import { GraphStore } from './graph-store.js';
+import { warmUp } from './warm-up.js';
 import { NoQuery, parseQuery } from './validate.js';
 
 export interface Limits {
@@ -94,7 +95,9 @@ export interface AppDeps {
   /**
    * Start reading the graph folder's listing (each file's summary; large files on a
    * worker) as soon as the app is built, so the first `GET /api/graphs` does not wait for a
-   * large file (`chokepoint serve` does; default false: nothing runs before a request).
+   * large file, then prepare the baseline of each small graph on a worker (warm-up.ts), so
+   * the map's first scenario does not wait for it (`chokepoint serve` does; default false:
+   * nothing runs before a request).
    */
   warm?: boolean;
 }
@@ -130,7 +133,7 @@ export function createApp(deps: AppDeps): Express {
   const store = new GraphStore(deps.graphsDir, { pool, inlineBytes: limits.graphInlineBytes, budgetMs: limits.loadMs });
   const scenariosDir = deps.scenariosDir ?? join(deps.graphsDir, 'scenarios');
   // An error here is the listing's to report, when it is asked for.
-  if (deps.warm === true) store.list().catch(() => {});
+  if (deps.warm === true) warmUp(store, pool, limits).catch(() => {});
 
   const app = express();
   app.disable('x-powered-by');

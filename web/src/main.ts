@@ -159,7 +159,6 @@ async function evaluate(): Promise<void> {
   pending += 1;
   try {
     setStatus(isBig(data) ? 'Evaluating the scenario on a large graph…' : '');
-    void timelineView.refresh(state.graph, scenario);
     result = await api.scenario(state.graph, scenario, { signal: mine.signal }, state.lens);
     setStatus('');
     comparison = null;
@@ -167,6 +166,9 @@ async function evaluate(): Promise<void> {
     render();
     hook.evaluations += 1;
     hook.lastEvaluationMs = performance.now() - started;
+    // The time chart (24 monthly LPs) after the map: on the server both share one compute
+    // lane, and asked first it held up the answer the map waits for.
+    void timelineView.refresh(state.graph, scenario);
     if (state.compare.length > 0) await evaluateComparison(result, mine.signal);
   } catch (error) {
     if (!mine.signal.aborted) setStatus(`Scenario failed: ${error instanceof Error ? error.message : String(error)}`, true);
