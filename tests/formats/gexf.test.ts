@@ -120,6 +120,19 @@ describe('fromGexf', () => {
     ]);
   });
 
+  it('reads undirected edges both ways and sums parallel edges on request (networkx conventions, issue 10)', () => {
+    const both = fromGexf(doc(`${node('a')}${node('b')}${edge('a', 'b')}`, 'undirected'), 'x.gexf', { undirected: 'both' }).graph;
+    expect(both.mapEdges((_k, attributes, source, target) => [source, target, attributes.flow])).toEqual([
+      ['a', 'b', 1],
+      ['b', 'a', 1],
+    ]);
+    const text = doc(`${node('a')}${node('b')}${edge('a', 'b')}${edge('a', 'b')}`, 'directed');
+    expect(problemsOf(() => fromGexf(text, 'x.gexf'))[0]).toContain('parallel edge');
+    const summed = fromGexf(text, 'x.gexf', { multigraph: 'sum' });
+    expect(summed.graph.mapEdges((_k, attributes) => attributes.flow)).toEqual([2]);
+    expect(summed.warnings[0]).toBe("x.gexf: --multigraph sum: 2 parallel edges collapsed into 1 (flow and capacity summed, a missing capacity counted as the edge's flow; other attributes from the first edge in file order)");
+  });
+
   it('loads a file without stage, country or flow (a generic graph, issue 10; it used to be refused)', () => {
     const text = doc('<node id="a" label="A"/><node id="b"/><edge source="a" target="b"/>', 'directed', '');
     const { graph } = fromGexf(text, 'x.gexf');
