@@ -1,6 +1,7 @@
 /**
- * warmUp: after the listing, the baseline of every small listed graph is evaluated on the
- * pool (one scenario job with no action); files that failed to load are skipped, and an
+ * warmUp: after the listing, the baseline of every small listed graph and one scenario
+ * (its country with the most nodes offline) are evaluated on the pool; files that failed
+ * to load are skipped, and an
  * error ends the warm-up without throwing past its promise's catch.
  */
 import { describe, expect, it } from 'vitest';
@@ -29,10 +30,13 @@ describe('warmUp', () => {
     await warmUp(store, pool, LIMITS);
     const listed = (await store.list()).filter((g) => 'nodes' in g);
     expect(listed.length).toBeGreaterThan(0);
-    expect(calls).toHaveLength(listed.length);
-    for (const [k, call] of calls.entries()) {
-      expect(call.job).toEqual({ type: 'scenario', scenario: { name: 'baseline', actions: [] }, options: {} });
-      expect(call.graph).toBe((await store.load((listed[k] as { id: string }).id)).graph);
+    expect(calls).toHaveLength(2 * listed.length);
+    for (const [k, entry] of listed.entries()) {
+      const { graph } = await store.load(entry.id);
+      const countries = graph.mapNodes((_n, a) => a.country);
+      const top = [...new Set(countries)].sort((a, b) => countries.filter((c) => c === b).length - countries.filter((c) => c === a).length || a.localeCompare(b))[0];
+      expect(calls[2 * k]).toEqual({ graph, job: { type: 'scenario', scenario: { name: 'baseline', actions: [] }, options: {} } });
+      expect(calls[2 * k + 1]).toEqual({ graph, job: { type: 'scenario', scenario: { name: 'warm-up', actions: [{ type: 'disableCountry', country: top }] }, options: {} } });
     }
   });
 
