@@ -84,6 +84,7 @@ import { ComputationError, UsageError } from '../model/errors.js';
 import type { SupplyGraph } from '../model/graph.js';
 import type { NodeAttributes } from '../model/schema.js';
 import { requireSupplyChain } from '../model/supply-chain.js';
+import { topologicalOrder } from '../model/topological-order.js';
 
 export interface ProportionalOptions {
   /** pass_e per edge key; missing edges pass 1. */
@@ -167,29 +168,6 @@ function weighted(terms: readonly { weight: number; g: number }[]): number {
   return Math.max(0, 1 - lost);
 }
 
-/** Nodes in depth-first topological order (reverse postorder); on cycles, some order. */
-function topologicalOrder(graph: SupplyGraph): string[] {
-  const seen = new Set<string>();
-  const post: string[] = [];
-  const roots = [...graph.filterNodes((node) => graph.inDegree(node) === 0), ...graph.nodes()];
-  for (const root of roots) {
-    if (seen.has(root)) continue;
-    seen.add(root);
-    const stack: [string, string[]][] = [[root, graph.outNeighbors(root)]];
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1] as [string, string[]];
-      const next = top[1].pop();
-      if (next === undefined) {
-        post.push(top[0]);
-        stack.pop();
-      } else if (!seen.has(next)) {
-        seen.add(next);
-        stack.push([next, graph.outNeighbors(next)]);
-      }
-    }
-  }
-  return post.reverse();
-}
 
 /** The proportional (no-rerouting) flow of `graph` under pass fractions and node limits. */
 export function proportionalFlow(graph: SupplyGraph, options: ProportionalOptions = {}): ProportionalResult {

@@ -35,6 +35,7 @@
  */
 import { ComputationError, UsageError } from '../../model/errors.js';
 import type { SupplyGraph } from '../../model/graph.js';
+import { topologicalOrder } from '../../model/topological-order.js';
 
 export interface OriginOptions {
   /** Stop when no share changes by more than this in a sweep (default 1e-12). */
@@ -60,28 +61,6 @@ export interface NodeOrigin {
   separation: Record<string, number>;
 }
 
-function topologicalOrder(graph: SupplyGraph): string[] {
-  const seen = new Set<string>();
-  const post: string[] = [];
-  const roots = [...graph.filterNodes((node) => graph.inDegree(node) === 0), ...graph.nodes()];
-  for (const root of roots) {
-    if (seen.has(root)) continue;
-    seen.add(root);
-    const stack: [string, string[]][] = [[root, graph.outNeighbors(root)]];
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1] as [string, string[]];
-      const next = top[1].pop();
-      if (next === undefined) {
-        post.push(top[0]);
-        stack.pop();
-      } else if (!seen.has(next)) {
-        seen.add(next);
-        stack.push([next, graph.outNeighbors(next)]);
-      }
-    }
-  }
-  return post.reverse();
-}
 
 /**
  * The origin mix of every node, with `seed(node)` giving the label a seed node stamps
