@@ -80,6 +80,8 @@ export interface AllocationLp {
   capRow: Int32Array;
   /** Rows in(v,k) of each node by material k ("*": pooled inputs). */
   inputRows: Map<string, number>[];
+  /** The node (index) whose column each column is (x, s, w, z, q), or -1 (f, lambda). */
+  columnNode: Int32Array;
 }
 
 /** Builds the allocation LP of `net`; see the file header. */
@@ -96,10 +98,12 @@ export function buildAllocationLp(net: AllocationNetwork, options: AllocationLpO
   const capRow = new Int32Array(n).fill(-1);
   const inputRows: Map<string, number>[] = Array.from({ length: n }, () => new Map());
 
+  const nodeColumns: number[] = [];
   net.nodes.forEach((node, v) => {
     const ins = net.inEdges[v] ?? [];
     const outs = net.outEdges[v] ?? [];
     if (ins.length === 0 && outs.length === 0) return;
+    const firstColumn = b.lp.columnNames.length;
     const sink = isSink(net, v);
     const recipes = net.recipes[v] ?? [];
     const x = recipes.map((r) => b.column(lpName('x', node, r.name), 0, Infinity));
@@ -196,6 +200,7 @@ export function buildAllocationLp(net: AllocationNetwork, options: AllocationLpO
         group.demand += Number.isFinite(limit) ? limit : 0;
       }
     }
+    for (let j = firstColumn; j < b.lp.columnNames.length; j++) nodeColumns[j] = v;
   });
 
   let lambda = -1;
@@ -209,7 +214,9 @@ export function buildAllocationLp(net: AllocationNetwork, options: AllocationLpO
   } else {
     for (const [j, c] of delivered) b.lp.cost[j] = (b.lp.cost[j] ?? 0) + c;
   }
-  return { lp: b.lp, delivered, lambda, endUses, sinkEntries, flowColumn: Int32Array.from(flow), activityColumns, stockColumn, capRow, inputRows };
+  const columnNode = new Int32Array(b.lp.columnNames.length).fill(-1);
+  nodeColumns.forEach((v, j) => (columnNode[j] = v));
+  return { lp: b.lp, delivered, lambda, endUses, sinkEntries, flowColumn: Int32Array.from(flow), activityColumns, stockColumn, capRow, inputRows, columnNode };
 }
 
 /**

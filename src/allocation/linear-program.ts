@@ -116,3 +116,55 @@ export function dualOf(lp: LinearProgram, solution: LpSolution, name: string): n
   const i = lp.rowIndex.get(name);
   return i === undefined ? 0 : (solution.rowDual[i] ?? 0);
 }
+
+/** An LP with some columns removed, and where each column of the original went. */
+export interface RestrictedLp {
+  lp: LinearProgram;
+  /** New index of each original column, -1 when removed. */
+  column: Int32Array;
+}
+
+/**
+ * `lp` with the columns `keep[j] === 0` fixed at 0 and removed: the same LP as `lp` with
+ * those columns' bounds set to [0, 0] (their lower bounds must be <= 0 <= their upper
+ * bounds, else a plain Error). A row left without entries is removed when 0 is within its
+ * bounds (it then holds for every plan), kept empty otherwise (it makes the LP infeasible,
+ * as it does the original with the columns fixed).
+ */
+export function restrictColumns(lp: LinearProgram, keep: ArrayLike<number>): RestrictedLp {
+  const m = lp.columnNames.length;
+  const column = new Int32Array(m).fill(-1);
+  const out: LinearProgram = { sense: lp.sense, columnNames: [], columnIndex: new Map(), cost: [], colLower: [], colUpper: [], rowNames: [], rowIndex: new Map(), rowLower: [], rowUpper: [], rowStart: [0], index: [], value: [] };
+  for (let j = 0; j < m; j++) {
+    const lower = lp.colLower[j] as number;
+    const upper = lp.colUpper[j] as number;
+    if (keep[j] === 0) {
+      if (!(lower <= 0 && upper >= 0)) throw new Error(`allocation/linear-program: column "${lp.columnNames[j]}" cannot be fixed at 0 (bounds ${lower}, ${upper})`);
+      continue;
+    }
+    column[j] = out.columnNames.length;
+    out.columnIndex.set(lp.columnNames[j] as string, out.columnNames.length);
+    out.columnNames.push(lp.columnNames[j] as string);
+    out.cost.push(lp.cost[j] as number);
+    out.colLower.push(lower);
+    out.colUpper.push(upper);
+  }
+  for (let i = 0; i < lp.rowNames.length; i++) {
+    const before = out.index.length;
+    for (let p = lp.rowStart[i] as number; p < (lp.rowStart[i + 1] as number); p++) {
+      const j = column[lp.index[p] as number] as number;
+      if (j < 0) continue;
+      out.index.push(j);
+      out.value.push(lp.value[p] as number);
+    }
+    const lower = lp.rowLower[i] as number;
+    const upper = lp.rowUpper[i] as number;
+    if (out.index.length === before && lower <= 0 && upper >= 0) continue;
+    out.rowIndex.set(lp.rowNames[i] as string, out.rowNames.length);
+    out.rowNames.push(lp.rowNames[i] as string);
+    out.rowLower.push(lower);
+    out.rowUpper.push(upper);
+    out.rowStart.push(out.index.length);
+  }
+  return { lp: out, column };
+}

@@ -25,7 +25,9 @@ import type { AppliedScenario } from '../scenario/apply-scenario.js';
 import { buildAllocationLp, fairPhaseTwo, servedFirst, OBJECTIVES, type AllocationLp, type AllocationLpOptions, type Objective } from './allocation-lp.js';
 import { allocationNetwork, isSink, type AllocationNetwork } from './allocation-network.js';
 import { solveLp, solveLpObjectives } from './highs-adapter.js';
-import type { LpBasis, LpSolution } from './linear-program.js';
+import { restrictColumns, type LpBasis, type LpSolution } from './linear-program.js';
+import { liveNodes } from './live-nodes.js';
+import type { ResolvedRecipe } from './recipes.js';
 import { requireSupplyChain } from '../model/supply-chain.js';
 
 export interface AllocationOptions extends AllocationLpOptions {
@@ -193,6 +195,22 @@ const AT_LIMIT = 1e-9;
  * flows and no stated `demand`, the observed flows are a plan giving every sink L_t = IN_t,
  * so every optimum of objective `total` delivers sum_t L_t and, as no d_t exceeds its L_t,
  * gives each sink exactly L_t: every group is served in full and no LP is solved at all.
+ *
+ * The same argument holds with any per-sink bound U_t >= d_t(y) for every plan y; a sink
+ * below its limit in y* is settled by the first of these that y* reaches (the same
+ * tolerance), and a group whose sinks are all settled gets the sum of their bounds:
+ * - U_t = 0 when t is not live (`live-nodes.ts`: no plan gives it activity or stock);
+ * - U_t = min(L_t, c_t + s_t, I_t + s_t), with c_t its capacity (row cap(t): activity
+ *   <= c_t), s_t its stock (extraSupply, 0 without) and, when t has one recipe, I_t =
+ *   min over its input materials k with a_k > 0 of (sum of the capacities of t's in-edges
+ *   of k from live nodes) / a_k (row in(t,k); pooled inputs: all live in-edges, a = 1;
+ *   in-edges from nodes that are not live carry nothing); I_t = Infinity otherwise.
+ * The groups left are solved on the LP without the columns of nodes that are not live
+ * (their activities, stocks, mixes, refills) and of edges from or to such nodes: the
+ * former are 0 in every plan, and setting the latter (and refills of nodes that are not
+ * live) to 0 in a plan keeps it feasible (less flow into a node that makes nothing, less
+ * flow out of a node under its out rows) with the same deliveries, so the optimum is the
+ * same (`restrictColumns`). With every node live, that is the full LP, warm-started as above.
  */
 export function servedFirstAllocation(input: AllocationInput, groups: Record<string, readonly string[]>, options: ServedFirstOptions = {}): Record<string, number> {
   const { optimum, ...rest } = options;
@@ -217,18 +235,72 @@ export function servedFirstAllocation(input: AllocationInput, groups: Record<str
     basis = solution.basis;
     received = (v) => (sinkEntries.get(v) ?? []).reduce((s, [j, c]) => s + c * (plan[j] ?? 0), 0);
   }
-  const limitOf = (v: number) => (isSink(net, v) ? (lpOptions.sinkLimit?.get(net.nodes[v] as string) ?? (net.sinkLimit[v] as number)) : 0);
+  const live = liveNodes(net, lpOptions);
+  const reaches = (v: number, bound: number) => received(v) >= bound - AT_LIMIT * Math.max(1, bound);
+  // Per sink, the bound of the header that y* reaches, or undefined.
+  const settled = (v: number): number | undefined => {
+    if (!isSink(net, v)) return 0;
+    const limit = lpOptions.sinkLimit?.get(net.nodes[v] as string) ?? (net.sinkLimit[v] as number);
+    if (Number.isFinite(limit) && reaches(v, limit)) return limit;
+    if (live[v] === 0) return 0;
+    const bound = sinkBound(net, v, limit, live, lpOptions);
+    return Number.isFinite(bound) && reaches(v, bound) ? bound : undefined;
+  };
   const full = members.map((sinks) => {
     let sum = 0;
     for (const v of sinks) {
-      const limit = limitOf(v);
-      if (!Number.isFinite(limit) || received(v) < limit - AT_LIMIT * Math.max(1, limit)) return undefined;
-      sum += limit;
+      const bound = settled(v);
+      if (bound === undefined) return undefined;
+      sum += bound;
     }
     return sum;
   });
   const open = names.map((_g, i) => i).filter((i) => full[i] === undefined);
-  const values = open.length === 0 ? [] : solveLpObjectives(lp().lp, open.map((i) => servedFirst(lp(), members[i] ?? []).cost), basis ? { basis } : {});
+  const values = open.length === 0 ? [] : solveOpen(net, lp(), open.map((i) => members[i] ?? []), live, basis);
   const solved = new Map(open.map((i, k) => [i, values[k] ?? 0]));
   return Object.fromEntries(names.map((group, i) => [group, full[i] ?? solved.get(i) ?? 0]));
+}
+
+/** U_t of `servedFirstAllocation`'s header for a live sink `v` with limit `limit`. */
+function sinkBound(net: AllocationNetwork, v: number, limit: number, live: Uint8Array, options: AllocationLpOptions): number {
+  const node = net.nodes[v] as string;
+  const stock = options.extraSupply?.get(node) ?? 0;
+  const capacity = options.nodeCapacity?.get(node) ?? (net.nodeCapacity[v] as number);
+  const recipes = net.recipes[v] ?? [];
+  let inputs = Infinity;
+  if (recipes.length === 1) {
+    const recipe = recipes[0] as ResolvedRecipe;
+    const arriving = (k: string | undefined) =>
+      (net.inEdges[v] ?? []).reduce((s, e) => s + (live[net.edgeSource[e] as number] === 1 && (k === undefined || net.edgeMaterial[e] === k) ? (options.edgeCapacity?.get(net.edges[e] as string) ?? (net.edgeCapacity[e] as number)) : 0), 0);
+    if (recipe.inputs === 'pooled') inputs = arriving(undefined);
+    else for (const [k, a] of recipe.inputs) if (a > 0) inputs = Math.min(inputs, arriving(k) / a);
+  }
+  return Math.min(limit, capacity + stock, inputs + stock);
+}
+
+/**
+ * servedFirst of each group (sink indices) by LP: on the columns of live nodes and edges
+ * (see the header), or on the full LP from `basis` when every column is kept.
+ */
+function solveOpen(net: AllocationNetwork, built: AllocationLp, groups: readonly (readonly number[])[], live: Uint8Array, basis: LpBasis | undefined): number[] {
+  const keep = new Uint8Array(built.lp.columnNames.length).fill(1);
+  built.columnNode.forEach((v, j) => {
+    if (v >= 0 && live[v] === 0) keep[j] = 0;
+  });
+  built.flowColumn.forEach((j, e) => {
+    if (live[net.edgeSource[e] as number] === 0 || live[net.edgeTarget[e] as number] === 0) keep[j] = 0;
+  });
+  if (keep.every((k) => k === 1)) return solveLpObjectives(built.lp, groups.map((sinks) => servedFirst(built, sinks).cost), basis ? { basis } : {});
+  const restricted = restrictColumns(built.lp, keep);
+  const costs = groups.map((sinks) => {
+    const cost = new Array<number>(restricted.lp.columnNames.length).fill(0);
+    for (const v of sinks) {
+      for (const [j, c] of built.sinkEntries.get(v) ?? []) {
+        const k = restricted.column[j] as number;
+        if (k >= 0) cost[k] = (cost[k] ?? 0) + c;
+      }
+    }
+    return cost;
+  });
+  return solveLpObjectives(restricted.lp, costs);
 }
