@@ -21,13 +21,15 @@ export default tseslint.config(
     },
   },
   {
-    // The threaded betweenness and knockout runners and their worker entries are runtime
+    // The threaded betweenness and knockout runners, their worker entries and the worker
+    // pool they share (src/metrics/worker-pool.ts) are runtime
     // adapters: they may use node:worker_threads and node:os (the algorithms stay pure).
     files: [
       'src/metrics/centrality/betweenness-parallel.ts',
       'src/metrics/centrality/betweenness-worker.ts',
       'src/metrics/flow/knockout-parallel.ts',
       'src/metrics/flow/knockout-worker.ts',
+      'src/metrics/worker-pool.ts',
     ],
     rules: { 'no-restricted-imports': 'off' },
   },

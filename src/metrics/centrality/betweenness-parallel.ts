@@ -12,12 +12,11 @@
  * draw progress. Small jobs (sources x edges below PARALLEL_THRESHOLD) or threads: 1 run
  * in the calling thread.
  *
- * This file and betweenness-worker.ts are the only centrality files that touch Node APIs
+ * The pool (spawn, split, progress, results in thread order) is ../worker-pool.ts; this
+ * file and betweenness-worker.ts are the only centrality files that touch Node APIs
  * (worker threads); the algorithm itself lives in the pure brandes-*.ts files.
  */
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { UsageError } from '../../model/errors.js';
 import type { SupplyGraph } from '../../model/graph.js';
 import {
   betweennessRecords,
@@ -30,7 +29,8 @@ import {
 import { brandesSum, type RawBetweenness } from './brandes-sum.js';
 import { buildCsr, type Csr, type CsrTopology } from './csr.js';
 import { foldEdges, symmetricClosure } from './undirected.js';
-import type { WorkerInput, WorkerMessage } from './betweenness-worker.js';
+import type { WorkerInput } from './betweenness-worker.js';
+import { interleave, runPool, threadCount } from '../worker-pool.js';
 
 /** Below this many source x edge scans, threads cost more than they save. */
 export const PARALLEL_THRESHOLD = 20_000_000;
@@ -59,49 +59,19 @@ export interface CsrParallelOptions extends ParallelOptions {
 
 const spawnCompiled: SpawnWorker = (input) => new Worker(new URL('./betweenness-worker.js', import.meta.url), { workerData: input });
 
-function runWorker(spawn: SpawnWorker, input: WorkerInput, onDone: (done: number) => void): Promise<RawBetweenness> {
-  return new Promise((resolve, reject) => {
-    const worker = spawn(input);
-    let result: RawBetweenness | null = null;
-    worker.on('message', (message: WorkerMessage) => {
-      if (message.type === 'progress') onDone(message.done);
-      else result = { nodes: message.nodes, edges: message.edges };
-    });
-    worker.on('error', reject);
-    worker.on('exit', (code) => {
-      if (result !== null) resolve(result);
-      else reject(new Error(`betweenness worker stopped (exit code ${code}) before sending its result`));
-    });
-  });
-}
-
-function threadCount(threads: number | undefined): number {
-  if (threads === undefined) return Math.min(16, availableParallelism());
-  if (!Number.isInteger(threads) || threads < 1) throw new UsageError(`betweenness: threads must be a whole number >= 1 (got ${threads})`);
-  return threads;
-}
-
 /** Raw sums over `sources` (all nodes when null), summed over threads in a fixed order. */
 export async function brandesSumParallel(csr: CsrTopology, sources: Int32Array | null, edges: boolean, options: ParallelOptions = {}, endpoints = false): Promise<RawBetweenness> {
   const all = sources ?? Int32Array.from({ length: csr.n }, (_v, i) => i);
-  const threads = Math.min(threadCount(options.threads), Math.max(1, all.length));
+  const threads = Math.min(threadCount(options.threads, 'betweenness'), Math.max(1, all.length));
   const report = options.onProgress;
   if (threads === 1 || all.length * csr.m < (options.minWork ?? PARALLEL_THRESHOLD)) {
     return brandesSum(csr, sources, { edges, endpoints, ...(report ? { onProgress: (done: number) => report(done, all.length) } : {}) });
   }
   const { n, m, offsets, targets, weights, integerWeights } = csr;
   const topology: CsrTopology = { n, m, offsets, targets, weights, integerWeights };
-  const progress = new Array<number>(threads).fill(0);
-  const shares = Array.from({ length: threads }, (_t, t) => all.filter((_s, i) => i % threads === t));
+  const shares = interleave(Array.from(all), threads).map((share) => Int32Array.from(share));
   const spawn = options.spawn ?? spawnCompiled;
-  const parts = await Promise.all(
-    shares.map((share, t) =>
-      runWorker(spawn, { csr: topology, sources: share, edges, endpoints }, (done) => {
-        progress[t] = done;
-        report?.(progress.reduce((a, b) => a + b, 0), all.length);
-      }),
-    ),
-  );
+  const parts = await runPool<RawBetweenness>({ name: 'betweenness', workers: threads, total: all.length, onProgress: report, start: (t) => spawn({ csr: topology, sources: shares[t] ?? new Int32Array(0), edges, endpoints }) });
   const [first, ...rest] = parts as [RawBetweenness, ...RawBetweenness[]];
   for (const part of rest) {
     for (let i = 0; i < n; i++) first.nodes[i] = (first.nodes[i] as number) + (part.nodes[i] as number);

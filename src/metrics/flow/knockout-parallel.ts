@@ -8,17 +8,18 @@
  * `groupLosses`, and the results are put back in order. The table equals
  * `knockoutOfSolved` exactly, whatever T (tests/metrics/flow/knockout-parallel.test.ts).
  * Small graphs (fewer than PARALLEL_MIN_GROUPS removals) or threads: 1 run in the calling
- * thread. This file and knockout-worker.ts are the only flow files that touch Node APIs.
+ * thread. The pool (spawn, split, progress, results in thread order) is
+ * ../worker-pool.ts; this file and knockout-worker.ts are the only flow files that touch
+ * Node APIs.
  */
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { compactGraph, type CompactGraph } from '../../model/compact.js';
-import { UsageError } from '../../model/errors.js';
 import { NO_COUNTRY } from '../../model/supply-chain.js';
 import { activeSubgraph, type SupplyGraph } from '../../model/graph.js';
 import { knockoutOfSolved, resolveKnockoutOptions, type KnockoutOptions, type KnockoutProgress, type KnockoutResult } from './knockout.js';
-import type { KnockoutWorkerInput, KnockoutWorkerMessage } from './knockout-worker.js';
+import type { KnockoutWorkerInput } from './knockout-worker.js';
 import { solveMaxFlow } from './max-flow.js';
+import { gatherInterleaved, interleave, runPool, threadCount } from '../worker-pool.js';
 
 /** Below this many removals, threads cost more than they save. */
 export const PARALLEL_MIN_GROUPS = 2000;
@@ -37,22 +38,6 @@ export interface KnockoutParallelOptions extends KnockoutOptions {
 
 const spawnCompiled: SpawnKnockoutWorker = (input) => new Worker(new URL('./knockout-worker.js', import.meta.url), { workerData: input });
 
-function runWorker(spawn: SpawnKnockoutWorker, input: KnockoutWorkerInput, onProgress: (done: number) => void): Promise<Float64Array> {
-  return new Promise((resolve, reject) => {
-    const worker = spawn(input);
-    let result: Float64Array | null = null;
-    worker.on('message', (message: KnockoutWorkerMessage) => {
-      if (message.type === 'progress') onProgress(message.done);
-      else result = message.losses;
-    });
-    worker.on('error', reject);
-    worker.on('exit', (code) => {
-      if (result !== null) resolve(result);
-      else reject(new Error(`knockout worker stopped (exit code ${code}) before sending its result`));
-    });
-  });
-}
-
 /** The removal groups in knockoutOfSolved's order: every node, then every country (sorted). */
 function removalGroups(graph: CompactGraph): { groups: number[][]; countries: string[] } {
   const byCountry = new Map<string, number[]>();
@@ -70,24 +55,16 @@ function removalGroups(graph: CompactGraph): { groups: number[][]; countries: st
 export async function knockoutLossParallel(graph: SupplyGraph, options: KnockoutParallelOptions = {}): Promise<KnockoutResult> {
   const { threads, minGroups = PARALLEL_MIN_GROUPS, onProgress, spawn = spawnCompiled, ...knockout } = options;
   const { method } = resolveKnockoutOptions(knockout);
-  if (threads !== undefined && (!Number.isInteger(threads) || threads < 1)) throw new UsageError(`knockout: threads must be a whole number >= 1 (got ${threads})`);
+  const requested = threadCount(threads, 'knockout');
   const compact = compactGraph(activeSubgraph(graph));
   const solved = solveMaxFlow(compact);
   const { groups, countries } = removalGroups(compact);
-  const count = Math.min(threads ?? Math.min(16, availableParallelism()), groups.length);
+  const count = Math.min(requested, groups.length);
   if (count <= 1 || groups.length < minGroups) return knockoutOfSolved(solved, method, onProgress);
-  const shares = Array.from({ length: count }, (_t, t) => groups.filter((_g, i) => i % count === t));
-  const progress = new Array<number>(count).fill(0);
-  const parts = await Promise.all(
-    shares.map((share, t) =>
-      runWorker(spawn, { graph: compact, groups: share, method }, (done) => {
-        progress[t] = done;
-        onProgress?.(progress.reduce((a, b) => a + b, 0), groups.length);
-      }),
-    ),
-  );
+  const shares = interleave(groups, count);
+  const parts = await runPool<Float64Array>({ name: 'knockout', workers: count, total: groups.length, onProgress, start: (t) => spawn({ graph: compact, groups: shares[t] ?? [], method }) });
   onProgress?.(groups.length, groups.length);
-  const losses = groups.map((_g, i) => (parts[i % count] as Float64Array)[Math.floor(i / count)] as number);
+  const losses = gatherInterleaved(parts, groups.length);
   const nodes: Record<string, number> = {};
   compact.nodes.forEach((node, i) => {
     nodes[node] = losses[i] as number;
