@@ -44,9 +44,21 @@ export interface BindingInput {
 
 const EPS = 1e-9;
 
+/** Node index by key, built once per network (a scenario asks for the binding input of every end use). */
+const INDEX = new WeakMap<AllocationNetwork, Map<string, number>>();
+
+function indexOf(net: AllocationNetwork): Map<string, number> {
+  let index = INDEX.get(net);
+  if (!index) {
+    index = new Map(net.nodes.map((node, v) => [node, v]));
+    INDEX.set(net, index);
+  }
+  return index;
+}
+
 /** The binding input of `sink` in the allocation `result` of `net`. */
 export function bindingInput(net: AllocationNetwork, result: AllocationResult, sink: string, maxSteps = 20): BindingInput | null {
-  const index = new Map(net.nodes.map((node, v) => [node, v]));
+  const index = indexOf(net);
   const steps: BindingStep[] = [];
   const seen = new Set<string>();
   let node = sink;

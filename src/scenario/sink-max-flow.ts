@@ -16,7 +16,20 @@
  *   capacities of its in-edges and nodes, so
  *     sum over t in T of x(t) <= sinkMaxFlow(G, T) <= sum over t in T of u(t).
  *   When the two agree (up to the network's relative tolerance 1e-12), that is the value.
- * - Otherwise Dinic from zero flow on the shared network with every vertex that cannot
+ * - Otherwise, when T is one sink t: rerouting from f. Let S* be the super-sink. With the
+ *   arc t -> S* left out, search the residual network of f for paths from S* (through the
+ *   reverse arc of another sink t', i.e. taking flow away from t') to t, and push along
+ *   them (Dinic from S* to t, `dinic.ts` with `from`/`to`); the value is x(t) plus what
+ *   was pushed. Exact: every push keeps a maximum flow of G (a cycle through S*) and
+ *   raises the flow into t; at the end let R be the vertices reachable from the
+ *   super-source and S* in that residual network. t is not in R (a path from the
+ *   super-source to t would augment f), no other sink with flow is outside R (S*
+ *   reaches it), so by conservation on the complement of R the flow into t equals the
+ *   capacity of the arcs from R to the rest: the capacity of a cut separating the sources
+ *   from t once the other sinks take nothing. The flow's own paths into t are a feasible
+ *   flow of that problem, so both equal sinkMaxFlow(G, {t}) (max-flow min-cut). It pushes
+ *   only the difference sinkMaxFlow - x(t), where starting from zero pushes all of it.
+ * - Otherwise (several sinks) Dinic from zero flow on the shared network with every vertex that cannot
  *   reach a sink of T (by arcs of positive capacity) blocked: the other sinks among them
  *   (a blocked sink takes nothing, as a sink whose in-edges are at capacity 0), and the
  *   rest carry no flow to T anyway. The network is then returned to f. Each such computation starts from the
@@ -31,7 +44,7 @@ import { ComputationError } from '../model/errors.js';
 import { augment } from '../metrics/flow/dinic.js';
 import { RESIDUAL_TOLERANCE } from '../metrics/flow/flow-network.js';
 import { solveMaxFlow, type SolvedFlow } from '../metrics/flow/max-flow.js';
-import { nodeFlow } from '../metrics/flow/supply-network.js';
+import { nodeFlow, SUPER_SINK } from '../metrics/flow/supply-network.js';
 
 interface Prepared {
   solved: SolvedFlow;
@@ -88,6 +101,18 @@ function direct(graph: CompactGraph, targets: ReadonlySet<string>): number {
   return solveMaxFlow({ ...graph, edgeCapacity }).value;
 }
 
+/** The node index of the one sink among `targets`, or undefined (none, or several). */
+function singleSink(graph: CompactGraph, targets: ReadonlySet<string>): number | undefined {
+  let found: number | undefined;
+  for (const key of targets) {
+    const i = graph.index.get(key);
+    if (i === undefined || !isSink(graph, i)) continue;
+    if (found !== undefined) return undefined;
+    found = i;
+  }
+  return found;
+}
+
 /** Max flow into the sinks in `targets` (node keys) of the compact graph `graph`. */
 export function sinkMaxFlow(graph: CompactGraph, targets: ReadonlySet<string>): number {
   let prepared: Prepared;
@@ -109,6 +134,18 @@ export function sinkMaxFlow(graph: CompactGraph, targets: ReadonlySet<string>): 
   if (lower >= bound * (1 - RESIDUAL_TOLERANCE)) return lower;
   const { supply } = solved;
   const { network } = supply;
+  const only = singleSink(graph, targets);
+  if (only !== undefined) {
+    // Rerouting from f (see the header): the arc t -> S* left out by holding its flow aside.
+    const pair = supply.sinkPair[only] as number;
+    const held = network.flow[pair] as number;
+    network.mark();
+    network.flow[pair] = 0;
+    const value = held + augment(network, { from: SUPER_SINK, to: supply.outVertex[only] as number });
+    network.flow.set(flow);
+    network.scale.set(solvedScale);
+    return value;
+  }
   // Only vertices from which a target can be reached take part: every other one is blocked
   // (other sinks included, as they reach no target).
   const { start, adj, head, cap } = network;

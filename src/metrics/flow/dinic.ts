@@ -14,7 +14,8 @@
  *
  * `augment` starts from the network's current flow (a warm start), so it can finish a
  * flow that a previous computation left feasible. `limit` stops once that much has been
- * added; `blocked` vertices are treated as removed.
+ * added; `blocked` vertices are treated as removed; `from` and `to` replace the network's
+ * source and sink (e.g. to reroute flow already in the network, `sink-max-flow.ts`).
  *
  * Reference: E. A. Dinic, "Algorithm for solution of a problem of maximum flow in a
  * network with power estimation", Soviet Math. Doklady 11 (1970) 1277-1280.
@@ -26,6 +27,10 @@ export interface AugmentOptions {
   limit?: number;
   /** blocked[v] = 1 removes vertex v. */
   blocked?: Uint8Array | null;
+  /** Vertex the paths start from. Default: the network's source. */
+  from?: number;
+  /** Vertex the paths end at. Default: the network's sink. */
+  to?: number;
 }
 
 /** Scratch arrays of one network, reused across calls (the knockout loop calls augment thousands of times). */
@@ -46,8 +51,10 @@ export function augment(network: FlowNetwork, options: AugmentOptions = {}): num
   const limit = options.limit ?? Infinity;
   const { level, current, queue, none } = workspace(network);
   const blocked = options.blocked ?? none;
-  const { vertexCount: n, source: s, sink: t, start, adj, head, cap, flow, scale } = network;
-  if (blocked[s] || blocked[t]) return 0;
+  const { vertexCount: n, start, adj, head, cap, flow, scale } = network;
+  const s = options.from ?? network.source;
+  const t = options.to ?? network.sink;
+  if (blocked[s] || blocked[t] || s === t) return 0;
   const residual = (a: number): number => (a & 1 ? (flow[a >> 1] as number) : (cap[a >> 1] as number) - (flow[a >> 1] as number));
   const full = (a: number): boolean => residual(a) <= RESIDUAL_TOLERANCE * (scale[a >> 1] as number);
   const path: number[] = [];
