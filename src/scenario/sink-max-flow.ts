@@ -10,16 +10,27 @@
  *
  * Computation (exact; per graph, one flow network and one maximum flow f of G are built
  * on the first call and reused by every later call on the same compact graph):
- * - Bounds. Let x(t) be the flow into sink t in f and u(t) = min(capacity of t, sum of
- *   the capacities of t's in-edges). The paths of f that end in T form a feasible flow
- *   of the restricted problem (flow decomposition), and nothing enters T beyond the
- *   capacities of its in-edges and nodes, so
+ * - Bounds. Let x(t) be the flow into sink t in f and
+ *     u(t) = min(capacity of t, sum over t's in-neighbours p of min(c(p, t), through(p))),
+ *   c(p, t) the capacity of the edges p -> t and through(p) a bound on what passes
+ *   through p in any feasible flow, tightened in rounds k = 0, 1, ... (at most
+ *   THROUGH_ROUNDS, fewer once nothing changes):
+ *     through_0(v)   = capacity of v, and when v is not a source at most the sum of the
+ *                      capacities of its in-edges;
+ *     through_k+1(v) = min(through_k(v), sum over v's in-edges e of min(c(e), through_k(tail of e)))
+ *                      for v not a source (sources: through_0).
+ *   Each round is a bound (induction: what passes through a non-source v is its inflow,
+ *   and an edge carries at most its capacity and what passes through its tail).
+ *   The paths of f that end in T form a feasible flow
+ *   of the restricted problem (flow decomposition), and nothing enters t beyond u(t) (what
+ *   comes from p crosses the edges p -> t and passes through p), so
  *     sum over t in T of x(t) <= sinkMaxFlow(G, T) <= sum over t in T of u(t).
  *   When the two agree (up to the network's relative tolerance 1e-12), that is the value.
  * - Otherwise, when T is one sink t: rerouting from f. Let S* be the super-sink. With the
  *   arc t -> S* left out, search the residual network of f for paths from S* (through the
  *   reverse arc of another sink t', i.e. taking flow away from t') to t, and push along
- *   them (Dinic from S* to t, `dinic.ts` with `from`/`to`); the value is x(t) plus what
+ *   them (Dinic from S* to t, `dinic.ts` with `from`/`to`, searched from t's end, stopped
+ *   at u(t) as nothing more can arrive); the value is x(t) plus what
  *   was pushed. Exact: every push keeps a maximum flow of G (a cycle through S*) and
  *   raises the flow into t; at the end let R be the vertices reachable from the
  *   super-source and S* in that residual network. t is not in R (a path from the
@@ -76,16 +87,56 @@ function prepare(graph: CompactGraph): Prepared {
   const inflow = new Float64Array(n);
   const upper = new Float64Array(n);
   const sinks: number[] = [];
-  for (let e = 0; e < graph.edges.length; e++) upper[graph.edgeTarget[e] as number] = (upper[graph.edgeTarget[e] as number] as number) + (graph.edgeCapacity[e] as number);
+  // through(p) of the header, then u(t) from each sink's in-edges grouped by their tail.
+  const inCapacity = new Float64Array(n);
+  for (let e = 0; e < graph.edges.length; e++) inCapacity[graph.edgeTarget[e] as number] = (inCapacity[graph.edgeTarget[e] as number] as number) + (graph.edgeCapacity[e] as number);
+  const bound = throughBounds(graph, inCapacity);
+  const through = (p: number) => bound[p] as number;
+  const fromTail: Map<number, number>[] = [];
+  for (let e = 0; e < graph.edges.length; e++) {
+    const t = graph.edgeTarget[e] as number;
+    if (!isSink(graph, t)) continue;
+    const byTail = (fromTail[t] ??= new Map());
+    const p = graph.edgeSource[e] as number;
+    byTail.set(p, (byTail.get(p) ?? 0) + (graph.edgeCapacity[e] as number));
+  }
   for (let i = 0; i < n; i++) {
     if (!isSink(graph, i)) continue;
     sinks.push(i);
     inflow[i] = nodeFlow(solved.supply, i);
-    upper[i] = Math.min(upper[i] as number, graph.nodeCapacity[i] as number);
+    let sum = 0;
+    for (const [p, c] of fromTail[i] ?? []) sum += Math.min(c, through(p));
+    upper[i] = Math.min(sum, graph.nodeCapacity[i] as number);
   }
   const prepared = { solved, flow: network.flow.slice(), freshScale, solvedScale: network.scale.slice(), inflow, upper, sinks, blocked: new Uint8Array(network.vertexCount), queue: new Int32Array(network.vertexCount) };
   PREPARED.set(graph, prepared);
   return prepared;
+}
+
+/** Most rounds of the through(v) bounds (see the header). */
+const THROUGH_ROUNDS = 32;
+
+/** through(v) of the header for every node, after the rounds. */
+function throughBounds(graph: CompactGraph, inCapacity: Float64Array): Float64Array {
+  const n = graph.nodes.length;
+  let through = new Float64Array(n);
+  for (let v = 0; v < n; v++) through[v] = (graph.inDegree[v] as number) === 0 ? (graph.nodeCapacity[v] as number) : Math.min(graph.nodeCapacity[v] as number, inCapacity[v] as number);
+  for (let round = 0; round < THROUGH_ROUNDS; round++) {
+    const next = new Float64Array(n);
+    for (let e = 0; e < graph.edges.length; e++) {
+      const v = graph.edgeTarget[e] as number;
+      next[v] = (next[v] as number) + Math.min(graph.edgeCapacity[e] as number, through[graph.edgeSource[e] as number] as number);
+    }
+    let changed = false;
+    for (let v = 0; v < n; v++) {
+      const value = (graph.inDegree[v] as number) === 0 ? (through[v] as number) : Math.min(through[v] as number, next[v] as number);
+      if (value < (through[v] as number)) changed = true;
+      next[v] = value;
+    }
+    through = next;
+    if (!changed) break;
+  }
+  return through;
 }
 
 /**
@@ -141,7 +192,8 @@ export function sinkMaxFlow(graph: CompactGraph, targets: ReadonlySet<string>): 
     const held = network.flow[pair] as number;
     network.mark();
     network.flow[pair] = 0;
-    const value = held + augment(network, { from: SUPER_SINK, to: supply.outVertex[only] as number });
+    // Nothing beyond u(t) can arrive: stop there rather than search once more.
+    const value = held + augment(network, { from: SUPER_SINK, to: supply.outVertex[only] as number, limit: (upper[only] as number) - held, reverse: true });
     network.flow.set(flow);
     network.scale.set(solvedScale);
     return value;

@@ -15,7 +15,10 @@
  * `augment` starts from the network's current flow (a warm start), so it can finish a
  * flow that a previous computation left feasible. `limit` stops once that much has been
  * added; `blocked` vertices are treated as removed; `from` and `to` replace the network's
- * source and sink (e.g. to reroute flow already in the network, `sink-max-flow.ts`).
+ * source and sink (e.g. to reroute flow already in the network, `sink-max-flow.ts`);
+ * `reverse` searches from the sink back to the source over arcs read backwards (the
+ * transposed residual network: same paths and pushes, explored from the other end, which
+ * is faster when few vertices lead to the sink and many leave the source).
  *
  * Reference: E. A. Dinic, "Algorithm for solution of a problem of maximum flow in a
  * network with power estimation", Soviet Math. Doklady 11 (1970) 1277-1280.
@@ -31,6 +34,8 @@ export interface AugmentOptions {
   from?: number;
   /** Vertex the paths end at. Default: the network's sink. */
   to?: number;
+  /** Search from `to` back to `from` (see the header). Default false. */
+  reverse?: boolean;
 }
 
 /** Scratch arrays of one network, reused across calls (the knockout loop calls augment thousands of times). */
@@ -52,10 +57,13 @@ export function augment(network: FlowNetwork, options: AugmentOptions = {}): num
   const { level, current, queue, none } = workspace(network);
   const blocked = options.blocked ?? none;
   const { vertexCount: n, start, adj, head, cap, flow, scale } = network;
-  const s = options.from ?? network.source;
-  const t = options.to ?? network.sink;
+  // Reversed, the search runs from `to` to `from` and arc a (v -> head[a]) stands for its
+  // partner a ^ 1 (head[a] -> v): its residual and pushes are the partner's.
+  const flip = options.reverse === true ? 1 : 0;
+  const s = flip ? (options.to ?? network.sink) : (options.from ?? network.source);
+  const t = flip ? (options.from ?? network.source) : (options.to ?? network.sink);
   if (blocked[s] || blocked[t] || s === t) return 0;
-  const residual = (a: number): number => (a & 1 ? (flow[a >> 1] as number) : (cap[a >> 1] as number) - (flow[a >> 1] as number));
+  const residual = (a: number): number => ((a ^ flip) & 1 ? (flow[a >> 1] as number) : (cap[a >> 1] as number) - (flow[a >> 1] as number));
   const full = (a: number): boolean => residual(a) <= RESIDUAL_TOLERANCE * (scale[a >> 1] as number);
   const path: number[] = [];
   let added = 0;
@@ -95,7 +103,7 @@ export function augment(network: FlowNetwork, options: AugmentOptions = {}): num
         let retreat = -1;
         for (let j = 0; j < path.length; j++) {
           const a = path[j] as number;
-          network.push(a, amount);
+          network.push(a ^ flip, amount);
           if (retreat === -1 && full(a)) retreat = j;
         }
         added += amount;
