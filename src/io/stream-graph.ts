@@ -26,7 +26,8 @@ import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { JSONParser, TokenType, type ParsedTokenInfo } from '@streamparser/json';
 import { InputError, NotFoundError } from '../model/errors.js';
-import { createGraphLoader, createIndexLoader, describeValue, type GraphLoader, type IndexParseResult, type ParseOptions, type ParseResult } from '../model/graph-loader.js';
+import { createGraphLoader, createIndexLoader, type GraphLoader, type IndexParseResult, type ParseOptions, type ParseResult } from '../model/graph-loader.js';
+import { describeValue } from '../model/load-messages.js';
 import { isNestedTooDeep, MAX_JSON_DEPTH } from '../model/json-depth.js';
 
 const fileProblem = (label: string, message: string) => new InputError(label, [{ element: 'file', message }]);

@@ -11,91 +11,33 @@
  * whose issues name the problem. Problems are collected (up to `maxProblems`, the rest
  * counted) and thrown together by `finish()` as one InputError naming the file.
  *
+ * Parts: the graph's attributes and the stage vocabulary are checked by
+ * graph-vocabulary.ts, messages worded by load-messages.ts, and accepted elements stored
+ * by a sink (loader-sinks.ts: a graphology graph or a GraphIndex); this file holds the
+ * protocol and the per-element checks.
+ *
  * Memory: the loader keeps the graph being built, the keys of elements that were refused
  * (so later references to them are not reported twice) and nothing of the input.
  * Pure: no I/O.
  */
-import type { z } from 'zod';
 import { isCountryCode } from './countries.js';
 import { createRecipeCheck } from './check-recipes.js';
 import { EDGE_RANGES, NODE_RANGES, rangeProblems } from './ranges.js';
 import { ProblemList } from './errors.js';
 import { isReservedKey, reservedMessage } from './reserved-names.js';
 import { copyEdgeAttributes, copyNodeAttributes, isValidEdgeAttributes, isValidNodeAttributes, isValidSerializedEdge, isValidSerializedNode } from './fast-validate.js';
-import { createSupplyGraph, type SupplyGraph } from './graph.js';
-import { GraphIndexBuilder, type GraphIndex } from './graph-index.js';
-import {
-  EdgeAttributesSchema,
-  GraphAttributesSchema,
-  NodeAttributesSchema,
-  SerializedEdgeSchema,
-  SerializedGraphSchema,
-  SerializedNodeSchema,
-  type EdgeAttributes,
-  type GraphAttributes,
-  type NodeAttributes,
-} from './schema.js';
-import { stagesOf } from './stages.js';
+import { addIssues, capWarnings, check, checkReservedNames, isPlainObject, MAX_WARNINGS } from './load-messages.js';
+import { graphSink, indexSink, type IndexParseResult, type LoaderSink, type ParseResult } from './loader-sinks.js';
+import { checkGraphAttributes, checkVocabulary, vocabularyOf, type Vocabulary } from './graph-vocabulary.js';
+import { EdgeAttributesSchema, NodeAttributesSchema, SerializedEdgeSchema, SerializedGraphSchema, SerializedNodeSchema, type EdgeAttributes, type NodeAttributes } from './schema.js';
 
-export interface ParseResult {
-  graph: SupplyGraph;
-  /** Things that are allowed but probably unintended, such as unknown attribute names. */
-  warnings: string[];
-}
+export type { IndexParseResult, ParseResult } from './loader-sinks.js';
 
 export interface ParseOptions {
   /** Most problems listed before the rest are only counted. */
   maxProblems?: number;
   /** Most warnings listed; the rest are summarised in one last warning (default 20). */
   maxWarnings?: number;
-}
-
-/** Default of `ParseOptions.maxWarnings`: a file with 400,000 unknown attribute names gets 20 lines and a count, not 400,000 lines. */
-export const MAX_WARNINGS = 20;
-
-/** `lines` capped at `max`, the rest summarised in one line naming how many were left out. */
-export function capWarnings(lines: string[], max: number, file: string): string[] {
-  if (lines.length <= max) return lines;
-  return [...lines.slice(0, max), `${file}: ... and ${lines.length - max} more warnings (not listed)`];
-}
-
-export { isReservedKey, reservedMessage } from './reserved-names.js';
-
-/** Describes a value for an error message, briefly. */
-export function describeValue(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (typeof value === 'number') return String(value);
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
-}
-
-/** Adds a problem for each reserved own property name of `value` (an attributes object or a table), as `what`. */
-function checkReservedNames(problems: ProblemList, element: string, value: unknown, what: string): void {
-  if (!isPlainObject(value)) return;
-  for (const name of Object.keys(value)) if (isReservedKey(name)) problems.add(element, reservedMessage(what, name));
-}
-
-/** Adds a zod error's issues to `problems` under `element`, quoting offending values. */
-export function addIssues(problems: ProblemList, element: string, error: z.ZodError): void {
-  for (const issue of error.issues) {
-    const field = issue.path.join('.');
-    const shown = 'input' in issue && issue.input !== undefined && issue.code !== 'unrecognized_keys';
-    const got = shown ? ` (got ${describeValue(issue.input)})` : '';
-    problems.add(element, `${field ? `${field}: ` : ''}${issue.message}${got}`);
-  }
-}
-
-/**
- * safeParse without `reportInput` (about twice as fast on valid input); on failure it is
- * parsed again with it, so error messages can quote the offending values.
- */
-export function check<T extends z.ZodType>(schema: T, value: unknown): z.ZodSafeParseResult<z.output<T>> {
-  const result = schema.safeParse(value);
-  return result.success ? result : schema.safeParse(value, { reportInput: true });
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Receives a graph file's parts in order; see the module comment. */
@@ -112,94 +54,6 @@ export interface GraphLoader<R = ParseResult> {
   problem(element: string, message: string): void;
   /** Throws InputError naming the file when any problem was found; else the graph. */
   finish(): R;
-}
-
-/** Where a loader puts what it accepts: a graphology graph, or a GraphIndex directly. */
-interface LoaderSink<R> {
-  /** False when the sink keeps only what the index needs (attributes are not copied). */
-  readonly keepsAttributes: boolean;
-  readonly order: number;
-  setAttributes(attributes: GraphAttributes): void;
-  hasNode(key: string): boolean;
-  /** A number for an accepted node (its id in the index), -1 when there is none. */
-  nodeRef(key: string): number;
-  addNode(key: string, attributes: NodeAttributes): void;
-  /** Whether an edge joins two accepted nodes already (refs from nodeRef). */
-  hasPair(source: string, target: string, sourceRef: number, targetRef: number): boolean;
-  /** Whether an accepted edge has this key; `source`/`target` are this edge's ends (the key may be their default key). */
-  hasEdgeKey(key: string, source: string, target: string, isDefault: boolean): boolean;
-  addEdge(key: string, source: string, target: string, attributes: EdgeAttributes, isDefault: boolean, sourceRef: number, targetRef: number): void;
-  result(warnings: string[]): R;
-}
-
-function graphSink(): LoaderSink<ParseResult> {
-  const graph = createSupplyGraph();
-  return {
-    keepsAttributes: true,
-    get order() {
-      return graph.order;
-    },
-    setAttributes: (attributes) => graph.replaceAttributes(attributes),
-    hasNode: (key) => graph.hasNode(key),
-    nodeRef: (key) => (graph.hasNode(key) ? 0 : -1),
-    addNode: (key, attributes) => graph.addNode(key, attributes),
-    hasPair: (source, target) => graph.hasDirectedEdge(source, target),
-    hasEdgeKey: (key) => graph.hasEdge(key),
-    addEdge: (key, source, target, attributes) => graph.addDirectedEdgeWithKey(key, source, target, attributes),
-    result: (warnings) => ({ graph, warnings }),
-  };
-}
-
-/** What `createIndexLoader` gives: the index and the graph attributes, no graphology graph. */
-export interface IndexParseResult {
-  index: GraphIndex;
-  attributes: GraphAttributes;
-  warnings: string[];
-}
-
-/**
- * Edge keys without a Set of millions of strings: default keys (`source->target`) are
- * unique when pairs are, so only custom keys are kept, with the pairs of their edges. A
- * custom key clashes with a custom key in the set, or with the default key of an edge
- * whose pair it spells (`a->b` for every way of cutting it at a `->`) and that is not
- * custom-keyed; a default key clashes with a custom key in the set.
- */
-function indexSink(): LoaderSink<IndexParseResult> {
-  let builder = new GraphIndexBuilder();
-  let graphAttributes: GraphAttributes = {};
-  const customKeys = new Set<string>();
-  const customPairs = new Set<string>();
-  const spellsDefaultKey = (key: string): boolean => {
-    for (let at = key.indexOf('->'); at !== -1; at = key.indexOf('->', at + 1)) {
-      const source = key.slice(0, at);
-      const target = key.slice(at + 2);
-      if (builder.hasNode(source) && builder.hasNode(target) && source !== target && builder.hasPair(source, target) && !customPairs.has(`${source.length}:${source}${target}`)) return true;
-    }
-    return false;
-  };
-  return {
-    keepsAttributes: false,
-    get order() {
-      return builder.order;
-    },
-    setAttributes: (attributes) => {
-      graphAttributes = attributes;
-      builder = new GraphIndexBuilder(attributes);
-    },
-    hasNode: (key) => builder.hasNode(key),
-    nodeRef: (key) => builder.nodeId(key),
-    addNode: (key, attributes) => builder.addNode(key, attributes),
-    hasPair: (_source, _target, s, t) => builder.hasPairOf(s, t),
-    hasEdgeKey: (key, _source, _target, isDefault) => customKeys.has(key) || (!isDefault && spellsDefaultKey(key)),
-    addEdge: (key, source, target, attributes, isDefault, s, t) => {
-      if (!isDefault) {
-        customKeys.add(key);
-        customPairs.add(`${source.length}:${source}${target}`);
-      }
-      builder.addEdgeOf(key, s, t, attributes);
-    },
-    result: (warnings) => ({ index: builder.build(), attributes: graphAttributes, warnings }),
-  };
 }
 
 /** A loader for the graph file `file` (the name errors give) that builds a graphology graph. */
@@ -224,8 +78,7 @@ function createLoader<R>(file: string, options: ParseOptions, sink: LoaderSink<R
     sink.addNode(key, attributes);
   };
   let header = false;
-  let stages: readonly string[] = stagesOf({});
-  let stageSet: ReadonlySet<string> = new Set(stages);
+  let vocabulary: Vocabulary = vocabularyOf({});
   /** Nodes whose attributes were refused: they exist for the edges' endpoint checks. */
   const refusedNodes = new Set<string>();
   /** (source, target) pairs and keys of edges that were refused, for the duplicate checks. */
@@ -240,37 +93,12 @@ function createLoader<R>(file: string, options: ParseOptions, sink: LoaderSink<R
 
   function setAttributes(raw: unknown): void {
     header = true;
-    checkReservedNames(problems, 'graph attributes', raw, 'attribute');
-    if (isPlainObject(raw)) checkReservedNames(problems, 'graph attributes', raw.countries, 'countries: country code');
-    const result = check(GraphAttributesSchema, raw ?? {});
-    let attributes: GraphAttributes = {};
-    if (result.success) attributes = result.data;
-    else addIssues(problems, 'graph attributes', result.error);
-    sink.setAttributes(attributes);
-    stages = stagesOf(attributes);
-    stageSet = new Set(stages);
-    if (stageSet.size !== stages.length) problems.add('graph attributes', 'stages: the stage list has duplicates');
-    for (const stage of stages.filter(isReservedKey)) problems.add('graph attributes', `stages: ${reservedMessage('stage', stage)}`);
-    for (const stage of Object.keys(attributes.stageTotals ?? {})) {
-      if (!stageSet.has(stage)) problems.add('graph attributes', `stageTotals: unknown stage "${stage}" (expected one of ${stages.join(', ')})`);
-    }
-    for (const code of Object.keys(attributes.countries ?? {})) {
-      if (!isCountryCode(code)) problems.add('graph attributes', `countries: "${code}" is not an ISO 3166-1 alpha-2 code`);
-    }
+    const checked = checkGraphAttributes(problems, raw);
+    sink.setAttributes(checked.attributes);
+    vocabulary = checked.vocabulary;
   }
 
   const hasNode = (key: string): boolean => sink.hasNode(key) || refusedNodes.has(key);
-
-  /** The node's stage and country against the graph's vocabularies (attributes already shaped or not). */
-  function checkVocabulary(element: string, attributes: unknown): void {
-    const { stage, country } = isPlainObject(attributes) ? attributes : {};
-    if (typeof stage === 'string' && stage !== '' && !stageSet.has(stage)) {
-      problems.add(element, `unknown stage "${stage}" (expected one of ${stages.join(', ')})`);
-    }
-    if (typeof country === 'string' && !isCountryCode(country)) {
-      problems.add(element, `country "${country}" is not an ISO 3166-1 alpha-2 code (upper case, e.g. "CN")`);
-    }
-  }
 
   function node(raw: unknown): void {
     if (!header) setAttributes({});
@@ -297,7 +125,7 @@ function createLoader<R>(file: string, options: ParseOptions, sink: LoaderSink<R
     if (isReservedKey(key)) problems.add(element, reservedMessage('key', key));
     if (isValidNodeAttributes(rawAttributes)) {
       const { stage, country } = rawAttributes as { stage?: string; country?: string };
-      if ((stage !== undefined && !stageSet.has(stage)) || (country !== undefined && !isCountryCode(country))) checkVocabulary(element, rawAttributes);
+      if ((stage !== undefined && !vocabulary.stageSet.has(stage)) || (country !== undefined && !isCountryCode(country))) checkVocabulary(problems, vocabulary, element, rawAttributes);
       for (const message of rangeProblems(rawAttributes, NODE_RANGES)) problems.add(element, message);
       if (isReservedKey(key)) refusedNodes.add(key);
       else if (sink.keepsAttributes) addNode(key, copyNodeAttributes(rawAttributes, countUnknownNode));
@@ -310,7 +138,7 @@ function createLoader<R>(file: string, options: ParseOptions, sink: LoaderSink<R
     checkReservedNames(problems, element, rawAttributes, 'attribute');
     const attributes = check(NodeAttributesSchema, rawAttributes);
     if (!attributes.success) addIssues(problems, element, attributes.error);
-    checkVocabulary(element, rawAttributes);
+    checkVocabulary(problems, vocabulary, element, rawAttributes);
     if (!attributes.success || isReservedKey(key)) {
       refusedNodes.add(key);
       return;

@@ -4,11 +4,14 @@
  * Pure: takes data already parsed from JSON, does no I/O. The element rules live in
  * graph-loader.ts, which the streaming readers share.
  */
-import { check, addIssues, createGraphLoader, describeValue, type ParseOptions, type ParseResult } from './graph-loader.js';
+import { createGraphLoader, type ParseOptions, type ParseResult } from './graph-loader.js';
+import { addIssues, check, describeValue } from './load-messages.js';
 import { ProblemList } from './errors.js';
 import { SerializedGraphSchema } from './schema.js';
 
-export { capWarnings, describeValue, isReservedKey, MAX_WARNINGS, reservedMessage, type ParseOptions, type ParseResult } from './graph-loader.js';
+export { capWarnings, describeValue, MAX_WARNINGS } from './load-messages.js';
+export { isReservedKey, reservedMessage } from './reserved-names.js';
+export type { ParseOptions, ParseResult } from './graph-loader.js';
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
