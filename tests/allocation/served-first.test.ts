@@ -135,4 +135,16 @@ describe('servedFirstAllocation on random graphs', () => {
       { numRuns: 12, seed: 7 },
     );
   });
+
+  it('equals the full computation when a country goes offline (sinks no plan reaches, LP without dead columns)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 30, max: 90 }), fc.integer({ min: 1, max: 10_000 }), (nodes, seed) => {
+        const graph = parseGraph(generateSupplyGraph({ nodes, seed, backEdges: 0.05 }), 'generated.json').graph;
+        const countries = [...new Set(graph.mapNodes((_n, a) => a.country))].sort();
+        const country = countries[seed % countries.length] as string;
+        check(graph, { name: 'random outage', actions: [{ type: 'disableCountry', country }] }, `nodes ${nodes} seed ${seed} without ${country}`);
+      }),
+      { numRuns: 12, seed: 15 },
+    );
+  });
 });
