@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { AnswerCache, DEFAULT_ANSWER_CACHE } from './answer-cache.js';
+import { BusyLog } from './busy-log.js';
 import { ComputePool } from './compute-pool.js';
 import { analyzeRoute } from './routes-analyze.js';
 import { graphsRouter } from './routes-graphs.js';
@@ -84,8 +85,10 @@ export interface AppDeps {
   limits?: Partial<Limits>;
   /** Runs metrics and scenarios (default: a pool with default options; its workers start when first needed). */
   pool?: ComputePool;
-  /** Where internal errors (with their stack) and busy answers (one line each) are logged. */
+  /** Where internal errors (with their stack) and busy answers (one line per interval, busy-log.ts) are logged. */
   log?: (line: string) => void;
+  /** Counts busy answers (503) and logs them (default: one line per 10 s to `log`; `start()` passes its own and flushes it on close). */
+  busy?: BusyLog;
   /**
    * Host names (the Host header without its port) the server answers; any other is a 403.
    * Default: `localhost`, `127.0.0.1`, `[::1]` (a page on another site that rebinds its DNS
@@ -170,6 +173,6 @@ export function createApp(deps: AppDeps): Express {
     });
   }
   app.use(notFound);
-  app.use(jsonErrors(log));
+  app.use(jsonErrors(log, deps.busy ?? new BusyLog(log)));
   return app;
 }
