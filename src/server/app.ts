@@ -87,6 +87,8 @@ export interface AppDeps {
   pool?: ComputePool;
   /** Where internal errors (with their stack) and busy answers (one line per interval, busy-log.ts) are logged. */
   log?: (line: string) => void;
+  /** The answer cache of scenarios (default: one of `limits.answerCacheBytes`). */
+  answers?: AnswerCache;
   /** Counts busy answers (503) and logs them (default: one line per 10 s to `log`; `start()` passes its own and flushes it on close). */
   busy?: BusyLog;
   /**
@@ -161,7 +163,7 @@ export function createApp(deps: AppDeps): Express {
     parseQuery(NoQuery, req);
     res.json({ ok: true });
   });
-  const answers = new AnswerCache({ maxBytes: limits.answerCacheBytes, maxEntryBytes: Math.min(DEFAULT_ANSWER_CACHE.maxEntryBytes, limits.answerCacheBytes) });
+  const answers = deps.answers ?? new AnswerCache({ maxBytes: limits.answerCacheBytes, maxEntryBytes: Math.min(DEFAULT_ANSWER_CACHE.maxEntryBytes, limits.answerCacheBytes) });
   app.use('/api/graphs', graphsRouter({ store, scenariosDir, pool, limits, answers }));
   app.use('/api', notFound);
 

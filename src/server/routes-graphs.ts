@@ -8,7 +8,8 @@
  * The request thread does no evaluation of its own on the shipped dataset: a scenario's
  * answer is serialized on the worker (`runJson`) and kept in the answer cache
  * (answer-cache.ts) by graph version and canonical question, so the map's repeated
- * toggles are answered from memory; a graph's metrics answer is serialized once per file
+ * toggles are answered from memory, and identical questions asked at the same time share
+ * one computation; a graph's metrics answer is serialized once per file
  * version and its bytes reused.
  */
 import { Router, type Request } from 'express';
@@ -167,13 +168,17 @@ export function graphsRouter({ store, scenariosDir, pool, limits, answers = new 
       ...(query.objective !== undefined ? { objective: query.objective } : {}),
     };
     const question = canonicalKey({ route: 'scenario', scenario, options });
-    let answer = answers.get(graph, question);
-    if (answer === undefined) {
-      const job = { type: 'scenario', scenario, options } as const;
-      const run = { budgetMs: limits.scenarioMs, hint: `run \`chokepoint scenario\` on the graph file`, signal: abortOnClose(res), work: scenarioWork(graph, scenario.actions.length) };
-      answer = await pool.runJson(graph, job, { ...run, answerBytes: limits.answerBytes, what: 'the scenario' });
-      answers.set(graph, question, answer);
-    }
+    // Cached, or shared with an identical request already computing (answer-cache.ts).
+    const answer = await answers.answer(
+      graph,
+      question,
+      (signal) => {
+        const job = { type: 'scenario', scenario, options } as const;
+        const run = { budgetMs: limits.scenarioMs, hint: `run \`chokepoint scenario\` on the graph file`, signal, work: scenarioWork(graph, scenario.actions.length) };
+        return pool.runJson(graph, job, { ...run, answerBytes: limits.answerBytes, what: 'the scenario' });
+      },
+      abortOnClose(res),
+    );
     res.type('application/json').send(answer);
   });
 
