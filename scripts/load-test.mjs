@@ -12,9 +12,11 @@
 // (each has its list: refused 400/403/413/422, or busy 503), /api/health's p99 is 200 ms
 // or more, the scenarios' p99 is 1 s or more, or the server did not stop cleanly
 // (SIGTERM, exit 0) at the end.
-//   node scripts/load-test.mjs [--duration S] [--connections N] [--no-attacks] [--docs] [--shared] [--cpu-prof DIR]
+//   node scripts/load-test.mjs [--duration S] [--connections N] [--no-attacks] [--docs] [--shared] [--cpu-prof DIR] [--loop-log MS]
 // --cpu-prof DIR runs the server with Node's --cpu-prof (a .cpuprofile per thread in DIR),
-// to find what holds up its request thread.
+// to find what holds up its request thread; --loop-log MS has the server log its
+// event-loop delay and blocks over MS ms every 10 s (CHOKEPOINT_LOOP_LOG, loop-monitor.ts),
+// printed at the end with its busy lines.
 // --no-attacks runs the normal traffic only (the issue 7 test, 50 clients by default).
 // --docs writes the results as the "## Server load test" section of docs/benchmarks.md
 // (replacing that section if present, else appending it); --shared notes there that the
@@ -52,7 +54,12 @@ if (!existsSync(join(ROOT, 'dist', 'cli', 'run.js'))) {
 /** Starts `chokepoint serve --port 0` and resolves with the child and its URL. */
 function startServer(graphsDir) {
   const profile = args.includes('--cpu-prof') ? ['--cpu-prof', '--cpu-prof-dir', args[args.indexOf('--cpu-prof') + 1]] : [];
-  const child = spawn(process.execPath, [...profile, join(ROOT, 'bin', 'chokepoint.js'), 'serve', '--port', '0', '--host', '127.0.0.1', '--graphs', graphsDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const loopLog = args.includes('--loop-log') ? { CHOKEPOINT_LOOP_LOG: args[args.indexOf('--loop-log') + 1] } : {};
+  const child = spawn(process.execPath, [...profile, join(ROOT, 'bin', 'chokepoint.js'), 'serve', '--port', '0', '--host', '127.0.0.1', '--graphs', graphsDir], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...loopLog },
+  });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
   return new Promise((resolve, reject) => {
@@ -266,5 +273,7 @@ try {
     failed = true;
     log(`load-test: the server did not stop cleanly on SIGTERM (${exit}): ${stderr()}`);
   } else log('load-test: the server stopped on SIGTERM with exit code 0');
+  // The server's own lines: busy answers per interval, and the event loop with --loop-log.
+  for (const line of stderr().split('\n')) if (/: (busy|event loop)/.test(line)) log(`server: ${line}`);
 }
 process.exit(failed ? 1 : 0);
