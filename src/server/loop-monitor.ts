@@ -44,8 +44,9 @@ export function watchEventLoop(server: Server, log: (line: string) => void, give
   histogram.enable();
   /** Requests started since the last tick, by route. */
   let started = new Map<string, number>();
-  const onRequest = (req: { method?: string; url?: string }) => {
-    const route = routeOf(req.method, req.url);
+  // Express has already routed the request when this listener runs (it rewrites `url`).
+  const onRequest = (req: { method?: string; url?: string; originalUrl?: string }) => {
+    const route = routeOf(req.method, req.originalUrl ?? req.url);
     started.set(route, (started.get(route) ?? 0) + 1);
   };
   server.on('request', onRequest);
