@@ -5,7 +5,7 @@
  * threads with a time budget, in two lanes: graphs the server holds, and posted input),
  * and let the one error middleware answer failures. Scenario answers are cached
  * (answer-cache.ts); bodies over their route's limit are refused by their declared length
- * before they are read (guards.ts).
+ * before they are read, and large bodies are read at a bounded rate per client (guards.ts).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,7 +17,7 @@ import { ComputePool } from './compute-pool.js';
 import { analyzeRoute } from './routes-analyze.js';
 import { graphsRouter } from './routes-graphs.js';
 import { jsonErrors, notFound } from './errors.js';
-import { clientLimit, declaredLength, hostAllowList } from './guards.js';
+import { clientLimit, declaredLength, hostAllowList, readRate } from './guards.js';
 import { UsageError } from '../model/errors.js';
 import { GraphStore } from './graph-store.js';
 import { warmUp } from './warm-up.js';
@@ -45,6 +45,8 @@ export interface Limits {
   graphInlineBytes: number;
   /** Requests with a large body (over `analyzeInlineBytes`, or of unknown length) one client (IP address) may have in flight; 503 beyond. */
   clientHeavy: number;
+  /** Rate (bytes per second) at which one client's large bodies are read, refused ones included, after a burst of `bodyBytes` (guards.ts `readRate`; 0: no limit). */
+  clientBytesPerSecond: number;
   /** Time budgets (ms) of the computations on workers: `POST /api/analyze`, a graph's metrics, a scenario, reading a large graph file. */
   analyzeMs: number;
   metricsMs: number;
@@ -67,6 +69,7 @@ export const DEFAULT_LIMITS: Limits = {
   analyzeInlineBytes: 64 * 1024,
   graphInlineBytes: 1024 * 1024,
   clientHeavy: 4,
+  clientBytesPerSecond: 16 * 1024 * 1024,
   analyzeMs: 20_000,
   metricsMs: 120_000,
   scenarioMs: 20_000,
@@ -149,6 +152,8 @@ export function createApp(deps: AppDeps): Express {
   app.set('etag', false);
   // No HSTS: the server speaks plain HTTP (normally on 127.0.0.1).
   app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES }, strictTransportSecurity: false }));
+  // First, so that the body of any request refused below is discarded at this rate too.
+  app.use(readRate({ bytesPerSecond: limits.clientBytesPerSecond, burstBytes: limits.bodyBytes, threshold: limits.analyzeInlineBytes, clock: pool.options.clock }));
   app.use(hostAllowList(deps.allowedHosts ?? LOOPBACK_HOSTS));
   // The posted graph arrives as bytes and is decoded and parsed where its size says
   // (routes-analyze.ts); scenario bodies are small, and parsed here. A declared length over
