@@ -70,7 +70,7 @@ export const DEFAULT_LIMITS: Limits = {
   analyzeInlineBytes: 64 * 1024,
   graphInlineBytes: 1024 * 1024,
   clientHeavy: 4,
-  clientBytesPerSecond: 16 * 1024 * 1024,
+  clientBytesPerSecond: 32 * 1024 * 1024,
   analyzeMs: 20_000,
   metricsMs: 120_000,
   scenarioMs: 20_000,
