@@ -167,9 +167,9 @@ a scenario of 201 actions (over the action limit, 400), a ${extra.refusedMb} MB 
 4 large requests in flight or the queue is full), a 4.7 MB graph with 400,000 unknown
 attribute names (200 with 21 warnings, or 503), the graph listing with a ${extra.largeMb} MB graph
 file in the folder (read on a worker), and requests with a foreign Host header (DNS
-rebinding, 403). The large bodies are read at most 32 MiB/s per client (all of them here:
-one address), refused ones included (src/server/guards.ts \`readRate\`), so those attacks
-run at a few requests per second: the server no longer reads (and garbage-collects) about
+rebinding, 403). A refused large body is discarded at most 32 MiB/s per client (all of
+them here: one address; src/server/guards.ts \`discardRate\`), so those attacks run at a
+few requests per second: the server no longer reads (and garbage-collects) about
 220 MB/s of bodies it refuses. "Unexplained" counts connection errors, timeouts and any
 status not in the kind's list (normal traffic: 200 only).` : ''} The server is one Node process (its
 request thread, and compute workers for the large inputs); the load generator runs on the

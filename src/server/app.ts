@@ -6,7 +6,7 @@
  * timelines and ensembles, and posted input),
  * and let the one error middleware answer failures. Scenario answers are cached
  * (answer-cache.ts); bodies over their route's limit are refused by their declared length
- * before they are read, and large bodies are read at a bounded rate per client (guards.ts).
+ * before they are read, and a refused large body is discarded at a bounded rate per client (guards.ts).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +18,7 @@ import { ComputePool } from './compute-pool.js';
 import { analyzeRoute } from './routes-analyze.js';
 import { graphsRouter } from './routes-graphs.js';
 import { jsonErrors, notFound } from './errors.js';
-import { clientLimit, declaredLength, hostAllowList, readRate } from './guards.js';
+import { clientLimit, declaredLength, discardRate, hostAllowList } from './guards.js';
 import { UsageError } from '../model/errors.js';
 import { GraphStore } from './graph-store.js';
 import { warmUp } from './warm-up.js';
@@ -46,8 +46,8 @@ export interface Limits {
   graphInlineBytes: number;
   /** Requests with a large body (over `analyzeInlineBytes`, or of unknown length) one client (IP address) may have in flight; 503 beyond. */
   clientHeavy: number;
-  /** Rate (bytes per second) at which one client's large bodies are read, refused ones included, after a burst of `bodyBytes` (guards.ts `readRate`; 0: no limit). */
-  clientBytesPerSecond: number;
+  /** Rate (bytes per second) at which one client's refused large bodies are discarded (read and dropped), after a burst of `bodyBytes` (guards.ts `discardRate`; 0: no limit). */
+  discardBytesPerSecond: number;
   /** Time budgets (ms) of the computations on workers: `POST /api/analyze`, a graph's metrics, a scenario, reading a large graph file. */
   analyzeMs: number;
   metricsMs: number;
@@ -70,7 +70,7 @@ export const DEFAULT_LIMITS: Limits = {
   analyzeInlineBytes: 64 * 1024,
   graphInlineBytes: 1024 * 1024,
   clientHeavy: 4,
-  clientBytesPerSecond: 32 * 1024 * 1024,
+  discardBytesPerSecond: 32 * 1024 * 1024,
   analyzeMs: 20_000,
   metricsMs: 120_000,
   scenarioMs: 20_000,
@@ -153,8 +153,8 @@ export function createApp(deps: AppDeps): Express {
   app.set('etag', false);
   // No HSTS: the server speaks plain HTTP (normally on 127.0.0.1).
   app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES }, strictTransportSecurity: false }));
-  // First, so that the body of any request refused below is discarded at this rate too.
-  app.use(readRate({ bytesPerSecond: limits.clientBytesPerSecond, burstBytes: limits.bodyBytes, threshold: limits.analyzeInlineBytes, clock: pool.options.clock }));
+  // First, so that the body of any request refused below is discarded at this rate.
+  app.use(discardRate({ bytesPerSecond: limits.discardBytesPerSecond, burstBytes: limits.bodyBytes, threshold: limits.analyzeInlineBytes, clock: pool.options.clock }));
   app.use(hostAllowList(deps.allowedHosts ?? LOOPBACK_HOSTS));
   // The posted graph arrives as bytes and is decoded and parsed where its size says
   // (routes-analyze.ts); scenario bodies are small, and parsed here. A declared length over

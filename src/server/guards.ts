@@ -26,19 +26,19 @@
  *   is one budget for all local uploaders together: a bound on the large bodies buffered at
  *   once, not a fairness rule between local programs (the compute pool's lanes keep the
  *   map's requests apart from uploads; compute-pool.ts).
- * - Read rate of large bodies: every byte a client sends is read by the request thread
- *   (Node's HTTP parser copies each chunk of a body into a new Buffer, even one that is
- *   refused and discarded), and that garbage costs garbage collections on the request
- *   thread. Measured under the load test, clients posting 3-5 MB bodies as fast as
- *   loopback carries them (about 220 MB/s, most of it refused by a 413 or 503 before
- *   being read) made the request thread's GC pauses and socket reads what delayed
- *   `/api/health`. So the bodies of large requests (as the per-client limit counts them)
- *   are read at most `bytesPerSecond` per client (a token bucket of `burstBytes`: one
- *   body up to the limit goes at full speed, more within a second wait), by pausing the
- *   request, which stops reading its socket (TCP backpressure slows the sender; nothing
- *   is buffered). A refused body is read the same way (discarded at the same rate, the
- *   connection kept open), instead of at full speed. Small requests are never slowed. On
- *   loopback all local programs share one budget. The clock is injected (tests).
+ * - Discard rate of refused bodies: every byte a client sends is read by the request
+ *   thread (Node's HTTP parser copies each chunk of a body into a new Buffer, even one
+ *   that is refused and discarded), and that garbage costs garbage collections on the
+ *   request thread. Measured under the load test, clients posting 3-5 MB bodies as fast as
+ *   loopback carries them (about 220 MB/s, almost all refused by a 413 or 503 before being
+ *   read) made the request thread's socket reads and GC pauses what delayed
+ *   `/api/health`. So the body of a large request (as the per-client limit counts them)
+ *   that is answered without being read (a refusal) is discarded at most `bytesPerSecond`
+ *   per client (a token bucket of `burstBytes`), by pausing the request, which stops
+ *   reading its socket (TCP backpressure slows the sender; nothing is buffered); the
+ *   connection stays open and usable, as before. Bodies the server accepts are read at
+ *   full speed (the per-client limit bounds them). On loopback all local programs share
+ *   one budget. The clock is injected (tests).
  */
 import type { RequestHandler } from 'express';
 import { BusyError, ForbiddenError, TooLargeError } from '../model/errors.js';
@@ -107,10 +107,10 @@ export function clientLimit(max: number, threshold: number): RequestHandler {
   };
 }
 
-export interface ReadRateOptions {
-  /** Sustained rate at which one client's large bodies are read, bytes per second. */
+export interface DiscardRateOptions {
+  /** Sustained rate at which one client's refused large bodies are discarded, bytes per second (0: no limit). */
   bytesPerSecond: number;
-  /** Bytes a client may send at full speed after a quiet time (the bucket's size). */
+  /** Bytes a client may have discarded at full speed after a quiet time (the bucket's size). */
   burstBytes: number;
   /** Requests with a body over this (bytes), or of unknown length, are large (as for `clientLimit`). */
   threshold: number;
@@ -126,7 +126,7 @@ export interface ReadRateOptions {
 export class ByteBuckets {
   private readonly buckets = new Map<string, { tokens: number; at: number; users: number }>();
 
-  constructor(private readonly options: Omit<ReadRateOptions, 'threshold'>) {}
+  constructor(private readonly options: Omit<DiscardRateOptions, 'threshold'>) {}
 
   /** A request of `client` starts using its bucket (kept while any does). */
   open(client: string): void {
@@ -166,40 +166,41 @@ export class ByteBuckets {
 }
 
 /**
- * Reads large bodies at most `bytesPerSecond` per client (see the header). Put it before
- * any guard that may refuse a request: the body of a refused request is then discarded by
- * this reader, at this rate, rather than by Node at full speed.
+ * Discards the unread body of a refused large request at most `bytesPerSecond` per client
+ * (see the header). Put it before any guard that may refuse a request. When the answer is
+ * ending ('prefinish', before Node's own handler on 'finish' would discard the body at
+ * full speed) and the body has neither been read nor fully arrived, this reads it, paused
+ * whenever the client's bucket is empty.
  */
-export function readRate(options: ReadRateOptions): RequestHandler {
+export function discardRate(options: DiscardRateOptions): RequestHandler {
   const buckets = new ByteBuckets(options);
   const { clock } = options;
-  return (req, _res, next) => {
-    // 0: no limit.
+  return (req, res, next) => {
     if (options.bytesPerSecond === 0 || !isLarge(req.headers, options.threshold)) {
       next();
       return;
     }
-    const client = req.socket.remoteAddress ?? 'unknown';
-    buckets.open(client);
-    let timer: unknown = null;
-    const done = () => {
-      if (timer !== null) clock.clearTimeout(timer);
-      timer = null;
-      buckets.close(client);
-    };
-    req.once('close', done);
-    // Reading the body here (flowing) also keeps Node from discarding it at full speed
-    // when the answer comes first; the body parser, if the route has one, reads the same
-    // chunks (it attaches its own listener before any chunk is emitted).
-    req.on('data', (chunk: Buffer) => {
-      const wait = buckets.take(client, chunk.length);
-      if (wait === 0 || timer !== null) return;
-      req.pause();
-      timer = clock.setTimeout(() => {
+    res.once('prefinish', () => {
+      // Read (or being read) by the route, or all there: nothing to discard.
+      if (req.complete || req.readableFlowing !== null) return;
+      const client = req.socket.remoteAddress ?? 'unknown';
+      buckets.open(client);
+      let timer: unknown = null;
+      req.once('close', () => {
+        if (timer !== null) clock.clearTimeout(timer);
         timer = null;
-        req.resume();
-      }, wait);
-      (timer as { unref?: () => void } | null)?.unref?.();
+        buckets.close(client);
+      });
+      req.on('data', (chunk: Buffer) => {
+        const wait = buckets.take(client, chunk.length);
+        if (wait === 0 || timer !== null) return;
+        req.pause();
+        timer = clock.setTimeout(() => {
+          timer = null;
+          req.resume();
+        }, wait);
+        (timer as { unref?: () => void } | null)?.unref?.();
+      });
     });
     next();
   };

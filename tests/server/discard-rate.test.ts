@@ -1,7 +1,8 @@
 /**
- * The read rate of large bodies (src/server/guards.ts `readRate`, `ByteBuckets`): a token
- * bucket per client, and a refused body discarded at that rate instead of at full speed,
- * on a connection that stays usable. Driven by a manual clock: what is asserted is how
+ * The discard rate of refused large bodies (src/server/guards.ts `discardRate`,
+ * `ByteBuckets`): a token bucket per client, and a refused body discarded at that rate
+ * instead of at full speed, on a connection that stays usable; accepted bodies are read
+ * at full speed. Driven by a manual clock: what is asserted is how
  * much clock time the reading needs (a budget), never how long anything took.
  */
 import { connect, type Socket } from 'node:net';
@@ -9,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ByteBuckets } from '../../src/server/guards.js';
 import type { RunningServer } from '../../src/server/start.js';
 import { manualClock } from '../helpers/manual-clock.js';
-import { copyGraphs, startTestServer } from './helpers.js';
+import { MINI } from '../web/helpers.js';
+import { copyGraphs, postJson, startTestServer } from './helpers.js';
 
 describe('ByteBuckets', () => {
   it('lets a burst through, then asks to wait the time the rate needs to pay back the debt', () => {
@@ -59,7 +61,7 @@ describe('a refused large body is discarded at the read rate, on a connection th
     folder = await copyGraphs();
     server = await startTestServer({
       graphsDir: folder.dir,
-      limits: { scenarioBytes: 1000, bodyBytes: 40_000, analyzeInlineBytes: 100, clientBytesPerSecond: 10_000 },
+      limits: { scenarioBytes: 1000, bodyBytes: 40_000, analyzeInlineBytes: 100, discardBytesPerSecond: 10_000 },
       compute: { clock },
     });
   });
@@ -99,5 +101,15 @@ describe('a refused large body is discarded at the read rate, on a connection th
     expect(errors).toEqual([]);
     expect(advanced).toBeGreaterThanOrEqual(((length - 40_000 - 2 * 65_536) / 10_000) * 1000);
     socket.destroy();
+  });
+
+  it('reads accepted bodies at full speed: three 35 KB graphs in a row, more than the burst, without the clock moving', async () => {
+    // The graph, padded with spaces to 35 KB: large (over 100 bytes), accepted (under 40 KB).
+    const body = JSON.stringify(MINI) + ' '.repeat(35_000 - JSON.stringify(MINI).length);
+    for (let i = 0; i < 3; i++) {
+      const res = await postJson(server.url, '/api/analyze?metrics=throughput', body);
+      expect(res.status).toBe(200);
+      await res.arrayBuffer();
+    }
   });
 });
