@@ -227,7 +227,7 @@ function endUseFigures(before: Side, after: Side, objective: Objective): EndUseF
   // One sink: its ownMaxFlow, read from the side or, when a lean side left it out, from the same solver (0 when it is no sink of the side).
   const ownOfSink = (side: Side, sink: string) => {
     const supply = side.supply.bySink[sink];
-    return supply === undefined ? 0 : side.computed.sinkMaxFlows ? supply.ownMaxFlow : groupMaxFlow(side, [sink]);
+    return supply === undefined ? 0 : side.computed.detail === 'full' ? supply.ownMaxFlow : groupMaxFlow(side, [sink]);
   };
   return [...groups]
     .sort(([a], [b]) => naturalCompare(a, b))
@@ -381,7 +381,7 @@ export function evaluateLosses(graph: SupplyGraph, scenario: Scenario, options: 
   for (const b of bounds) if (!(BOUNDS as readonly string[]).includes(b)) throw new UsageError(`scenario/evaluate: unknown bound "${String(b)}" (known: ${BOUNDS.join(', ')})`);
   const after = applyScenario(graph, scenario);
   const before = applyScenario(graph, { name: 'baseline', actions: [] });
-  const lean = { bounds, sinkMaxFlows: false };
+  const lean = { bounds, detail: 'losses' as const };
   const sideBefore = evaluateSide(before, before.graph, objective, lean);
   const sideAfter = evaluateSide(after, before.graph, objective, lean);
   return {

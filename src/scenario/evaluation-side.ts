@@ -20,11 +20,11 @@ import { servedFirstAllocation, solveAllocation, type AllocationResult } from '.
 import { allocationNetwork, type AllocationNetwork } from '../allocation/allocation-network.js';
 import type { Objective } from '../allocation/allocation-lp.js';
 import { compactGraph, type CompactGraph } from '../model/compact.js';
-import type { SupplyGraph } from '../model/graph.js';
+import { activeSubgraph, type SupplyGraph } from '../model/graph.js';
 import { maxFlow } from '../metrics/flow/max-flow.js';
 import type { AppliedScenario } from './apply-scenario.js';
 import { proportionalFlow } from './proportional-flow.js';
-import { sinkMaxFlowSolver } from './sink-max-flow.js';
+import { preparedMaxFlow, sinkMaxFlowSolver } from './sink-max-flow.js';
 import { BOUNDS, type Bound, type SinkSupply, type Supply } from './evaluate.js';
 
 export interface Side {
@@ -41,7 +41,7 @@ export interface Side {
   /** Objective of the allocation LP. */
   objective: Objective;
   /** What was computed (`SideOptions`, resolved). */
-  computed: { bounds: ReadonlySet<Bound>; sinkMaxFlows: boolean };
+  computed: { bounds: ReadonlySet<Bound>; detail: 'full' | 'losses' };
   memo: Map<string, unknown>;
 }
 
@@ -53,11 +53,13 @@ export interface SideOptions {
   /** The bounds computed (default all three); a bound left out is NaN in `supply`, total and per sink. */
   bounds?: readonly Bound[];
   /**
-   * Each sink's `maxFlow` (its share of the one maximum flow found) and `ownMaxFlow`
-   * (default true). Without them both are NaN per sink; the max flow of a group of sinks
-   * is still `groupMaxFlow` (the same `sink-max-flow.ts` solver, hence the same numbers).
+   * `full` (default): everything `evaluateScenario` reports. `losses`: no per-sink max
+   * flows (each sink's `maxFlow` and `ownMaxFlow` are NaN; the max flow of a group of
+   * sinks is still `groupMaxFlow`, the same `sink-max-flow.ts` solver, hence the same
+   * numbers) and of the allocation optimum only the deliveries (`detail: 'deliveries'` of
+   * `solveAllocation`: no edge flows, activities or prices).
    */
-  sinkMaxFlows?: boolean;
+  detail?: 'full' | 'losses';
 }
 
 /**
@@ -67,30 +69,35 @@ export interface SideOptions {
 export function evaluateSide(applied: AppliedScenario, base: SupplyGraph, objective: Objective, options: SideOptions = {}): Side {
   const { graph } = applied;
   const bounds = new Set<Bound>(options.bounds ?? BOUNDS);
-  const sinkMaxFlows = options.sinkMaxFlows ?? true;
-  const flow = bounds.has('maxFlow') ? maxFlow(graph) : undefined;
-  const proportional = bounds.has('proportional') ? proportionalFlow(graph, { pass: applied.pass, limit: applied.limit }) : undefined;
-  const network = bounds.has('allocation') ? allocationNetwork(graph, base) : undefined;
-  const allocation = network ? solveAllocation(network, { objective }) : undefined;
+  const detail = options.detail ?? 'full';
+  const sinkMaxFlows = detail === 'full';
   const compact = compactGraph(graph);
   const sinkMaxFlow = sinkMaxFlowSolver(compact);
+  // The total max flow: with the per-sink flows from `maxFlow`, else (a lean side of an
+  // active graph, whose compact graph is the one `maxFlow` builds) the same solve on the
+  // side's compact graph, which the end uses' max flows start from.
+  const flow = bounds.has('maxFlow') && sinkMaxFlows ? maxFlow(graph) : undefined;
+  const maxFlowValue = flow?.value ?? (bounds.has('maxFlow') ? (activeSubgraph(graph) === graph ? preparedMaxFlow(compact) : maxFlow(graph).value) : Number.NaN);
+  const proportional = bounds.has('proportional') ? proportionalFlow(graph, { pass: applied.pass, limit: applied.limit }) : undefined;
+  const network = bounds.has('allocation') ? allocationNetwork(graph, base) : undefined;
+  const allocation = network ? solveAllocation(network, { objective, detail: detail === 'full' ? 'full' : 'deliveries' }) : undefined;
   const bySink: Record<string, SinkSupply> = {};
   for (const sink of sinksOf(graph)) {
     bySink[sink] = {
-      maxFlow: flow && sinkMaxFlows ? graph.reduceInEdges(sink, (total, edge) => total + (flow.edgeFlow[edge] ?? 0), 0) : Number.NaN,
+      maxFlow: flow ? graph.reduceInEdges(sink, (total, edge) => total + (flow.edgeFlow[edge] ?? 0), 0) : Number.NaN,
       ownMaxFlow: flow && sinkMaxFlows ? sinkMaxFlow(new Set([sink])) : Number.NaN,
       allocation: allocation ? (allocation.bySink[sink] ?? 0) : Number.NaN,
       proportional: proportional ? (proportional.bySink[sink] ?? 0) : Number.NaN,
     };
   }
   const supply = {
-    maxFlow: flow?.value ?? Number.NaN,
+    maxFlow: maxFlowValue,
     allocation: allocation?.delivered ?? Number.NaN,
     proportional: proportional?.delivered ?? Number.NaN,
     fairLevel: allocation?.fairLevel ?? null,
     bySink,
   };
-  return { applied, supply, edgeFlow: proportional?.edgeFlow ?? {}, ...(allocation && network ? { allocation, network } : {}), compact, sinkMaxFlow, objective, computed: { bounds, sinkMaxFlows }, memo: new Map() };
+  return { applied, supply, edgeFlow: proportional?.edgeFlow ?? {}, ...(allocation && network ? { allocation, network } : {}), compact, sinkMaxFlow, objective, computed: { bounds, detail }, memo: new Map() };
 }
 
 /** The side's allocation optimum and network; an Error when the side left the allocation bound out (a programming error). */

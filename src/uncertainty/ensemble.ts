@@ -7,8 +7,9 @@
  * 2. Draws: a Latin hypercube of N points in [0, 1)^d from a seeded generator
  *    (`latin-hypercube.ts`); member i gives input j the value low_j + u_ij (high_j - low_j).
  * 3. Member i (`sample-graph.ts`, stage totals rescaled) is evaluated exactly as a single
- *    scenario is (`scenario-losses.ts`, `evaluateScenario`), baseline and scenario on the
- *    member's own figures, so every loss is relative to the member's own baseline.
+ *    scenario is (`scenario-losses.ts`: `evaluateLosses`, the losses of `evaluateScenario`
+ *    without its reports), baseline and scenario on the member's own figures, so every
+ *    loss is relative to the member's own baseline.
  *    Bounds: maxFlow, allocation, proportional (option `bounds`).
  * 4. Per headline h (a bound b and the total, or one end use): the losses L_h(i) of the
  *    members where it is defined (baseline > 0), their P10 / P50 / P90 (`quantile.ts`,
