@@ -44,6 +44,8 @@ const DEFAULT_GRAPH = 'rare-earths-2024';
 let state: ViewState = queryToState(window.location.search);
 let data: PageData | null = null;
 let result: ScenarioResult | null = null;
+/** The question `result` answers (graph, scenario, lens, compared presets): asked again, it is not re-evaluated. */
+let resultKey = '';
 let comparison: Comparison | null = null;
 let comparePending = false;
 /** The aggregated view when it is drawn, else null. */
@@ -149,6 +151,13 @@ async function evaluate(): Promise<void> {
   controller = mine;
   const started = performance.now();
   const scenario = scenarioOf(state, currentPreset());
+  // A change that leaves the question as it was (the embargo mode with no country toggled,
+  // a toggle undone before its answer came) keeps the result drawn, and its time chart.
+  const key = JSON.stringify([state.graph, scenario, state.lens, state.compare]);
+  if (result && key === resultKey) {
+    setStatus('');
+    return;
+  }
   // A big graph's baseline changes nothing and costs minutes: wait for a change.
   if (scenario.actions.length === 0 && isBig(data) && state.compare.length === 0) {
     result = null;
@@ -160,6 +169,7 @@ async function evaluate(): Promise<void> {
   try {
     setStatus(isBig(data) ? 'Evaluating the scenario on a large graph…' : '');
     result = await api.scenario(state.graph, scenario, { signal: mine.signal }, state.lens);
+    resultKey = key;
     setStatus('');
     comparison = null;
     comparePending = state.compare.length > 0;
