@@ -14,12 +14,13 @@
  */
 import type { ElementDefinition } from 'cytoscape';
 import type { MetricsReport } from '../../src/metrics/report-types.js';
+import type { PriceInfo } from '../../src/model/schema.js';
 import { stageLayout, type LayoutNode, type Positions } from './layout.js';
 import type { MapMetric } from './state.js';
 
 /** A graph as the API sends it (graphology serialization with chokepoint attributes). */
 export interface GraphData {
-  attributes?: { name?: string; stages?: string[]; countries?: Record<string, { name: string }>; unit?: string; year?: number };
+  attributes?: { name?: string; stages?: string[]; countries?: Record<string, { name: string }>; unit?: string; year?: number; prices?: Record<string, PriceInfo> };
   nodes: { key: string; attributes: Record<string, unknown> & { stage: string; country: string; label?: string; status?: string; startYear?: number } }[];
   edges: { key?: string; source: string; target: string; attributes: Record<string, unknown> & { flow: number; capacity?: number; material?: string } }[];
 }

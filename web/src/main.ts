@@ -7,6 +7,7 @@
 import cytoscape, { type Core } from 'cytoscape';
 import { compareResults, type Comparison } from '../../src/scenario/compare.js';
 import type { ScenarioResult } from '../../src/scenario/evaluate.js';
+import type { ValuedResult } from '../../src/scenario/value.js';
 import { endUseTable } from '../../src/scenario/result-tables.js';
 import { aggregate, aggregateEffects, AGGREGATE_THRESHOLD, isGroup, type Aggregation } from './aggregate.js';
 import { api } from './api.js';
@@ -43,7 +44,7 @@ const DEFAULT_GRAPH = 'rare-earths-2024';
 
 let state: ViewState = queryToState(window.location.search);
 let data: PageData | null = null;
-let result: ScenarioResult | null = null;
+let result: ValuedResult | null = null;
 let comparison: Comparison | null = null;
 let comparePending = false;
 /** The aggregated view when it is drawn, else null. */
@@ -138,6 +139,11 @@ function isBig(d: PageData): boolean {
   return d.graph.nodes.length > AGGREGATE_THRESHOLD;
 }
 
+/** Whether the graph can be read in value (it has prices). */
+function hasPrices(d: PageData): boolean {
+  return Object.keys(d.graph.attributes?.prices ?? {}).length > 0;
+}
+
 function scenarioTitle(): string {
   return scenarioOf(state, currentPreset()).name;
 }
@@ -159,7 +165,7 @@ async function evaluate(): Promise<void> {
   pending += 1;
   try {
     setStatus(isBig(data) ? 'Evaluating the scenario on a large graph…' : '');
-    result = await api.scenario(state.graph, scenario, { signal: mine.signal }, state.lens);
+    result = await api.scenario(state.graph, scenario, { signal: mine.signal }, { country: state.lens, weight: hasPrices(data) ? state.weight : 'tonnes' });
     setStatus('');
     comparison = null;
     comparePending = state.compare.length > 0;
@@ -187,7 +193,7 @@ async function evaluateComparison(current: ScenarioResult, signal: AbortSignal):
     const key = `${state.graph}|${state.lens ?? ''}|${id}`;
     let r = presetResults.get(key);
     if (!r) {
-      r = await api.scenario(state.graph, { name: preset.name, actions: preset.actions }, { signal }, state.lens);
+      r = await api.scenario(state.graph, { name: preset.name, actions: preset.actions }, { signal }, { country: state.lens });
       presetResults.set(key, r);
     }
     results.push(r);
@@ -302,6 +308,13 @@ function syncControls(d: PageData): void {
   if (document.activeElement !== year) year.value = state.year === null ? '' : String(state.year);
   byId<HTMLSelectElement>('metric-select').value = state.metric;
   byId<HTMLSelectElement>('view-select').value = state.view;
+  const weight = byId<HTMLSelectElement>('weight-select');
+  weight.value = state.weight;
+  const valueOption = weight.querySelector<HTMLOptionElement>('option[value="value"]');
+  if (valueOption) {
+    valueOption.disabled = !hasPrices(d);
+    valueOption.title = hasPrices(d) ? 'USD/yr at the graph\'s prices' : 'this graph has no prices';
+  }
   byId<HTMLSelectElement>('graph-select').value = state.graph ?? '';
   const lens = byId<HTMLSelectElement>('lens-select');
   if (lens.dataset.graph !== d.id) {
@@ -334,6 +347,7 @@ async function loadGraph(id: string): Promise<void> {
     const codes = new Set(d.countries.map((c) => c.code));
     if (state.off.some((code) => !codes.has(code))) state = { ...state, off: state.off.filter((code) => codes.has(code)) };
     if (state.lens && !d.lensCountries.some((c) => c.code === state.lens)) state = actions.setLens(state, null);
+    if (state.weight === 'value' && !hasPrices(d)) state = actions.setWeight(state, 'tonnes');
     const usable = new Set(d.presets.filter((p) => !p.error).map((p) => p.id));
     if (state.compare.some((p) => !usable.has(p))) state = { ...state, compare: state.compare.filter((p) => usable.has(p)) };
     const keys = new Set(d.graph.nodes.map((n) => n.key));
@@ -398,6 +412,8 @@ function wireControls(): void {
   const metric = byId<HTMLSelectElement>('metric-select');
   metric.replaceChildren(...MAP_METRICS.map((m) => h('option', { value: m }, METRIC_LABELS[m])));
   metric.addEventListener('change', () => update((s) => actions.setMetric(s, metric.value as MapMetric)));
+  const weight = byId<HTMLSelectElement>('weight-select');
+  weight.addEventListener('change', () => update((s) => actions.setWeight(s, weight.value === 'value' ? 'value' : 'tonnes')));
   const view = byId<HTMLSelectElement>('view-select');
   view.addEventListener('change', () => update((s) => actions.setView(s, (VIEWS as readonly string[]).includes(view.value) ? (view.value as MapView) : 'auto')));
   byId<HTMLSelectElement>('lens-select').addEventListener('change', (event) => {
