@@ -4,8 +4,11 @@
  * the delivered grid and the end-use table in USD/yr exactly as the API's value reading
  * (`?weight=value`, the same core function as `scenario --weight value`) has them, end
  * uses ranked by value lost, with the prices' source and year next to the figures.
+ * Screenshot to docs/ when CHOKEPOINT_SCREENSHOTS=1.
  */
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_GRAPH_ID, DEFAULT_GRAPHS_DIR } from '../../src/server/start.js';
 import type { ValuedResult } from '../../src/scenario/value.js';
@@ -15,6 +18,8 @@ import { browser, mapSession } from './map-session.js';
 import { evaluations, settled } from './page-helpers.js';
 
 const hasDataset = existsSync(`${DEFAULT_GRAPHS_DIR}${DEFAULT_GRAPH_ID}.json`);
+const SHOTS = process.env.CHOKEPOINT_SCREENSHOTS === '1';
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CHINA_EMBARGO = { name: 'CN embargo', actions: [{ type: 'embargo', from: 'CN' }] };
 
 describe.runIf(browser.run && hasDataset)('reading losses in value (default dataset)', () => {
@@ -58,6 +63,7 @@ describe.runIf(browser.run && hasDataset)('reading losses in value (default data
       expect(summary).toMatch(/^USD\/yr at 2024 prices: U\.S\. Geological Survey \(2025\), Mineral Commodity Summaries 2025/);
     }
     expect(await page.getByTestId('price-note').locator('li').count()).toBe(value.prices.length);
+    if (SHOTS) await page.screenshot({ path: join(ROOT, 'docs/workbench-value.png') });
 
     // A link with weight=value opens in value; back to tonnes drops it from the URL.
     await page.reload();

@@ -25,12 +25,14 @@ export function valueScope(result: ValuedResult | null): ValueScope | null {
 /**
  * One line naming the prices' years and sources, for the materials priced by a figure
  * (`{ value, unit, source, year }`; those valued at their inputs carry no price of their
- * own): `USD/yr at 2024 prices: SOURCE` (several sources joined by `; `, years by `, `).
+ * own): `USD/yr at 2024 prices: SOURCE` (several sources joined by `; `, years by `, `),
+ * each source cut at its first colon (`U.S. Geological Survey (2025), Mineral Commodity
+ * Summaries 2025`; the full citations are in the price lines).
  */
 export function priceNote(prices: Record<string, PriceInfo> | undefined, materials: readonly string[] | null = null): string {
   const figures = Object.entries(prices ?? {}).filter(([material, p]) => 'value' in p && (materials === null || materials.includes(material)));
   if (figures.length === 0) return 'USD/yr: every material is valued at its inputs';
   const years = [...new Set(figures.map(([, p]) => ('value' in p ? p.year : 0)))].sort((a, b) => a - b);
-  const sources = [...new Set(figures.map(([, p]) => p.source))];
+  const sources = [...new Set(figures.map(([, p]) => p.source.split(':')[0]?.trim() ?? p.source))];
   return `USD/yr at ${years.join(', ')} prices: ${sources.join('; ')}`;
 }
