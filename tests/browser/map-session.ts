@@ -4,10 +4,11 @@
  * opens a fresh page, collects its console errors and waits until the map is drawn and
  * evaluated (or only drawn, for a big graph whose metrics come later). After each test
  * that opened a page, the page must have logged no console error (and, with
- * `warnings: true`, no console warning); the page is closed. Register it at the top of a
+ * `warnings: true`, no console warning); the page is closed (or kept for the next test,
+ * `page: 'shared'`). Register it at the top of a
  * `describe` (it adds beforeAll/afterEach/afterAll hooks there).
  */
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { RunningServer } from '../../src/server/start.js';
 import { startTestServer } from '../server/helpers.js';
@@ -18,6 +19,12 @@ import { collectErrors, openMap, type PageErrors } from './page-helpers.js';
 export interface MapSessionOptions {
   /** The graphs folder, or a function that makes it (called once, before the server starts). */
   graphsDir: string | (() => Promise<string>);
+  /**
+   * `per-test` (default): the page a test opened is checked and closed after it;
+   * `shared`: one page (opened in a beforeAll) serves the tests that follow each other,
+   * checked after each and closed at the end.
+   */
+  page?: 'per-test' | 'shared';
   /** Called after the server and browser are closed (e.g. to remove a made folder). */
   cleanup?: () => Promise<void>;
 }
@@ -37,6 +44,8 @@ export interface MapSession {
   /** The page the last `open` opened. */
   readonly page: Page;
   readonly errors: PageErrors;
+  /** The browser context, for a second page in one test (the test closes it). */
+  readonly context: BrowserContext;
   open(query?: string, options?: OpenOptions): Promise<Page>;
 }
 
@@ -66,13 +75,16 @@ export function mapSession(options: MapSessionOptions): MapSession {
     server = await startTestServer({ graphsDir: dir, webDir: WEB_DIST });
     chromium = await launchBrowser(browser.path as string);
   });
+  const shared = options.page === 'shared';
   afterEach(async () => {
     if (!opened) return;
-    opened = false;
     expect(errors?.list, 'console errors').toEqual([]);
+    if (shared) return;
+    opened = false;
     await page?.close();
   });
   afterAll(async () => {
+    if (opened) await page?.close();
     await chromium?.close();
     await server?.close();
     await options.cleanup?.();
@@ -86,6 +98,10 @@ export function mapSession(options: MapSessionOptions): MapSession {
     get page() {
       if (!page) throw new Error('mapSession: no page is open (call open first)');
       return page;
+    },
+    get context() {
+      if (!chromium) throw new Error('mapSession: the browser is not started yet');
+      return chromium.context;
     },
     get errors() {
       if (!errors) throw new Error('mapSession: no page is open (call open first)');

@@ -4,10 +4,8 @@
  * (page/app.ts) and changes only through `update(action)`; the map and panels are derived
  * from (data, state, result, comparison). This file builds the page object and wires the
  * modules of page/, one concern each: evaluation, render (the map), panels, controls,
- * take-aways, graph loading.
+ * take-aways, graph loading, the Cytoscape instance (map.ts, its renderer: renderer.ts).
  */
-import cytoscape, { type Core } from 'cytoscape';
-import { MAP_STYLE } from './cy-style.js';
 import { api } from './api.js';
 import { byId } from './dom.js';
 import type { ChokepointHook } from './hook.js';
@@ -15,8 +13,10 @@ import type { App, PageStore } from './page/app.js';
 import { wireControls } from './page/controls.js';
 import { evaluate } from './page/evaluation.js';
 import { boot, loadGraph } from './page/load-graph.js';
+import { createMap, wireMap } from './page/map.js';
 import { render } from './page/render.js';
 import { wireTakeaways } from './page/takeaways.js';
+import { probeWebgl } from './renderer.js';
 import * as actions from './state.js';
 import type { ViewState } from './state.js';
 import { controlsFromQuery, withTimelineQuery } from './timeline.js';
@@ -37,19 +37,16 @@ const store: PageStore = {
   presetResults: new Map(),
 };
 
-const cy: Core = cytoscape({
-  container: byId('cy'),
-  style: MAP_STYLE,
-  layout: { name: 'preset' },
-  minZoom: 0.02,
-  maxZoom: 4,
-  boxSelectionEnabled: false,
-  autoungrabify: true,
-});
-
+const webgl = probeWebgl();
 /** Test hook: the browser tests read the map and the page's progress from here. */
 const hook: ChokepointHook = {
-  cy,
+  get cy() {
+    return app.cy;
+  },
+  get renderer() {
+    return app.renderer;
+  },
+  webgl,
   get state() {
     return store.state;
   },
@@ -93,7 +90,9 @@ const timelineView = createTimelineView(byId('timeline'), (graph, scenario, quer
 
 const app: App = {
   store,
-  cy,
+  cy: createMap('canvas'),
+  renderer: 'canvas',
+  webgl,
   hook,
   timelineView,
   setStatus,
@@ -121,6 +120,7 @@ const app: App = {
   loadGraph: (id) => loadGraph(app, id),
 };
 
+wireMap(app);
 wireControls(app);
 wireTakeaways(app);
 void boot(app);

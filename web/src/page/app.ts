@@ -3,7 +3,7 @@
  * page's progress) and the few operations every part of the page calls (`update`,
  * `render`, `evaluate`, `loadGraph`, `setStatus`, `syncUrl`). main.ts builds it; the
  * modules of this folder each implement one concern on it (evaluation.ts, render.ts,
- * panels.ts, controls.ts, takeaways.ts, load-graph.ts). State changes only through
+ * panels.ts, controls.ts, takeaways.ts, load-graph.ts, map.ts). State changes only through
  * `update(action)`; everything drawn is derived from the store.
  */
 import type { Core } from 'cytoscape';
@@ -14,6 +14,7 @@ import type { Aggregation } from '../aggregate.js';
 import { AGGREGATE_THRESHOLD } from '../aggregate.js';
 import type { ChokepointHook } from '../hook.js';
 import type { PageData } from '../page-data.js';
+import type { MapRenderer, WebglSupport } from '../renderer.js';
 import { scenarioOf } from '../scenario.js';
 import type { ViewState } from '../state.js';
 import type { RangesPanel } from '../views/ranges-panel.js';
@@ -40,7 +41,11 @@ export interface PageStore {
 
 export interface App {
   store: PageStore;
+  /** The map; made again when a graph wants the other renderer (map.ts): read it at the time of use. */
   cy: Core;
+  renderer: MapRenderer;
+  /** What WebGL the browser offers (probed once). */
+  webgl: WebglSupport;
   hook: ChokepointHook;
   timelineView: TimelineView;
   setStatus(text: string, error?: boolean): void;

@@ -1,7 +1,7 @@
 /**
  * The form controls: `syncControls` puts the state into them (after a URL load, a reset
- * or a graph change); `wireControls` turns their changes, taps on the map, Escape and
- * Back/Forward into actions.
+ * or a graph change); `wireControls` turns their changes, Escape and Back/Forward into
+ * actions (taps on the map: map.ts).
  */
 import { api } from '../api.js';
 import { byId, h } from '../dom.js';
@@ -52,7 +52,7 @@ export function syncControls(app: App, d: PageData): void {
 }
 
 export function wireControls(app: App): void {
-  const { store, update, setStatus, cy } = app;
+  const { store, update, setStatus } = app;
   const metric = byId<HTMLSelectElement>('metric-select');
   metric.replaceChildren(...MAP_METRICS.map((m) => h('option', { value: m }, METRIC_LABELS[m])));
   metric.addEventListener('change', () => update((s) => actions.setMetric(s, metric.value as MapMetric)));
@@ -96,10 +96,6 @@ export function wireControls(app: App): void {
     current: () => (store.data && store.state.graph ? { graph: store.state.graph, scenario: scenarioOf(store.state, currentPreset(store)) } : null),
     setStatus,
     busy: (delta) => (store.pending += delta),
-  });
-  cy.on('tap', 'node', (event) => update((s) => actions.selectNode(s, event.target.id() as string)));
-  cy.on('tap', (event) => {
-    if (event.target === cy) update((s) => actions.selectNode(s, null));
   });
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && store.state.selected) update((s) => actions.selectNode(s, null));

@@ -1,14 +1,16 @@
 /**
  * Loading a graph: its data and presets, dropping what a link names that the graph does
- * not have, drawing it, then its metrics (a small graph waits for them; a big one is
+ * not have, choosing the map's renderer (renderer.ts), drawing it, then its metrics (a small graph waits for them; a big one is
  * usable at once) and the first evaluation. `boot` lists the graphs and opens the one
  * the URL names (else the default, else the first valid one).
  */
 import { api } from '../api.js';
 import { byId, h } from '../dom.js';
 import { loadGraphData, withReport } from '../page-data.js';
+import { chooseRenderer } from '../renderer.js';
 import * as actions from '../state.js';
 import { hasPrices, isBig, type App } from './app.js';
+import { useRenderer } from './map.js';
 
 const DEFAULT_GRAPH = 'rare-earths-2024';
 
@@ -19,6 +21,7 @@ export async function loadGraph(app: App, id: string): Promise<void> {
   try {
     store.data = await loadGraphData(id);
     const d = store.data;
+    useRenderer(app, chooseRenderer(d.graph.nodes.length, app.webgl));
     let state = store.state;
     // A link may name a preset, countries, a lens or a weight this graph does not have: drop them.
     if (state.preset && !d.presets.some((p) => p.id === state.preset && !p.error)) state = actions.setPreset(state, null);

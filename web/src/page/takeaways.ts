@@ -44,7 +44,7 @@ function currentBrief(store: PageStore) {
 }
 
 export function wireTakeaways(app: App): void {
-  const { store, cy, setStatus } = app;
+  const { store, setStatus } = app;
   byId('save-scenario').addEventListener('click', () => {
     const scenario = scenarioOf(store.state, currentPreset(store));
     download(`${stem(store)}.json`, new Blob([`${JSON.stringify(scenario, null, 2)}\n`], { type: 'application/json' }));
@@ -71,7 +71,7 @@ export function wireTakeaways(app: App): void {
     const { state } = store;
     const date = new Date().toISOString().slice(0, 10);
     const scope = state.lens ? `read for ${d.countryName(state.lens)}` : 'read for the world';
-    void mapPng(cy, {
+    void mapPng(app.cy, {
       title: scenarioTitle(store),
       subtitle: `${d.graph.attributes?.name ?? d.id} · ${scope} · node size: ${METRIC_LABELS[state.metric]} · ${date}`,
       legend: { countries: d.countries.map((c) => ({ code: c.code, name: c.name, color: c.color })), keys: legendKeys(state.metric, store.aggregation !== null) },
