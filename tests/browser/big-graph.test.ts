@@ -6,12 +6,15 @@
  * every node and Escape clears the selection, each within the test's usual timeouts (no
  * clock is read). The map's renderer is WebGL only on hardware WebGL (web/src/renderer.ts);
  * headless Chromium offers software WebGL (SwiftShader), so the map falls back to canvas
- * here, and the test checks that choice. Screenshots to docs/ when CHOKEPOINT_SCREENSHOTS=1.
+ * here, and the test checks that choice; a link with `renderer=webgl` forces WebGL, and
+ * the expanded map is drawn and picked with it. Screenshots to docs/ when
+ * CHOKEPOINT_SCREENSHOTS=1.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { generateSupplyGraph } from '../../src/generate/supply-graph.js';
 import { browser, mapSession } from './map-session.js';
@@ -19,6 +22,25 @@ import { browser, mapSession } from './map-session.js';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SHOTS = process.env.CHOKEPOINT_SCREENSHOTS === '1';
 let dir = '';
+
+/** Zooms the map onto the middle expanded refining node (so it stands alone), clicks it with the mouse, and waits until it is selected. */
+async function clickRefiningNode(page: Page): Promise<string> {
+  const target = await page.evaluate(() => {
+    const { cy } = window.__chokepoint;
+    const column = cy.nodes('[stage = "refining"]').filter((n) => !n.id().startsWith('@')).nodes();
+    const ys = column.map((n) => n.position('y')).sort((a, b) => a - b);
+    const gap = Math.min(...ys.slice(1).map((y, i) => y - (ys[i] ?? 0)).filter((d) => d > 0));
+    const node = column[Math.floor(column.length / 2)]!;
+    cy.zoom(Math.min(cy.maxZoom(), Math.max(cy.zoom(), 40 / gap)));
+    cy.center(node);
+    const box = cy.container()!.getBoundingClientRect();
+    const p = node.renderedPosition();
+    return { id: node.id(), x: box.left + p.x, y: box.top + p.y };
+  });
+  await page.mouse.click(target.x, target.y);
+  await page.waitForFunction((id) => window.__chokepoint.state.selected === id, target.id);
+  return target.id;
+}
 
 describe.runIf(browser.run)('the aggregated view of a generated 10,000-node graph', () => {
   const session = mapSession({
@@ -96,25 +118,26 @@ describe.runIf(browser.run)('the aggregated view of a generated 10,000-node grap
     if (SHOTS) await page.screenshot({ path: join(ROOT, 'docs/workbench-expanded-stage.png') });
 
     // The page answers: a real click on a refining node (zoomed in so it stands alone) selects it.
-    const target = await page.evaluate(() => {
-      const { cy } = window.__chokepoint;
-      const column = cy.nodes('[stage = "refining"]').filter((n) => !n.id().startsWith('@')).nodes();
-      const ys = column.map((n) => n.position('y')).sort((a, b) => a - b);
-      const gap = Math.min(...ys.slice(1).map((y, i) => y - (ys[i] ?? 0)).filter((d) => d > 0));
-      const node = column[Math.floor(column.length / 2)]!;
-      cy.zoom(Math.min(cy.maxZoom(), Math.max(cy.zoom(), 40 / gap)));
-      cy.center(node);
-      const box = cy.container()!.getBoundingClientRect();
-      const p = node.renderedPosition();
-      return { id: node.id(), x: box.left + p.x, y: box.top + p.y };
-    });
-    await page.mouse.click(target.x, target.y);
-    await page.waitForFunction((id) => window.__chokepoint.state.selected === id, target.id);
-    expect(await page.getByTestId('node-details').textContent()).toContain(target.id);
+    const target = await clickRefiningNode(page);
+    expect(await page.getByTestId('node-details').textContent()).toContain(target);
     // A control that restyles every drawn node, then a key.
     await page.getByTestId('metric-select').selectOption('flowShare');
     await page.waitForFunction(() => window.__chokepoint.state.metric === 'flowShare');
     expect(await page.evaluate(() => new URL(window.location.href).searchParams.get('metric'))).toBe('flowShare');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => window.__chokepoint.state.selected === null);
+  }, 420_000);
+
+  it('draws the expanded map with the WebGL renderer when the link asks for it, and picks a clicked node', async () => {
+    const page = await session.open('?graph=big&renderer=webgl&x=stage:refining', { wait: 'drawn', timeout: 180_000 });
+    await page.waitForFunction(() => window.__chokepoint.cy.nodes('[stage = "refining"]').filter((n) => !n.id().startsWith('@')).length === 1000, undefined, { timeout: 180_000 });
+    const drawn = await page.evaluate(() => ({ renderer: window.__chokepoint.renderer, webgl: window.__chokepoint.webgl, layers: document.querySelectorAll('#cy canvas[data-id="layer3-webgl"]').length }));
+    // A WebGL2 context exists in headless Chromium (software): forced, the map uses it.
+    expect(drawn.renderer).toBe(drawn.webgl === 'none' ? 'canvas' : 'webgl');
+    expect(drawn.layers).toBe(drawn.renderer === 'webgl' ? 1 : 0);
+    if (SHOTS) await page.screenshot({ path: join(ROOT, 'docs/workbench-expanded-webgl.png') });
+    const target = await clickRefiningNode(page);
+    expect(await page.getByTestId('node-details').textContent()).toContain(target);
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => window.__chokepoint.state.selected === null);
   }, 420_000);

@@ -14,6 +14,10 @@ describe('map renderer', () => {
     expect(chooseRenderer(AGGREGATE_THRESHOLD, 'hardware')).toBe('canvas');
     expect(chooseRenderer(10_000, 'software')).toBe('canvas');
     expect(chooseRenderer(10_000, 'none')).toBe('canvas');
+    // Forced by the link: WebGL wherever a context exists, canvas always.
+    expect(chooseRenderer(10, 'software', 'webgl')).toBe('webgl');
+    expect(chooseRenderer(10, 'none', 'webgl')).toBe('canvas');
+    expect(chooseRenderer(10_000, 'hardware', 'canvas')).toBe('canvas');
   });
 
   it('tells hardware from software WebGL (SwiftShader, llvmpipe) and none', () => {

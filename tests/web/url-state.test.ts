@@ -29,6 +29,9 @@ describe('url state', () => {
     expect(stateToQuery(state)).toBe('?graph=g&lens=US&weight=value');
     expect(queryToState('?graph=g&lens=US&weight=value')).toEqual(state);
     expect(queryToState('?weight=euros').weight).toBe('tonnes');
+    expect(queryToState('?renderer=webgl').renderer).toBe('webgl');
+    expect(stateToQuery({ ...INITIAL_STATE, renderer: 'canvas' })).toBe('?renderer=canvas');
+    expect(queryToState('?renderer=svg').renderer).toBe('auto');
   });
 
   it('escapes ids with special characters', () => {

@@ -13,10 +13,10 @@ import type { App, PageStore } from './page/app.js';
 import { wireControls } from './page/controls.js';
 import { evaluate } from './page/evaluation.js';
 import { boot, loadGraph } from './page/load-graph.js';
-import { createMap, wireMap } from './page/map.js';
+import { createMap, useRenderer, wireMap } from './page/map.js';
 import { render } from './page/render.js';
 import { wireTakeaways } from './page/takeaways.js';
-import { probeWebgl } from './renderer.js';
+import { chooseRenderer, probeWebgl } from './renderer.js';
 import * as actions from './state.js';
 import type { ViewState } from './state.js';
 import { controlsFromQuery, withTimelineQuery } from './timeline.js';
@@ -110,6 +110,7 @@ const app: App = {
       void app.loadGraph(state.graph);
       return;
     }
+    if (state.renderer !== before.renderer && store.data) useRenderer(app, chooseRenderer(store.data.graph.nodes.length, webgl, state.renderer));
     const scenarioChanged = actions.scenarioChanged(before, state);
     if (scenarioChanged) store.rangesPanel?.clear();
     render(app);

@@ -10,9 +10,11 @@
  * edges partly drawn on the first render of a medium graph until redrawn; #3374 every
  * arrow drawn as a triangle (the map uses triangles only); edge line styles are not
  * drawn (dashed and dotted edges: cut and inactive; they keep their colours). Small
- * graphs keep the canvas renderer, with every style.
+ * graphs keep the canvas renderer, with every style. The link can force either:
+ * `?renderer=canvas` (e.g. against a WebGL glitch) or `?renderer=webgl`.
  */
 import { AGGREGATE_THRESHOLD } from './aggregate.js';
+import type { RendererChoice } from './state.js';
 
 export type WebglSupport = 'hardware' | 'software' | 'none';
 export type MapRenderer = 'webgl' | 'canvas';
@@ -35,7 +37,13 @@ export function probeWebgl(makeCanvas: () => HTMLCanvasElement = () => document.
   return SOFTWARE.test(name) ? 'software' : 'hardware';
 }
 
-/** The renderer for a graph of `nodes` nodes: WebGL for a big graph on hardware WebGL, else canvas. Pure. */
-export function chooseRenderer(nodes: number, support: WebglSupport): MapRenderer {
+/**
+ * The renderer for a graph of `nodes` nodes: with `auto`, WebGL for a big graph on
+ * hardware WebGL, else canvas; `webgl` forces WebGL wherever a WebGL2 context exists (a
+ * software one too); `canvas` forces canvas. Pure.
+ */
+export function chooseRenderer(nodes: number, support: WebglSupport, choice: RendererChoice = 'auto'): MapRenderer {
+  if (choice === 'canvas' || support === 'none') return 'canvas';
+  if (choice === 'webgl') return 'webgl';
   return nodes > AGGREGATE_THRESHOLD && support === 'hardware' ? 'webgl' : 'canvas';
 }

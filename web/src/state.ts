@@ -50,6 +50,10 @@ export interface Restriction {
 }
 
 
+/** Which renderer draws the map: chosen by the graph and the browser (`auto`, renderer.ts), or forced. */
+export const RENDERERS = ['auto', 'webgl', 'canvas'] as const;
+export type RendererChoice = (typeof RENDERERS)[number];
+
 /** How the map draws the graph: each node, or one node per country and stage. */
 export const VIEWS = ['auto', 'nodes', 'aggregated'] as const;
 export type MapView = (typeof VIEWS)[number];
@@ -85,6 +89,8 @@ export interface ViewState {
   compare: string[];
   /** Read losses in tonnes or in value (the graph must have prices). */
   weight: Weight;
+  /** The map's renderer: `auto` (WebGL for a big graph on hardware WebGL), or forced (URL only). */
+  renderer: RendererChoice;
   /** Map view: 'auto' aggregates above AGGREGATE_THRESHOLD nodes. */
   view: MapView;
   /** In the aggregated view, groups shown node by node: `stage:NAME` or `country:CC`. */
@@ -108,6 +114,7 @@ export const INITIAL_STATE: ViewState = {
   lens: null,
   compare: [],
   weight: 'tonnes',
+  renderer: 'auto',
   view: 'auto',
   expanded: [],
 };

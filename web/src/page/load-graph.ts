@@ -21,7 +21,7 @@ export async function loadGraph(app: App, id: string): Promise<void> {
   try {
     store.data = await loadGraphData(id);
     const d = store.data;
-    useRenderer(app, chooseRenderer(d.graph.nodes.length, app.webgl));
+    useRenderer(app, chooseRenderer(d.graph.nodes.length, app.webgl, store.state.renderer));
     let state = store.state;
     // A link may name a preset, countries, a lens or a weight this graph does not have: drop them.
     if (state.preset && !d.presets.some((p) => p.id === state.preset && !p.error)) state = actions.setPreset(state, null);
