@@ -82,14 +82,15 @@ describe.runIf(browser.run)('the aggregated view of a generated 10,000-node grap
     const expanded = await page.evaluate(() => {
       const { cy } = window.__chokepoint;
       const us = cy.nodes().filter((n) => n.data('country') === 'US');
-      const ends = cy.nodes('[country = "US"][stage = "end-use"]').map((n) => ({ id: n.id(), y: n.position('y') }));
-      ends.sort((a, b) => a.y - b.y);
+      // Reading order of the column: down each sub-column, then the next (a column over 80 nodes wraps).
+      const ends = cy.nodes('[country = "US"][stage = "end-use"]').map((n) => ({ id: n.id(), x: n.position('x'), y: n.position('y') }));
+      ends.sort((a, b) => a.x - b.x || a.y - b.y);
       return { groups: us.filter((n) => n.id().startsWith('@')).length, nodes: us.length, ids: ends.map((n) => n.id), drawn: cy.nodes().not('.stage-header').length };
     });
     expect(expanded.groups).toBe(0);
     expect(expanded.drawn).toBeGreaterThan(first.drawn);
     expect(expanded.ids.length).toBeGreaterThan(10);
-    // Natural order down the column: end-use-2 above end-use-10.
+    // Natural order down the column (and its sub-columns, left to right): end-use-2 before end-use-10.
     const numbers = expanded.ids.map((id) => Number(id.replace(/^end-use-/, '')));
     expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
     expect(new URL(page.url()).searchParams.getAll('x')).toEqual(['country:US']);
