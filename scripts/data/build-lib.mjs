@@ -22,18 +22,25 @@
 //                    2024 activity: checked against the flows, and written to the recipe's
 //                    `baseline` (the proportional bound weights alternative recipes by it).
 //
-// The build fails (DatasetBuildError naming the table, the row and the problem) on an
-// unknown source or derivation id, an unknown node, a bad number, a node whose in-flow
-// and out-flow differ by more than 1e-6 t, or a recipe node whose baseline activities do
-// not reproduce its in- and out-flows per material within 1e-6 t: flows are conserved and
-// the recipes explain the 2024 flows exactly, so an allocation with no action delivers
-// the observed flow.
+// The build fails (DatasetBuildError naming the table, the row and the problem) on a
+// source without a whole-number year or a locator, or whose locator is a path outside the
+// repository (OUTSIDE_PATH), an unknown source or derivation id, an unknown node, a bad
+// number, a node whose in-flow and out-flow differ by more than 1e-6 t, or a recipe node
+// whose baseline activities do not reproduce its in- and out-flows per material within
+// 1e-6 t: flows are conserved and the recipes explain the 2024 flows exactly, so an
+// allocation with no action delivers the observed flow.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 
 export const TABLES = ['meta', 'countries', 'sources', 'derivations', 'nodes', 'projects', 'stocks', 'edges', 'recipes', 'prices'];
 const TOLERANCE = 1e-6; // t REO/yr
+/**
+ * A locator that only exists on the machine the dataset was built on: the shared data
+ * folder, an absolute or home path, or a path climbing out of the repository. A reader of
+ * the repository cannot open it, so sources.csv cites documents (URL, DOI, page) instead.
+ */
+export const OUTSIDE_PATH = /shared\/data\/|\/work\/|(^|[\s;,(])(\/(?!\/)|~\/|\.\.\/)/;
 
 export class DatasetBuildError extends Error {
   constructor(message) {
@@ -96,6 +103,11 @@ function byId(table, rows, column) {
 export function buildDataset(tables) {
   for (const name of TABLES) if (!Array.isArray(tables[name])) throw new DatasetBuildError(`graphs/src/${name}.csv: table missing`);
   const sources = byId('sources', tables.sources, 'id');
+  tables.sources.forEach((r, i) => {
+    number('sources', i, 'year', r.year, { optional: false, integer: true });
+    if (!r.locator) fail('sources', i, `source "${r.id}" has no locator (URL, DOI, or document and page)`);
+    if (OUTSIDE_PATH.test(r.locator)) fail('sources', i, `source "${r.id}": locator "${r.locator}" is a path outside the repository; cite the document itself (publisher, year, URL or page)`);
+  });
   const derivations = byId('derivations', tables.derivations, 'id');
   for (const id of derivations.keys()) if (sources.has(id)) throw new DatasetBuildError(`graphs/src/derivations.csv: id "${id}" is also a source id`);
   const meta = new Map(tables.meta.map((r) => [r.key, r.value]));

@@ -1,6 +1,6 @@
 /**
  * The answer cache: the JSON bytes of answers computed on a graph the server holds (a
- * scenario's evaluation), kept so the same question on the same graph is answered without
+ * scenario's evaluation, a timeline), kept so the same question on the same graph is answered without
  * computing again. The map's traffic is a few presets and toggles asked over and over, and
  * each evaluation costs about 90 ms of a core (docs/benchmarks.md); a cached answer costs a
  * lookup and a write.

@@ -2,7 +2,8 @@
  * The HTTP adapter: `createApp(deps)` builds the Express app (JSON API under /api, the
  * map page from the built web folder) without listening. Handlers validate requests at
  * the edge, call the pure core (metrics and scenarios through the compute pool, on worker
- * threads with a time budget, in two lanes: graphs the server holds, and posted input),
+ * threads with a time budget, in lanes: the map's work on graphs the server holds, their
+ * timelines and ensembles, and posted input),
  * and let the one error middleware answer failures. Scenario answers are cached
  * (answer-cache.ts); bodies over their route's limit are refused by their declared length
  * before they are read (guards.ts).

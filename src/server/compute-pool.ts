@@ -16,11 +16,14 @@
  * alive).
  *
  * Lanes: jobs that bring their own input (`analyze`: a posted body; `load`: a graph file)
- * run in the `input` lane, jobs on a graph the server holds (metrics, scenarios,
- * timelines, ensembles) in the `graph` lane. Each lane has its own workers (`workers`
- * each) and its own queue (`queue` each), so a flood of posted graphs (refused anyway, or
- * not) fills the input lane and is answered 503 there while the map's scenarios still find
- * the graph lane free, and the other way round.
+ * run in the `input` lane; jobs on a graph the server holds run in the `graph` lane
+ * (metrics, scenarios: what the map waits for) or the `background` lane (timelines and
+ * ensembles: many LPs each, hundreds of milliseconds to seconds, asked after the map's
+ * answer). Each lane has its own workers (`workers` each) and its own queue (`queue`
+ * each), so a flood of posted graphs (refused anyway, or not) fills the input lane and is
+ * answered 503 there while the map's scenarios still find the graph lane free, and a
+ * scenario never waits behind the time chart of the previous one (on the shipped dataset
+ * a 24-month timeline holds a worker 100-500 ms).
  *
  * Crossing threads: a graph is sent to a worker once (graphology `export()`, structured
  * clone) under an id, and the worker keeps it for later jobs (at most WORKER_GRAPHS per
@@ -116,11 +119,13 @@ export interface JsonOptions extends RunOptions {
   what: string;
 }
 
-/** The two lanes (see the header). */
-export type Lane = 'graph' | 'input';
+/** The lanes (see the header). */
+export const LANES = ['graph', 'background', 'input'] as const;
+export type Lane = (typeof LANES)[number];
 
 export function laneOf(job: ComputeJob): Lane {
-  return job.type === 'analyze' || job.type === 'load' ? 'input' : 'graph';
+  if (job.type === 'analyze' || job.type === 'load') return 'input';
+  return job.type === 'timeline' || job.type === 'ensemble' ? 'background' : 'graph';
 }
 
 /** Most graphs one worker keeps for later jobs. */
@@ -196,7 +201,7 @@ function resolveOptions(given: Partial<ComputeOptions>): ComputeOptions {
 export class ComputePool {
   readonly options: ComputeOptions;
   private readonly slots = new Set<Slot>();
-  private readonly waiting: Record<Lane, Pending[]> = { graph: [], input: [] };
+  private readonly waiting: Record<Lane, Pending[]> = { graph: [], background: [], input: [] };
   private readonly graphIds = new WeakMap<SupplyGraph, number>();
   private nextGraphId = 1;
   private closed = false;
@@ -223,17 +228,17 @@ export class ComputePool {
     return this.submit(graph, job, rest, { as: 'json', limit: answerBytes, what }) as Promise<Buffer>;
   }
 
-  /** Workers alive, how many compute, jobs waiting (both lanes). */
+  /** Workers alive, how many compute, jobs waiting (all lanes). */
   stats(): { workers: number; busy: number; waiting: number } {
     const busy = [...this.slots].filter((slot) => slot.pending !== null).length;
-    return { workers: this.slots.size, busy, waiting: this.waiting.graph.length + this.waiting.input.length };
+    return { workers: this.slots.size, busy, waiting: LANES.reduce((sum, lane) => sum + this.waiting[lane].length, 0) };
   }
 
   /** Stops every worker; jobs still waiting or computing get a BusyError. */
   async close(): Promise<void> {
     this.closed = true;
     const stopping = new BusyError('the server is stopping; try again later');
-    for (const lane of ['graph', 'input'] as const) for (const pending of this.waiting[lane].splice(0)) this.settle(pending, stopping);
+    for (const lane of LANES) for (const pending of this.waiting[lane].splice(0)) this.settle(pending, stopping);
     await Promise.all([...this.slots].map((slot) => this.discard(slot, stopping)));
   }
 
@@ -335,7 +340,7 @@ export class ComputePool {
   }
 
   private dispatch(): void {
-    for (const lane of ['graph', 'input'] as const) {
+    for (const lane of LANES) {
       const waiting = this.waiting[lane];
       while (waiting.length > 0 && this.hasFreeWorker(lane)) {
         const pending = waiting.shift() as Pending;

@@ -10,7 +10,7 @@
  * transferred (analyze-job.ts: decode, parse, counts, validation, work check, metrics; the
  * answer serialized there too), so a flood of large posted graphs, even ones refused
  * anyway, never stalls other requests: they wait for a worker of their lane (or get a 503
- * when its queue is full), while the map's scenarios use the other lane.
+ * when its queue is full), while the map's scenarios use their own lane.
  * Metrics are computed by the compute pool (compute-pool.ts), stopped after `analyzeMs`
  * (default 20 s) with a 422. Before that, a request that would compute for long is
  * refused at once (422): betweenness (Brandes) and knockout loss (a max flow per node)

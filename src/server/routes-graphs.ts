@@ -6,9 +6,9 @@
  * their work estimate is tiny, with the time budgets `metricsMs` and `scenarioMs`).
  *
  * The request thread does no evaluation of its own on the shipped dataset: a scenario's
- * answer is serialized on the worker (`runJson`) and kept in the answer cache
- * (answer-cache.ts) by graph version and canonical question, so the map's repeated
- * toggles are answered from memory; a graph's metrics answer is serialized once per file
+ * or timeline's answer is serialized on the worker (`runJson`) and kept in the answer
+ * cache (answer-cache.ts) by graph version and canonical question, so the map's repeated
+ * toggles (and their time charts) are answered from memory; a graph's metrics answer is serialized once per file
  * version and its bytes reused.
  */
 import { Router, type Request } from 'express';
@@ -124,6 +124,18 @@ export function graphsRouter({ store, scenariosDir, pool, limits, answers = new 
       pool.run(graph, { type: 'metrics', options: { metrics: SERVED_METRICS } }, { budgetMs: limits.metricsMs, hint: `run \`chokepoint metrics\` on the graph file` }),
     );
 
+  // The answer to a question about a graph version (route, scenario, options), from the
+  // cache or computed once and kept: scenarios and timelines are pure functions of these.
+  const cached = async (graph: SupplyGraph, question: unknown, compute: () => Promise<Buffer>): Promise<Buffer> => {
+    const key = canonicalKey(question);
+    let answer = answers.get(graph, key);
+    if (answer === undefined) {
+      answer = await compute();
+      answers.set(graph, key, answer);
+    }
+    return answer;
+  };
+
   router.get('/', async (req, res) => {
     parseQuery(NoQuery, req);
     res.json(await store.list());
@@ -170,15 +182,10 @@ export function graphsRouter({ store, scenariosDir, pool, limits, answers = new 
       ...(query.objective !== undefined ? { objective: query.objective } : {}),
     };
     const weight = query.weight ?? 'tonnes';
-    const question = canonicalKey({ route: 'scenario', scenario, options, ...(weight === 'value' ? { weight } : {}) });
-    let answer = answers.get(graph, question);
-    if (answer === undefined) {
-      const job = { type: 'scenario', scenario, options, ...(weight === 'value' ? { weight } : {}) } as const;
-      const run = { budgetMs: limits.scenarioMs, hint: `run \`chokepoint scenario\` on the graph file`, signal: abortOnClose(res), work: scenarioWork(graph, scenario.actions.length) };
-      answer = await pool.runJson(graph, job, { ...run, answerBytes: limits.answerBytes, what: 'the scenario' });
-      answers.set(graph, question, answer);
-    }
-    res.type('application/json').send(answer);
+    const job = { type: 'scenario', scenario, options, ...(weight === 'value' ? { weight } : {}) } as const;
+    const run = { budgetMs: limits.scenarioMs, hint: `run \`chokepoint scenario\` on the graph file`, signal: abortOnClose(res), work: scenarioWork(graph, scenario.actions.length) };
+    const question = { route: 'scenario', scenario, options, ...(weight === 'value' ? { weight } : {}) };
+    res.type('application/json').send(await cached(graph, question, () => pool.runJson(graph, job, { ...run, answerBytes: limits.answerBytes, what: 'the scenario' })));
   });
 
   router.post('/:id/timeline', async (req, res) => {
@@ -195,7 +202,8 @@ export function graphsRouter({ store, scenariosDir, pool, limits, answers = new 
     // One allocation LP per month: on the shipped dataset, always a worker.
     const work = (options.months ?? TIMELINE_MONTHS) * scenarioWork(graph, scenario.actions.length);
     const run = { budgetMs: limits.scenarioMs, hint: `run \`chokepoint timeline\` on the graph file`, signal: abortOnClose(res), work };
-    res.type('application/json').send(await pool.runJson(graph, { type: 'timeline', scenario, options } as const, { ...run, answerBytes: limits.answerBytes, what: 'the timeline' }));
+    const job = { type: 'timeline', scenario, options } as const;
+    res.type('application/json').send(await cached(graph, { route: 'timeline', scenario, options }, () => pool.runJson(graph, job, { ...run, answerBytes: limits.answerBytes, what: 'the timeline' })));
   });
 
   // An uncertainty ensemble of the scenario in the body (src/uncertainty/ensemble.ts).

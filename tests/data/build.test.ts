@@ -29,6 +29,23 @@ describe('dataset build', () => {
     expect(() => buildDataset(t)).toThrow(/edges\.csv row 5: unknown source or derivation id "no-such-doc"/);
   });
 
+  it('refuses a source whose locator is a path outside the repository, or with no year or locator', () => {
+    const at = (locator: string, year = '2025') => {
+      const t = copy();
+      Object.assign(rows(t, 'sources')[2] as Record<string, string>, { locator, year });
+      return () => buildDataset(t);
+    };
+    for (const outside of ['shared/data/rare-earth-facts.md, Mining', '/work/shared/data/facts.md', '../facts.md', 'see ~/notes.md', 'p. 3; /home/x/facts.md']) {
+      expect(at(outside), outside).toThrow(DatasetBuildError);
+      expect(at(outside), outside).toThrow(/sources\.csv row 4: source "[^"]+": locator ".*" is a path outside the repository/);
+    }
+    expect(at('')).toThrow(/sources\.csv row 4: source "[^"]+" has no locator/);
+    expect(at('https://example.org/a', '')).toThrow(/sources\.csv row 4: year is required/);
+    expect(at('https://example.org/a', '2025b')).toThrow(/sources\.csv row 4: year "2025b" is not a finite number/);
+    // URLs, DOIs, pages and in-repository paths are fine
+    for (const fine of ['https://doi.org/10.5066/P13XCP3R', 'pp. 144-145; data release https://x.org/y', 'Lynas quarterly reports Mar/Jun/Sep 2024', 'graphs/src/derivations.csv D12']) expect(at(fine), fine).not.toThrow();
+  });
+
   it('refuses a row citing nothing', () => {
     const t = copy();
     (rows(t, 'nodes')[0] as Record<string, string>).sources = '';

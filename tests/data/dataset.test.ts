@@ -56,7 +56,7 @@ describe('default dataset', () => {
     const sinkFlow = (key: string) => check.inFlow.get(key) ?? 0;
     // no sink that counts as delivered takes more than 35% of delivered flow
     for (const s of check.sectors.filter((x) => x.delivered)) for (const k of s.sinks) expect(sinkFlow(k) / delivered, k).toBeLessThanOrEqual(0.35);
-    // magnets about 29% of volume, catalysts about 20% (facts-2025: Roskill 2021)
+    // magnets about 29% of volume, catalysts about 20% (sources roskill-2021, nkiawete-2023)
     let magnets = 0;
     for (const e of json.edges) if (/magnet/.test(e.attributes.material) && !/magnet/.test(e.target)) magnets += e.attributes.flow;
     expect(magnets / delivered).toBeGreaterThan(0.25);
@@ -75,7 +75,7 @@ describe('default dataset', () => {
     }
     const total = unconsumed.reduce((t, [k]) => t + (check.inFlow.get(k) ?? 0), 0);
     const mine = stage('mining')?.total ?? 1;
-    // roughly a fifth of mine output (facts-2025, an estimate)
+    // roughly a fifth of mine output (derivation D21, the project's estimate: no published figure)
     expect(total / mine).toBeGreaterThan(0.15);
     expect(total / mine).toBeLessThan(0.3);
     // and it never counts as delivered: the baseline of both bounds leaves it out

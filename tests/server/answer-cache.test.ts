@@ -1,7 +1,7 @@
 /**
  * The answer cache (src/server/answer-cache.ts): canonical keys, graph versions by object,
- * the byte bound with least-recently-used eviction, and the scenario route answering a
- * repeated question without computing it again (issue 14, round 2: evaluations in the
+ * the byte bound with least-recently-used eviction, and the scenario and timeline routes
+ * answering a repeated question without computing it again (issue 14, round 2: evaluations in the
  * request thread were what stalled /api/health under the load test).
  */
 import { describe, expect, it } from 'vitest';
@@ -101,6 +101,22 @@ describe('the scenario route with the answer cache', () => {
     const top = await postJson(served.server.url, '/api/graphs/mini/scenario?top=1', scenario);
     expect(top.status).toBe(200);
     expect((await postJson(served.server.url, '/api/graphs/mini/scenario', { ...scenario, name: 'other' })).status).toBe(200);
+    expect(jobs.count).toBe(3);
+  });
+
+  it('answers a repeated timeline from the cache; another horizon or scenario is computed', async () => {
+    const jobs = countJobs();
+    const scenario = { name: 'CN off', actions: [{ type: 'disableCountry', country: 'CN' }] };
+    const first = await postJson(served.server.url, '/api/graphs/mini/timeline?months=6', scenario);
+    expect(first.status).toBe(200);
+    const text = await first.text();
+    expect(jobs.count).toBe(1);
+    const again = await postJson(served.server.url, '/api/graphs/mini/timeline?months=6', scenario);
+    expect(await again.text()).toBe(text);
+    expect(jobs.count).toBe(1);
+    expect((await postJson(served.server.url, '/api/graphs/mini/timeline?months=7', scenario)).status).toBe(200);
+    // The same scenario asked of the scenario route is another question.
+    expect((await postJson(served.server.url, '/api/graphs/mini/scenario', scenario)).status).toBe(200);
     expect(jobs.count).toBe(3);
   });
 });

@@ -43,11 +43,30 @@ function recordingPool(spawnWorker: () => Worker, options: Partial<ConstructorPa
 }
 
 describe('compute pool lanes', () => {
-  it('puts posted input and file reads in the input lane, computations on a graph in the graph lane', () => {
+  it('puts posted input and file reads in the input lane, the map\'s computations in the graph lane, timelines and ensembles in the background lane', () => {
     expect(laneOf({ type: 'analyze', body: new Uint8Array(), limits: LIMITS })).toBe('input');
     expect(laneOf({ type: 'load', path: '/x', label: 'x.json', want: 'summary' })).toBe('input');
     expect(laneOf(METRICS)).toBe('graph');
     expect(laneOf({ type: 'scenario', scenario: { name: 'x', actions: [] }, options: {} })).toBe('graph');
+    expect(laneOf({ type: 'timeline', scenario: { name: 'x', actions: [] }, options: {} })).toBe('background');
+    expect(laneOf({ type: 'ensemble', scenario: { name: 'x', actions: [] }, options: { samples: 10 } })).toBe('background');
+  });
+
+  it('a scenario does not wait behind a timeline: each has a worker of its own lane', async () => {
+    const clock = manualClock();
+    const { pool, sent } = recordingPool(spawnHangingWorker, { workers: 1, queue: 0, clock });
+    const graph = graphOf(2);
+    const timeline = pool.run(graph, { type: 'timeline', scenario: { name: 'x', actions: [] }, options: {} }, RUN);
+    timeline.catch(() => {});
+    const scenario = pool.run(graph, { type: 'scenario', scenario: { name: 'x', actions: [] }, options: {} }, RUN);
+    scenario.catch(() => {});
+    expect(pool.stats()).toEqual({ workers: 2, busy: 2, waiting: 0 });
+    expect(sent.map((requests) => requests.map((r) => r.job.type))).toEqual([['timeline'], ['scenario']]);
+    // A second timeline finds its lane full (queue 0): 503, while the scenario computes.
+    await expect(pool.run(graph, { type: 'timeline', scenario: { name: 'y', actions: [] }, options: {} }, RUN)).rejects.toThrow(BusyError);
+    await pool.close();
+    await expect(timeline).rejects.toThrow(BusyError);
+    await expect(scenario).rejects.toThrow(BusyError);
   });
 
   it('a full input lane answers 503 while graph jobs still get a worker of their own lane', async () => {

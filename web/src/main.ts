@@ -27,6 +27,7 @@ const store: PageStore = {
   state: queryToState(window.location.search),
   data: null,
   result: null,
+  resultKey: '',
   comparison: null,
   comparePending: false,
   aggregation: null,

@@ -24,6 +24,8 @@ export interface PageStore {
   state: ViewState;
   data: PageData | null;
   result: ValuedResult | null;
+  /** The question `result` answers (graph, scenario, lens, weight, compared presets): asked again, it is not re-evaluated. */
+  resultKey: string;
   comparison: Comparison | null;
   comparePending: boolean;
   /** The aggregated view when it is drawn, else null. */

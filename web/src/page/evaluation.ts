@@ -19,6 +19,14 @@ export async function evaluate(app: App): Promise<void> {
   store.controller = mine;
   const started = performance.now();
   const scenario = scenarioOf(store.state, currentPreset(store));
+  const weight = hasPrices(data) ? store.state.weight : 'tonnes';
+  // A change that leaves the question as it was (the embargo mode with no country toggled,
+  // a toggle undone before its answer came) keeps the result drawn, and its time chart.
+  const key = JSON.stringify([graph, scenario, store.state.lens, weight, store.state.compare]);
+  if (store.result && key === store.resultKey) {
+    app.setStatus('');
+    return;
+  }
   // A big graph's baseline changes nothing and costs minutes: wait for a change.
   if (scenario.actions.length === 0 && isBig(data) && store.state.compare.length === 0) {
     store.result = null;
@@ -29,8 +37,9 @@ export async function evaluate(app: App): Promise<void> {
   store.pending += 1;
   try {
     app.setStatus(isBig(data) ? 'Evaluating the scenario on a large graph…' : '');
-    const result = await api.scenario(graph, scenario, { signal: mine.signal }, { country: store.state.lens, weight: hasPrices(data) ? store.state.weight : 'tonnes' });
+    const result = await api.scenario(graph, scenario, { signal: mine.signal }, { country: store.state.lens, weight });
     store.result = result;
+    store.resultKey = key;
     app.setStatus('');
     store.comparison = null;
     store.comparePending = store.state.compare.length > 0;
