@@ -12,9 +12,11 @@
 // (each has its list: refused 400/403/413/422, or busy 503), /api/health's p99 is 200 ms
 // or more, the scenarios' p99 is 1 s or more, or the server did not stop cleanly
 // (SIGTERM, exit 0) at the end.
-//   node scripts/load-test.mjs [--duration S] [--connections N] [--no-attacks] [--docs] [--shared] [--cpu-prof DIR]
+//   node scripts/load-test.mjs [--duration S] [--connections N] [--no-attacks] [--docs] [--shared] [--cpu-prof DIR] [--loop-log MS]
 // --cpu-prof DIR runs the server with Node's --cpu-prof (a .cpuprofile per thread in DIR),
-// to find what holds up its request thread.
+// to find what holds up its request thread; --loop-log MS has the server log its
+// event-loop delay and blocks over MS ms every 10 s (CHOKEPOINT_LOOP_LOG, loop-monitor.ts),
+// printed at the end with its busy lines.
 // --no-attacks runs the normal traffic only (the issue 7 test, 50 clients by default).
 // --docs writes the results as the "## Server load test" section of docs/benchmarks.md
 // (replacing that section if present, else appending it); --shared notes there that the
@@ -52,7 +54,12 @@ if (!existsSync(join(ROOT, 'dist', 'cli', 'run.js'))) {
 /** Starts `chokepoint serve --port 0` and resolves with the child and its URL. */
 function startServer(graphsDir) {
   const profile = args.includes('--cpu-prof') ? ['--cpu-prof', '--cpu-prof-dir', args[args.indexOf('--cpu-prof') + 1]] : [];
-  const child = spawn(process.execPath, [...profile, join(ROOT, 'bin', 'chokepoint.js'), 'serve', '--port', '0', '--host', '127.0.0.1', '--graphs', graphsDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const loopLog = args.includes('--loop-log') ? { CHOKEPOINT_LOOP_LOG: args[args.indexOf('--loop-log') + 1] } : {};
+  const child = spawn(process.execPath, [...profile, join(ROOT, 'bin', 'chokepoint.js'), 'serve', '--port', '0', '--host', '127.0.0.1', '--graphs', graphsDir], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...loopLog },
+  });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
   return new Promise((resolve, reject) => {
@@ -160,8 +167,11 @@ a scenario of 201 actions (over the action limit, 400), a ${extra.refusedMb} MB 
 4 large requests in flight or the queue is full), a 4.7 MB graph with 400,000 unknown
 attribute names (200 with 21 warnings, or 503), the graph listing with a ${extra.largeMb} MB graph
 file in the folder (read on a worker), and requests with a foreign Host header (DNS
-rebinding, 403). "Unexplained" counts connection errors, timeouts and any status not in
-the kind's list (normal traffic: 200 only).` : ''} The server is one Node process (its
+rebinding, 403). A refused large body is discarded at most 32 MiB/s per client (all of
+them here: one address; src/server/guards.ts \`discardRate\`), so those attacks run at a
+few requests per second: the server no longer reads (and garbage-collects) about
+220 MB/s of bodies it refuses. "Unexplained" counts connection errors, timeouts and any
+status not in the kind's list (normal traffic: 200 only).` : ''} The server is one Node process (its
 request thread, and compute workers for the large inputs); the load generator runs on the
 same machine. At the end the server gets SIGTERM and must exit 0.
 
@@ -266,5 +276,7 @@ try {
     failed = true;
     log(`load-test: the server did not stop cleanly on SIGTERM (${exit}): ${stderr()}`);
   } else log('load-test: the server stopped on SIGTERM with exit code 0');
+  // The server's own lines: busy answers per interval, and the event loop with --loop-log.
+  for (const line of stderr().split('\n')) if (/: (busy|event loop)/.test(line)) log(`server: ${line}`);
 }
 process.exit(failed ? 1 : 0);

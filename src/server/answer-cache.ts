@@ -18,6 +18,13 @@
  * first; an answer over `maxEntryBytes` is not kept (it would evict many small ones). This
  * is not the baseline cache (baseline-cache.ts, inside an evaluation); it sits in front of
  * the compute pool, in the request layer.
+ *
+ * In-flight sharing (`answer`): identical questions that miss the cache at the same time
+ * (the map's first toggles, or many clients asking the same new scenario) share one
+ * computation, keyed as the cache is: the first starts it, the others wait for its result
+ * (or its error: a time budget that ran out, a busy pool). The shared computation gets its
+ * own abort signal, aborted only when every request waiting for it has gone away, so one
+ * client closing its connection does not stop the answer the others wait for.
  */
 
 export interface AnswerCacheOptions {
@@ -39,8 +46,18 @@ export function canonicalKey(value: unknown): string {
   });
 }
 
+/** A computation in flight, shared by the requests waiting for it. */
+interface InFlight {
+  answer: Promise<Buffer>;
+  /** Aborts the computation: when the last request waiting for it has gone away. */
+  controller: AbortController;
+  waiting: number;
+}
+
 export class AnswerCache {
   private readonly entries = new Map<string, Buffer>();
+  private readonly inFlight = new Map<string, InFlight>();
+  private sharedCount = 0;
   private readonly versions = new WeakMap<object, number>();
   private nextVersion = 1;
   private size = 0;
@@ -91,7 +108,54 @@ export class AnswerCache {
     }
   }
 
-  stats(): { entries: number; bytes: number; hits: number; misses: number } {
-    return { entries: this.entries.size, bytes: this.size, hits: this.hitCount, misses: this.missCount };
+  /**
+   * The answer to `question` on `graph`: from the cache; else the result of the same
+   * question already being computed (shared, see the header); else `compute(signal)`'s,
+   * kept in the cache when it succeeds. `signal` is the asking request's (its client went
+   * away); `compute` gets a signal aborted when every request waiting has gone.
+   */
+  answer(graph: object, question: string, compute: (signal: AbortSignal) => Promise<Buffer>, signal?: AbortSignal): Promise<Buffer> {
+    const cached = this.get(graph, question);
+    if (cached !== undefined) return Promise.resolve(cached);
+    const key = this.keyOf(graph, question);
+    let flight = this.inFlight.get(key);
+    if (flight !== undefined) this.sharedCount++;
+    else {
+      const controller = new AbortController();
+      const started = Promise.resolve()
+        .then(() => compute(controller.signal))
+        .then((answer) => {
+          this.set(graph, question, answer);
+          return answer;
+        })
+        .finally(() => {
+          if (this.inFlight.get(key) === created) this.inFlight.delete(key);
+        });
+      const created: InFlight = { answer: started, controller, waiting: 0 };
+      this.inFlight.set(key, created);
+      flight = created;
+    }
+    const shared = flight;
+    shared.waiting++;
+    if (signal !== undefined) {
+      const leave = () => {
+        shared.waiting--;
+        if (shared.waiting === 0) shared.controller.abort();
+      };
+      if (signal.aborted) leave();
+      else {
+        signal.addEventListener('abort', leave, { once: true });
+        void shared.answer.then(
+          () => signal.removeEventListener('abort', leave),
+          () => signal.removeEventListener('abort', leave),
+        );
+      }
+    }
+    return shared.answer;
+  }
+
+  /** `shared`: requests that waited for a computation already in flight instead of starting their own; `inFlight`: computations now. */
+  stats(): { entries: number; bytes: number; hits: number; misses: number; shared: number; inFlight: number } {
+    return { entries: this.entries.size, bytes: this.size, hits: this.hitCount, misses: this.missCount, shared: this.sharedCount, inFlight: this.inFlight.size };
   }
 }

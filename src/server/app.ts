@@ -6,18 +6,19 @@
  * timelines and ensembles, and posted input),
  * and let the one error middleware answer failures. Scenario answers are cached
  * (answer-cache.ts); bodies over their route's limit are refused by their declared length
- * before they are read (guards.ts).
+ * before they are read, and a refused large body is discarded at a bounded rate per client (guards.ts).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { AnswerCache, DEFAULT_ANSWER_CACHE } from './answer-cache.js';
+import { BusyLog } from './busy-log.js';
 import { ComputePool } from './compute-pool.js';
 import { analyzeRoute } from './routes-analyze.js';
 import { graphsRouter } from './routes-graphs.js';
 import { jsonErrors, notFound } from './errors.js';
-import { clientLimit, declaredLength, hostAllowList } from './guards.js';
+import { clientLimit, declaredLength, discardRate, hostAllowList } from './guards.js';
 import { UsageError } from '../model/errors.js';
 import { GraphStore } from './graph-store.js';
 import { warmUp } from './warm-up.js';
@@ -45,6 +46,8 @@ export interface Limits {
   graphInlineBytes: number;
   /** Requests with a large body (over `analyzeInlineBytes`, or of unknown length) one client (IP address) may have in flight; 503 beyond. */
   clientHeavy: number;
+  /** Rate (bytes per second) at which one client's refused large bodies are discarded (read and dropped), after a burst of `bodyBytes` (guards.ts `discardRate`; 0: no limit). */
+  discardBytesPerSecond: number;
   /** Time budgets (ms) of the computations on workers: `POST /api/analyze`, a graph's metrics, a scenario, reading a large graph file. */
   analyzeMs: number;
   metricsMs: number;
@@ -67,6 +70,7 @@ export const DEFAULT_LIMITS: Limits = {
   analyzeInlineBytes: 64 * 1024,
   graphInlineBytes: 1024 * 1024,
   clientHeavy: 4,
+  discardBytesPerSecond: 32 * 1024 * 1024,
   analyzeMs: 20_000,
   metricsMs: 120_000,
   scenarioMs: 20_000,
@@ -85,8 +89,12 @@ export interface AppDeps {
   limits?: Partial<Limits>;
   /** Runs metrics and scenarios (default: a pool with default options; its workers start when first needed). */
   pool?: ComputePool;
-  /** Where internal errors (with their stack) and busy answers (one line each) are logged. */
+  /** Where internal errors (with their stack) and busy answers (one line per interval, busy-log.ts) are logged. */
   log?: (line: string) => void;
+  /** The answer cache of scenarios (default: one of `limits.answerCacheBytes`). */
+  answers?: AnswerCache;
+  /** Counts busy answers (503) and logs them (default: one line per 10 s to `log`; `start()` passes its own and flushes it on close). */
+  busy?: BusyLog;
   /**
    * Host names (the Host header without its port) the server answers; any other is a 403.
    * Default: `localhost`, `127.0.0.1`, `[::1]` (a page on another site that rebinds its DNS
@@ -139,8 +147,14 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // No ETag: Express would hash every answer (a SHA-1 of the 140 KB metrics answer per
+  // request, measured at about 3 % of the request thread under the load test), and the
+  // API's answers are not revalidated by the map. The page's static files keep theirs.
+  app.set('etag', false);
   // No HSTS: the server speaks plain HTTP (normally on 127.0.0.1).
   app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES }, strictTransportSecurity: false }));
+  // First, so that the body of any request refused below is discarded at this rate.
+  app.use(discardRate({ bytesPerSecond: limits.discardBytesPerSecond, burstBytes: limits.bodyBytes, threshold: limits.analyzeInlineBytes, clock: pool.options.clock }));
   app.use(hostAllowList(deps.allowedHosts ?? LOOPBACK_HOSTS));
   // The posted graph arrives as bytes and is decoded and parsed where its size says
   // (routes-analyze.ts); scenario bodies are small, and parsed here. A declared length over
@@ -159,7 +173,7 @@ export function createApp(deps: AppDeps): Express {
     parseQuery(NoQuery, req);
     res.json({ ok: true });
   });
-  const answers = new AnswerCache({ maxBytes: limits.answerCacheBytes, maxEntryBytes: Math.min(DEFAULT_ANSWER_CACHE.maxEntryBytes, limits.answerCacheBytes) });
+  const answers = deps.answers ?? new AnswerCache({ maxBytes: limits.answerCacheBytes, maxEntryBytes: Math.min(DEFAULT_ANSWER_CACHE.maxEntryBytes, limits.answerCacheBytes) });
   app.use('/api/graphs', graphsRouter({ store, scenariosDir, pool, limits, answers }));
   app.use('/api', notFound);
 
@@ -171,6 +185,6 @@ export function createApp(deps: AppDeps): Express {
     });
   }
   app.use(notFound);
-  app.use(jsonErrors(log));
+  app.use(jsonErrors(log, deps.busy ?? new BusyLog(log)));
   return app;
 }

@@ -6,6 +6,7 @@
  * logged, not sent. A 503 (kind `busy`) carries `Retry-After`.
  */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { BusyLog } from './busy-log.js';
 import { ChokepointError, ERROR_KINDS, InputError, NotFoundError, type ErrorKind, type Problem } from '../model/errors.js';
 
 export interface ErrorBody {
@@ -69,13 +70,14 @@ function requestLine(method: string, url: string): string {
 }
 
 /**
- * The JSON error middleware. `log` receives internal errors (500) with their stack, and
- * busy answers (503) as one line each: they are expected under load, not bugs.
+ * The JSON error middleware. `log` receives internal errors (500) with their stack; busy
+ * answers (503) are expected under load, not bugs: they are counted by `busy` and logged
+ * as one line per interval (busy-log.ts), never with a stack.
  */
-export function jsonErrors(log: (line: string) => void): ErrorRequestHandler {
+export function jsonErrors(log: (line: string) => void, busy: BusyLog): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     const { status, body } = errorResponse(error);
-    if (body.kind === 'busy') log(`chokepoint serve: ${requestLine(req.method, req.originalUrl)}: 503 busy: ${body.error.split('\n')[0]}`);
+    if (body.kind === 'busy') busy.record(requestLine(req.method, req.originalUrl), body.error.split('\n')[0] ?? '');
     else if (status >= 500) {
       const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
       log(`chokepoint serve: ${requestLine(req.method, req.originalUrl)}: ${detail}`);

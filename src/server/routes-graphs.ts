@@ -8,10 +8,11 @@
  * The request thread does no evaluation of its own on the shipped dataset: a scenario's
  * or timeline's answer is serialized on the worker (`runJson`) and kept in the answer
  * cache (answer-cache.ts) by graph version and canonical question, so the map's repeated
- * toggles (and their time charts) are answered from memory; a graph's metrics answer is serialized once per file
+ * toggles (and their time charts) are answered from memory, and identical questions asked
+ * at the same time share one computation; a graph's metrics answer is serialized once per file
  * version and its bytes reused.
  */
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { EXPORT_FORMATS, exportGraph, FORMATS } from '../formats/export-formats.js';
 import { listScenarioPresets, type GraphPreset } from '../io/read-scenario.js';
@@ -124,17 +125,12 @@ export function graphsRouter({ store, scenariosDir, pool, limits, answers = new 
       pool.run(graph, { type: 'metrics', options: { metrics: SERVED_METRICS } }, { budgetMs: limits.metricsMs, hint: `run \`chokepoint metrics\` on the graph file` }),
     );
 
-  // The answer to a question about a graph version (route, scenario, options), from the
-  // cache or computed once and kept: scenarios and timelines are pure functions of these.
-  const cached = async (graph: SupplyGraph, question: unknown, compute: () => Promise<Buffer>): Promise<Buffer> => {
-    const key = canonicalKey(question);
-    let answer = answers.get(graph, key);
-    if (answer === undefined) {
-      answer = await compute();
-      answers.set(graph, key, answer);
-    }
-    return answer;
-  };
+  // The answer to a question about a graph version (route, scenario, options): from the
+  // cache, shared with an identical request already computing, or computed once and kept
+  // (answer-cache.ts `answer`): scenarios and timelines are pure functions of these. The
+  // computation is stopped only when every request waiting for it has gone away.
+  const cached = (graph: SupplyGraph, question: unknown, res: Response, compute: (signal: AbortSignal) => Promise<Buffer>): Promise<Buffer> =>
+    answers.answer(graph, canonicalKey(question), compute, abortOnClose(res));
 
   router.get('/', async (req, res) => {
     parseQuery(NoQuery, req);
@@ -183,9 +179,9 @@ export function graphsRouter({ store, scenariosDir, pool, limits, answers = new 
     };
     const weight = query.weight ?? 'tonnes';
     const job = { type: 'scenario', scenario, options, ...(weight === 'value' ? { weight } : {}) } as const;
-    const run = { budgetMs: limits.scenarioMs, hint: `run \`chokepoint scenario\` on the graph file`, signal: abortOnClose(res), work: scenarioWork(graph, scenario.actions.length) };
+    const run = { budgetMs: limits.scenarioMs, hint: `run \`chokepoint scenario\` on the graph file`, work: scenarioWork(graph, scenario.actions.length) };
     const question = { route: 'scenario', scenario, options, ...(weight === 'value' ? { weight } : {}) };
-    res.type('application/json').send(await cached(graph, question, () => pool.runJson(graph, job, { ...run, answerBytes: limits.answerBytes, what: 'the scenario' })));
+    res.type('application/json').send(await cached(graph, question, res, (signal) => pool.runJson(graph, job, { ...run, signal, answerBytes: limits.answerBytes, what: 'the scenario' })));
   });
 
   router.post('/:id/timeline', async (req, res) => {
@@ -201,9 +197,9 @@ export function graphsRouter({ store, scenariosDir, pool, limits, answers = new 
     };
     // One allocation LP per month: on the shipped dataset, always a worker.
     const work = (options.months ?? TIMELINE_MONTHS) * scenarioWork(graph, scenario.actions.length);
-    const run = { budgetMs: limits.scenarioMs, hint: `run \`chokepoint timeline\` on the graph file`, signal: abortOnClose(res), work };
+    const run = { budgetMs: limits.scenarioMs, hint: `run \`chokepoint timeline\` on the graph file`, work };
     const job = { type: 'timeline', scenario, options } as const;
-    res.type('application/json').send(await cached(graph, { route: 'timeline', scenario, options }, () => pool.runJson(graph, job, { ...run, answerBytes: limits.answerBytes, what: 'the timeline' })));
+    res.type('application/json').send(await cached(graph, { route: 'timeline', scenario, options }, res, (signal) => pool.runJson(graph, job, { ...run, signal, answerBytes: limits.answerBytes, what: 'the timeline' })));
   });
 
   // An uncertainty ensemble of the scenario in the body (src/uncertainty/ensemble.ts).

@@ -8,7 +8,8 @@
  * stops accepting connections, closes idle ones, lets requests in flight finish, and
  * after `graceMs` answers every request still unanswered with a 503 `busy` ("the server
  * is stopping"; `Connection: close`), then closes the connections; then the compute
- * pool's workers are stopped.
+ * pool's workers are stopped. Busy answers (503) are logged one line per interval
+ * (busy-log.ts), the last one when the server has stopped.
  */
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -16,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { BusyError, UsageError } from '../model/errors.js';
 import { errorResponse } from './errors.js';
 import { createApp, type AppDeps } from './app.js';
+import { BusyLog } from './busy-log.js';
 import { ComputePool, type ComputeOptions } from './compute-pool.js';
 
 /** The project folder (this file is src/server/start.ts or dist/server/start.js). */
@@ -90,7 +92,9 @@ export async function start(options: StartOptions = {}): Promise<RunningServer> 
   const { port = 3000, host = '127.0.0.1', timeouts: given, compute, ...deps } = options;
   const timeouts: Timeouts = { ...DEFAULT_TIMEOUTS, ...given };
   const pool = new ComputePool(compute);
-  const app = createApp({ graphsDir: DEFAULT_GRAPHS_DIR, webDir: DEFAULT_WEB_DIR, ...deps, pool });
+  // Busy answers are logged one line per interval, on the pool's clock; the last line when the server stops.
+  const busy = deps.busy ?? new BusyLog(deps.log ?? (() => {}), { clock: pool.options.clock });
+  const app = createApp({ graphsDir: DEFAULT_GRAPHS_DIR, webDir: DEFAULT_WEB_DIR, ...deps, pool, busy });
   const server = createServer(
     {
       headersTimeout: timeouts.headersMs,
@@ -132,6 +136,7 @@ export async function start(options: StartOptions = {}): Promise<RunningServer> 
         server.close((error) => {
           clearTimeout(force);
           clearInterval(sweep);
+          busy.flush();
           pool.close().then(() => (error ? reject(error) : resolve()), reject);
         });
         server.closeIdleConnections();

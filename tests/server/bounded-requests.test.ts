@@ -174,9 +174,14 @@ describe('per-client limit, busy log, Host allow-list', () => {
     expect((await fourth).status).toBe(422);
   });
 
-  it('logs each busy answer as one line, without a stack trace', () => {
-    const busy = logged.filter((line) => line.includes('503 busy'));
-    expect(busy).toEqual(['chokepoint serve: POST /api/analyze: 503 busy: too many large requests from this client at once (at most 2 in flight); try again later']);
+  it('logs busy answers as one aggregated line per interval, without a stack trace', () => {
+    // Nothing yet: the line comes at the end of the 10 s interval that had the 503.
+    expect(logged.filter((line) => line.includes('503'))).toEqual([]);
+    clock.advance(10_000);
+    const busy = logged.filter((line) => line.includes('503'));
+    expect(busy).toEqual([
+      'chokepoint serve: busy: 1 request answered 503 in the last 10 s (1 POST /api/analyze: too many large requests from this client at once (at most 2 in flight); try again later)',
+    ]);
     expect(logged.join('\n')).not.toMatch(/\n\s+at /);
   });
 

@@ -1,4 +1,4 @@
-import { readFile, utimes, writeFile } from 'node:fs/promises';
+import { readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InputError, NotFoundError } from '../../src/model/errors.js';
@@ -62,5 +62,23 @@ describe('GraphStore', () => {
     const store = new GraphStore(folder.dir);
     await expect(store.derive('mini', 'x', () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     expect(await store.derive('mini', 'x', () => 1)).toBe(1);
+  });
+});
+
+describe('GraphStore stats', () => {
+  it('shares one stat of the folder and of the file among the requests that arrive while it runs', async () => {
+    const calls: string[] = [];
+    const store = new GraphStore(folder.dir, {
+      stat: (path) => {
+        calls.push(path === folder.dir ? 'folder' : path.slice(folder.dir.length + 1));
+        return stat(path);
+      },
+    });
+    const loaded = await Promise.all(Array.from({ length: 5 }, () => store.load('mini')));
+    expect(new Set(loaded.map((l) => l.graph)).size).toBe(1);
+    expect(calls).toEqual(['folder', 'mini.json']);
+    // A later request stats again (a changed file is seen).
+    await store.load('mini');
+    expect(calls).toEqual(['folder', 'mini.json', 'folder', 'mini.json']);
   });
 });

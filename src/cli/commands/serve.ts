@@ -5,6 +5,8 @@
  * gracefully (see `start`): the process exits 0 once the requests in flight are answered.
  * Requests are answered only when their Host header names the server: loopback names,
  * the `--host` given (unless a wildcard such as 0.0.0.0), and the `--allow-host` names.
+ * CHOKEPOINT_LOOP_LOG=<ms> (a diagnostic) logs the request thread's event-loop delay and
+ * its blocks over <ms> every 10 s (src/server/loop-monitor.ts).
  */
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -82,6 +84,15 @@ export function registerServe(program: Command, ctx: CliContext): void {
           },
         );
       };
+      // Diagnostic: CHOKEPOINT_LOOP_LOG=<ms> logs the request thread's event-loop delay and blocks over <ms> every 10 s (loop-monitor.ts).
+      const loopLog = process.env.CHOKEPOINT_LOOP_LOG;
+      if (loopLog !== undefined && loopLog !== '') {
+        const blockMs = Number(loopLog);
+        if (!(blockMs > 0)) throw new UsageError(`CHOKEPOINT_LOOP_LOG: "${loopLog}" is not a number of milliseconds > 0`);
+        const { watchEventLoop } = await import('../../server/loop-monitor.js');
+        const monitor = watchEventLoop(running.server, (line) => ctx.stderr(`${line}\n`), { blockMs });
+        running.server.on('close', () => monitor.stop());
+      }
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
       runningServers.add(running);
