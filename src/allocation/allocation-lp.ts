@@ -57,8 +57,12 @@ export interface AllocationLpOptions {
   refill?: ReadonlyMap<string, number>;
 }
 
+/** Printable ASCII without `"` and `\`: JSON.stringify(p) is then `"p"` (the common case, built without the JSON serializer). */
+const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+const quoted = (p: string): string => (PLAIN.test(p) ? `"${p}"` : JSON.stringify(p));
+
 /** The name of an LP row or column: `kind(json,...)`. */
-export const lpName = (kind: string, ...parts: string[]): string => `${kind}(${parts.map((p) => JSON.stringify(p)).join(',')})`;
+export const lpName = (kind: string, ...parts: string[]): string => `${kind}(${parts.map(quoted).join(',')})`;
 
 export interface AllocationLp {
   lp: LinearProgram;
@@ -149,9 +153,15 @@ export function buildAllocationLp(net: AllocationNetwork, options: AllocationLpO
           refill = b.column(lpName('q', node), 0, headroom);
           for (const [k, a] of refillMix) entriesOf(k).push([refill, -a / mixTotal]);
         }
+        const supplyOf = new Map<string, RowEntry[]>();
+        for (const e of ins) {
+          const k = net.edgeMaterial[e] as string;
+          const entries = supplyOf.get(k);
+          if (entries) entries.push([flow[e] as number, 1]);
+          else supplyOf.set(k, [[flow[e] as number, 1]]);
+        }
         for (const [k, entries] of byMaterial) {
-          const supply = ins.filter((e) => net.edgeMaterial[e] === k).map((e): RowEntry => [flow[e] as number, 1]);
-          inRows.set(k, b.row(lpName('in', node, k), 0, Infinity, [...supply, ...entries]));
+          inRows.set(k, b.row(lpName('in', node, k), 0, Infinity, [...(supplyOf.get(k) ?? []), ...entries]));
         }
       }
     }
@@ -163,8 +173,15 @@ export function buildAllocationLp(net: AllocationNetwork, options: AllocationLpO
         if (stock >= 0) entries.push([stock, -1]);
         b.row(lpName('out', node, '*'), -Infinity, 0, entries);
       } else {
-        const outMaterials = [...new Set(outs.map((e) => net.edgeMaterial[e] as string))];
-        const byMaterial = new Map<string, RowEntry[]>(outMaterials.map((m) => [m, outs.filter((e) => net.edgeMaterial[e] === m).map((e): RowEntry => [flow[e] as number, 1])]));
+        // per material (in order of first appearance), its out-edges' flows in edge order
+        const byMaterial = new Map<string, RowEntry[]>();
+        for (const e of outs) {
+          const m = net.edgeMaterial[e] as string;
+          const entries = byMaterial.get(m);
+          if (entries) entries.push([flow[e] as number, 1]);
+          else byMaterial.set(m, [[flow[e] as number, 1]]);
+        }
+        const outMaterials = [...byMaterial.keys()];
         const pooledOutput = (name: string, column: number) => {
           const mix: RowEntry[] = [[column, -1]];
           for (const m of outMaterials) {

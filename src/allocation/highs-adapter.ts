@@ -125,12 +125,19 @@ export function solveLpObjectives(lp: LinearProgram, costs: readonly (readonly n
   const model = createModel(lp, options);
   try {
     let primal = false;
+    // The model's costs so far: each new vector is passed as the entries that differ (the
+    // costs HiGHS then holds are the same as when passing the whole vector).
+    let current: readonly number[] = lp.cost;
     return costs.map((cost, i) => {
       if (!primal && (i > 0 || options.basis)) {
         model.options.set({ simplex_strategy: PRIMAL_SIMPLEX });
         primal = true;
       }
-      model.changeColsCost({ kind: 'range', from: 0, to: numCols - 1 }, cost);
+      const changed: number[] = [];
+      for (let j = 0; j < numCols; j++) if (!Object.is(cost[j], current[j])) changed.push(j);
+      if (changed.length === 0) changed.push(0);
+      model.changeColsCost({ kind: 'set', indices: changed }, changed.map((j) => cost[j] as number));
+      current = cost;
       runOptimal(model, lp);
       return model.getObjectiveValue();
     });

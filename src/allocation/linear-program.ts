@@ -59,12 +59,25 @@ export class LpBuilder {
   row(name: string, lower: number, upper: number, entries: Iterable<RowEntry>): number {
     const lp = this.lp;
     if (lp.rowIndex.has(name)) throw new Error(`allocation/linear-program: duplicate row "${name}"`);
-    const merged = new Map<number, number>();
-    for (const [column, value] of entries) merged.set(column, (merged.get(column) ?? 0) + value);
-    for (const [column, value] of merged) {
-      if (value === 0) continue;
-      lp.index.push(column);
-      lp.value.push(value);
+    // columns in order of first appearance, values summed in entry order (a linear
+    // search while the row is short, a map from its 16th column on)
+    const columns: number[] = [];
+    const values: number[] = [];
+    const at = new Map<number, number>();
+    for (const [column, value] of entries) {
+      if (columns.length === 16 && at.size === 0) columns.forEach((c, i) => at.set(c, i));
+      const k = at.size > 0 ? (at.get(column) ?? -1) : columns.indexOf(column);
+      if (k >= 0) values[k] = (values[k] as number) + value;
+      else {
+        if (at.size > 0) at.set(column, columns.length);
+        columns.push(column);
+        values.push(0 + value);
+      }
+    }
+    for (let k = 0; k < columns.length; k++) {
+      if (values[k] === 0) continue;
+      lp.index.push(columns[k] as number);
+      lp.value.push(values[k] as number);
     }
     const i = lp.rowNames.length;
     lp.rowNames.push(name);

@@ -33,9 +33,15 @@ import { requireSupplyChain } from '../model/supply-chain.js';
 export interface AllocationOptions extends AllocationLpOptions {
   /** The baseline active graph whose flows give the default recipes (when the input is a graph); default: the input graph. */
   base?: SupplyGraph;
+  /**
+   * What is read back from the optimum: `full` (default) everything; `deliveries` only
+   * delivered, fairLevel, bySink and byEndUse, with edgeFlow, activity, shadowPrice and
+   * inputPrice left empty (a lean scenario evaluation, which reports only losses).
+   */
+  detail?: 'full' | 'deliveries';
 }
 
-const KNOWN = new Set(['objective', 'extraSupply', 'nodeCapacity', 'edgeCapacity', 'sinkLimit', 'base']);
+const KNOWN = new Set(['objective', 'extraSupply', 'nodeCapacity', 'edgeCapacity', 'sinkLimit', 'base', 'detail']);
 
 export interface CountryShadowPrice {
   /** Largest shadow price of the country's nodes. */
@@ -90,6 +96,9 @@ function resolveOptions(options: AllocationOptions): AllocationOptions {
   if (options.objective !== undefined && !(OBJECTIVES as readonly string[]).includes(options.objective)) {
     throw new UsageError(`allocation: objective must be one of ${OBJECTIVES.join(', ')} (got "${String(options.objective)}")`);
   }
+  if (options.detail !== undefined && options.detail !== 'full' && options.detail !== 'deliveries') {
+    throw new UsageError(`allocation: detail must be "full" or "deliveries" (got "${String(options.detail)}")`);
+  }
   for (const name of ['extraSupply', 'nodeCapacity', 'edgeCapacity'] as const) {
     for (const [key, value] of options[name] ?? []) {
       if (!(value >= 0)) throw new UsageError(`allocation: ${name} of "${key}" must be a number >= 0 (got ${value})`);
@@ -100,9 +109,10 @@ function resolveOptions(options: AllocationOptions): AllocationOptions {
 
 /** Solves the allocation LP of a graph, an applied scenario or a prepared network. */
 export function solveAllocation(input: AllocationInput, options: AllocationOptions = {}): AllocationResult {
-  const { base, ...lpOptions } = resolveOptions(options);
+  const { base, detail = 'full', ...lpOptions } = resolveOptions(options);
   const net = networkOf(input, base);
   const objective = lpOptions.objective ?? 'total';
+  const full = detail === 'full';
   const built = buildAllocationLp(net, lpOptions);
   let solution: LpSolution = solveLp(built.lp);
   let lp = built.lp;
@@ -116,7 +126,7 @@ export function solveAllocation(input: AllocationInput, options: AllocationOptio
   // Read back by the indices the builder recorded (the same columns and rows as by name).
   const value = (j: number) => solution.columnValue[j] ?? 0;
   const edgeFlow: Record<string, number> = {};
-  net.edges.forEach((edge, e) => (edgeFlow[edge] = value(built.flowColumn[e] as number)));
+  if (full) net.edges.forEach((edge, e) => (edgeFlow[edge] = value(built.flowColumn[e] as number)));
   const activity: Record<string, number> = {};
   const bySink: Record<string, number> = {};
   const byEndUse: Record<string, number> = {};
@@ -127,7 +137,6 @@ export function solveAllocation(input: AllocationInput, options: AllocationOptio
   net.nodes.forEach((node, v) => {
     const recipes = net.recipes[v] ?? [];
     const act = (built.activityColumns[v] ?? []).reduce((s, j) => s + value(j), 0);
-    activity[node] = act;
     if (isSink(net, v)) {
       const got = act + value(built.stockColumn[v] as number);
       bySink[node] = got;
@@ -135,6 +144,8 @@ export function solveAllocation(input: AllocationInput, options: AllocationOptio
       const endUse = net.endUse[v] as string;
       byEndUse[endUse] = (byEndUse[endUse] ?? 0) + got;
     }
+    if (!full) return;
+    activity[node] = act;
     const capRow = built.capRow[v] as number;
     const hasCap = capRow >= 0;
     const price = Math.max(0, hasCap ? (solution.rowDual[capRow] ?? 0) : 0);

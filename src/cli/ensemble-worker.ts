@@ -1,13 +1,14 @@
 /**
  * Worker-thread entry of the threaded ensemble run (ensemble-threads.ts): on `init` it
- * rebuilds the graph and the plan (the same draws, from the seed); on each `chunk` it
- * evaluates those members, posting `member` after each and then the chunk's rows.
+ * rebuilds the graph and keeps the plan it was sent (the draws of the calling thread);
+ * on each `chunk` it evaluates those members, posting `member` after each and then the
+ * chunk's rows.
  */
 import { parentPort } from 'node:worker_threads';
 import type { SupplyGraph } from '../model/graph.js';
 import type { Scenario } from '../scenario/schema.js';
 import { importGraph, serializeError } from '../server/compute-jobs.js';
-import { evaluateMembers, planEnsemble, type EnsemblePlan } from '../uncertainty/ensemble.js';
+import { evaluateMembers, type EnsemblePlan } from '../uncertainty/ensemble.js';
 import type { EnsembleWorkerReply, EnsembleWorkerRequest } from './ensemble-threads.js';
 
 const port = parentPort;
@@ -18,7 +19,7 @@ if (port !== null) {
     try {
       if (request.type === 'init') {
         const graph = importGraph(request.graph);
-        model = { graph, scenario: request.scenario, plan: planEnsemble(graph, request.scenario, request.options) };
+        model = { graph, scenario: request.scenario, plan: request.plan };
         return;
       }
       if (model === null) throw new Error('ensemble worker: chunk before init');

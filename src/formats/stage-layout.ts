@@ -7,6 +7,12 @@
  * Nodes whose stage is not in the list get a last column; a node with a `column` is put
  * in that column instead (a generic graph's layering, map-style.ts). Labels sort naturally
  * (`end-use-2` before `end-use-10`).
+ *
+ * A column of more than `maxRows` nodes (default: no limit) wraps into
+ * k = ceil(n / maxRows) sub-columns `subColumnWidth` apart, filled in order top to
+ * bottom, then left to right, each centred vertically; the columns to its right move
+ * right by (k - 1) x subColumnWidth. The map uses it so a stage expanded to a thousand
+ * nodes draws as a block, not a strip thousands of rows tall.
  */
 import { naturalCompare } from '../scenario/natural-sort.js';
 
@@ -24,9 +30,13 @@ export interface LayoutOptions {
   rowHeight: number;
   /** Extra space between two country groups in a column, in rows. */
   groupGap: number;
+  /** Most nodes in one column before it wraps into sub-columns. */
+  maxRows: number;
+  /** Distance between the sub-columns of a wrapped column. */
+  subColumnWidth: number;
 }
 
-export const LAYOUT_DEFAULTS: LayoutOptions = { columnWidth: 180, rowHeight: 44, groupGap: 0.3 };
+export const LAYOUT_DEFAULTS: LayoutOptions = { columnWidth: 180, rowHeight: 44, groupGap: 0.3, maxRows: Infinity, subColumnWidth: 60 };
 
 export type Positions = Record<string, { x: number; y: number }>;
 
@@ -38,7 +48,7 @@ export function countryOrder(nodes: readonly LayoutNode[]): string[] {
 }
 
 export function stageLayout(nodes: readonly LayoutNode[], stages: readonly string[], options: Partial<LayoutOptions> = {}): Positions {
-  const { columnWidth, rowHeight, groupGap } = { ...LAYOUT_DEFAULTS, ...options };
+  const { columnWidth, rowHeight, groupGap, maxRows, subColumnWidth } = { ...LAYOUT_DEFAULTS, ...options };
   const rank = new Map(countryOrder(nodes).map((code, index) => [code, index]));
   const columns = new Map<number, LayoutNode[]>();
   for (const node of nodes) {
@@ -49,18 +59,31 @@ export function stageLayout(nodes: readonly LayoutNode[], stages: readonly strin
     columns.set(column, list);
   }
   const positions: Positions = {};
+  const wraps = (list: readonly LayoutNode[]) => Math.max(1, Math.ceil(list.length / maxRows));
+  // x of each column: its index x columnWidth, moved right by the extra sub-columns to its left.
+  const left = new Map<number, number>();
+  let extra = 0;
+  for (const column of [...columns.keys()].sort((a, b) => a - b)) {
+    left.set(column, column * columnWidth + extra);
+    extra += (wraps(columns.get(column) ?? []) - 1) * subColumnWidth;
+  }
   for (const [column, list] of columns) {
     list.sort((a, b) => (rank.get(a.country) ?? 0) - (rank.get(b.country) ?? 0) || naturalCompare(a.label, b.label) || naturalCompare(a.id, b.id));
-    const offsets: number[] = [];
-    let y = 0;
-    list.forEach((node, i) => {
-      if (i > 0) y += list[i - 1]?.country === node.country ? 1 : 1 + groupGap;
-      offsets.push(y);
-    });
-    const middle = y / 2;
-    list.forEach((node, i) => {
-      positions[node.id] = { x: column * columnWidth, y: ((offsets[i] ?? 0) - middle) * rowHeight };
-    });
+    const k = wraps(list);
+    const perColumn = Math.ceil(list.length / k);
+    for (let sub = 0; sub < k; sub++) {
+      const part = list.slice(sub * perColumn, (sub + 1) * perColumn);
+      const offsets: number[] = [];
+      let y = 0;
+      part.forEach((node, i) => {
+        if (i > 0) y += part[i - 1]?.country === node.country ? 1 : 1 + groupGap;
+        offsets.push(y);
+      });
+      const middle = y / 2;
+      part.forEach((node, i) => {
+        positions[node.id] = { x: (left.get(column) ?? 0) + sub * subColumnWidth, y: ((offsets[i] ?? 0) - middle) * rowHeight };
+      });
+    }
   }
   return positions;
 }

@@ -38,7 +38,7 @@ import { applyScenario, type AppliedScenario, type ScenarioChange } from './appl
 import { proportionalFlow } from './proportional-flow.js';
 import type { Scenario } from './schema.js';
 import { countryLens, type CountryLens } from './country-lens.js';
-import { evaluateSide, groupMaxFlow, remember, servedFirstOf, sinksOf, type PreparedBaseline, type Side } from './evaluation-side.js';
+import { allocationOf, evaluateSide, groupMaxFlow, remember, servedFirstOf, sinksOf, type PreparedBaseline, type Side } from './evaluation-side.js';
 import { naturalCompare } from './natural-sort.js';
 import { stageChanges, type StageChange } from './stage-change.js';
 import { requireSupplyChain } from '../model/supply-chain.js';
@@ -204,7 +204,15 @@ export function endUseOf(graph: SupplyGraph, sink: string): string {
   return a.sector ?? nodeLabel(sink, a);
 }
 
-function endUseLosses(before: Side, after: Side, objective: Objective): EndUseLoss[] {
+/** An end use's figures and losses, without the binding input (what `evaluateLosses` reports). */
+export type EndUseFigures = Omit<EndUseLoss, 'binding'>;
+
+/**
+ * The sinks of either side grouped into end uses, sorted by name, with each bound's
+ * figure on both sides and the loss (the definitions in the file header). Bounds a lean
+ * side left out are NaN, and their losses null.
+ */
+function endUseFigures(before: Side, after: Side, objective: Objective): EndUseFigures[] {
   const baseline = before.supply;
   const scenario = after.supply;
   const groups = new Map<string, string[]>();
@@ -213,29 +221,53 @@ function endUseLosses(before: Side, after: Side, objective: Objective): EndUseLo
     groups.set(endUse, [...(groups.get(endUse) ?? []), sink]);
   }
   const sumOf = (supply: Supply, sinks: string[], bound: 'proportional' | 'allocation') => sinks.reduce((total, s) => total + (supply.bySink[s]?.[bound] ?? 0), 0);
-  const served = (side: Side) => (objective === 'total' ? servedFirstOf(side, groups) : undefined);
+  const served = (side: Side) => (objective === 'total' && side.computed.bounds.has('allocation') ? servedFirstOf(side, groups) : undefined);
   const servedBefore = served(before);
   const servedAfter = served(after);
-  const netAfter = after.network;
+  // One sink: its ownMaxFlow, read from the side or, when a lean side left it out, from the same solver (0 when it is no sink of the side).
+  const ownOfSink = (side: Side, sink: string) => {
+    const supply = side.supply.bySink[sink];
+    return supply === undefined ? 0 : side.computed.detail === 'full' ? supply.ownMaxFlow : groupMaxFlow(side, [sink]);
+  };
   return [...groups]
     .sort(([a], [b]) => naturalCompare(a, b))
     .map(([endUse, sinks]) => {
-      const ownOf = (side: Side) => (sinks.length === 1 ? (side.supply.bySink[sinks[0] as string]?.ownMaxFlow ?? 0) : groupMaxFlow(side, sinks));
+      const ownOf = (side: Side) => (!side.computed.bounds.has('maxFlow') ? Number.NaN : sinks.length === 1 ? ownOfSink(side, sinks[0] as string) : groupMaxFlow(side, sinks));
       const b = { maxFlow: ownOf(before), allocation: servedBefore?.get(endUse) ?? sumOf(baseline, sinks, 'allocation'), proportional: sumOf(baseline, sinks, 'proportional') };
       const s = { maxFlow: ownOf(after), allocation: servedAfter?.get(endUse) ?? sumOf(scenario, sinks, 'allocation'), proportional: sumOf(scenario, sinks, 'proportional') };
-      const lost = (sink: string) => (baseline.bySink[sink]?.allocation ?? 0) - (scenario.bySink[sink]?.allocation ?? 0);
-      const worst = [...sinks].filter((sink) => after.applied.graph.hasNode(sink)).sort((x, y) => lost(y) - lost(x) || x.localeCompare(y))[0];
-      const hasLoss = s.allocation < b.allocation * (1 - 1e-9) - 1e-9;
-      const binding = hasLoss && worst !== undefined ? bindingInput(netAfter, after.allocation, worst) : null;
       return {
         endUse,
         sinks: sinks.sort(),
         baseline: b,
         scenario: s,
         loss: { maxFlow: relativeLoss(b.maxFlow, s.maxFlow), allocation: relativeLoss(b.allocation, s.allocation), proportional: relativeLoss(b.proportional, s.proportional) },
-        binding,
       };
     });
+}
+
+/** Under the allocation bound, what limits the sink of the end use `e` that lost most (null without a loss). */
+function bindingOf(e: EndUseFigures, before: Side, after: Side): BindingInput | null {
+  const lost = (sink: string) => (before.supply.bySink[sink]?.allocation ?? 0) - (after.supply.bySink[sink]?.allocation ?? 0);
+  const worst = [...e.sinks].filter((sink) => after.applied.graph.hasNode(sink)).sort((x, y) => lost(y) - lost(x) || x.localeCompare(y))[0];
+  const hasLoss = e.scenario.allocation < e.baseline.allocation * (1 - 1e-9) - 1e-9;
+  if (!hasLoss || worst === undefined) return null;
+  const { network, allocation } = allocationOf(after);
+  return bindingInput(network, allocation, worst);
+}
+
+/**
+ * The total loss under each bound; ComputationError when the baseline delivers nothing
+ * under max flow or the proportional bound (a bound a lean side left out is NaN, never 0).
+ */
+function totalLosses(baseline: Supply, scenario: Supply): Loss {
+  if (baseline.maxFlow <= 0 || baseline.proportional <= 0) {
+    throw new ComputationError(`scenario/evaluate: the baseline delivers nothing to the sinks (max flow ${baseline.maxFlow}, observed ${baseline.proportional}), so a loss is undefined`);
+  }
+  return {
+    maxFlow: relativeLoss(baseline.maxFlow, scenario.maxFlow),
+    allocation: relativeLoss(baseline.allocation, scenario.allocation),
+    proportional: relativeLoss(baseline.proportional, scenario.proportional),
+  };
 }
 
 /**
@@ -259,10 +291,10 @@ export function evaluateScenario(graph: SupplyGraph, scenario: Scenario, options
   const before = sideBefore.applied;
   const sideAfter = evaluateSide(after, before.graph, objective);
   const baseline = prepared ? structuredClone(sideBefore.supply) : sideBefore.supply;
-  const { supply: changed, edgeFlow: flowAfter, allocation: allocationAfter } = sideAfter;
-  if (baseline.maxFlow <= 0 || baseline.proportional <= 0) {
-    throw new ComputationError(`scenario/evaluate: the baseline delivers nothing to the sinks (max flow ${baseline.maxFlow}, observed ${baseline.proportional}), so a loss is undefined`);
-  }
+  const { supply: changed, edgeFlow: flowAfter } = sideAfter;
+  const allocationAfter = allocationOf(sideAfter).allocation;
+  // Both totals are > 0 here, so the max-flow and proportional losses are numbers.
+  const total = totalLosses(baseline, changed);
   const bySink: Record<string, Loss> = {};
   for (const sink of new Set([...Object.keys(baseline.bySink), ...Object.keys(changed.bySink)])) {
     const b = baseline.bySink[sink];
@@ -282,11 +314,11 @@ export function evaluateScenario(graph: SupplyGraph, scenario: Scenario, options
     baseline,
     scenario: changed,
     loss: {
-      maxFlow: (baseline.maxFlow - changed.maxFlow) / baseline.maxFlow,
-      allocation: relativeLoss(baseline.allocation, changed.allocation),
-      proportional: (baseline.proportional - changed.proportional) / baseline.proportional,
+      maxFlow: total.maxFlow as number,
+      allocation: total.allocation,
+      proportional: total.proportional as number,
       bySink,
-      byEndUse: endUseLosses(sideBefore, sideAfter, objective),
+      byEndUse: endUseFigures(sideBefore, sideAfter, objective).map((e) => ({ ...e, binding: bindingOf(e, sideBefore, sideAfter) })),
     },
     shadowPrice: allocationAfter.shadowPrice,
     changes: after.changes,
@@ -303,10 +335,60 @@ export function evaluateScenario(graph: SupplyGraph, scenario: Scenario, options
             scenario: changed,
             country,
             top,
-            allocation: { before: { network: sideBefore.network, result: sideBefore.allocation }, after: { network: sideAfter.network, result: allocationAfter }, objective },
+            allocation: { before: { network: allocationOf(sideBefore).network, result: allocationOf(sideBefore).allocation }, after: { network: allocationOf(sideAfter).network, result: allocationAfter }, objective },
             sides: { before: sideBefore, after: sideAfter },
           }),
         }
       : {}),
+  };
+}
+
+export interface LossOptions {
+  /** Objective of the allocation LP: `total` (default) or `fair`. */
+  objective?: Objective;
+  /** The bounds to compute (default all three, in any order; reported in the order of BOUNDS). */
+  bounds?: readonly Bound[];
+}
+
+/** The losses of a scenario: what `evaluateLosses` returns. */
+export interface ScenarioLossResult {
+  name: string;
+  unit: string;
+  warnings: string[];
+  /** Total loss per bound (null: not computed, or the allocation baseline is 0). */
+  total: Loss;
+  /** Per end use, sorted by name: the figures and losses of `ScenarioResult.loss.byEndUse`, without the binding input. */
+  byEndUse: EndUseFigures[];
+}
+
+/**
+ * The total and per-end-use losses of `scenario` on `graph` under `bounds`, exactly as
+ * `evaluateScenario` computes them (the same sides and the same end-use figures, hence
+ * the same numbers), and nothing else: lean sides (`evaluation-side.ts`) compute only the
+ * bounds asked for, each end use's max flow once (no per-sink max flows), and no binding
+ * inputs, shadow-price report, stage concentration, bottlenecks or country lens. Bounds
+ * left out are NaN in the figures and null in the losses. One ensemble member is one call
+ * (src/uncertainty/scenario-losses.ts). The graph is not changed.
+ */
+export function evaluateLosses(graph: SupplyGraph, scenario: Scenario, options: LossOptions = {}): ScenarioLossResult {
+  requireSupplyChain(graph, 'scenario');
+  for (const key of Object.keys(options)) {
+    if (key !== 'objective' && key !== 'bounds') throw new UsageError(`scenario/evaluate: unknown option "${key}" (known: objective, bounds)`);
+  }
+  const { objective } = resolveOptions(options.objective === undefined ? {} : { objective: options.objective });
+  const bounds = options.bounds ?? BOUNDS;
+  if (bounds.length === 0) throw new UsageError('scenario/evaluate: give at least one bound');
+  for (const b of bounds) if (!(BOUNDS as readonly string[]).includes(b)) throw new UsageError(`scenario/evaluate: unknown bound "${String(b)}" (known: ${BOUNDS.join(', ')})`);
+  const after = applyScenario(graph, scenario);
+  const before = applyScenario(graph, { name: 'baseline', actions: [] });
+  const lean = { bounds, detail: 'losses' as const };
+  const sideBefore = evaluateSide(before, before.graph, objective, lean);
+  const sideAfter = evaluateSide(after, before.graph, objective, lean);
+  return {
+    name: scenario.name,
+    unit: unitOf(graph.getAttributes()),
+    warnings: after.warnings,
+    total: totalLosses(sideBefore.supply, sideAfter.supply),
+    byEndUse: endUseFigures(sideBefore, sideAfter, objective),
   };
 }

@@ -10,60 +10,101 @@
  * figures are the same numbers a fresh side computes: a memo entry is keyed by everything
  * it depends on besides the side (the sorted sinks of a group, the country of a lens).
  * A side must not be used after its graph changes.
+ *
+ * A lean side (`SideOptions`: only some bounds, no per-sink max flows) computes only what
+ * the losses need (`evaluateLosses` in evaluate.ts, one ensemble member each): the same
+ * functions on the same graph, so every figure it has is the number a full side has;
+ * figures it leaves out are NaN, and without the allocation bound it has no LP.
  */
 import { servedFirstAllocation, solveAllocation, type AllocationResult } from '../allocation/solve-allocation.js';
 import { allocationNetwork, type AllocationNetwork } from '../allocation/allocation-network.js';
 import type { Objective } from '../allocation/allocation-lp.js';
 import { compactGraph, type CompactGraph } from '../model/compact.js';
-import type { SupplyGraph } from '../model/graph.js';
+import { activeSubgraph, type SupplyGraph } from '../model/graph.js';
 import { maxFlow } from '../metrics/flow/max-flow.js';
 import type { AppliedScenario } from './apply-scenario.js';
 import { proportionalFlow } from './proportional-flow.js';
-import { sinkMaxFlowSolver } from './sink-max-flow.js';
-import type { SinkSupply, Supply } from './evaluate.js';
+import { preparedMaxFlow, sinkMaxFlowSolver } from './sink-max-flow.js';
+import { BOUNDS, type Bound, type SinkSupply, type Supply } from './evaluate.js';
 
 export interface Side {
   applied: AppliedScenario;
   supply: Supply;
   /** Per edge key, the flow under the proportional bound. */
   edgeFlow: Record<string, number>;
-  /** The allocation optimum found, and the network it was solved on. */
-  allocation: AllocationResult;
-  network: AllocationNetwork;
+  /** The allocation optimum found, and the network it was solved on (absent when the side leaves out the allocation bound). */
+  allocation?: AllocationResult;
+  network?: AllocationNetwork;
   compact: CompactGraph;
   /** `sinkMaxFlow` on `compact` (one flow network, reset per call). */
   sinkMaxFlow: (targets: ReadonlySet<string>) => number;
   /** Objective of the allocation LP. */
   objective: Objective;
+  /** What was computed (`SideOptions`, resolved). */
+  computed: { bounds: ReadonlySet<Bound>; detail: 'full' | 'losses' };
   memo: Map<string, unknown>;
 }
 
 /** Nodes with in-edges and no out-edge. */
 export const sinksOf = (graph: SupplyGraph) => graph.filterNodes((node) => graph.outDegree(node) === 0 && graph.inDegree(node) > 0);
 
+/** What a side computes (default: everything, as `evaluateScenario` reports it). */
+export interface SideOptions {
+  /** The bounds computed (default all three); a bound left out is NaN in `supply`, total and per sink. */
+  bounds?: readonly Bound[];
+  /**
+   * `full` (default): everything `evaluateScenario` reports. `losses`: no per-sink max
+   * flows (each sink's `maxFlow` and `ownMaxFlow` are NaN; the max flow of a group of
+   * sinks is still `groupMaxFlow`, the same `sink-max-flow.ts` solver, hence the same
+   * numbers) and of the allocation optimum only the deliveries (`detail: 'deliveries'` of
+   * `solveAllocation`: no edge flows, activities or prices).
+   */
+  detail?: 'full' | 'losses';
+}
+
 /**
- * The three bounds on `applied`, per sink too; `base` is the baseline active graph whose
- * flows give the default recipes.
+ * The bounds on `applied`, per sink too; `base` is the baseline active graph whose flows
+ * give the default recipes. `options` may leave figures out (a lean side, see the header).
  */
-export function evaluateSide(applied: AppliedScenario, base: SupplyGraph, objective: Objective): Side {
+export function evaluateSide(applied: AppliedScenario, base: SupplyGraph, objective: Objective, options: SideOptions = {}): Side {
   const { graph } = applied;
-  const flow = maxFlow(graph);
-  const proportional = proportionalFlow(graph, { pass: applied.pass, limit: applied.limit });
-  const network = allocationNetwork(graph, base);
-  const allocation = solveAllocation(network, { objective });
+  const bounds = new Set<Bound>(options.bounds ?? BOUNDS);
+  const detail = options.detail ?? 'full';
+  const sinkMaxFlows = detail === 'full';
   const compact = compactGraph(graph);
   const sinkMaxFlow = sinkMaxFlowSolver(compact);
+  // The total max flow: with the per-sink flows from `maxFlow`, else (a lean side of an
+  // active graph, whose compact graph is the one `maxFlow` builds) the same solve on the
+  // side's compact graph, which the end uses' max flows start from.
+  const flow = bounds.has('maxFlow') && sinkMaxFlows ? maxFlow(graph) : undefined;
+  const maxFlowValue = flow?.value ?? (bounds.has('maxFlow') ? (activeSubgraph(graph) === graph ? preparedMaxFlow(compact) : maxFlow(graph).value) : Number.NaN);
+  const proportional = bounds.has('proportional') ? proportionalFlow(graph, { pass: applied.pass, limit: applied.limit }) : undefined;
+  const network = bounds.has('allocation') ? allocationNetwork(graph, base) : undefined;
+  const allocation = network ? solveAllocation(network, { objective, detail: detail === 'full' ? 'full' : 'deliveries' }) : undefined;
   const bySink: Record<string, SinkSupply> = {};
   for (const sink of sinksOf(graph)) {
     bySink[sink] = {
-      maxFlow: graph.reduceInEdges(sink, (total, edge) => total + (flow.edgeFlow[edge] ?? 0), 0),
-      ownMaxFlow: sinkMaxFlow(new Set([sink])),
-      allocation: allocation.bySink[sink] ?? 0,
-      proportional: proportional.bySink[sink] ?? 0,
+      maxFlow: flow ? graph.reduceInEdges(sink, (total, edge) => total + (flow.edgeFlow[edge] ?? 0), 0) : Number.NaN,
+      ownMaxFlow: flow && sinkMaxFlows ? sinkMaxFlow(new Set([sink])) : Number.NaN,
+      allocation: allocation ? (allocation.bySink[sink] ?? 0) : Number.NaN,
+      proportional: proportional ? (proportional.bySink[sink] ?? 0) : Number.NaN,
     };
   }
-  const supply = { maxFlow: flow.value, allocation: allocation.delivered, proportional: proportional.delivered, fairLevel: allocation.fairLevel, bySink };
-  return { applied, supply, edgeFlow: proportional.edgeFlow, allocation, network, compact, sinkMaxFlow, objective, memo: new Map() };
+  const supply = {
+    maxFlow: maxFlowValue,
+    allocation: allocation?.delivered ?? Number.NaN,
+    proportional: proportional?.delivered ?? Number.NaN,
+    fairLevel: allocation?.fairLevel ?? null,
+    bySink,
+  };
+  return { applied, supply, edgeFlow: proportional?.edgeFlow ?? {}, ...(allocation && network ? { allocation, network } : {}), compact, sinkMaxFlow, objective, computed: { bounds, detail }, memo: new Map() };
+}
+
+/** The side's allocation optimum and network; an Error when the side left the allocation bound out (a programming error). */
+export function allocationOf(side: Side): { allocation: AllocationResult; network: AllocationNetwork } {
+  const { allocation, network } = side;
+  if (!allocation || !network) throw new Error('scenario/evaluation-side: this side was evaluated without the allocation bound');
+  return { allocation, network };
 }
 
 /** `compute()` the first time `key` is asked of `side`, the remembered value afterwards. */
@@ -90,7 +131,8 @@ export function servedFirstOf(side: Side, groups: ReadonlyMap<string, readonly s
     else missing[name] = sinks;
   }
   if (Object.keys(missing).length > 0) {
-    const solved = servedFirstAllocation(side.network, missing, { optimum: side.allocation });
+    const { network, allocation } = allocationOf(side);
+    const solved = servedFirstAllocation(network, missing, { optimum: allocation });
     for (const [name, value] of Object.entries(solved)) {
       side.memo.set(`served-first:${groupKey(missing[name] ?? [])}`, value);
       out.set(name, value);

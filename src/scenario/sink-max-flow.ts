@@ -230,6 +230,15 @@ export function sinkMaxFlow(graph: CompactGraph, targets: ReadonlySet<string>): 
 }
 
 /**
+ * maxFlow of the compact graph `graph`: the maximum flow every `sinkMaxFlow` call on it
+ * starts from (solved once per compact graph, and the same `solveMaxFlow` that
+ * `max-flow.ts` runs on the compact active graph). ComputationError when it is unbounded.
+ */
+export function preparedMaxFlow(graph: CompactGraph): number {
+  return prepare(graph).solved.value;
+}
+
+/**
  * `sinkMaxFlow` bound to one graph, for callers that ask about many target sets (the
  * solved network is prepared once per compact graph either way).
  */

@@ -27,7 +27,8 @@
  * the proportional bound it is unique.
  */
 import { ComputationError, UsageError } from '../model/errors.js';
-import type { SupplyGraph } from '../model/graph.js';
+import { activeSubgraph, type SupplyGraph } from '../model/graph.js';
+import type { ScenarioResult } from './evaluate.js';
 import type { PriceInfo } from '../model/schema.js';
 
 /** What losses and rankings are weighted by. */
@@ -155,7 +156,17 @@ export interface EndUseValue {
   loss: Losses;
 }
 
-/** A scenario result read in value (`scenario --weight value`). */
+/** The country lens (`country-lens.ts`) read in value. */
+export interface LensValue {
+  country: string;
+  /** w_c: the country's sinks' unit value weighted by their baseline observed in-flow, USD/t. */
+  unitValue: number;
+  total: { baseline: Figures; scenario: Figures; loss: Losses };
+  /** Per end use of the country, largest proportional value lost first (then by name). */
+  byEndUse: EndUseValue[];
+}
+
+/** A scenario result read in value (`scenario --weight value`, `POST .../scenario?weight=value`). */
 export interface ValueReading {
   unit: 'USD/yr';
   /** The prices used, one line per material, then any "no price" note. */
@@ -163,43 +174,89 @@ export interface ValueReading {
   total: { baseline: Figures; scenario: Figures; loss: Losses };
   /** Per end use, largest proportional value lost first (then by name). */
   byEndUse: EndUseValue[];
+  /** With a country lens: the lens read in value. */
+  lens?: LensValue;
+}
+
+interface GroupLike {
+  sinks: string[];
+  baseline: Figures;
+  scenario: Figures;
 }
 
 interface ResultLike {
   baseline: { bySink: Record<string, { maxFlow: number; allocation: number; proportional: number }> };
   scenario: { bySink: Record<string, { maxFlow: number; allocation: number; proportional: number }> };
-  loss: { byEndUse: { endUse: string; sinks: string[]; baseline: Figures; scenario: Figures }[] };
+  loss: { byEndUse: (GroupLike & { endUse: string })[] };
+  lens?: GroupLike & { country: string; byEndUse: (GroupLike & { endUse: string })[] };
 }
 
 type BoundKey = 'maxFlow' | 'allocation' | 'proportional';
 const lossOf = (before: number, after: number): number | null => (before > 0 ? (before - after) / before : null);
+const losses = (b: Figures, s: Figures): Losses => ({ maxFlow: lossOf(b.maxFlow, s.maxFlow), allocation: lossOf(b.allocation, s.allocation), proportional: lossOf(b.proportional, s.proportional) });
+
+/**
+ * A group of sinks (an end use, or a lens country's end uses) read in value: its tonnes
+ * per bound x w_G, where w_G = sum_t baseline_t x w(t) / sum_t baseline_t over its sinks t
+ * (baseline observed in-flow; the plain mean of w(t) when that is 0).
+ */
+function groupValue(group: GroupLike, result: ResultLike, values: UnitValues): { unitValue: number; baseline: Figures; scenario: Figures; loss: Losses } {
+  const weight = group.sinks.reduce((s, t) => s + (result.baseline.bySink[t]?.proportional ?? 0), 0);
+  const unitValue =
+    weight > 0
+      ? group.sinks.reduce((s, t) => s + (result.baseline.bySink[t]?.proportional ?? 0) * (values.node[t] ?? 0), 0) / weight
+      : group.sinks.reduce((s, t) => s + (values.node[t] ?? 0), 0) / Math.max(1, group.sinks.length);
+  const scale = (f: Figures): Figures => ({ maxFlow: f.maxFlow * unitValue, allocation: f.allocation * unitValue, proportional: f.proportional * unitValue });
+  const b = scale(group.baseline);
+  const s = scale(group.scenario);
+  return { unitValue, baseline: b, scenario: s, loss: losses(b, s) };
+}
+
+/** End uses in value, largest proportional value lost first (then by name). */
+function endUseValues(list: ResultLike['loss']['byEndUse'], result: ResultLike, values: UnitValues): EndUseValue[] {
+  const byEndUse = list.map((e): EndUseValue => ({ endUse: e.endUse, ...groupValue(e, result, values) }));
+  const lost = (e: EndUseValue) => e.baseline.proportional - e.scenario.proportional;
+  return byEndUse.sort((x, y) => lost(y) - lost(x) || x.endUse.localeCompare(y.endUse));
+}
 
 /**
  * A scenario result (`evaluate.ts`) in USD/yr: the total as sum_t delivered_t x w(t) per
  * bound (the sinks' split as found), and each end use E as its tonnes x w_E, where w_E is
  * its sinks' unit value weighted by their baseline observed in-flow (so an end use's loss
- * fraction is the same in value as in tonnes; what changes is how end uses rank). `graph`
- * is the graph the result was computed on (its prices and baseline flows).
+ * fraction is the same in value as in tonnes; what changes is how end uses rank). With a
+ * country lens, the lens total is read the same way as an end use: the lens tonnes per
+ * bound (c served alone, `country-lens.ts`) x w_c over the country's sinks, so its loss
+ * fraction equals the tonnes one and its USD/yr figures say how much is at stake; the
+ * lens end uses as above. `graph` is the graph the result was computed on (its prices
+ * and baseline flows).
  */
 export function valueReading(graph: SupplyGraph, result: ResultLike): ValueReading {
   const values = unitValues(graph);
   const sum = (side: ResultLike['baseline'], bound: BoundKey) => valueOf(Object.fromEntries(Object.entries(side.bySink).map(([s, v]) => [s, v[bound]])), values);
   const figures = (side: ResultLike['baseline']): Figures => ({ maxFlow: sum(side, 'maxFlow'), allocation: sum(side, 'allocation'), proportional: sum(side, 'proportional') });
-  const losses = (b: Figures, s: Figures): Losses => ({ maxFlow: lossOf(b.maxFlow, s.maxFlow), allocation: lossOf(b.allocation, s.allocation), proportional: lossOf(b.proportional, s.proportional) });
   const baseline = figures(result.baseline);
   const scenario = figures(result.scenario);
-  const byEndUse = result.loss.byEndUse.map((e): EndUseValue => {
-    const weight = e.sinks.reduce((s, t) => s + (result.baseline.bySink[t]?.proportional ?? 0), 0);
-    const unitValue =
-      weight > 0
-        ? e.sinks.reduce((s, t) => s + (result.baseline.bySink[t]?.proportional ?? 0) * (values.node[t] ?? 0), 0) / weight
-        : e.sinks.reduce((s, t) => s + (values.node[t] ?? 0), 0) / Math.max(1, e.sinks.length);
-    const scale = (f: Figures): Figures => ({ maxFlow: f.maxFlow * unitValue, allocation: f.allocation * unitValue, proportional: f.proportional * unitValue });
-    const b = scale(e.baseline);
-    const s = scale(e.scenario);
-    return { endUse: e.endUse, unitValue, baseline: b, scenario: s, loss: losses(b, s) };
-  });
-  const lost = (e: EndUseValue) => e.baseline.proportional - e.scenario.proportional;
-  byEndUse.sort((x, y) => lost(y) - lost(x) || x.endUse.localeCompare(y.endUse));
-  return { unit: 'USD/yr', prices: [...values.prices, ...noPriceNotes(graph, values)], total: { baseline, scenario, loss: losses(baseline, scenario) }, byEndUse };
+  const reading: ValueReading = {
+    unit: 'USD/yr',
+    prices: [...values.prices, ...noPriceNotes(graph, values)],
+    total: { baseline, scenario, loss: losses(baseline, scenario) },
+    byEndUse: endUseValues(result.loss.byEndUse, result, values),
+  };
+  if (result.lens) {
+    const { unitValue, ...total } = groupValue(result.lens, result, values);
+    reading.lens = { country: result.lens.country, unitValue, total, byEndUse: endUseValues(result.lens.byEndUse, result, values) };
+  }
+  return reading;
+}
+
+/** A scenario result with its value reading (`scenario --weight value --format json`, `POST .../scenario?weight=value`). */
+export type ValuedResult = ScenarioResult & { value?: ValueReading };
+
+/**
+ * The result with its value reading when `weight` is value (else as it is): the one place
+ * the CLI and the server read a result in value. `graph` is the graph the scenario was
+ * evaluated on (its active subgraph carries the baseline flows and prices).
+ */
+export function withValue(graph: SupplyGraph, result: ScenarioResult, weight: Weight): ValuedResult {
+  return weight === 'value' ? { ...result, value: valueReading(activeSubgraph(graph), result) } : result;
 }

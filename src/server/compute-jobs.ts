@@ -1,7 +1,7 @@
 /**
  * The computations the server may run off the request thread (compute-pool.ts), and how
  * they cross between threads. A job names what to compute: on a graph, a metrics report
- * a scenario evaluation or a scenario's monthly timeline with its options (the graph travels as graphology's `export()`
+ * a scenario evaluation (read in value too with `weight: 'value'`, `scenario/value.ts`) or a scenario's monthly timeline with its options (the graph travels as graphology's `export()`
  * and is rebuilt with `import()`: same node and edge order, so the same results); without
  * one, `analyze` (a posted graph's body text: parsed, validated and analysed there,
  * analyze-job.ts) or `load` (a graph file of the server's folder, load-job.ts). A result
@@ -27,6 +27,7 @@ import { computeMetrics, type MetricsOptions } from '../metrics/report.js';
 import type { MetricName, MetricsReport } from '../metrics/report-types.js';
 import { evaluateScenario, type EvaluateOptions, type ScenarioResult } from '../scenario/evaluate.js';
 import type { Scenario } from '../scenario/schema.js';
+import { withValue, type ValuedResult, type Weight } from '../scenario/value.js';
 import { timeline, type TimelineOptions, type TimelineResult } from '../timeline/timeline.js';
 import { runEnsemble, type EnsembleOptions, type EnsembleResult } from '../uncertainty/ensemble.js';
 import { analyzeText, type AnalyzeLimits, type AnalyzeResult } from './analyze-job.js';
@@ -36,7 +37,7 @@ import { loadGraphFile, type LoadResult } from './load-job.js';
 /** A job computed on a graph (posted with it). */
 export type GraphJob =
   | { type: 'metrics'; options: MetricsOptions }
-  | { type: 'scenario'; scenario: Scenario; options: EvaluateOptions }
+  | { type: 'scenario'; scenario: Scenario; options: EvaluateOptions; weight?: Weight }
   | { type: 'timeline'; scenario: Scenario; options: Omit<TimelineOptions, 'onProgress'> }
   | { type: 'ensemble'; scenario: Scenario; options: EnsembleOptions };
 
@@ -53,7 +54,7 @@ export type ComputeJob = GraphJob | StandaloneJob;
 export type JobResult<J extends ComputeJob> = J extends { type: 'metrics' }
   ? MetricsReport
   : J extends { type: 'scenario' }
-    ? ScenarioResult
+    ? ValuedResult
     : J extends { type: 'timeline' }
       ? TimelineResult
       : J extends { type: 'ensemble' }
@@ -117,7 +118,7 @@ export function runJob<J extends GraphJob>(graph: SupplyGraph, job: J): JobResul
     job.type === 'metrics'
       ? computeMetrics(graph, job.options)
       : job.type === 'scenario'
-        ? evaluateScenario(graph, job.scenario, withBaseline(graph, job.options))
+        ? withValue(graph, evaluateScenario(graph, job.scenario, withBaseline(graph, job.options)), job.weight ?? 'tonnes')
         : job.type === 'ensemble'
           ? runEnsemble(graph, job.scenario, job.options)
           : timeline(graph, job.scenario, job.options);

@@ -19,6 +19,7 @@ import { listScenarioPresets, type GraphPreset } from '../io/read-scenario.js';
 import { DEFAULT_METRICS, type MetricName, type MetricsReport } from '../metrics/report-types.js';
 import { METRICS_TABLES, metricsCsv } from '../metrics/tables.js';
 import { parseScenario } from '../scenario/parse-scenario.js';
+import { WEIGHTS } from '../scenario/value.js';
 import { MAX_MONTHS } from '../timeline/timeline.js';
 import type { Limits } from './app.js';
 import { AnswerCache, canonicalKey } from './answer-cache.js';
@@ -46,6 +47,8 @@ const ScenarioQuery = z.strictObject({
   country: z.string().regex(/^[A-Z]{2}$/, 'must be an upper-case two-letter country code').optional(),
   /** The allocation LP's objective (`scenario --objective`): total (default) or fair. */
   objective: z.enum(OBJECTIVES).optional(),
+  /** `value`: also read the result in USD/yr at the graph's prices (`value` in the answer, `scenario/value.ts`). */
+  weight: z.enum(WEIGHTS).optional(),
 });
 
 const TimelineQuery = z.strictObject({
@@ -174,9 +177,11 @@ export function graphsRouter({ store, scenariosDir, pool, limits, answers = new 
       ...(query.country !== undefined ? { country: query.country } : {}),
       ...(query.objective !== undefined ? { objective: query.objective } : {}),
     };
-    const job = { type: 'scenario', scenario, options } as const;
+    const weight = query.weight ?? 'tonnes';
+    const job = { type: 'scenario', scenario, options, ...(weight === 'value' ? { weight } : {}) } as const;
     const run = { budgetMs: limits.scenarioMs, hint: `run \`chokepoint scenario\` on the graph file`, work: scenarioWork(graph, scenario.actions.length) };
-    res.type('application/json').send(await cached(graph, { route: 'scenario', scenario, options }, res, (signal) => pool.runJson(graph, job, { ...run, signal, answerBytes: limits.answerBytes, what: 'the scenario' })));
+    const question = { route: 'scenario', scenario, options, ...(weight === 'value' ? { weight } : {}) };
+    res.type('application/json').send(await cached(graph, question, res, (signal) => pool.runJson(graph, job, { ...run, signal, answerBytes: limits.answerBytes, what: 'the scenario' })));
   });
 
   router.post('/:id/timeline', async (req, res) => {

@@ -7,14 +7,16 @@
  * 2. Draws: a Latin hypercube of N points in [0, 1)^d from a seeded generator
  *    (`latin-hypercube.ts`); member i gives input j the value low_j + u_ij (high_j - low_j).
  * 3. Member i (`sample-graph.ts`, stage totals rescaled) is evaluated exactly as a single
- *    scenario is (`scenario-losses.ts`, `evaluateScenario`), baseline and scenario on the
- *    member's own figures, so every loss is relative to the member's own baseline.
+ *    scenario is (`scenario-losses.ts`: `evaluateLosses`, the losses of `evaluateScenario`
+ *    without its reports), baseline and scenario on the member's own figures, so every
+ *    loss is relative to the member's own baseline.
  *    Bounds: maxFlow, allocation, proportional (option `bounds`).
  * 4. Per headline h (a bound b and the total, or one end use): the losses L_h(i) of the
  *    members where it is defined (baseline > 0), their P10 / P50 / P90 (`quantile.ts`,
  *    Hyndman-Fan 7), mean, min, max, and P(L > threshold) = #{i : L_h(i) > T} / #defined.
  * 5. Sensitivity: Spearman's rho (`spearman.ts`) between each input's draws and L_h over
- *    the defined members; inputs ranked by |rho|.
+ *    the defined members; inputs ranked by |rho|. Each rank vector is computed once (per
+ *    headline for its losses, per set of defined members for each input's draws).
  *
  * Members are independent, so any split of 0..N-1 between threads gives the same rows
  * (`evaluateMembers`) and the same summary: a seed reproduces a result exactly. With no
@@ -37,7 +39,7 @@ import { latinHypercube } from './latin-hypercube.js';
 import { quantileSorted } from './quantile.js';
 import { sampleModel } from './sample-graph.js';
 import { resolveBounds, scenarioLosses, type Bound, type ScenarioLosses } from './scenario-losses.js';
-import { spearman } from './spearman.js';
+import { averageRanks, pearson } from './spearman.js';
 import { resolveSpreads, uncertainInputs, type Spreads, type UncertainInput } from './uncertain-inputs.js';
 import { requireSupplyChain } from '../model/supply-chain.js';
 
@@ -214,6 +216,19 @@ export function summarizeEnsemble(plan: EnsemblePlan, rows: readonly Float64Arra
   const { options, inputs, headlines, point } = plan;
   if (rows.length !== options.samples) throw new UsageError(`uncertainty/ensemble: expected ${options.samples} member rows (got ${rows.length})`);
   const pointLosses = headlineLosses(point, headlines);
+  // Spearman's rho (`spearman.ts`: Pearson on average ranks) with each rank vector computed
+  // once: the losses' per headline, each input's per set of defined members (headlines
+  // defined on the same members share them; usually all members).
+  const inputRanks = new Map<string, Float64Array[]>();
+  const ranksOf = (defined: readonly number[]): Float64Array[] => {
+    const key = defined.length === rows.length ? 'all' : defined.join(',');
+    let ranks = inputRanks.get(key);
+    if (!ranks) {
+      ranks = plan.columns.map((column) => averageRanks(defined.map((i) => column[i] as number)));
+      inputRanks.set(key, ranks);
+    }
+    return ranks;
+  };
   const summaries = headlines.map((h, k): HeadlineSummary => {
     const defined: number[] = [];
     const losses: number[] = [];
@@ -224,10 +239,9 @@ export function summarizeEnsemble(plan: EnsemblePlan, rows: readonly Float64Arra
         losses.push(v);
       }
     });
-    const effects: InputEffect[] = inputs.map((input, j) => {
-      const column = plan.columns[j] as Float64Array;
-      return { input: input.id, rho: spearman(defined.map((i) => column[i] as number), losses) };
-    });
+    const lossRanks = defined.length >= 2 ? averageRanks(losses) : undefined;
+    const ranks = lossRanks ? ranksOf(defined) : [];
+    const effects: InputEffect[] = inputs.map((input, j) => ({ input: input.id, rho: lossRanks ? pearson(ranks[j] as Float64Array, lossRanks) : null }));
     const sensitivity = effects
       .filter((e) => e.rho !== null)
       .sort((a, b) => Math.abs(b.rho as number) - Math.abs(a.rho as number) || a.input.localeCompare(b.input))

@@ -6,12 +6,15 @@
  *
  * Bounds: `maxFlow` (perfect rerouting), `allocation` (rerouting within recipes, the LP
  * of src/allocation; per end use, the end use served first) and `proportional` (no
- * rerouting, Leontief at nodes with recipes). Bottlenecks are not computed (top 0).
+ * rerouting, Leontief at nodes with recipes). Only these losses are computed, and only
+ * under `bounds` (`evaluateLosses`: the same code as `evaluateScenario`, without its
+ * reports: per-sink max flows, binding inputs, shadow prices, stage concentration,
+ * bottlenecks).
  */
 import type { Objective } from '../allocation/allocation-lp.js';
 import { UsageError } from '../model/errors.js';
 import type { SupplyGraph } from '../model/graph.js';
-import { BOUNDS, evaluateScenario, type Bound } from '../scenario/evaluate.js';
+import { BOUNDS, evaluateLosses, type Bound } from '../scenario/evaluate.js';
 import type { Scenario } from '../scenario/schema.js';
 
 export { BOUNDS, type Bound };
@@ -36,13 +39,13 @@ export function resolveBounds(bounds: readonly string[] | undefined): Bound[] {
 
 /** The losses of `scenario` on `graph` under `bounds` (allocation LP with `objective`). */
 export function scenarioLosses(graph: SupplyGraph, scenario: Scenario, bounds: readonly Bound[], objective: Objective = 'total'): ScenarioLosses {
-  const result = evaluateScenario(graph, scenario, { top: 0, objective });
+  const result = evaluateLosses(graph, scenario, { objective, bounds });
   const pick = (loss: Record<Bound, number | null>) => Object.fromEntries(bounds.map((b) => [b, loss[b] ?? null])) as Partial<Record<Bound, number | null>>;
   return {
     name: result.name,
     unit: result.unit,
     warnings: result.warnings,
-    total: pick(result.loss),
-    byEndUse: result.loss.byEndUse.map((e) => ({ endUse: e.endUse, loss: pick(e.loss) })),
+    total: pick(result.total),
+    byEndUse: result.byEndUse.map((e) => ({ endUse: e.endUse, loss: pick(e.loss) })),
   };
 }

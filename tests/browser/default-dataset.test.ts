@@ -6,32 +6,19 @@
  */
 import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_GRAPH_ID, DEFAULT_GRAPHS_DIR, type RunningServer } from '../../src/server/start.js';
-import { startTestServer } from '../server/helpers.js';
-import { browserAvailability, launchBrowser, type Browser } from './browser.js';
-import { WEB_DIST } from './build-web.js';
-import { collectErrors, lossText, openMap, type PageErrors } from './page-helpers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_GRAPH_ID, DEFAULT_GRAPHS_DIR } from '../../src/server/start.js';
+import { browser, mapSession } from './map-session.js';
+import { lossText } from './page-helpers.js';
 
-const { path: browserPath, run } = browserAvailability();
 const hasDataset = existsSync(`${DEFAULT_GRAPHS_DIR}${DEFAULT_GRAPH_ID}.json`);
 
-describe.runIf(run && hasDataset)('the map page (default dataset)', () => {
-  let server: RunningServer;
-  let browser: Browser;
+describe.runIf(browser.run && hasDataset)('the map page (default dataset)', () => {
+  const session = mapSession({ graphsDir: DEFAULT_GRAPHS_DIR, page: 'shared' });
   let page: Page;
-  let errors: PageErrors;
 
   beforeAll(async () => {
-    server = await startTestServer({ graphsDir: DEFAULT_GRAPHS_DIR, webDir: WEB_DIST });
-    browser = await launchBrowser(browserPath as string);
-    page = await browser.context.newPage();
-    errors = collectErrors(page);
-    await openMap(page, server.url);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    page = await session.open();
   });
 
   it('opens the default graph and draws every node', async () => {
@@ -40,11 +27,11 @@ describe.runIf(run && hasDataset)('the map page (default dataset)', () => {
       nodes: window.__chokepoint.cy.nodes().not('.stage-header').length,
       countries: document.querySelectorAll('[data-testid^="country-toggle-"]').length,
     }));
-    const listed = (await (await fetch(new URL('/api/graphs', server.url))).json()) as { id: string; nodes: number }[];
+    const listed = (await (await fetch(new URL('/api/graphs', session.server.url))).json()) as { id: string; nodes: number }[];
     expect(drawn.graph).toBe(DEFAULT_GRAPH_ID);
     expect(drawn.nodes).toBe(listed.find((g) => g.id === DEFAULT_GRAPH_ID)?.nodes);
     expect(drawn.countries).toBeGreaterThan(5);
-    expect(errors.list).toEqual([]);
+    expect(session.errors.list).toEqual([]);
   });
 
   it('toggling CN changes the loss, and toggling it back restores it', async () => {
@@ -62,6 +49,6 @@ describe.runIf(run && hasDataset)('the map page (default dataset)', () => {
         expect(await page.getByTestId('bound-assumptions').locator('li').count()).toBe(3);
       } else expect(loss).toBe('0.0%');
     }
-    expect(errors.list).toEqual([]);
+    expect(session.errors.list).toEqual([]);
   });
 });

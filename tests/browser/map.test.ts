@@ -5,48 +5,21 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fromGexf } from '../../src/formats/gexf.js';
 import { fromGraphml } from '../../src/formats/graphml.js';
-import type { RunningServer } from '../../src/server/start.js';
-import { FIXTURE_GRAPHS, postJson, startTestServer } from '../server/helpers.js';
-import { browserAvailability, launchBrowser, NO_BROWSER_MESSAGE, type Browser } from './browser.js';
-import { WEB_DIST } from './build-web.js';
-import { collectErrors, lossText, openMap, type PageErrors } from './page-helpers.js';
+import { FIXTURE_GRAPHS, postJson } from '../server/helpers.js';
+import { browser, mapSession, requireBrowserUnderCi } from './map-session.js';
+import { lossText } from './page-helpers.js';
 
-const { path: browserPath, run } = browserAvailability();
+requireBrowserUnderCi(describe, it);
 
-if (!run && process.env.CI === 'true') {
-  describe('browser tests', () => {
-    it('need a browser under CI=true', () => {
-      throw new Error(NO_BROWSER_MESSAGE);
-    });
-  });
-}
-
-describe.runIf(run)('the map page (fixture graphs)', () => {
-  let server: RunningServer;
-  let browser: Browser;
+describe.runIf(browser.run)('the map page (fixture graphs)', () => {
+  const session = mapSession({ graphsDir: FIXTURE_GRAPHS });
   let page: Page;
-  let errors: PageErrors;
-
-  beforeAll(async () => {
-    server = await startTestServer({ graphsDir: FIXTURE_GRAPHS, webDir: WEB_DIST });
-    browser = await launchBrowser(browserPath as string);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  afterEach(async () => {
-    expect(errors.list, 'console errors').toEqual([]);
-    await page.close();
-  });
 
   async function open(query = ''): Promise<void> {
-    page = await browser.context.newPage();
-    errors = collectErrors(page);
-    await openMap(page, `${server.url}${query}`);
+    page = await session.open(query);
   }
 
   it('loads without console errors and draws the graph in stage columns', async () => {
@@ -100,7 +73,7 @@ describe.runIf(run)('the map page (fixture graphs)', () => {
     expect(await page.getByTestId('node-title').textContent()).toBe('Japan magnets');
     // The loss shown is the one the API gives for the same scenario.
     const scenario = { name: 'same', actions: [{ type: 'embargo', from: 'CN' }, { type: 'activate', year: 2030 }] };
-    const expected = (await (await postJson(server.url, '/api/graphs/mini/scenario', scenario)).json()) as { loss: { proportional: number } };
+    const expected = (await (await postJson(session.server.url, '/api/graphs/mini/scenario', scenario)).json()) as { loss: { proportional: number } };
     expect(await lossText(page)).toBe(`${(expected.loss.proportional * 100).toFixed(1)}%`);
     const classes = await page.evaluate(() => {
       const { cy } = window.__chokepoint;

@@ -17,9 +17,19 @@ export function collectErrors(page: Page): PageErrors {
 }
 
 /** Opens the page and waits until the graph is drawn and evaluated. */
-export async function openMap(page: Page, url: string): Promise<void> {
+export async function openMap(page: Page, url: string, timeout = 120_000): Promise<void> {
   await page.goto(url);
-  await page.waitForFunction(() => window.__chokepoint?.ready === true && window.__chokepoint.pending === 0, undefined, { timeout: 120_000 });
+  await page.waitForFunction(() => window.__chokepoint?.ready === true && window.__chokepoint.pending === 0, undefined, { timeout });
+}
+
+/** Waits until the page has evaluated once more than `before` times and is idle. */
+export async function settled(page: Page, before: number, timeout = 120_000): Promise<void> {
+  await page.waitForFunction((n) => window.__chokepoint.evaluations > n && window.__chokepoint.pending === 0, before, { timeout });
+}
+
+/** How many times the page has evaluated a scenario. */
+export async function evaluations(page: Page): Promise<number> {
+  return page.evaluate(() => window.__chokepoint.evaluations);
 }
 
 export async function lossText(page: Page): Promise<string> {

@@ -8,15 +8,11 @@
  */
 import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_GRAPH_ID, DEFAULT_GRAPHS_DIR, type RunningServer } from '../../src/server/start.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_GRAPH_ID, DEFAULT_GRAPHS_DIR } from '../../src/server/start.js';
 import type { EnsembleResult, HeadlineSummary } from '../../src/uncertainty/ensemble.js';
-import { startTestServer } from '../server/helpers.js';
-import { browserAvailability, launchBrowser, type Browser } from './browser.js';
-import { WEB_DIST } from './build-web.js';
-import { collectErrors, openMap, type PageErrors } from './page-helpers.js';
+import { browser, mapSession } from './map-session.js';
 
-const { path: browserPath, run } = browserAvailability();
 const hasDataset = existsSync(`${DEFAULT_GRAPHS_DIR}${DEFAULT_GRAPH_ID}.json`);
 const SAMPLES = 6;
 
@@ -84,26 +80,15 @@ function expectedTornado(result: EnsembleResult, endUse: string | null, bound: s
     .map((e) => ({ rho: e.rho.toFixed(2), side: e.rho >= 0 ? 'up' : 'down', width: Number((Math.abs(e.rho) * 50).toFixed(1)), title: `${e.input}: rho ${e.rho.toFixed(2)}` }));
 }
 
-describe.runIf(run && hasDataset)('the ranges panel (default dataset)', () => {
-  let server: RunningServer;
-  let browser: Browser;
+describe.runIf(browser.run && hasDataset)('the ranges panel (default dataset)', () => {
+  const session = mapSession({ graphsDir: DEFAULT_GRAPHS_DIR, page: 'shared' });
   let page: Page;
-  let errors: PageErrors;
   let result: EnsembleResult;
 
   beforeAll(async () => {
-    server = await startTestServer({ graphsDir: DEFAULT_GRAPHS_DIR, webDir: WEB_DIST });
-    browser = await launchBrowser(browserPath as string);
-    page = await browser.context.newPage();
-    await page.setViewportSize({ width: 1600, height: 1000 });
-    errors = collectErrors(page);
-    await openMap(page, server.url);
-    expect(errors.list).toEqual([]);
+    page = await session.open();
+    expect(session.errors.list).toEqual([]);
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('runs a small ensemble from the page and draws the whiskers the API returned', async () => {
     const before = await page.evaluate(() => window.__chokepoint.evaluations);
@@ -128,7 +113,7 @@ describe.runIf(run && hasDataset)('the ranges panel (default dataset)', () => {
     expect(drawn[0]?.label).toBe('total');
     expect(drawn.length).toBeGreaterThan(5);
     expect(await page.getByTestId('loss-ranges').locator('xpath=..').locator('p.muted').first().textContent()).toContain(`${SAMPLES} members, seed ${result.seed}, ${result.inputs.length} uncertain inputs`);
-    expect(errors.list).toEqual([]);
+    expect(session.errors.list).toEqual([]);
   }, 240_000);
 
   it('draws the tornado of the total, then of a picked end use and another bound, from the same result', async () => {
@@ -147,7 +132,7 @@ describe.runIf(run && hasDataset)('the ranges panel (default dataset)', () => {
     await page.locator(`[data-testid="loss-ranges"] tr[data-end-use="${endUse}"] button`).click();
     expect(await drawnTornado(page)).toEqual(expectedTornado(result, endUse, 'allocation'));
     expect(await page.locator('#tornado p.muted').textContent()).toContain(`What moves the loss of ${endUse} (allocation)`);
-    expect(errors.list).toEqual([]);
+    expect(session.errors.list).toEqual([]);
   });
 
   it('refuses a samples figure outside 1..500 without calling the API', async () => {

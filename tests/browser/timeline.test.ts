@@ -5,42 +5,21 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../src/server/start.js';
+import { describe, expect, it } from 'vitest';
 import type { TimelineResult } from '../../src/timeline/timeline.js';
-import { FIXTURE_GRAPHS, postJson, startTestServer } from '../server/helpers.js';
-import { browserAvailability, launchBrowser, type Browser } from './browser.js';
-import { WEB_DIST } from './build-web.js';
-import { collectErrors, openMap, type PageErrors } from './page-helpers.js';
+import { FIXTURE_GRAPHS, postJson } from '../server/helpers.js';
+import { browser, mapSession } from './map-session.js';
+import { collectErrors, openMap } from './page-helpers.js';
 
-const { path: browserPath, run } = browserAvailability();
-
-describe.runIf(run)('the time chart (fixture graphs)', () => {
-  let server: RunningServer;
-  let browser: Browser;
+describe.runIf(browser.run)('the time chart (fixture graphs)', () => {
+  const session = mapSession({ graphsDir: FIXTURE_GRAPHS });
   let page: Page;
-  let errors: PageErrors;
-
-  beforeAll(async () => {
-    server = await startTestServer({ graphsDir: FIXTURE_GRAPHS, webDir: WEB_DIST });
-    browser = await launchBrowser(browserPath as string);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  afterEach(async () => {
-    expect(errors.list, 'console errors').toEqual([]);
-    await page.close();
-  });
 
   const ready = () => page.waitForFunction(() => document.querySelector('[data-testid="timeline"]')?.getAttribute('data-state') === 'ready');
   const statusText = async () => (await page.getByTestId('timeline-status').textContent()) ?? '';
 
   it('draws the baseline, then the scenario in its window, with values on hover and a CSV download', async () => {
-    page = await browser.context.newPage();
-    errors = collectErrors(page);
-    await openMap(page, server.url);
+    page = await session.open();
     await ready();
     expect(await page.locator('[data-testid="timeline-plot"] canvas').count()).toBe(1);
     expect(await statusText()).toBe('No end use runs short within 24 months.');
@@ -53,7 +32,7 @@ describe.runIf(run)('the time chart (fixture graphs)', () => {
     await page.waitForFunction(() => /run short/.test(document.querySelector('[data-testid="timeline-status"]')?.textContent ?? '') && !/^No/.test(document.querySelector('[data-testid="timeline-status"]')?.textContent ?? ''));
     await ready();
     const scenario = { name: 'CN offline', actions: [{ type: 'disableCountry', country: 'CN', start: 3, end: 4 }] };
-    const expected = (await (await postJson(server.url, '/api/graphs/mini/timeline?months=24&start=2025-04', scenario)).json()) as TimelineResult;
+    const expected = (await (await postJson(session.server.url, '/api/graphs/mini/timeline?months=24&start=2025-04', scenario)).json()) as TimelineResult;
     const short = expected.endUses.filter((e) => e.proportional.monthsToShortage !== null);
     expect(short.length).toBeGreaterThan(0);
     expect(short.every((e) => e.proportional.monthsToShortage === 2)).toBe(true);
@@ -86,9 +65,7 @@ describe.runIf(run)('the time chart (fixture graphs)', () => {
   });
 
   it('has its settings in the scenario panel, and the URL keeps them', async () => {
-    page = await browser.context.newPage();
-    errors = collectErrors(page);
-    await openMap(page, server.url);
+    page = await session.open();
     await ready();
     // Start and end months and the cover slider sit in the scenario panel (the builder's side).
     for (const id of ['timeline-start', 'timeline-from', 'timeline-to', 'timeline-cover']) {
@@ -109,7 +86,7 @@ describe.runIf(run)('the time chart (fixture graphs)', () => {
     await ready();
 
     // The link reopens with the same settings, and the chart asks the API for them.
-    const again = await browser.context.newPage();
+    const again = await session.context.newPage();
     const requests: string[] = [];
     again.on('request', (r) => {
       if (r.url().includes('/timeline')) requests.push(r.url());

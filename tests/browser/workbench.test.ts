@@ -4,10 +4,10 @@
  * question end to end (build "China embargoes the US on Dy, Tb, Sm, Y", read US defence,
  * chips and EV motors under both bounds, compare with "Nordic projects by 2030", take the
  * brief, the scenario file, the results and the PNG away), the smaller fixes (Back,
- * Escape, the year bounds, plant toggles), the 390 px layout, and the aggregated view of
- * a generated 10,000-node graph. Every number the page shows is checked against the API
- * (the same core) or the CLI, not typed in. Screenshots go to docs/ when
- * CHOKEPOINT_SCREENSHOTS=1 (`node scripts/workbench-screenshots.mjs` sets it).
+ * Escape, the year bounds, plant toggles) and the 390 px layout (the aggregated view of a
+ * generated 10,000-node graph: big-graph.test.ts). Every number the page shows is checked
+ * against the API (the same core) or the CLI, not typed in. Screenshots go to docs/ when
+ * CHOKEPOINT_SCREENSHOTS=1 (`CHOKEPOINT_SCREENSHOTS=1 npx vitest run tests/browser`).
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -17,17 +17,13 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { generateSupplyGraph } from '../../src/generate/supply-graph.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Comparison } from '../../src/scenario/compare.js';
 import type { ScenarioResult } from '../../src/scenario/evaluate.js';
-import type { RunningServer } from '../../src/server/start.js';
-import { postJson, startTestServer } from '../server/helpers.js';
-import { browserAvailability, launchBrowser, type Browser } from './browser.js';
-import { WEB_DIST } from './build-web.js';
-import { collectErrors, openMap, type PageErrors } from './page-helpers.js';
+import { postJson } from '../server/helpers.js';
+import { browser, mapSession } from './map-session.js';
+import { evaluations, settled } from './page-helpers.js';
 
-const { path: browserPath, run } = browserAvailability();
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SEED_GRAPHS = join(ROOT, 'tests/fixtures/browser/graphs');
 const SHOTS = process.env.CHOKEPOINT_SCREENSHOTS === '1';
@@ -35,54 +31,30 @@ const TITLE = 'China embargoes the US on Dy, Tb, Sm, Y';
 const SEED_SCENARIO = { name: TITLE, actions: [{ type: 'embargo', from: 'CN', to: ['US'], materials: ['Dy oxide', 'Sm metal', 'Tb oxide', 'Y oxide'] }] };
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? '–' : `${(v * 100).toFixed(1)}%`);
 
-async function settled(page: Page, evaluationsBefore: number): Promise<void> {
-  await page.waitForFunction((n) => window.__chokepoint.evaluations > n && window.__chokepoint.pending === 0, evaluationsBefore, { timeout: 120_000 });
-}
-
-async function evaluations(page: Page): Promise<number> {
-  return page.evaluate(() => window.__chokepoint.evaluations);
-}
-
 async function download(page: Page, testId: string): Promise<{ name: string; text: string; data: Buffer }> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
   const data = await readFile((await file.path()) as string);
   return { name: file.suggestedFilename(), text: data.toString('utf8'), data };
 }
 
-describe.runIf(run)('the analyst workbench (seed graph)', () => {
-  let server: RunningServer;
-  let browser: Browser;
+describe.runIf(browser.run)('the analyst workbench (seed graph)', () => {
+  const session = mapSession({ graphsDir: SEED_GRAPHS });
   let page: Page;
-  let errors: PageErrors;
   let work: string;
 
   beforeAll(async () => {
-    server = await startTestServer({ graphsDir: SEED_GRAPHS, webDir: WEB_DIST });
-    browser = await launchBrowser(browserPath as string);
     work = await mkdtemp(join(tmpdir(), 'chokepoint-workbench-'));
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
     if (work) await rm(work, { recursive: true, force: true });
-  });
-  afterEach(async () => {
-    expect(errors.list, 'console errors').toEqual([]);
-    await page.close();
   });
 
   async function open(query = '?graph=seed', viewport = { width: 1600, height: 1000 }): Promise<void> {
-    page = await browser.context.newPage();
-    await page.setViewportSize(viewport);
-    errors = collectErrors(page);
-    page.on('console', (message) => {
-      if (message.type() === 'warning') errors.list.push(`console warning: ${message.text()}`);
-    });
-    await openMap(page, `${server.url}${query}`);
+    page = await session.open(query, { viewport, warnings: true });
   }
 
   async function apiResult(scenario: unknown, country: string): Promise<ScenarioResult> {
-    const res = await postJson(server.url, `/api/graphs/seed/scenario?country=${country}`, scenario);
+    const res = await postJson(session.server.url, `/api/graphs/seed/scenario?country=${country}`, scenario);
     expect(res.status).toBe(200);
     return (await res.json()) as ScenarioResult;
   }
@@ -225,7 +197,7 @@ describe.runIf(run)('the analyst workbench (seed graph)', () => {
     await page.waitForFunction(() => window.__chokepoint.state.selected === 'us-magnet');
     await page.goBack();
     await page.waitForFunction(() => window.__chokepoint.state.plantsOff.length === 0 && window.__chokepoint.pending === 0);
-    expect(new URL(page.url()).origin).toBe(new URL(server.url).origin);
+    expect(new URL(page.url()).origin).toBe(new URL(session.server.url).origin);
   });
 
   it('refuses a year outside 2000..2100 and shows a cap slider', async () => {
@@ -249,7 +221,7 @@ describe.runIf(run)('the analyst workbench (seed graph)', () => {
     await page.getByTestId('rule-share-0').fill('25');
     await settled(page, n);
     expect(new URL(page.url()).searchParams.getAll('r')).toEqual(['cap:CN:::0.25']);
-    const expected = (await (await postJson(server.url, '/api/graphs/seed/scenario', { name: 'cap', actions: [{ type: 'cap', from: 'CN', share: 0.25 }] })).json()) as ScenarioResult;
+    const expected = (await (await postJson(session.server.url, '/api/graphs/seed/scenario', { name: 'cap', actions: [{ type: 'cap', from: 'CN', share: 0.25 }] })).json()) as ScenarioResult;
     expect(await page.getByTestId('delivered-loss').textContent()).toBe(pct(expected.loss.proportional));
   });
 
@@ -272,71 +244,4 @@ describe.runIf(run)('the analyst workbench (seed graph)', () => {
     expect(await page.evaluate(() => window.__chokepoint.cy.nodes().not('.stage-header').length)).toBe(21);
     if (SHOTS) await page.screenshot({ path: join(ROOT, 'docs/workbench-390.png'), fullPage: true });
   });
-});
-
-describe.runIf(run)('the aggregated view of a generated 10,000-node graph', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let page: Page;
-  let errors: PageErrors;
-  let dir: string;
-
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'chokepoint-big-'));
-    await writeFile(join(dir, 'big.json'), JSON.stringify(generateSupplyGraph({ nodes: 10_000, seed: 16 })));
-    server = await startTestServer({ graphsDir: dir, webDir: WEB_DIST });
-    browser = await launchBrowser(browserPath as string);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
-
-  it('opens aggregated, expands a country, and sorts labels naturally', async () => {
-    page = await browser.context.newPage();
-    errors = collectErrors(page);
-    // Listing, sending and parsing 10,000 nodes takes seconds on a shared machine: wait
-    // for the page to be drawn (not for the metrics, which come later), however long.
-    await page.goto(`${server.url}?graph=big`);
-    await page.waitForFunction(() => window.__chokepoint?.ready === true, undefined, { timeout: 180_000 });
-    const first = await page.evaluate(() => ({
-      aggregated: window.__chokepoint.aggregated,
-      drawn: window.__chokepoint.cy.nodes().not('.stage-header').length,
-      groups: window.__chokepoint.cy.nodes().filter((n) => n.id().startsWith('@')).length,
-    }));
-    expect(first.aggregated).toBe(true);
-    expect(first.drawn).toBe(first.groups);
-    expect(first.drawn).toBeLessThan(200);
-    // The page answers while the metrics of 10,000 nodes are computed: it is drawn and idle.
-    expect(await page.getByTestId('idle-note').textContent()).toContain('10,000 nodes');
-    if (SHOTS) await page.screenshot({ path: join(ROOT, 'docs/workbench-aggregated.png') });
-
-    // Click the US end-use group and expand the United States from the node panel.
-    const group = '@US/end-use';
-    await page.evaluate((id) => {
-      window.__chokepoint.cy.getElementById(id).emit('tap');
-    }, group);
-    await page.waitForFunction((id) => window.__chokepoint.state.selected === id, group);
-    expect(await page.getByTestId('node-details').textContent()).toContain('flows summed');
-    await page.getByTestId('expand-country').click({ timeout: 120_000 });
-    await page.waitForFunction(() => window.__chokepoint.state.expanded.includes('country:US'), undefined, { timeout: 120_000 });
-    const expanded = await page.evaluate(() => {
-      const { cy } = window.__chokepoint;
-      const us = cy.nodes().filter((n) => n.data('country') === 'US');
-      const ends = cy.nodes('[country = "US"][stage = "end-use"]').map((n) => ({ id: n.id(), y: n.position('y') }));
-      ends.sort((a, b) => a.y - b.y);
-      return { groups: us.filter((n) => n.id().startsWith('@')).length, nodes: us.length, ids: ends.map((n) => n.id), drawn: cy.nodes().not('.stage-header').length };
-    });
-    expect(expanded.groups).toBe(0);
-    expect(expanded.drawn).toBeGreaterThan(first.drawn);
-    expect(expanded.ids.length).toBeGreaterThan(10);
-    // Natural order down the column: end-use-2 above end-use-10.
-    const numbers = expanded.ids.map((id) => Number(id.replace(/^end-use-/, '')));
-    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
-    expect(new URL(page.url()).searchParams.getAll('x')).toEqual(['country:US']);
-    if (SHOTS) await page.screenshot({ path: join(ROOT, 'docs/workbench-expanded.png') });
-    expect(errors.list).toEqual([]);
-    await page.close();
-  }, 300_000);
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { InputError, UsageError } from '../../src/model/errors.js';
 import { sweepScenarios } from '../../src/scenario/sweep.js';
-import { unitValues } from '../../src/scenario/value.js';
+import { evaluateScenario } from '../../src/scenario/evaluate.js';
+import { unitValues, withValue } from '../../src/scenario/value.js';
 import { PRICES, valued } from './valued.js';
 
 describe('value weighting', () => {
@@ -32,6 +33,19 @@ describe('value weighting', () => {
     }
     expect(row(value, 'JP')?.rank.proportional).toBeLessThan(row(value, 'KR')?.rank.proportional ?? 0);
     expect(value.prices).toHaveLength(6);
+  });
+
+  it('withValue reads a lens in value as its tonnes x w_c (hand-computed), and leaves tonnes alone', () => {
+    const graph = valued();
+    const result = evaluateScenario(graph, { name: 'JP off', actions: [{ type: 'disableCountry', country: 'JP' }] }, { country: 'US' });
+    expect(withValue(graph, result, 'tonnes')).toBe(result);
+    const value = withValue(graph, result, 'value').value!;
+    // w_US = (50 x 100,000 + 100 x 1,000) / 150 = 34,000 USD/t; the lens loses the 50 t of EVs.
+    expect(value.lens?.unitValue).toBeCloseTo(34_000, 9);
+    expect(value.lens?.total.scenario.proportional).toBeCloseTo(100 * 34_000, 6);
+    expect(value.lens?.total.loss.proportional).toBeCloseTo(1 / 3, 12);
+    expect(value.lens?.byEndUse.map((e) => e.endUse)).toEqual(['ev', 'fcc']);
+    expect(value.total.loss.proportional).toBeCloseTo(5_000_000 / 5_100_000, 12);
   });
 
   it('a material without a price is an error naming it, never a silent 0', () => {

@@ -30,6 +30,25 @@ describe('stageLayout', () => {
     expect(p.x?.x).toBe(150);
   });
 
+  it('wraps a column of more than maxRows nodes into sub-columns, read top to bottom then left to right, and moves later columns right', () => {
+    const many = Array.from({ length: 7 }, (_v, i) => node(`s${i + 1}`, 'separation', 'CN', `sep-${i + 1}`));
+    const p = stageLayout([node('m', 'mining', 'CN'), ...many, node('u', 'end-use', 'US')], STAGES, { columnWidth: 100, subColumnWidth: 10, rowHeight: 1, groupGap: 0, maxRows: 3 });
+    // k = ceil(7 / 3) = 3 sub-columns of ceil(7 / 3) = 3, 3 and 1 nodes, each centred.
+    expect(many.map((n) => [p[n.id]?.x, p[n.id]?.y])).toEqual([
+      [100, -1],
+      [100, 0],
+      [100, 1],
+      [110, -1],
+      [110, 0],
+      [110, 1],
+      [120, 0],
+    ]);
+    expect(p.m?.x).toBe(0);
+    expect(p.u?.x).toBe(200 + 2 * 10);
+    // No limit by default: one column.
+    expect(new Set(many.map((n) => stageLayout(many, STAGES)[n.id]?.x)).size).toBe(1);
+  });
+
   it('does not depend on the order of the input', () => {
     const nodes = [node('a', 'mining', 'US'), node('b', 'mining', 'CN'), node('c', 'separation', 'CN'), node('d', 'mining', 'CN')];
     expect(stageLayout([...nodes].reverse(), STAGES)).toEqual(stageLayout(nodes, STAGES));

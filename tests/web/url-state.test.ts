@@ -24,6 +24,16 @@ describe('url state', () => {
     expect(state.sortKey).toBe(INITIAL_STATE.sortKey);
   });
 
+  it('keeps the value reading (weight=value) and ignores an unknown weight', () => {
+    const state: ViewState = { ...INITIAL_STATE, graph: 'g', weight: 'value', lens: 'US' };
+    expect(stateToQuery(state)).toBe('?graph=g&lens=US&weight=value');
+    expect(queryToState('?graph=g&lens=US&weight=value')).toEqual(state);
+    expect(queryToState('?weight=euros').weight).toBe('tonnes');
+    expect(queryToState('?renderer=webgl').renderer).toBe('webgl');
+    expect(stateToQuery({ ...INITIAL_STATE, renderer: 'canvas' })).toBe('?renderer=canvas');
+    expect(queryToState('?renderer=svg').renderer).toBe('auto');
+  });
+
   it('escapes ids with special characters', () => {
     const state = { ...INITIAL_STATE, graph: 'a&b=c', selected: 'node #1' };
     expect(queryToState(stateToQuery(state))).toEqual(state);

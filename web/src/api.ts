@@ -4,7 +4,7 @@ import type { Scenario } from '../../src/scenario/schema.js';
 import type { GraphListing } from '../../src/server/graph-store.js';
 import type { GraphData } from './elements.js';
 import type { Preset } from './scenario.js';
-import type { ScenarioResult } from '../../src/scenario/evaluate.js';
+import type { ValuedResult, Weight } from '../../src/scenario/value.js';
 import type { TimelineResult } from '../../src/timeline/timeline.js';
 import type { EnsembleResult } from '../../src/uncertainty/ensemble.js';
 
@@ -29,13 +29,22 @@ async function call<T>(path: string, init?: RequestInit): Promise<T> {
 
 const graphPath = (id: string) => `/api/graphs/${encodeURIComponent(id)}`;
 
+function scenarioQuery(read: { country?: string | null; weight?: Weight }): string {
+  const params = new URLSearchParams();
+  if (read.country) params.set('country', read.country);
+  if (read.weight === 'value') params.set('weight', 'value');
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
 export const api = {
   graphs: () => call<GraphListing[]>('/api/graphs'),
   graph: (id: string) => call<GraphData>(graphPath(id)),
   metrics: (id: string) => call<MetricsReport>(`${graphPath(id)}/metrics`),
   presets: (id: string) => call<Preset[]>(`${graphPath(id)}/scenarios`),
-  scenario: (id: string, scenario: Scenario, init: RequestInit = {}, country: string | null = null) =>
-    call<ScenarioResult>(`${graphPath(id)}/scenario${country ? `?country=${encodeURIComponent(country)}` : ''}`, {
+  /** `country`: add the lens; `weight: 'value'`: add the value reading (`value`). */
+  scenario: (id: string, scenario: Scenario, init: RequestInit = {}, read: { country?: string | null; weight?: Weight } = {}) =>
+    call<ValuedResult>(`${graphPath(id)}/scenario${scenarioQuery(read)}`, {
       ...init,
       method: 'POST',
       headers: { 'content-type': 'application/json' },

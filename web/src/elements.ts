@@ -14,12 +14,13 @@
  */
 import type { ElementDefinition } from 'cytoscape';
 import type { MetricsReport } from '../../src/metrics/report-types.js';
+import type { PriceInfo } from '../../src/model/schema.js';
 import { stageLayout, type LayoutNode, type Positions } from './layout.js';
 import type { MapMetric } from './state.js';
 
 /** A graph as the API sends it (graphology serialization with chokepoint attributes). */
 export interface GraphData {
-  attributes?: { name?: string; stages?: string[]; countries?: Record<string, { name: string }>; unit?: string; year?: number };
+  attributes?: { name?: string; stages?: string[]; countries?: Record<string, { name: string }>; unit?: string; year?: number; prices?: Record<string, PriceInfo> };
   nodes: { key: string; attributes: Record<string, unknown> & { stage: string; country: string; label?: string; status?: string; startYear?: number } }[];
   edges: { key?: string; source: string; target: string; attributes: Record<string, unknown> & { flow: number; capacity?: number; material?: string } }[];
 }
@@ -107,7 +108,7 @@ export function buildElements(input: ElementInput): ElementDefinition[] {
   const bottlenecks = new Set(topBottlenecks(report, input.bottlenecks ?? 5));
 
   const layoutNodes: LayoutNode[] = graph.nodes.map((n) => ({ id: n.key, stage: n.attributes.stage, country: n.attributes.country, label: n.attributes.label ?? n.key }));
-  const positions = stageLayout(layoutNodes, stages);
+  const positions = stageLayout(layoutNodes, stages, { maxRows: MAP_MAX_ROWS });
   const maxValue = Math.max(0, ...report.nodes.map((n) => n[metric] ?? 0));
   const inactive = new Set(graph.nodes.filter((n) => (n.attributes.status ?? 'operating') !== 'operating' && !activated.has(n.key)).map((n) => n.key));
 
@@ -175,17 +176,32 @@ export function buildElements(input: ElementInput): ElementDefinition[] {
   return [...stageHeaders(positions, layoutNodes, stages), ...nodes, ...edges];
 }
 
-/** A label above each column that has nodes. */
+/**
+ * The most nodes the map draws in one column before wrapping it into sub-columns
+ * (stage-layout.ts): above the default dataset's largest stage (51 end uses), so only an
+ * expanded stage or country of a big graph wraps.
+ */
+export const MAP_MAX_ROWS = 80;
+
+/** A label above each column that has nodes (centred over a wrapped column). */
 function stageHeaders(positions: Positions, nodes: readonly LayoutNode[], stages: readonly string[]): ElementDefinition[] {
   const ys = Object.values(positions).map((p) => p.y);
   const top = (ys.length > 0 ? Math.min(...ys) : 0) - 50;
   const used = new Set(nodes.map((n) => n.stage));
-  const columns = new Map<string, number>();
-  for (const node of nodes) columns.set(node.stage, positions[node.id]?.x ?? 0);
+  const columns = new Map<string, [number, number]>();
+  for (const node of nodes) {
+    const x = positions[node.id]?.x ?? 0;
+    const [low, high] = columns.get(node.stage) ?? [x, x];
+    columns.set(node.stage, [Math.min(low, x), Math.max(high, x)]);
+  }
+  const centre = (stage: string) => {
+    const [low, high] = columns.get(stage) ?? [0, 0];
+    return (low + high) / 2;
+  };
   return [...stages.filter((s) => used.has(s)), ...[...used].filter((s) => !stages.includes(s)).sort()].map((stage) => ({
     group: 'nodes',
     data: { id: `${STAGE_HEADER_PREFIX}${stage}`, label: stage },
-    position: { x: columns.get(stage) ?? 0, y: top },
+    position: { x: centre(stage), y: top },
     classes: ['stage-header'],
     selectable: false,
     grabbable: false,

@@ -18,3 +18,13 @@ export function formatScore(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
   return value.toFixed(3);
 }
+
+/** An amount in USD: `530`, `12.3 k`, `4.5 M`, `1.2 bn` (the unit is in the header). */
+export function formatUsd(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  const abs = Math.abs(value);
+  if (abs >= 1e9) return `${(value / 1e9).toFixed(1)} bn`;
+  if (abs >= 1e6) return `${(value / 1e6).toFixed(1)} M`;
+  if (abs >= 1e3) return `${(value / 1e3).toFixed(1)} k`;
+  return Math.round(value).toLocaleString('en-US');
+}

@@ -5,10 +5,15 @@
 import type { Core } from 'cytoscape';
 import type { Comparison } from '../../src/scenario/compare.js';
 import type { ScenarioResult } from '../../src/scenario/evaluate.js';
+import type { MapRenderer, WebglSupport } from './renderer.js';
 import type { ViewState } from './state.js';
 
 export interface ChokepointHook {
-  cy: Core;
+  /** The map's Cytoscape instance (made again when a graph wants the other renderer). */
+  readonly cy: Core;
+  /** The renderer drawing the map, and what WebGL the browser offers (renderer.ts). */
+  readonly renderer: MapRenderer;
+  readonly webgl: WebglSupport;
   readonly state: ViewState;
   readonly result: ScenarioResult | null;
   /** The comparison shown (current scenario first), when presets are compared. */

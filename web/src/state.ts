@@ -3,6 +3,10 @@
  * (each returns a new state; none touches the data). Everything drawn is derived from
  * (data, state).
  */
+import { WEIGHTS, type Weight } from '../../src/scenario/value.js';
+
+/** What losses are read in: tonnes, or value (USD/yr at the graph's prices): the core's list (`src/scenario/value.ts`). */
+export { WEIGHTS, type Weight };
 
 /** Metrics of the bottleneck table (and its sort keys). */
 export const SIZE_METRICS = ['knockoutLoss', 'betweenness', 'flowShare'] as const;
@@ -45,6 +49,11 @@ export interface Restriction {
   share: number;
 }
 
+
+/** Which renderer draws the map: chosen by the graph and the browser (`auto`, renderer.ts), or forced. */
+export const RENDERERS = ['auto', 'webgl', 'canvas'] as const;
+export type RendererChoice = (typeof RENDERERS)[number];
+
 /** How the map draws the graph: each node, or one node per country and stage. */
 export const VIEWS = ['auto', 'nodes', 'aggregated'] as const;
 export type MapView = (typeof VIEWS)[number];
@@ -78,6 +87,10 @@ export interface ViewState {
   lens: string | null;
   /** Preset ids compared side by side with the current scenario. */
   compare: string[];
+  /** Read losses in tonnes or in value (the graph must have prices). */
+  weight: Weight;
+  /** The map's renderer: `auto` (WebGL for a big graph on hardware WebGL), or forced (URL only). */
+  renderer: RendererChoice;
   /** Map view: 'auto' aggregates above AGGREGATE_THRESHOLD nodes. */
   view: MapView;
   /** In the aggregated view, groups shown node by node: `stage:NAME` or `country:CC`. */
@@ -100,6 +113,8 @@ export const INITIAL_STATE: ViewState = {
   title: '',
   lens: null,
   compare: [],
+  weight: 'tonnes',
+  renderer: 'auto',
   view: 'auto',
   expanded: [],
 };
@@ -163,6 +178,10 @@ export function toggleCompare(state: ViewState, preset: string): ViewState {
   return { ...state, compare: state.compare.includes(preset) ? state.compare.filter((p) => p !== preset) : [...state.compare, preset] };
 }
 
+export function setWeight(state: ViewState, weight: Weight): ViewState {
+  return { ...state, weight };
+}
+
 export function setView(state: ViewState, view: MapView): ViewState {
   return { ...state, view };
 }
@@ -194,12 +213,12 @@ export function selectGraph(state: ViewState, graph: string): ViewState {
   return graph === state.graph ? state : { ...reset(state), graph, selected: null, lens: null, compare: [], expanded: [] };
 }
 
-/** Clears the scenario (countries, year, preset, restrictions, plants, title); keeps the graph, lens, comparison and display choices. */
+/** Clears the scenario (countries, year, preset, restrictions, plants, title); keeps the graph, lens, weight, comparison and display choices. */
 export function reset(state: ViewState): ViewState {
   return { ...state, off: [], mode: 'offline', year: null, preset: null, restrictions: [], plantsOff: [], plantsOn: [], title: '' };
 }
 
-/** Whether two states ask for different scenarios (or lens, or comparison): a re-evaluation is needed. */
+/** Whether two states ask for different scenarios (or lens, weight, or comparison): a re-evaluation is needed. */
 export function scenarioChanged(a: ViewState, b: ViewState): boolean {
   return (
     a.off !== b.off ||
@@ -210,6 +229,7 @@ export function scenarioChanged(a: ViewState, b: ViewState): boolean {
     a.plantsOff !== b.plantsOff ||
     a.plantsOn !== b.plantsOn ||
     a.lens !== b.lens ||
+    a.weight !== b.weight ||
     a.compare !== b.compare
   );
 }

@@ -3,10 +3,10 @@
  * `?graph=ID&off=CN,AU&mode=embargo&year=2030&preset=ID&metric=betweenness&sort=-flowShare&node=ID`
  * and, for the scenario builder and the views, repeatable `r=TYPE:FROM:TO,..:MATERIAL,..[:SHARE]`
  * (materials URI-encoded inside the value), `p=NODE` (plant offline), `on=NODE` (project
- * online), `title=`, `lens=CC`, `cmp=PRESET` (compared), `view=nodes|aggregated`, `x=GROUP`
+ * online), `title=`, `lens=CC`, `cmp=PRESET` (compared), `weight=value`, `renderer=webgl|canvas`, `view=nodes|aggregated`, `x=GROUP`
  * (expanded). Values that do not parse fall back to the defaults: a hand-edited link still opens.
  */
-import { INITIAL_STATE, MAP_METRICS, MODES, SIZE_METRICS, VIEWS, validYear, type MapMetric, type MapView, type Mode, type Restriction, type SizeMetric, type ViewState } from './state.js';
+import { INITIAL_STATE, MAP_METRICS, MODES, RENDERERS, SIZE_METRICS, VIEWS, validYear, WEIGHTS, type MapMetric, type MapView, type Mode, type RendererChoice, type Restriction, type SizeMetric, type ViewState, type Weight } from './state.js';
 
 const COUNTRY = /^[A-Z]{2}$/;
 
@@ -37,6 +37,8 @@ export function stateToQuery(state: ViewState): string {
   if (state.title) params.set('title', state.title);
   if (state.lens) params.set('lens', state.lens);
   for (const preset of state.compare) params.append('cmp', preset);
+  if (state.weight !== INITIAL_STATE.weight) params.set('weight', state.weight);
+  if (state.renderer !== INITIAL_STATE.renderer) params.set('renderer', state.renderer);
   if (state.view !== INITIAL_STATE.view) params.set('view', state.view);
   for (const group of state.expanded) params.append('x', group);
   const text = params.toString().replaceAll('%2C', ',');
@@ -76,6 +78,10 @@ export function queryToState(search: string): ViewState {
   const lens = params.get('lens')?.toUpperCase();
   if (lens && COUNTRY.test(lens)) state.lens = lens;
   state.compare = [...new Set(params.getAll('cmp').filter(Boolean))];
+  const weight = params.get('weight');
+  if (weight && (WEIGHTS as readonly string[]).includes(weight)) state.weight = weight as Weight;
+  const renderer = params.get('renderer');
+  if (renderer && (RENDERERS as readonly string[]).includes(renderer)) state.renderer = renderer as RendererChoice;
   const view = params.get('view');
   if (view && (VIEWS as readonly string[]).includes(view)) state.view = view as MapView;
   state.expanded = [...new Set(params.getAll('x').filter((g) => /^(stage|country):./.test(g)))].sort();

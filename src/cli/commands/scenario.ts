@@ -16,9 +16,8 @@ import type { Command } from 'commander';
 import { OBJECTIVES, type Objective } from '../../allocation/allocation-lp.js';
 import { readGraphFile } from '../../io/read-graph.js';
 import { UsageError } from '../../model/errors.js';
-import { activeSubgraph } from '../../model/graph.js';
 import { evaluateScenario } from '../../scenario/evaluate.js';
-import { parseWeight, valueReading } from '../../scenario/value.js';
+import { parseWeight, withValue } from '../../scenario/value.js';
 import type { CliContext } from '../context.js';
 import { runScenarioCompare } from './scenario-compare.js';
 import { ensembleFlags, runScenarioEnsemble } from './scenario-ensemble.js';
@@ -74,9 +73,10 @@ export function registerScenario(program: Command, ctx: CliContext): void {
         return;
       }
       const result = evaluateScenario(graph, await buildScenario(flags, graph), options);
-      if (weight === 'value') {
-        const value = valueReading(activeSubgraph(graph), result);
-        const text = format === 'json' ? `${JSON.stringify({ ...result, value }, null, 2)}\n` : format === 'csv' ? valueCsv(value, { raw: flags.rawCsv === true }) : `${scenarioText(result)}${valueText(value)}`;
+      const valued = withValue(graph, result, weight);
+      if (valued.value) {
+        const value = valued.value;
+        const text = format === 'json' ? `${JSON.stringify(valued, null, 2)}\n` : format === 'csv' ? valueCsv(value, { raw: flags.rawCsv === true }) : `${scenarioText(result)}${valueText(value)}`;
         await emit(ctx, text, flags.out, flags.force === true);
         return;
       }

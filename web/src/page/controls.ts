@@ -1,0 +1,109 @@
+/**
+ * The form controls: `syncControls` puts the state into them (after a URL load, a reset
+ * or a graph change); `wireControls` turns their changes, Escape and Back/Forward into
+ * actions (taps on the map: map.ts).
+ */
+import { api } from '../api.js';
+import { byId, h } from '../dom.js';
+import type { PageData } from '../page-data.js';
+import { scenarioOf } from '../scenario.js';
+import * as actions from '../state.js';
+import { MAP_METRICS, MAX_YEAR, METRIC_LABELS, MIN_YEAR, VIEWS, type MapMetric, type MapView } from '../state.js';
+import { controlsFromQuery } from '../timeline.js';
+import { queryToState } from '../url-state.js';
+import { mountRangesPanel } from '../views/ranges-panel.js';
+import { currentPreset, hasPrices, type App } from './app.js';
+
+/** Puts the state into the form controls (after a URL load, a reset or a graph change). */
+export function syncControls(app: App, d: PageData): void {
+  const { store } = app;
+  const { state } = store;
+  for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="mode"]')) radio.checked = radio.value === state.mode;
+  const year = byId<HTMLInputElement>('year-input');
+  if (document.activeElement !== year) year.value = state.year === null ? '' : String(state.year);
+  byId<HTMLSelectElement>('metric-select').value = state.metric;
+  byId<HTMLSelectElement>('view-select').value = state.view;
+  const weight = byId<HTMLSelectElement>('weight-select');
+  weight.value = state.weight;
+  const valueOption = weight.querySelector<HTMLOptionElement>('option[value="value"]');
+  if (valueOption) {
+    valueOption.disabled = !hasPrices(d);
+    valueOption.title = hasPrices(d) ? 'USD/yr at the graph\'s prices' : 'this graph has no prices';
+  }
+  byId<HTMLSelectElement>('graph-select').value = state.graph ?? '';
+  const lens = byId<HTMLSelectElement>('lens-select');
+  if (lens.dataset.graph !== d.id) {
+    lens.replaceChildren(h('option', { value: '' }, 'the world'), ...d.lensCountries.map((c) => h('option', { value: c.code }, `${c.name} (${c.code})`)));
+    lens.dataset.graph = d.id;
+  }
+  lens.value = state.lens ?? '';
+  const preset = byId<HTMLSelectElement>('preset-select');
+  if (preset.dataset.graph !== d.id) {
+    const options = d.presets.map((p) => h('option', { value: p.id, disabled: Boolean(p.error), title: p.error ?? p.description ?? '' }, p.error ? `${p.name} (does not apply)` : p.name));
+    preset.replaceChildren(h('option', { value: '' }, 'none'), ...options);
+    preset.dataset.graph = d.id;
+  }
+  preset.value = state.preset ?? '';
+  byId('preset-description').textContent = currentPreset(store)?.description ?? '';
+  const id = state.graph ?? '';
+  byId<HTMLAnchorElement>('export-csv').href = api.metricsCsvUrl(id, 'nodes');
+  byId<HTMLAnchorElement>('export-gexf').href = api.exportUrl(id, 'gexf');
+  byId<HTMLAnchorElement>('export-graphml').href = api.exportUrl(id, 'graphml');
+}
+
+export function wireControls(app: App): void {
+  const { store, update, setStatus } = app;
+  const metric = byId<HTMLSelectElement>('metric-select');
+  metric.replaceChildren(...MAP_METRICS.map((m) => h('option', { value: m }, METRIC_LABELS[m])));
+  metric.addEventListener('change', () => update((s) => actions.setMetric(s, metric.value as MapMetric)));
+  const weight = byId<HTMLSelectElement>('weight-select');
+  weight.addEventListener('change', () => update((s) => actions.setWeight(s, weight.value === 'value' ? 'value' : 'tonnes')));
+  const view = byId<HTMLSelectElement>('view-select');
+  view.addEventListener('change', () => update((s) => actions.setView(s, (VIEWS as readonly string[]).includes(view.value) ? (view.value as MapView) : 'auto')));
+  byId<HTMLSelectElement>('lens-select').addEventListener('change', (event) => {
+    const value = (event.target as HTMLSelectElement).value;
+    update((s) => actions.setLens(s, value || null));
+  });
+  byId<HTMLSelectElement>('graph-select').addEventListener('change', (event) => {
+    const value = (event.target as HTMLSelectElement).value;
+    update((s) => actions.selectGraph(s, value));
+  });
+  for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="mode"]')) {
+    radio.addEventListener('change', () => update((s) => actions.setMode(s, radio.value === 'embargo' ? 'embargo' : 'offline')));
+  }
+  const year = byId<HTMLInputElement>('year-input');
+  year.min = String(MIN_YEAR);
+  year.max = String(MAX_YEAR);
+  year.addEventListener('change', () => {
+    const text = year.value.trim();
+    const value = Number(text);
+    if (text !== '' && (!Number.isInteger(value) || value < MIN_YEAR || value > MAX_YEAR)) {
+      year.setAttribute('aria-invalid', 'true');
+      setStatus(`The year must be a whole year from ${MIN_YEAR} to ${MAX_YEAR} (got "${text}").`, true);
+      year.value = store.state.year === null ? '' : String(store.state.year);
+      return;
+    }
+    year.removeAttribute('aria-invalid');
+    setStatus('');
+    update((s) => actions.setYear(s, text === '' ? null : value));
+  });
+  byId<HTMLSelectElement>('preset-select').addEventListener('change', (event) => {
+    const value = (event.target as HTMLSelectElement).value;
+    update((s) => actions.setPreset(s, value || null));
+  });
+  byId('reset').addEventListener('click', () => update(actions.reset));
+  store.rangesPanel = mountRangesPanel({
+    current: () => (store.data && store.state.graph ? { graph: store.state.graph, scenario: scenarioOf(store.state, currentPreset(store)) } : null),
+    setStatus,
+    busy: (delta) => (store.pending += delta),
+  });
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && store.state.selected) update((s) => actions.selectNode(s, null));
+  });
+  window.addEventListener('popstate', () => {
+    const before = store.state;
+    store.state = queryToState(window.location.search);
+    app.timelineView.setControls(controlsFromQuery(window.location.search));
+    app.apply(before);
+  });
+}

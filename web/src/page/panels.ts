@@ -1,0 +1,70 @@
+/**
+ * The panels around the map, derived from the store: countries, legend, results, loss
+ * chart, ranges, scenario builder, node details, comparison, bottlenecks; then the form
+ * controls (controls.ts). A view is a file in views/ plus one call here.
+ */
+import { byId } from '../dom.js';
+import type { GraphData } from '../elements.js';
+import { isGroup } from '../aggregate.js';
+import type { PageData } from '../page-data.js';
+import * as actions from '../state.js';
+import { renderBottleneckTable } from '../views/bottleneck-table.js';
+import { renderBuilder } from '../views/builder.js';
+import { renderCompare } from '../views/compare.js';
+import { renderCountryToggles } from '../views/country-panel.js';
+import { renderLegend } from '../views/legend.js';
+import { renderLossChart } from '../views/loss-chart.js';
+import { renderNodeDetails } from '../views/node-details.js';
+import { renderResults } from '../views/results.js';
+import { renderScenarioBottlenecks } from '../views/scenario-bottlenecks.js';
+import { isBig, scenarioTitle, type App, type PageStore } from './app.js';
+import { syncControls } from './controls.js';
+
+function idleNote(store: PageStore, d: PageData): string | null {
+  if (store.result || !isBig(d)) return null;
+  return `A large graph (${d.graph.nodes.length.toLocaleString('en-US')} nodes): its baseline loses nothing; change the scenario to evaluate it.`;
+}
+
+export function renderPanels(app: App, d: PageData, graph: GraphData): void {
+  const { store, update } = app;
+  const { state, result, aggregation } = store;
+  const select = (id: string) => update((s) => actions.selectNode(s, id));
+  renderCountryToggles(byId('country-toggles'), d.countries, state.off, (code) => update((s) => actions.toggleCountry(s, code)));
+  renderLegend(byId('legend'), state.metric, aggregation !== null);
+  renderResults({ delivered: byId('delivered'), sinks: byId('sinks'), hhi: byId('hhi') }, d, result, scenarioTitle(store), idleNote(store, d));
+  renderLossChart(byId('loss-chart'), result);
+  store.rangesPanel?.render();
+  renderBuilder(byId('builder'), d, state, {
+    add: (r) => update((s) => actions.addRestriction(s, r)),
+    remove: (i) => update((s) => actions.removeRestriction(s, i)),
+    setShare: (i, share) => update((s) => actions.setShare(s, i, share)),
+    togglePlant: (node) => update((s) => actions.togglePlant(s, node)),
+    toggleProject: (node) => update((s) => actions.toggleProject(s, node)),
+    setTitle: (title) => update((s) => actions.setTitle(s, title)),
+  });
+  const shownId = state.selected && aggregation ? (aggregation.drawnOf.get(state.selected) ?? state.selected) : state.selected;
+  const node = graph.nodes.find((n) => n.key === shownId);
+  renderNodeDetails(
+    byId('node-details'),
+    {
+      graph: d.graph,
+      node,
+      metrics: (aggregation?.report ?? d.report).nodes.find((n) => n.id === shownId),
+      result,
+      countryName: (code) => d.countryName(code),
+      plantOff: Boolean(shownId && state.plantsOff.includes(shownId)),
+      projectOn: Boolean(shownId && state.plantsOn.includes(shownId)),
+      ...(shownId && isGroup(shownId) && aggregation ? { members: aggregation.members.get(shownId) ?? [] } : {}),
+    },
+    {
+      togglePlant: (n) => update((s) => actions.togglePlant(s, n)),
+      toggleProject: (n) => update((s) => actions.toggleProject(s, n)),
+      expand: (group) => update((s) => actions.selectNode(actions.toggleExpanded(s, group), null)),
+    },
+  );
+  renderCompare(byId('compare'), d.presets, state.compare, store.comparison, store.comparePending, (id) => update((s) => actions.toggleCompare(s, id)));
+  const knockout = new Map(d.report.nodes.map((n) => [n.id, n.knockoutLoss]));
+  renderScenarioBottlenecks(byId('scenario-bottlenecks'), result, (id) => knockout.get(id), select);
+  renderBottleneckTable(byId('bottlenecks'), d.report, state, { sort: (key) => update((s) => actions.sortBy(s, key)), select }, d.sinks);
+  syncControls(app, d);
+}
