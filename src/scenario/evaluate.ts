@@ -141,7 +141,7 @@ export interface ScenarioResult {
 
 const DEFAULTS: Required<Omit<EvaluateOptions, 'country' | 'baseline'>> & Pick<EvaluateOptions, 'country' | 'baseline'> = { top: 10, country: undefined, objective: 'total', baseline: undefined };
 
-function resolveOptions(options: EvaluateOptions): { top: number; country: string | undefined; objective: Objective; baseline: PreparedBaseline | undefined } {
+export function resolveOptions(options: EvaluateOptions): { top: number; country: string | undefined; objective: Objective; baseline: PreparedBaseline | undefined } {
   for (const key of Object.keys(options)) {
     if (!(key in DEFAULTS)) throw new UsageError(`scenario/evaluate: unknown option "${key}" (known: ${Object.keys(DEFAULTS).join(', ')})`);
   }
@@ -204,7 +204,7 @@ export function endUseOf(graph: SupplyGraph, sink: string): string {
   return a.sector ?? nodeLabel(sink, a);
 }
 
-/** An end use's figures and losses, without the binding input (what `evaluateLosses` reports). */
+/** An end use's figures and losses, without the binding input (what `evaluateLosses` (evaluate-losses.ts) reports). */
 export type EndUseFigures = Omit<EndUseLoss, 'binding'>;
 
 /**
@@ -212,7 +212,7 @@ export type EndUseFigures = Omit<EndUseLoss, 'binding'>;
  * figure on both sides and the loss (the definitions in the file header). Bounds a lean
  * side left out are NaN, and their losses null.
  */
-function endUseFigures(before: Side, after: Side, objective: Objective): EndUseFigures[] {
+export function endUseFigures(before: Side, after: Side, objective: Objective): EndUseFigures[] {
   const baseline = before.supply;
   const scenario = after.supply;
   const groups = new Map<string, string[]>();
@@ -259,7 +259,7 @@ function bindingOf(e: EndUseFigures, before: Side, after: Side): BindingInput | 
  * The total loss under each bound; ComputationError when the baseline delivers nothing
  * under max flow or the proportional bound (a bound a lean side left out is NaN, never 0).
  */
-function totalLosses(baseline: Supply, scenario: Supply): Loss {
+export function totalLosses(baseline: Supply, scenario: Supply): Loss {
   if (baseline.maxFlow <= 0 || baseline.proportional <= 0) {
     throw new ComputationError(`scenario/evaluate: the baseline delivers nothing to the sinks (max flow ${baseline.maxFlow}, observed ${baseline.proportional}), so a loss is undefined`);
   }
@@ -340,55 +340,5 @@ export function evaluateScenario(graph: SupplyGraph, scenario: Scenario, options
           }),
         }
       : {}),
-  };
-}
-
-export interface LossOptions {
-  /** Objective of the allocation LP: `total` (default) or `fair`. */
-  objective?: Objective;
-  /** The bounds to compute (default all three, in any order; reported in the order of BOUNDS). */
-  bounds?: readonly Bound[];
-}
-
-/** The losses of a scenario: what `evaluateLosses` returns. */
-export interface ScenarioLossResult {
-  name: string;
-  unit: string;
-  warnings: string[];
-  /** Total loss per bound (null: not computed, or the allocation baseline is 0). */
-  total: Loss;
-  /** Per end use, sorted by name: the figures and losses of `ScenarioResult.loss.byEndUse`, without the binding input. */
-  byEndUse: EndUseFigures[];
-}
-
-/**
- * The total and per-end-use losses of `scenario` on `graph` under `bounds`, exactly as
- * `evaluateScenario` computes them (the same sides and the same end-use figures, hence
- * the same numbers), and nothing else: lean sides (`evaluation-side.ts`) compute only the
- * bounds asked for, each end use's max flow once (no per-sink max flows), and no binding
- * inputs, shadow-price report, stage concentration, bottlenecks or country lens. Bounds
- * left out are NaN in the figures and null in the losses. One ensemble member is one call
- * (src/uncertainty/scenario-losses.ts). The graph is not changed.
- */
-export function evaluateLosses(graph: SupplyGraph, scenario: Scenario, options: LossOptions = {}): ScenarioLossResult {
-  requireSupplyChain(graph, 'scenario');
-  for (const key of Object.keys(options)) {
-    if (key !== 'objective' && key !== 'bounds') throw new UsageError(`scenario/evaluate: unknown option "${key}" (known: objective, bounds)`);
-  }
-  const { objective } = resolveOptions(options.objective === undefined ? {} : { objective: options.objective });
-  const bounds = options.bounds ?? BOUNDS;
-  if (bounds.length === 0) throw new UsageError('scenario/evaluate: give at least one bound');
-  for (const b of bounds) if (!(BOUNDS as readonly string[]).includes(b)) throw new UsageError(`scenario/evaluate: unknown bound "${String(b)}" (known: ${BOUNDS.join(', ')})`);
-  const after = applyScenario(graph, scenario);
-  const before = applyScenario(graph, { name: 'baseline', actions: [] });
-  const lean = { bounds, detail: 'losses' as const };
-  const sideBefore = evaluateSide(before, before.graph, objective, lean);
-  const sideAfter = evaluateSide(after, before.graph, objective, lean);
-  return {
-    name: scenario.name,
-    unit: unitOf(graph.getAttributes()),
-    warnings: after.warnings,
-    total: totalLosses(sideBefore.supply, sideAfter.supply),
-    byEndUse: endUseFigures(sideBefore, sideAfter, objective),
   };
 }

@@ -12,7 +12,7 @@
  * A side must not be used after its graph changes.
  *
  * A lean side (`SideOptions`: only some bounds, no per-sink max flows) computes only what
- * the losses need (`evaluateLosses` in evaluate.ts, one ensemble member each): the same
+ * the losses need (`evaluateLosses` in evaluate-losses.ts, one ensemble member each): the same
  * functions on the same graph, so every figure it has is the number a full side has;
  * figures it leaves out are NaN, and without the allocation bound it has no LP.
  */

@@ -14,7 +14,8 @@
 import type { Objective } from '../allocation/allocation-lp.js';
 import { UsageError } from '../model/errors.js';
 import type { SupplyGraph } from '../model/graph.js';
-import { BOUNDS, evaluateLosses, type Bound } from '../scenario/evaluate.js';
+import { BOUNDS, type Bound } from '../scenario/evaluate.js';
+import { evaluateLosses } from '../scenario/evaluate-losses.js';
 import type { Scenario } from '../scenario/schema.js';
 
 export { BOUNDS, type Bound };
