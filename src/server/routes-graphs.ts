@@ -11,12 +11,19 @@
  * toggles (and their time charts) are answered from memory, and identical questions asked
  * at the same time share one computation; a graph's metrics answer is serialized once per file
  * version and its bytes reused.
+ *
+ * Only what a view needs: the metrics and export routes take `metrics=LIST` (names as the
+ * CLI's `--metrics`) and compute only those (the page asks first for what its map draws and
+ * for the knockout part, the costly one, only when a view shows it); a report is cached per
+ * (file version, list in METRIC_NAMES order). Without a list the answer is SERVED_METRICS,
+ * as it always was.
  */
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { EXPORT_FORMATS, exportGraph, FORMATS } from '../formats/export-formats.js';
 import { listScenarioPresets, type GraphPreset } from '../io/read-scenario.js';
 import { DEFAULT_METRICS, type MetricName, type MetricsReport } from '../metrics/report-types.js';
+import { parseMetricNames } from '../metrics/report.js';
 import { METRICS_TABLES, metricsCsv } from '../metrics/tables.js';
 import { parseScenario } from '../scenario/parse-scenario.js';
 import { WEIGHTS } from '../scenario/value.js';
@@ -34,12 +41,27 @@ import { OBJECTIVES } from '../allocation/allocation-lp.js';
 const MetricsQuery = z.strictObject({
   format: z.enum(['json', 'csv']).default('json'),
   table: z.enum(METRICS_TABLES).optional(),
+  /** Comma-separated metric names (as the CLI's `--metrics`): only those are computed; SERVED_METRICS when absent. */
+  metrics: z.string().optional(),
 });
 
 const ExportQuery = z.strictObject({
   format: z.enum(EXPORT_FORMATS, { error: `format must be one of ${EXPORT_FORMATS.join(', ')}` }),
   table: z.enum(['nodes', 'edges']).optional(),
+  /** As for the metrics: only these are computed and attached. */
+  metrics: z.string().optional(),
 });
+
+/**
+ * The metrics a request asks for (`metrics=LIST`, names as the CLI's `--metrics`, checked
+ * by `parseMetricNames`: an unknown name is a UsageError, 400, naming it), in the report's
+ * order (METRIC_NAMES), so two spellings of one list share one cache entry; SERVED_METRICS
+ * when the request names none.
+ */
+export function requestedMetrics(list: string | undefined): MetricName[] {
+  if (list === undefined) return SERVED_METRICS;
+  return parseMetricNames(list.split(',').map((name) => name.trim()).filter((name) => name !== ''));
+}
 
 const ScenarioQuery = z.strictObject({
   top: z.coerce.number().int().min(0).max(100).optional(),
@@ -119,10 +141,11 @@ function idOf(req: Request): string {
 
 export function graphsRouter({ store, scenariosDir, pool, limits, answers = new AnswerCache() }: GraphsRouterDeps): Router {
   const router = Router();
-  // Shared by every request for the graph (and cached), so not aborted when one client goes away.
-  const metricsOf = (id: string) =>
-    store.derive<MetricsReport>(id, 'metrics', (graph) =>
-      pool.run(graph, { type: 'metrics', options: { metrics: SERVED_METRICS } }, { budgetMs: limits.metricsMs, hint: `run \`chokepoint metrics\` on the graph file` }),
+  // Shared by every request for the graph and the same metrics (cached per file version and
+  // sorted list), so not aborted when one client goes away.
+  const metricsOf = (id: string, metrics: MetricName[]) =>
+    store.derive<MetricsReport>(id, `metrics:${metrics.join(',')}`, (graph) =>
+      pool.run(graph, { type: 'metrics', options: { metrics } }, { budgetMs: limits.metricsMs, hint: `ask for fewer metrics (?metrics=...; knockoutLoss and betweenness cost the most) or run \`chokepoint metrics\` on the graph file` }),
     );
 
   // The answer to a question about a graph version (route, scenario, options): from the
@@ -145,18 +168,19 @@ export function graphsRouter({ store, scenariosDir, pool, limits, answers = new 
 
   router.get('/:id/metrics', async (req, res) => {
     const query = parseQuery(MetricsQuery, req);
+    const metrics = requestedMetrics(query.metrics);
     const id = idOf(req);
     if (query.format === 'json') {
-      // Serialized once per file version (and table), the bytes reused by every request.
+      // Serialized once per file version, metrics list and table, the bytes reused by every request.
       const part = query.table ?? 'report';
-      const bytes = await store.derive(id, `metrics.json:${part}`, async () => {
-        const report = await metricsOf(id);
+      const bytes = await store.derive(id, `metrics.json:${metrics.join(',')}:${part}`, async () => {
+        const report = await metricsOf(id, metrics);
         return Buffer.from(JSON.stringify(query.table ? report[query.table] : report));
       });
       res.type('application/json').send(bytes);
       return;
     }
-    const report = await metricsOf(id);
+    const report = await metricsOf(id, metrics);
     const table = query.table ?? 'nodes';
     res.attachment(`${id}-metrics-${table}.csv`).type('text/csv; charset=utf-8').send(metricsCsv(report, table));
   });
@@ -222,8 +246,9 @@ export function graphsRouter({ store, scenariosDir, pool, limits, answers = new 
   router.get('/:id/export', async (req, res) => {
     const query = parseQuery(ExportQuery, req);
     const id = idOf(req);
+    const metrics = requestedMetrics(query.metrics);
     const { graph } = await store.load(id);
-    const report = await metricsOf(id);
+    const report = await metricsOf(id, metrics);
     const text = exportGraph(query.format, graph, report, query.table ? { table: query.table } : {});
     const info = FORMATS[query.format];
     const suffix = query.format === 'csv' ? `-${query.table ?? 'nodes'}` : '';
