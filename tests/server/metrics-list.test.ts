@@ -19,7 +19,7 @@ const get = (path: string) => fetch(new URL(path, served.server.url));
 async function metricsJobs(body: () => Promise<void>): Promise<GraphJob[]> {
   const spy = vi.spyOn(served.server.pool, 'run');
   await body();
-  const jobs = spy.mock.calls.map((call) => call[1] as GraphJob).filter((job) => job.type === 'metrics');
+  const jobs = spy.mock.calls.map((call) => call[1] as unknown as GraphJob).filter((job) => job.type === 'metrics');
   spy.mockRestore();
   return jobs;
 }

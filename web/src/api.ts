@@ -40,7 +40,8 @@ function scenarioQuery(read: { country?: string | null; weight?: Weight }): stri
 export const api = {
   graphs: () => call<GraphListing[]>('/api/graphs'),
   graph: (id: string) => call<GraphData>(graphPath(id)),
-  metrics: (id: string) => call<MetricsReport>(`${graphPath(id)}/metrics`),
+  /** The metrics report; only the metrics of `list` when given (`?metrics=`), else the server's default ones. */
+  metrics: (id: string, list?: readonly string[]) => call<MetricsReport>(`${graphPath(id)}/metrics${list ? `?metrics=${list.map(encodeURIComponent).join(',')}` : ''}`),
   presets: (id: string) => call<Preset[]>(`${graphPath(id)}/scenarios`),
   /** `country`: add the lens; `weight: 'value'`: add the value reading (`value`). */
   scenario: (id: string, scenario: Scenario, init: RequestInit = {}, read: { country?: string | null; weight?: Weight } = {}) =>

@@ -1,7 +1,7 @@
 /**
  * Loading a graph: its data and presets, dropping what a link names that the graph does
- * not have, choosing the map's renderer (renderer.ts), drawing it, then its metrics (a small graph waits for them; a big one is
- * usable at once) and the first evaluation. `boot` lists the graphs and opens the one
+ * not have, choosing the map's renderer (renderer.ts), drawing it, then its metrics in two parts, the knockout
+ * table last (metric-parts.ts; a small graph waits for both; a big one is usable at once) and the first evaluation. `boot` lists the graphs and opens the one
  * the URL names (else the default, else the first valid one).
  */
 import { api } from '../api.js';
@@ -11,6 +11,7 @@ import { chooseRenderer } from '../renderer.js';
 import * as actions from '../state.js';
 import { hasPrices, isBig, type App } from './app.js';
 import { useRenderer } from './map.js';
+import { FIRST_METRICS, KNOCKOUT_METRICS, mergeReports } from './metric-parts.js';
 
 const DEFAULT_GRAPH = 'rare-earths-2024';
 
@@ -40,16 +41,28 @@ export async function loadGraph(app: App, id: string): Promise<void> {
     store.drawnKey = '';
     setStatus(isBig(d) ? `Computing the metrics of ${d.graph.nodes.length.toLocaleString('en-US')} nodes…` : '');
     app.render();
-    const metrics = api.metrics(id).then(
-      (report) => {
-        if (store.data?.id !== id) return;
-        store.data = withReport(store.data, report);
+    // The metrics in two parts (metric-parts.ts): what the first view draws, then the
+    // knockout part (the costly one), each drawn as it arrives.
+    const current = () => store.data?.id === id;
+    const failed = (error: unknown) => {
+      if (current()) setStatus(`Metrics failed: ${error instanceof Error ? error.message : String(error)}`, true);
+    };
+    const metrics = api.metrics(id, FIRST_METRICS).then(
+      async (first) => {
+        if (!current() || !store.data) return;
+        store.data = withReport(store.data, first);
+        if (isBig(store.data)) setStatus(`Computing the knockout table of ${d.graph.nodes.length.toLocaleString('en-US')} nodes…`);
+        app.render();
+        const knockout = await api.metrics(id, KNOCKOUT_METRICS).catch((error: unknown) => {
+          failed(error);
+          return null;
+        });
+        if (knockout === null || !current() || !store.data) return;
+        store.data = withReport(store.data, mergeReports(store.data.report, knockout));
         if (isBig(store.data)) setStatus('');
         app.render();
       },
-      (error: unknown) => {
-        if (store.data?.id === id) setStatus(`Metrics failed: ${error instanceof Error ? error.message : String(error)}`, true);
-      },
+      failed,
     );
     // A small graph waits for its metrics (sizes, halos); a big one is usable at once.
     if (!isBig(d)) await metrics;
