@@ -19,6 +19,10 @@
  * With `weight: 'value'` the delivered supply is read in USD/yr (`value.ts`): each
  * sink's delivery times its unit value w(t), summed over the sinks, before and after;
  * losses and ranks are then losses of value, and `prices` lists the prices used.
+ *
+ * The sweep is a plan (`planSweep`: options, baseline, items), each item's delivered
+ * supply (`sweepTotals`: independent of the other items) and the ranking (`finishSweep`),
+ * so sweep-parallel.ts can split the items over worker threads and get the same result.
  */
 import { ComputationError, UsageError } from '../model/errors.js';
 import { nodeLabel, type SupplyGraph } from '../model/graph.js';
@@ -100,21 +104,57 @@ function ranks(values: number[]): number[] {
   return result;
 }
 
-/** Runs the sweep (see the header). The graph is not changed. */
-export function sweepScenarios(graph: SupplyGraph, options: SweepOptions = {}): SweepResult {
-  requireSupplyChain(graph, 'sweep');
-  const { by, mode, bound, weight } = resolve(options);
-  const base = applyScenario(graph, { name: 'baseline', actions: [] });
+/** One item of a sweep: what is taken out, and the scenario action that does it. */
+export interface SweepItem {
+  id: string;
+  label: string;
+  nodes: number;
+  action: ScenarioAction;
+}
+
+/**
+ * What a sweep computes, decided once (in the calling thread; a worker gets the items it
+ * evaluates): the resolved options, the baseline totals and the items in sweep order.
+ */
+export interface SweepPlan {
+  by: (typeof SWEEP_BY)[number];
+  mode: (typeof SWEEP_MODES)[number];
+  bound: Bound;
+  weight: Weight;
+  unit: string;
+  baseline: Record<Bound, number>;
+  items: SweepItem[];
+  prices?: string[];
+}
+
+/**
+ * Delivered supply of `applied` under each bound, counted as `weight` asks (tonnes, or
+ * value at the unit values of the baseline graph); `base` is the baseline scenario.
+ */
+function totalsOf(base: AppliedScenario, weight: Weight): (applied: AppliedScenario) => Record<Bound, number> {
   const values = weight === 'value' ? unitValues(base.graph) : null;
-  const totals = (applied: AppliedScenario): Record<Bound, number> => {
+  return (applied) => {
     if (!values) return supplyTotals(applied, base.graph);
     const bySink = sinkSupplies(applied, base.graph);
     return { maxFlow: valueOf(bySink.maxFlow, values), allocation: valueOf(bySink.allocation, values), proportional: valueOf(bySink.proportional, values) };
   };
-  const baseline = totals(base);
+}
+
+/** The plan of the sweep of `graph` (options checked, baseline evaluated, items listed). The graph is not changed. */
+export function planSweep(graph: SupplyGraph, options: SweepOptions = {}): SweepPlan {
+  return prepareSweep(graph, options).plan;
+}
+
+/** The plan, and the baseline scenario it was made from (reused by a sweep in the same thread). */
+function prepareSweep(graph: SupplyGraph, options: SweepOptions): { plan: SweepPlan; base: AppliedScenario } {
+  requireSupplyChain(graph, 'sweep');
+  const { by, mode, bound, weight } = resolve(options);
+  const base = applyScenario(graph, { name: 'baseline', actions: [] });
+  const values = weight === 'value' ? unitValues(base.graph) : null;
+  const baseline = totalsOf(base, weight)(base);
   if (baseline.maxFlow <= 0 || baseline.proportional <= 0 || baseline.allocation <= 0) throw new ComputationError('scenario/sweep: the baseline delivers nothing to the sinks, so a loss is undefined');
   const names = graph.getAttribute('countries') ?? {};
-  const items: { id: string; label: string; nodes: number; action: ScenarioAction }[] = [];
+  const items: SweepItem[] = [];
   if (by === 'node') {
     base.graph.forEachNode((node, a) => {
       if (base.graph.outDegree(node) > 0) items.push({ id: node, label: nodeLabel(node, a), nodes: 1, action: { type: 'disableNode', node } });
@@ -127,9 +167,35 @@ export function sweepScenarios(graph: SupplyGraph, options: SweepOptions = {}): 
       items.push({ id: country, label: names[country]?.name ?? country, nodes, action });
     }
   }
-  const rows = items.map((item, index) => {
-    const scenario = totals(applyScenario(graph, { name: item.id, actions: [item.action] }));
-    options.onProgress?.(index + 1, items.length);
+  const unit = values ? 'USD/yr' : unitOf(graph.getAttributes());
+  const plan: SweepPlan = { by, mode, bound, weight, unit, baseline, items, ...(values ? { prices: [...values.prices, ...noPriceNotes(base.graph, values)] } : {}) };
+  return { plan, base };
+}
+
+/**
+ * Delivered supply under each bound with each of `actions` applied alone to `graph`
+ * (counted as `weight` asks), in the order given; `onItem` is called after each. The part
+ * of a sweep that a worker thread runs on its share of the items (sweep-parallel.ts).
+ */
+export function sweepTotals(graph: SupplyGraph, actions: readonly ScenarioAction[], weight: Weight, onItem?: () => void): Record<Bound, number>[] {
+  return totalsWith(graph, applyScenario(graph, { name: 'baseline', actions: [] }), actions, weight, onItem);
+}
+
+function totalsWith(graph: SupplyGraph, base: AppliedScenario, actions: readonly ScenarioAction[], weight: Weight, onItem?: () => void): Record<Bound, number>[] {
+  const totals = totalsOf(base, weight);
+  return actions.map((action, index) => {
+    const scenario = totals(applyScenario(graph, { name: `sweep item ${index}`, actions: [action] }));
+    onItem?.();
+    return scenario;
+  });
+}
+
+/** The sweep's result from its plan and each item's delivered supply (`scenarios[i]` for `plan.items[i]`): losses, ranks, order. */
+export function finishSweep(plan: SweepPlan, scenarios: readonly Record<Bound, number>[]): SweepResult {
+  const { by, mode, bound, weight, unit, baseline, items } = plan;
+  if (scenarios.length !== items.length) throw new Error(`scenario/sweep: ${scenarios.length} results for ${items.length} items`);
+  const rows: SweepRow[] = items.map((item, index) => {
+    const scenario = scenarios[index] as Record<Bound, number>;
     const lossOf = (b: Bound) => (baseline[b] - scenario[b]) / baseline[b];
     const loss = { maxFlow: lossOf('maxFlow'), allocation: lossOf('allocation'), proportional: lossOf('proportional') };
     return { id: item.id, label: item.label, nodes: item.nodes, scenario, loss, rank: { maxFlow: 0, allocation: 0, proportional: 0 } };
@@ -141,6 +207,19 @@ export function sweepScenarios(graph: SupplyGraph, options: SweepOptions = {}): 
     for (const key of order) if (b.loss[key] !== a.loss[key]) return b.loss[key] - a.loss[key];
     return a.id.localeCompare(b.id);
   });
-  const unit = values ? 'USD/yr' : unitOf(graph.getAttributes());
-  return { by, mode, bound, weight, unit, baseline, rows, ...(values ? { prices: [...values.prices, ...noPriceNotes(base.graph, values)] } : {}) };
+  return { by, mode, bound, weight, unit, baseline, rows, ...(plan.prices ? { prices: plan.prices } : {}) };
+}
+
+/** Runs the sweep (see the header) in the calling thread. The graph is not changed. */
+export function sweepScenarios(graph: SupplyGraph, options: SweepOptions = {}): SweepResult {
+  const { plan, base } = prepareSweep(graph, options);
+  let done = 0;
+  const scenarios = totalsWith(
+    graph,
+    base,
+    plan.items.map((item) => item.action),
+    plan.weight,
+    () => options.onProgress?.(++done, plan.items.length),
+  );
+  return finishSweep(plan, scenarios);
 }

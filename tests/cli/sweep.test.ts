@@ -1,6 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import { chain } from '../scenario/graphs.js';
@@ -65,5 +67,28 @@ describe('chokepoint sweep', () => {
     const run = await cli('sweep', join(dir, 'missing.json'));
     expect(run.code).toBe(3);
     expect(run.stderr).toContain('no such file');
+  });
+});
+
+describe('chokepoint sweep --threads', () => {
+  it('is a whole number >= 1; a small sweep gives the same answer on any number', async () => {
+    const one = await cli('sweep', GRAPH, '--format', 'json', '--threads', '1');
+    const four = await cli('sweep', GRAPH, '--format', 'json', '--threads', '4');
+    expect(one.code).toBe(0);
+    expect(four.stdout).toBe(one.stdout);
+    for (const bad of ['0', '1.5', 'two']) {
+      const run = await cli('sweep', GRAPH, '--threads', bad);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`--threads: expected a whole number >= 1 (got "${bad}")`);
+    }
+  });
+
+  it('the built CLI on the default dataset (20 countries with active nodes: on worker threads): 2 threads print what 1 thread prints', () => {
+    const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+    const run = (threads: string) =>
+      execFileSync(process.execPath, [join(ROOT, 'bin', 'chokepoint.js'), 'sweep', join(ROOT, 'graphs', 'rare-earths-2024.json'), '--format', 'json', '--quiet', '--threads', threads], { encoding: 'utf8' });
+    const single = run('1');
+    expect(JSON.parse(single).rows).toHaveLength(20);
+    expect(run('2')).toBe(single);
   });
 });

@@ -1,17 +1,20 @@
 /**
  * `chokepoint sweep <graph> [--by country|node] [--mode disable|embargo] [--bound
  * maxFlow|allocation|proportional] [--weight tonnes|value] [--format text|json|csv]
- * [--quiet] [--out PATH] [--force]`: every country (or node) in turn taken offline or
- * embargoed, ranked by its loss under the chosen bound, with all three bounds shown
- * (src/scenario/sweep.ts); `--weight value` counts supply in USD/yr from the graph's
- * prices (src/scenario/value.ts) and lists the prices used.
+ * [--threads N] [--quiet] [--out PATH] [--force]`: every country (or node) in turn taken
+ * offline or embargoed, ranked by its loss under the chosen bound, with all three bounds
+ * shown (src/scenario/sweep.ts); `--weight value` counts supply in USD/yr from the graph's
+ * prices (src/scenario/value.ts) and lists the prices used. The items are evaluated on
+ * `--threads` worker threads (default: the cores; src/scenario/sweep-parallel.ts), with
+ * the same result as on one.
  */
 import type { Command } from 'commander';
 import { csvRecords, type CsvCellOptions } from '../../formats/csv-cells.js';
 import { readGraphFile } from '../../io/read-graph.js';
 import { UsageError } from '../../model/errors.js';
 import { BOUNDS } from '../../scenario/evaluate.js';
-import { SWEEP_BY, SWEEP_MODES, sweepScenarios, type SweepResult } from '../../scenario/sweep.js';
+import { SWEEP_BY, SWEEP_MODES, type SweepResult } from '../../scenario/sweep.js';
+import { sweepScenariosParallel } from '../../scenario/sweep-parallel.js';
 import { parseWeight } from '../../scenario/value.js';
 import type { CliContext } from '../context.js';
 import { createProgress, type Progress } from '../progress.js';
@@ -28,6 +31,15 @@ interface SweepFlags {
   out?: string;
   force?: boolean;
   rawCsv?: boolean;
+  threads?: string;
+}
+
+/** `--threads`: a whole number >= 1, or a UsageError naming the flag. */
+function threadsFlag(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isSafeInteger(n) || n < 1) throw new UsageError(`--threads: expected a whole number >= 1 (got "${value}")`);
+  return n;
 }
 
 function choice<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
@@ -64,6 +76,7 @@ export function registerSweep(program: Command, ctx: CliContext): void {
     .option('--bound <bound>', 'rank by maxFlow, allocation or proportional loss', 'maxFlow')
     .option('--weight <weight>', 'tonnes, or value (USD/yr at the graph\'s prices)', 'tonnes')
     .option('--format <format>', 'text, json or csv', 'text')
+    .option('--threads <n>', 'worker threads evaluating the items (default: the number of cores; 1: none)')
     .option('--quiet', 'no progress bar')
     .option('--raw-csv', 'csv: write text cells as they are, without the quote that stops spreadsheets running them as formulas (for machine consumers)')
     .option('-o, --out <path>', 'write to this file (atomically) instead of stdout')
@@ -75,6 +88,7 @@ export function registerSweep(program: Command, ctx: CliContext): void {
       const bound = choice('--bound', flags.bound, BOUNDS);
       const weight = parseWeight(flags.weight);
       if (by === 'node' && mode === 'embargo') throw new UsageError('--mode embargo needs --by country: an embargo is imposed by a country');
+      const threads = threadsFlag(flags.threads);
       const { graph } = await readGraphFile(file);
       let progress: Progress | undefined;
       const onProgress = (done: number, total: number) => {
@@ -83,7 +97,7 @@ export function registerSweep(program: Command, ctx: CliContext): void {
       };
       let result: SweepResult;
       try {
-        result = sweepScenarios(graph, { by, mode, bound, weight, onProgress });
+        result = await sweepScenariosParallel(graph, { by, mode, bound, weight, onProgress, ...(threads !== undefined ? { threads } : {}) });
       } finally {
         progress?.stop();
       }

@@ -1,0 +1,81 @@
+/**
+ * The scenario sweep (sweep.ts) on worker threads. Each item's delivered supply is a
+ * scenario evaluated alone on the graph, independent of the other items, so the items are
+ * dealt to T threads (item i to thread i mod T, interleaved so cheap and costly items
+ * spread evenly: ../metrics/worker-pool.ts, the pool the knockout table and betweenness
+ * use), each thread rebuilds the graph (graphology `import()`: same node and edge order,
+ * so the same floating-point sums) and evaluates its share with `sweepTotals`, and the
+ * results are put back in item order before `finishSweep` ranks them. The result equals
+ * `sweepScenarios` exactly, rows in the same order, whatever T
+ * (tests/scenario/sweep-parallel.test.ts). Sweeps of fewer than PARALLEL_MIN_ITEMS items,
+ * or threads: 1, run in the calling thread. This file and sweep-worker.ts are the only
+ * scenario files that touch Node APIs.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { SupplyGraph } from '../model/graph.js';
+import { gatherInterleaved, interleave, runPool, threadCount } from '../metrics/worker-pool.js';
+import type { Bound } from './evaluate.js';
+import { finishSweep, planSweep, sweepTotals, type SweepOptions, type SweepResult } from './sweep.js';
+import type { SweepWorkerInput, SweepWorkerResult } from './sweep-worker.js';
+
+/**
+ * Below this many items, threads cost more than they save: a worker loads the evaluation
+ * code and the LP solver (a few hundred ms of a core) and an item costs tens of ms on the
+ * shipped dataset.
+ */
+export const PARALLEL_MIN_ITEMS = 16;
+
+export type SpawnSweepWorker = (input: SweepWorkerInput) => Worker;
+
+export interface SweepParallelOptions extends SweepOptions {
+  /** Worker threads (default: available parallelism, at most 16). */
+  threads?: number;
+  /** Least number of items worth threads (default PARALLEL_MIN_ITEMS). */
+  minItems?: number;
+  /** How workers are started (tests run the TypeScript source). */
+  spawn?: SpawnSweepWorker;
+}
+
+const WORKER_URL = new URL('./sweep-worker.js', import.meta.url);
+
+/** The compiled worker next to this file (dist/scenario/sweep-worker.js). */
+const spawnCompiled: SpawnSweepWorker = (input) => {
+  if (!existsSync(fileURLToPath(WORKER_URL))) throw new Error(`the sweep worker ${fileURLToPath(WORKER_URL)} is missing: run \`npm run build\` (or use --threads 1)`);
+  return new Worker(WORKER_URL, { workerData: input });
+};
+
+/** sweepScenarios (sweep.ts) with the items split over worker threads; the same result. */
+export async function sweepScenariosParallel(graph: SupplyGraph, options: SweepParallelOptions = {}): Promise<SweepResult> {
+  const { threads, minItems = PARALLEL_MIN_ITEMS, spawn = spawnCompiled, ...sweep } = options;
+  const requested = threadCount(threads, 'sweep');
+  const plan = planSweep(graph, sweep);
+  const count = Math.min(requested, plan.items.length);
+  const actions = plan.items.map((item) => item.action);
+  if (count <= 1 || plan.items.length < minItems) {
+    let done = 0;
+    return finishSweep(plan, sweepTotals(graph, actions, plan.weight, () => sweep.onProgress?.(++done, actions.length)));
+  }
+  const shares = interleave(actions, count);
+  const data = graph.export();
+  const total = plan.items.length;
+  const parts = await runPool<SweepWorkerResult>({
+    name: 'sweep',
+    workers: count,
+    total,
+    onProgress: sweep.onProgress,
+    start: (t) => spawn({ graph: data, actions: shares[t] ?? [], weight: plan.weight }),
+  });
+  const column = (bound: Bound) =>
+    gatherInterleaved(
+      parts.map((part) => part[bound]),
+      total,
+    );
+  const maxFlow = column('maxFlow');
+  const allocation = column('allocation');
+  const proportional = column('proportional');
+  const scenarios = plan.items.map((_item, i) => ({ maxFlow: maxFlow[i] as number, allocation: allocation[i] as number, proportional: proportional[i] as number }));
+  sweep.onProgress?.(total, total);
+  return finishSweep(plan, scenarios);
+}
