@@ -28,51 +28,79 @@ export interface CsvFile {
   file: string;
 }
 
-interface FileProblem extends Problem {
+export interface FileProblem extends Problem {
   file: string;
 }
 
-interface TableRow {
+export interface TableRow {
   row: number;
   identity: Record<string, string>;
   attributes: Record<string, unknown>;
 }
 
-interface Column {
+export interface Column {
   index: number;
   spec?: ColumnSpec;
   attribute: string;
 }
 
-function detectDelimiter(text: string): string {
-  const header = text.split(/\r?\n/, 1)[0] ?? '';
-  if (header.includes(',')) return ',';
-  if (header.includes(';')) return ';';
-  return header.includes('\t') ? '\t' : ',';
+/** The delimiter of a table from its header line: `,`, else `;`, else a tab, else `,`. */
+export function delimiterOf(headerLine: string): string {
+  if (headerLine.includes(',')) return ',';
+  if (headerLine.includes(';')) return ';';
+  return headerLine.includes('\t') ? '\t' : ',';
 }
 
-function readRecords(input: CsvFile): { row: number; cells: string[] }[] {
+function detectDelimiter(text: string): string {
+  return delimiterOf(text.split(/\r?\n/, 1)[0] ?? '');
+}
+
+/**
+ * csv-parse's options for a table (the same for the whole text and for a stream,
+ * src/io/stream-csv.ts); line ends must be normalised to `\n` first (csv-parse counts a
+ * CRLF inside a quoted cell as two lines).
+ */
+export function csvParseOptions(delimiter: string) {
+  return { bom: true, delimiter, info: true, skip_empty_lines: true, skip_records_with_empty_values: true, trim: true } as const;
+}
+
+/** A record of csv-parse with `info`, and the row it starts on. */
+export interface CsvRecord {
+  /** The line of the file the record starts on (the header is row 1). */
+  row: number;
+  cells: string[];
+}
+
+/** The record csv-parse gave with `info`: info.lines is the line it ends on; it starts as many lines earlier as its cells hold line breaks. */
+export function recordOf(parsed: { record: string[]; info: { lines: number } }): CsvRecord {
+  return { row: parsed.info.lines - parsed.record.join('').split('\n').length + 1, cells: parsed.record };
+}
+
+/** A csv-parse error as an InputError naming the file and the row. */
+export function csvParseError(error: unknown, file: string): InputError {
+  const e = error as { code?: string; lines?: number; message?: string; record?: unknown[] };
+  const element = e.lines ? `row ${e.lines}` : 'file';
+  const message =
+    e.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' && Array.isArray(e.record)
+      ? `has ${e.record.length} cells where the header has a different number`
+      : `not valid CSV (${String(e.message ?? error).replace(/ (on|at) line \d+/, '')})`;
+  return new InputError(file, [{ element, message }]);
+}
+
+function readRecords(input: CsvFile): CsvRecord[] {
   // Line ends are normalised first: csv-parse counts a CRLF inside a quoted cell as two lines.
   const text = input.text.replace(/\r\n?/g, '\n');
   try {
-    const options = { bom: true, delimiter: detectDelimiter(text), info: true, skip_empty_lines: true, skip_records_with_empty_values: true, trim: true };
     // With `info`, csv-parse returns {record, info} objects (its types say string[][]).
-    const records = parse(text, options) as unknown as { record: string[]; info: { lines: number } }[];
-    // info.lines is the line a record ends on; it starts as many lines earlier as its cells hold line breaks.
-    return records.map((r) => ({ row: r.info.lines - r.record.join('').split('\n').length + 1, cells: r.record }));
+    const records = parse(text, csvParseOptions(detectDelimiter(text))) as unknown as { record: string[]; info: { lines: number } }[];
+    return records.map(recordOf);
   } catch (error) {
-    const e = error as { code?: string; lines?: number; message?: string; record?: unknown[] };
-    const element = e.lines ? `row ${e.lines}` : 'file';
-    const message =
-      e.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' && Array.isArray(e.record)
-        ? `has ${e.record.length} cells where the header has a different number`
-        : `not valid CSV (${String(e.message ?? error).replace(/ (on|at) line \d+/, '')})`;
-    throw new InputError(input.file, [{ element, message }]);
+    throw csvParseError(error, input.file);
   }
 }
 
 /** Maps header cells to columns; reports unknown duplicates, nameless columns and missing required columns. */
-function readHeader(header: string[], known: readonly ColumnSpec[], identity: ReadonlySet<string>, file: string, problems: FileProblem[]): Column[] {
+export function readHeader(header: string[], known: readonly ColumnSpec[], identity: ReadonlySet<string>, file: string, problems: FileProblem[]): Column[] {
   const byName = new Map(known.map((spec) => [normalizeHeader(spec.column), spec]));
   const seen = new Map<string, number>();
   const columns: Column[] = [];
@@ -101,91 +129,184 @@ function readHeader(header: string[], known: readonly ColumnSpec[], identity: Re
   return columns;
 }
 
-/** The value of a column of unknown meaning, typed from its whole column. */
-function otherValues(cells: string[]): (string | number | boolean)[] {
-  const filled = cells.filter((c) => c !== '');
-  if (filled.length > 0 && filled.every((c) => parseStrictNumber(c) !== undefined)) return cells.map((c) => parseStrictNumber(c) ?? c);
-  if (filled.length > 0 && filled.every((c) => /^(true|false)$/i.test(c))) return cells.map((c) => (c === '' ? c : c.toLowerCase() === 'true'));
-  return cells;
+/**
+ * What the cells of a column of unknown meaning are, from its whole column: numbers when
+ * every non-empty cell is a number, booleans when every one is true/false, else text
+ * (and text when the column has no non-empty cell). Fed one cell at a time, so a stream
+ * can learn it in a first pass (src/io/stream-csv.ts).
+ */
+export class ColumnKind {
+  private filled = false;
+  private numbers = true;
+  private booleans = true;
+
+  add(cell: string): void {
+    if (cell === '') return;
+    this.filled = true;
+    if (this.numbers && parseStrictNumber(cell) === undefined) this.numbers = false;
+    if (this.booleans && !/^(true|false)$/i.test(cell)) this.booleans = false;
+  }
+
+  /** A non-empty cell of the column as its value. */
+  value(cell: string): string | number | boolean {
+    if (this.filled && this.numbers) return parseStrictNumber(cell) ?? cell;
+    if (this.filled && this.booleans) return cell.toLowerCase() === 'true';
+    return cell;
+  }
+}
+
+/** A table being read: its file, known columns and header, for `tableRow` and the checks on the header. */
+export interface TableLayout {
+  file: string;
+  columns: Column[];
+  /** The kind of each column of unknown meaning, by column index (learnt from the whole column). */
+  kinds: Map<number, ColumnKind>;
+}
+
+/** The indices of the header's nameless columns. */
+export function namelessColumns(header: readonly string[]): number[] {
+  return header.flatMap((name, index) => (name === '' ? [index] : []));
+}
+
+/** The problem of a nameless column that has values. */
+export function namelessProblem(file: string, index: number): FileProblem {
+  return { file, element: 'header', message: `column ${index + 1} has values but no name` };
+}
+
+/** The layout of a table from its header (problems of the header added); kinds start empty, to be fed every body record (`learnKinds`). */
+export function tableLayout(file: string, header: string[], known: readonly ColumnSpec[], identity: ReadonlySet<string>, problems: FileProblem[]): TableLayout {
+  const columns = readHeader(header, known, identity, file, problems);
+  return { file, columns, kinds: new Map(columns.filter((c) => !c.spec).map((c) => [c.index, new ColumnKind()])) };
+}
+
+/** Feeds one body record to the kinds of the layout's columns of unknown meaning. */
+export function learnKinds(layout: TableLayout, record: CsvRecord): void {
+  for (const [index, kind] of layout.kinds) kind.add(record.cells[index] ?? '');
+}
+
+/** One body record as a table row: identity cells, typed attributes; the problems of its cells added (file, row, column). */
+export function tableRow(layout: TableLayout, record: CsvRecord, problems: FileProblem[]): TableRow {
+  const row: TableRow = { row: record.row, identity: {}, attributes: {} };
+  for (const column of layout.columns) {
+    const text = record.cells[column.index] ?? '';
+    const spec = column.spec;
+    if (spec && !spec.attribute) {
+      if (text === '' && spec.required) problems.push({ file: layout.file, element: `row ${record.row}`, message: `column "${spec.column}" is empty` });
+      row.identity[spec.column] = text;
+    } else if (text === '') {
+      continue;
+    } else if (!spec) {
+      row.attributes[column.attribute] = layout.kinds.get(column.index)?.value(text) ?? text;
+    } else if (spec.kind === 'text') {
+      row.attributes[column.attribute] = text;
+    } else {
+      const value = spec.attribute === 'capacity' && text.trim() === UNLIMITED ? UNLIMITED : parseStrictNumber(text);
+      const where = { file: layout.file, element: `row ${record.row}, column "${spec.column}"` };
+      if (value === undefined) problems.push({ ...where, message: `"${text}" is not a number (write digits with a decimal point, no thousands separators or units)` });
+      else if (spec.kind === 'integer' && typeof value === 'number' && !Number.isInteger(value)) problems.push({ ...where, message: `"${text}" is not a whole number` });
+      else row.attributes[column.attribute] = value;
+    }
+  }
+  return row;
 }
 
 function readTable(input: CsvFile, known: readonly ColumnSpec[], identity: ReadonlySet<string>, problems: FileProblem[]): TableRow[] {
   const records = readRecords(input);
   const [header, ...body] = records;
   if (!header) {
-    problems.push({ file: input.file, element: 'file', message: 'the file is empty (expected a header row)' });
+    problems.push(emptyTableProblem(input.file));
     return [];
   }
-  const columns = readHeader(header.cells, known, identity, input.file, problems);
-  header.cells.forEach((name, index) => {
-    if (name === '' && body.some((r) => (r.cells[index] ?? '') !== '')) {
-      problems.push({ file: input.file, element: 'header', message: `column ${index + 1} has values but no name` });
-    }
-  });
-  const typed = new Map(columns.filter((c) => !c.spec).map((c) => [c.index, otherValues(body.map((r) => r.cells[c.index] ?? ''))]));
-  return body.map((record, i) => {
-    const row: TableRow = { row: record.row, identity: {}, attributes: {} };
-    for (const column of columns) {
-      const text = record.cells[column.index] ?? '';
-      const spec = column.spec;
-      if (spec && !spec.attribute) {
-        if (text === '' && spec.required) problems.push({ file: input.file, element: `row ${record.row}`, message: `column "${spec.column}" is empty` });
-        row.identity[spec.column] = text;
-      } else if (text === '') {
-        continue;
-      } else if (!spec || spec.kind === 'text') {
-        row.attributes[column.attribute] = spec ? text : typed.get(column.index)?.[i];
-      } else {
-        const value = spec.attribute === 'capacity' && text.trim() === UNLIMITED ? UNLIMITED : parseStrictNumber(text);
-        const where = { file: input.file, element: `row ${record.row}, column "${spec.column}"` };
-        if (value === undefined) problems.push({ ...where, message: `"${text}" is not a number (write digits with a decimal point, no thousands separators or units)` });
-        else if (spec.kind === 'integer' && typeof value === 'number' && !Number.isInteger(value)) problems.push({ ...where, message: `"${text}" is not a whole number` });
-        else row.attributes[column.attribute] = value;
-      }
-    }
-    return row;
-  });
+  const layout = tableLayout(input.file, header.cells, known, identity, problems);
+  for (const index of namelessColumns(header.cells)) {
+    if (body.some((r) => (r.cells[index] ?? '') !== '')) problems.push(namelessProblem(input.file, index));
+  }
+  for (const record of body) learnKinds(layout, record);
+  return body.map((record) => tableRow(layout, record, problems));
 }
 
-function throwProblems(problems: FileProblem[], total = problems.length): never {
+/** The problem of a table with no header row. */
+export function emptyTableProblem(file: string): FileProblem {
+  return { file, element: 'file', message: 'the file is empty (expected a header row)' };
+}
+
+/** Throws the problems as one InputError: naming their file, or both files when they come from both tables. */
+export function throwProblems(problems: FileProblem[], total = problems.length): never {
   const files = [...new Set(problems.map((p) => p.file))];
   if (files.length === 1) throw new InputError(files[0] ?? '', problems.map(({ element, message }) => ({ element, message })), total);
   throw new InputError(files.join(' and '), problems.map((p) => ({ element: `${p.file} ${p.element}`, message: p.message })), total);
 }
 
+/** The names parseGraph gives node `i` of the table (row `row`) in its problems. */
+export function nodeElements(i: number, row: TableRow): string[] {
+  return [`node #${i}`, `node "${row.identity.key}"`];
+}
+
+/** The names parseGraph gives edge `i` of the table (row `row`) in its problems. */
+export function edgeElements(i: number, row: TableRow): string[] {
+  return [`edge #${i}`, `edge "${row.identity.source} -> ${row.identity.target}"`];
+}
+
+/** A node row as parseGraph's serialized node. */
+export function nodeOf(row: TableRow): { key: string; attributes: Record<string, unknown> } {
+  return { key: row.identity.key as string, attributes: row.attributes };
+}
+
+/** An edge row as parseGraph's serialized edge. */
+export function edgeOf(row: TableRow): { key?: string; source: string; target: string; attributes: Record<string, unknown> } {
+  return { ...(row.identity.key ? { key: row.identity.key } : {}), source: row.identity.source as string, target: row.identity.target as string, attributes: row.attributes };
+}
+
+/** Where an element named in parseGraph's problems is in the tables: its file and rows. */
+export type ElementRows = (element: string) => { file: string; rows: number[] } | undefined;
+
+/**
+ * Throws the InputError of validating the tables' graph with each problem pointed at the
+ * rows its element comes from (`row 4 (edge "a -> b")`), in the file they are in; a
+ * problem of no row (the graph) names the node table.
+ */
+export function throwAtRows(error: InputError, rowsOf: ElementRows, nodesFile: string): never {
+  const mapped = error.problems.map((p) => {
+    const at = rowsOf(p.element);
+    if (!at) return { file: nodesFile, ...p };
+    return { file: at.file, element: `row ${at.rows.join(', ')} (${p.element})`, message: p.message };
+  });
+  throwProblems(mapped, error.total);
+}
+
 /** Where parseGraph's element names point in the tables. */
-function elementIndex(nodes: TableRow[], edges: TableRow[], nodesFile: string, edgesFile: string): Map<string, { file: string; rows: number[] }> {
+function elementIndex(nodes: TableRow[], edges: TableRow[], nodesFile: string, edgesFile: string): ElementRows {
   const index = new Map<string, { file: string; rows: number[] }>();
   const add = (element: string, file: string, row: number) => {
     const entry = index.get(element);
     if (entry) entry.rows.push(row);
     else index.set(element, { file, rows: [row] });
   };
-  nodes.forEach((n, i) => {
-    add(`node #${i}`, nodesFile, n.row);
-    add(`node "${n.identity.key}"`, nodesFile, n.row);
-  });
-  edges.forEach((e, i) => {
-    add(`edge #${i}`, edgesFile, e.row);
-    add(`edge "${e.identity.source} -> ${e.identity.target}"`, edgesFile, e.row);
-  });
-  return index;
+  nodes.forEach((n, i) => nodeElements(i, n).forEach((element) => add(element, nodesFile, n.row)));
+  edges.forEach((e, i) => edgeElements(i, e).forEach((element) => add(element, edgesFile, e.row)));
+  return (element) => index.get(element);
+}
+
+/** The `--undirected` refusal: a CSV edge table has no undirected edges. */
+export function checkCsvOptions(options: ImportOptions): void {
+  if (options.undirected !== undefined) throw new UsageError('--undirected applies to GraphML and GEXF: a CSV edge table has no undirected edges (every row is source -> target)');
 }
 
 /**
  * Reads the node table (and the edge table, when given) into a validated SupplyGraph.
- * Throws InputError listing every problem with its file, row and column.
+ * Throws InputError listing every problem with its file, row and column. (Large tables:
+ * src/io/stream-csv.ts reads them row by row, with the same result.)
  */
 export function fromCsv(nodesInput: CsvFile, edgesInput?: CsvFile, options: ImportOptions = {}): ParseResult {
-  if (options.undirected !== undefined) throw new UsageError('--undirected applies to GraphML and GEXF: a CSV edge table has no undirected edges (every row is source -> target)');
+  checkCsvOptions(options);
   const problems: FileProblem[] = [];
   const nodes = readTable(nodesInput, NODE_COLUMNS, NODE_IDENTITY_COLUMNS, problems);
   const edges = edgesInput ? readTable(edgesInput, EDGE_COLUMNS, EDGE_IDENTITY_COLUMNS, problems) : [];
   if (problems.length > 0) throwProblems(problems);
   const data = {
     attributes: optionAttributes(options),
-    nodes: nodes.map((n) => ({ key: n.identity.key, attributes: n.attributes })),
-    edges: edges.map((e) => ({ ...(e.identity.key ? { key: e.identity.key } : {}), source: e.identity.source, target: e.identity.target, attributes: e.attributes })),
+    nodes: nodes.map(nodeOf),
+    edges: edges.map(edgeOf),
   };
   const edgesFile = edgesInput?.file ?? '';
   try {
@@ -194,12 +315,6 @@ export function fromCsv(nodesInput: CsvFile, edgesInput?: CsvFile, options: Impo
     return collapsed.warning === undefined ? result : { ...result, warnings: [`${edgesFile}: ${collapsed.warning}`, ...result.warnings] };
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    const index = elementIndex(nodes, edges, nodesInput.file, edgesFile);
-    const mapped = error.problems.map((p) => {
-      const at = index.get(p.element);
-      if (!at) return { file: nodesInput.file, ...p };
-      return { file: at.file, element: `row ${at.rows.join(', ')} (${p.element})`, message: p.message };
-    });
-    throwProblems(mapped, error.total);
+    throwAtRows(error, elementIndex(nodes, edges, nodesInput.file, edgesFile), nodesInput.file);
   }
 }
