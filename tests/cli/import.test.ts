@@ -82,3 +82,18 @@ describe('chokepoint import', () => {
     expect(run.stdout).toContain('edges: source*, target*, flow*, capacity, material, source_ref, notes, key');
   });
 });
+
+describe('chokepoint import --stream (CSV tables read row by row, src/io/stream-csv.ts)', () => {
+  it('writes what the in-memory reader writes, warnings included', async () => {
+    const whole = await cli('import', '--nodes', NODES, '--edges', EDGES, '--name', 'Example chain');
+    const streamed = await cli('import', '--nodes', NODES, '--edges', EDGES, '--name', 'Example chain', '--stream');
+    expect(streamed).toEqual(whole);
+    expect(whole.code).toBe(0);
+  });
+
+  it('a bad row: exit 3 (bad input) naming the file, the row and the column', async () => {
+    const run = await cli('import', '--nodes', 'tests/fixtures/bad-import/ok.nodes.csv', '--edges', 'tests/fixtures/bad-import/string-flow.edges.csv', '--stream');
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('tests/fixtures/bad-import/string-flow.edges.csv: row 2, column "flow": "12 t" is not a number');
+  });
+});

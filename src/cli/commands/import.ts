@@ -2,7 +2,9 @@
  * `chokepoint import`: builds a chokepoint graph file from spreadsheet tables
  * (`--nodes nodes.csv [--edges edges.csv]`) or from GraphML or GEXF (`--graphml FILE`,
  * `--gexf FILE`), validates it, and writes it atomically (or to stdout). The parsing
- * lives in src/formats; this only reads files and writes the result.
+ * lives in src/formats; this only reads files and writes the result. CSV tables over
+ * STREAM_THRESHOLD_BYTES together (or with `--stream`) are read row by row
+ * (src/io/stream-csv.ts), with the same result.
  */
 import type { Command } from 'commander';
 import { fromCsv } from '../../formats/csv-import.js';
@@ -10,7 +12,9 @@ import { fromGexf } from '../../formats/gexf.js';
 import { fromGraphml } from '../../formats/graphml.js';
 import type { ImportOptions } from '../../formats/imported-graph.js';
 import { toNativeJson } from '../../formats/native-json.js';
-import { readTextFile } from '../../io/read-graph.js';
+import { readTextFile, STREAM_THRESHOLD_BYTES } from '../../io/read-graph.js';
+import { streamCsvGraph } from '../../io/stream-csv.js';
+import { regularFileSize } from '../../io/stream-graph.js';
 import { writeFileAtomic } from '../../io/write-file.js';
 import { UsageError } from '../../model/errors.js';
 import type { ParseResult } from '../../model/parse-graph.js';
@@ -28,6 +32,7 @@ interface ImportFlags {
   stages?: string;
   multigraph?: string;
   undirected?: string;
+  stream?: boolean;
 }
 
 const HELP = `
@@ -58,6 +63,9 @@ async function readSource(flags: ImportFlags, options: ImportOptions): Promise<P
   if (sources.length === 0) throw new UsageError('nothing to import: give --nodes (and --edges), --graphml or --gexf');
   if (sources.length > 1) throw new UsageError(`give one source, not ${sources.join(' and ')}`);
   if (flags.nodes !== undefined) {
+    // Large tables are read row by row (src/io/stream-csv.ts: the same graph and messages).
+    const sizes = await Promise.all([flags.nodes, flags.edges].map((file) => (file === undefined ? 0 : regularFileSize(file))));
+    if (flags.stream === true || sizes.reduce((a, b) => a + b, 0) > STREAM_THRESHOLD_BYTES) return streamCsvGraph(flags.nodes, flags.edges, options);
     const nodes = { text: await readTextFile(flags.nodes), file: flags.nodes };
     const edges = flags.edges === undefined ? undefined : { text: await readTextFile(flags.edges), file: flags.edges };
     return fromCsv(nodes, edges, options);
@@ -82,6 +90,7 @@ export function registerImport(program: Command, ctx: CliContext): void {
     .option('--stages <list>', 'the graph\'s own stages, comma-separated, upstream first (replaces any in the file)')
     .option('--multigraph <rule>', 'parallel edges: "sum" collapses them into one (flow and capacity summed)')
     .option('--undirected <rule>', 'undirected edges: "both" reads each as two directed edges (networkx to_directed)')
+    .option('--stream', 'CSV: read the tables row by row (the default for tables over 64 MiB together)')
     .addHelpText('after', HELP)
     .action(async (flags: ImportFlags) => {
       const options: ImportOptions = {};
