@@ -7,8 +7,8 @@
  * so the same floating-point sums) and evaluates its share with `sweepTotals`, and the
  * results are put back in item order before `finishSweep` ranks them. The result equals
  * `sweepScenarios` exactly, rows in the same order, whatever T
- * (tests/scenario/sweep-parallel.test.ts). Sweeps of fewer than PARALLEL_MIN_ITEMS items,
- * or threads: 1, run in the calling thread. This file and sweep-worker.ts are the only
+ * (tests/scenario/sweep-parallel.test.ts). Sweeps whose work (items x (nodes + edges))
+ * is below PARALLEL_MIN_WORK, or threads: 1, run in the calling thread. This file and sweep-worker.ts are the only
  * scenario files that touch Node APIs.
  */
 import { existsSync } from 'node:fs';
@@ -21,19 +21,24 @@ import { finishSweep, planSweep, sweepTotals, type SweepOptions, type SweepResul
 import type { SweepWorkerInput, SweepWorkerResult } from './sweep-worker.js';
 
 /**
- * Below this many items, threads cost more than they save: a worker loads the evaluation
- * code and the LP solver (a few hundred ms of a core) and an item costs tens of ms on the
- * shipped dataset.
+ * Least work, items x (nodes + edges), worth worker threads. A worker costs about a second
+ * of a core before its first item (loading the evaluation code and the LP solver,
+ * rebuilding the graph and its baseline), and an item costs roughly 0.07 ms per node and
+ * edge (measured on the shipped dataset, 156 nodes and 280 edges: about 30 ms an item, CPU
+ * time, on a shared machine); 100,000 is about 7 s of one core, several times a worker's
+ * start. So the shipped dataset's sweeps (20 countries: 8,720; 84 nodes: 36,624) run in
+ * the calling thread, where two threads took more CPU and no less time, and a sweep of a
+ * graph of thousands of nodes goes to threads.
  */
-export const PARALLEL_MIN_ITEMS = 16;
+export const PARALLEL_MIN_WORK = 100_000;
 
 export type SpawnSweepWorker = (input: SweepWorkerInput) => Worker;
 
 export interface SweepParallelOptions extends SweepOptions {
   /** Worker threads (default: available parallelism, at most 16). */
   threads?: number;
-  /** Least number of items worth threads (default PARALLEL_MIN_ITEMS). */
-  minItems?: number;
+  /** Least work, items x (nodes + edges), worth threads (default PARALLEL_MIN_WORK). */
+  minWork?: number;
   /** How workers are started (tests run the TypeScript source). */
   spawn?: SpawnSweepWorker;
 }
@@ -48,12 +53,12 @@ const spawnCompiled: SpawnSweepWorker = (input) => {
 
 /** sweepScenarios (sweep.ts) with the items split over worker threads; the same result. */
 export async function sweepScenariosParallel(graph: SupplyGraph, options: SweepParallelOptions = {}): Promise<SweepResult> {
-  const { threads, minItems = PARALLEL_MIN_ITEMS, spawn = spawnCompiled, ...sweep } = options;
+  const { threads, minWork = PARALLEL_MIN_WORK, spawn = spawnCompiled, ...sweep } = options;
   const requested = threadCount(threads, 'sweep');
   const plan = planSweep(graph, sweep);
   const count = Math.min(requested, plan.items.length);
   const actions = plan.items.map((item) => item.action);
-  if (count <= 1 || plan.items.length < minItems) {
+  if (count <= 1 || plan.items.length * (graph.order + graph.size) < minWork) {
     let done = 0;
     return finishSweep(plan, sweepTotals(graph, actions, plan.weight, () => sweep.onProgress?.(++done, actions.length)));
   }

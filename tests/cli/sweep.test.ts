@@ -1,13 +1,15 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readGraphFile } from '../../src/io/read-graph.js';
+import { sweepScenarios } from '../../src/scenario/sweep.js';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import { chain } from '../scenario/graphs.js';
 import { cli } from './run-cli.js';
 
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'chokepoint-sweep-'));
 const GRAPH = join(dir, 'chain.json');
 writeFileSync(GRAPH, JSON.stringify(chain().export()));
@@ -83,12 +85,10 @@ describe('chokepoint sweep --threads', () => {
     }
   });
 
-  it('the built CLI on the default dataset (20 countries with active nodes: on worker threads): 2 threads print what 1 thread prints', () => {
-    const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-    const run = (threads: string) =>
-      execFileSync(process.execPath, [join(ROOT, 'bin', 'chokepoint.js'), 'sweep', join(ROOT, 'graphs', 'rare-earths-2024.json'), '--format', 'json', '--quiet', '--threads', threads], { encoding: 'utf8' });
-    const single = run('1');
-    expect(JSON.parse(single).rows).toHaveLength(20);
-    expect(run('2')).toBe(single);
+  it('the compiled workers (dist/scenario/sweep-worker.js) give the single-thread sweep', async () => {
+    type Parallel = typeof import('../../src/scenario/sweep-parallel.js');
+    const compiled = (await import(pathToFileURL(join(ROOT, 'dist', 'scenario', 'sweep-parallel.js')).href)) as Parallel;
+    const graph = (await readGraphFile(join(ROOT, 'graphs', 'rare-earths-2024.json'))).graph;
+    expect(await compiled.sweepScenariosParallel(graph, { threads: 2, minWork: 0, by: 'country', mode: 'embargo' })).toEqual(sweepScenarios(graph, { by: 'country', mode: 'embargo' }));
   });
 });

@@ -16,7 +16,7 @@ describe('sweepScenariosParallel', () => {
     const single = sweepScenarios(dataset);
     expect(single.rows.length).toBeGreaterThan(4);
     const progress: number[] = [];
-    const two = await sweepScenariosParallel(dataset, { threads: 2, minItems: 0, spawn, onProgress: (done) => progress.push(done) });
+    const two = await sweepScenariosParallel(dataset, { threads: 2, minWork: 0, spawn, onProgress: (done) => progress.push(done) });
     expect(two).toEqual(single);
     expect(two.rows.map((r) => r.id)).toEqual(single.rows.map((r) => r.id));
     expect(progress.at(-1)).toBe(single.rows.length);
@@ -25,7 +25,7 @@ describe('sweepScenariosParallel', () => {
   it('by node, in value, on three threads: the same result', async () => {
     const options = { by: 'node', weight: 'value', bound: 'allocation' } as const;
     const single = sweepScenarios(dataset, options);
-    expect(await sweepScenariosParallel(dataset, { ...options, threads: 3, minItems: 0, spawn })).toEqual(single);
+    expect(await sweepScenariosParallel(dataset, { ...options, threads: 3, minWork: 0, spawn })).toEqual(single);
   });
 
   it('runs a small sweep (or threads: 1) in the calling thread and checks its options', async () => {
@@ -34,7 +34,7 @@ describe('sweepScenariosParallel', () => {
     };
     const g = chain();
     expect(await sweepScenariosParallel(g, { threads: 4, spawn: noSpawn })).toEqual(sweepScenarios(g));
-    expect(await sweepScenariosParallel(dataset, { threads: 1, minItems: 0, spawn: noSpawn })).toEqual(sweepScenarios(dataset));
+    expect(await sweepScenariosParallel(dataset, { threads: 1, minWork: 0, spawn: noSpawn })).toEqual(sweepScenarios(dataset));
     await expect(sweepScenariosParallel(g, { threads: 0 })).rejects.toThrow(UsageError);
     await expect(sweepScenariosParallel(g, { threads: 2, mode: 'embargo', by: 'node', spawn })).rejects.toThrow(UsageError);
   });
