@@ -162,7 +162,7 @@ interface Table {
 /**
  * Reads a table row by row: the header into its layout (problems added), a first pass when
  * the header has columns typed by their whole column or nameless ones, then `row` for each
- * body record with its table row. Returns false when the file has no header row.
+ * body record with its table row; a file with no header row adds its problem.
  */
 async function readTable(table: Table, chunkBytes: number, problems: FileProblem[], row: (layout: TableLayout, record: CsvRecord) => void): Promise<void> {
   await regularFileSize(table.file);
