@@ -85,6 +85,9 @@ export function activatedBy(graph: SupplyGraph, action: ActivateAction): string[
   return graph.filterNodes((_node, a) => a.status !== 'operating' && a.startYear !== undefined && a.startYear <= year);
 }
 
+/** Whether two graphs have the same graphology options (type, multi, self loops). */
+const sameOptions = (a: SupplyGraph, b: SupplyGraph): boolean => a.type === b.type && a.multi === b.multi && a.allowSelfLoops === b.allowSelfLoops;
+
 /** Builds the active graph with `activated` nodes counted as operating, dropping dangling ones. */
 function buildActiveGraph(graph: SupplyGraph, activated: Set<string>): { graph: SupplyGraph; dropped: string[] } {
   const keep = new Set(graph.filterNodes((node, a) => a.status === 'operating' || activated.has(node)));
@@ -105,6 +108,10 @@ function buildActiveGraph(graph: SupplyGraph, activated: Set<string>): { graph: 
     }
   }
   const out = createSupplyGraph();
+  // Every node operating and none activated: the active graph is a copy of the whole graph
+  // (graphology's copy: the same options, nodes and edges in the same order, each attribute
+  // object copied shallowly, as below), made without adding elements one by one.
+  if (activated.size === 0 && keep.size === graph.order && sameOptions(graph, out)) return { graph: graph.copy(), dropped };
   out.replaceAttributes({ ...graph.getAttributes() });
   for (const node of keep) out.addNode(node, { ...graph.getNodeAttributes(node), status: 'operating' });
   graph.forEachEdge((edge, a, source, target) => {
@@ -169,11 +176,14 @@ export function applyScenario(graph: SupplyGraph, scenario: Scenario): AppliedSc
   const capacitySum = (caps: number[], fallback: number) => (caps.length > 0 ? sum(caps) : fallback);
   const passable = (node: string) =>
     Math.min(capacitySum(out.mapInEdges(node, (_e, a) => edgeCapacity(a)), Number.POSITIVE_INFINITY), capacitySum(out.mapOutEdges(node, (_e, a) => edgeCapacity(a)), Number.POSITIVE_INFINITY));
+  // The capacity a scale factor multiplies, taken before any action changes an edge
+  // capacity, for the nodes a scaleNode action names (no other node needs it).
   const baseCapacity = new Map<string, number>();
-  out.forEachNode((node, a) => {
-    const p = passable(node);
-    baseCapacity.set(node, a.capacity ?? (Number.isFinite(p) ? p : 0));
-  });
+  for (const action of scenario.actions) {
+    if (action.type !== 'scaleNode' || !out.hasNode(action.node) || baseCapacity.has(action.node)) continue;
+    const p = passable(action.node);
+    baseCapacity.set(action.node, out.getNodeAttribute(action.node, 'capacity') ?? (Number.isFinite(p) ? p : 0));
+  }
   const scale = new Map<string, number>();
   const offline = new Set<string>();
   // Origin content per embargoing country, on the active graph's baseline flows (actions change capacities, never flows).

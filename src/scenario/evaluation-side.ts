@@ -24,7 +24,7 @@ import { activeSubgraph, type SupplyGraph } from '../model/graph.js';
 import { maxFlow } from '../metrics/flow/max-flow.js';
 import type { AppliedScenario } from './apply-scenario.js';
 import { proportionalFlow } from './proportional-flow.js';
-import { preparedMaxFlow, sinkMaxFlowSolver } from './sink-max-flow.js';
+import { preparedMaxFlow, sinkMaxFlowSolver, withPreparedFlow } from './sink-max-flow.js';
 import { BOUNDS, type Bound, type SinkSupply, type Supply } from './evaluate.js';
 
 export interface Side {
@@ -73,11 +73,13 @@ export function evaluateSide(applied: AppliedScenario, base: SupplyGraph, object
   const sinkMaxFlows = detail === 'full';
   const compact = compactGraph(graph);
   const sinkMaxFlow = sinkMaxFlowSolver(compact);
-  // The total max flow: with the per-sink flows from `maxFlow`, else (a lean side of an
-  // active graph, whose compact graph is the one `maxFlow` builds) the same solve on the
-  // side's compact graph, which the end uses' max flows start from.
-  const flow = bounds.has('maxFlow') && sinkMaxFlows ? maxFlow(graph) : undefined;
-  const maxFlowValue = flow?.value ?? (bounds.has('maxFlow') ? (activeSubgraph(graph) === graph ? preparedMaxFlow(compact) : maxFlow(graph).value) : Number.NaN);
+  // The total max flow and the per-sink flows: on an active graph (whose compact graph is
+  // the one `maxFlow` builds, so `maxFlow` would make the same solve) read from the solve
+  // on the side's compact graph that the sinks' and end uses' max flows start from, else
+  // from `maxFlow`.
+  const active = activeSubgraph(graph) === graph;
+  const flow = bounds.has('maxFlow') && sinkMaxFlows ? (active ? preparedEdgeFlows(compact) : maxFlow(graph)) : undefined;
+  const maxFlowValue = flow?.value ?? (bounds.has('maxFlow') ? (active ? preparedMaxFlow(compact) : maxFlow(graph).value) : Number.NaN);
   const proportional = bounds.has('proportional') ? proportionalFlow(graph, { pass: applied.pass, limit: applied.limit }) : undefined;
   const network = bounds.has('allocation') ? allocationNetwork(graph, base) : undefined;
   const allocation = network ? solveAllocation(network, { objective, detail: detail === 'full' ? 'full' : 'deliveries' }) : undefined;
@@ -98,6 +100,21 @@ export function evaluateSide(applied: AppliedScenario, base: SupplyGraph, object
     bySink,
   };
   return { applied, supply, edgeFlow: proportional?.edgeFlow ?? {}, ...(allocation && network ? { allocation, network } : {}), compact, sinkMaxFlow, objective, computed: { bounds, detail }, memo: new Map() };
+}
+
+/**
+ * The value and edge flows (by edge key) of the maximum flow of an active graph's compact
+ * graph that `sink-max-flow.ts` prepares: the figures `maxFlow` returns for that graph
+ * (the same solve of the same compact graph), without solving again.
+ */
+function preparedEdgeFlows(compact: CompactGraph): { value: number; edgeFlow: Record<string, number> } {
+  return withPreparedFlow(compact, ({ supply, value }) => {
+    const edgeFlow: Record<string, number> = {};
+    compact.edges.forEach((edge, e) => {
+      edgeFlow[edge] = supply.network.flow[supply.edgePair[e] as number] as number;
+    });
+    return { value, edgeFlow };
+  });
 }
 
 /** The side's allocation optimum and network; an Error when the side left the allocation bound out (a programming error). */
