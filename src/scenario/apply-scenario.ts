@@ -76,6 +76,23 @@ export interface AppliedScenario {
   changes: ScenarioChange[];
   /** Actions that matched nothing, activated nodes left out, and the like. */
   warnings: string[];
+  /**
+   * The scenario as an overlay on the baseline active graph, present when no node was
+   * activated: `graph` is then the active graph of the input (the same nodes and edges in
+   * the same order, the same attributes) with exactly these `capacity` values replaced
+   * (offline and scaled nodes; cut, capped and offline nodes' edges). Computations that
+   * depend on the graph only through its structure, flows and capacities start from the
+   * baseline's (`evaluation-side.ts`).
+   */
+  overlay?: ScenarioOverlay;
+}
+
+/** Capacity overrides by node and edge key (see `AppliedScenario.overlay`). */
+export interface ScenarioOverlay {
+  /** The graph the scenario was applied to. */
+  input: SupplyGraph;
+  nodeCapacity: ReadonlyMap<string, number>;
+  edgeCapacity: ReadonlyMap<string, number>;
 }
 
 /** The nodes an activate action brings in (before dropping dangling ones). */
@@ -186,6 +203,7 @@ export function applyScenario(graph: SupplyGraph, scenario: Scenario): AppliedSc
   }
   const scale = new Map<string, number>();
   const offline = new Set<string>();
+  const touchedEdges = new Set<string>();
   // Origin content per embargoing country, on the active graph's baseline flows (actions change capacities, never flows).
   const content = new Map<string, Record<string, number>>();
 
@@ -212,6 +230,7 @@ export function applyScenario(graph: SupplyGraph, scenario: Scenario): AppliedSc
           pass[edge] = Math.min(pass[edge] ?? 1, share);
           const a = out.getEdgeAttributes(edge);
           out.setEdgeAttribute(edge, 'capacity', Math.min(edgeCapacity(a), share * a.flow));
+          touchedEdges.add(edge);
         }
         const verb = action.type === 'cap' ? `capped at ${share} of baseline flow` : 'cut';
         if (action.type === 'embargo' && action.origin === true) {
@@ -221,6 +240,7 @@ export function applyScenario(graph: SupplyGraph, scenario: Scenario): AppliedSc
             pass[edge] = Math.min(pass[edge] ?? 1, passes);
             const a = out.getEdgeAttributes(edge);
             out.setEdgeAttribute(edge, 'capacity', Math.min(edgeCapacity(a), passes * a.flow));
+            touchedEdges.add(edge);
           }
           const rule = action.originThreshold === undefined ? 'cut by their content' : `cut when their content is >= ${action.originThreshold}`;
           const cutFlow = sum([...third].map(([e, passes]) => (1 - passes) * out.getEdgeAttribute(e, 'flow')));
@@ -263,7 +283,18 @@ export function applyScenario(graph: SupplyGraph, scenario: Scenario): AppliedSc
   for (const node of offline) {
     out.setNodeAttribute(node, 'capacity', 0);
     limit[node] = 0;
-    out.forEachEdge(node, (edge) => out.setEdgeAttribute(edge, 'capacity', 0));
+    out.forEachEdge(node, (edge) => {
+      out.setEdgeAttribute(edge, 'capacity', 0);
+      touchedEdges.add(edge);
+    });
   }
-  return { graph: out, pass, limit, changes, warnings };
+  // Nothing activated: the graph is the baseline active graph with new capacities on the touched elements.
+  const overlay: ScenarioOverlay | undefined = activations.every((nodes) => nodes.length === 0)
+    ? {
+        input: graph,
+        nodeCapacity: new Map([...scale.keys(), ...offline].map((node) => [node, out.getNodeAttribute(node, 'capacity') as number])),
+        edgeCapacity: new Map([...touchedEdges].map((edge) => [edge, edgeCapacity(out.getEdgeAttributes(edge))])),
+      }
+    : undefined;
+  return { graph: out, pass, limit, changes, warnings, ...(overlay ? { overlay } : {}) };
 }

@@ -300,7 +300,7 @@ export function evaluateScenario(graph: SupplyGraph, scenario: Scenario, options
   const after = applyScenario(graph, scenario);
   const sideBefore = (prepared ?? prepareBaseline(graph, { objective })).side;
   const before = sideBefore.applied;
-  const sideAfter = evaluateSide(after, before.graph, objective);
+  const sideAfter = evaluateSide(after, before.graph, objective, { from: sideBefore });
   const baseline = prepared ? structuredClone(sideBefore.supply) : sideBefore.supply;
   const { supply: changed, edgeFlow: flowAfter } = sideAfter;
   const allocationAfter = allocationOf(sideAfter).allocation;

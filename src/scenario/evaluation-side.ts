@@ -16,9 +16,9 @@
  * functions on the same graph, so every figure it has is the number a full side has;
  * figures it leaves out are NaN, and without the allocation bound it has no LP.
  */
-import { servedFirstAllocation, solveAllocation, type AllocationResult } from '../allocation/solve-allocation.js';
+import { servedFirstAllocation, solveBuiltAllocation, type AllocationResult } from '../allocation/solve-allocation.js';
 import { allocationNetwork, type AllocationNetwork } from '../allocation/allocation-network.js';
-import type { Objective } from '../allocation/allocation-lp.js';
+import { buildAllocationLp, withCapacities, type AllocationLp, type Objective } from '../allocation/allocation-lp.js';
 import { compactGraph, type CompactGraph } from '../model/compact.js';
 import { activeSubgraph, type SupplyGraph } from '../model/graph.js';
 import { maxFlow } from '../metrics/flow/max-flow.js';
@@ -35,6 +35,8 @@ export interface Side {
   /** The allocation optimum found, and the network it was solved on (absent when the side leaves out the allocation bound). */
   allocation?: AllocationResult;
   network?: AllocationNetwork;
+  /** The allocation LP the optimum was solved on (absent with the allocation bound). */
+  lp?: AllocationLp;
   compact: CompactGraph;
   /** `sinkMaxFlow` on `compact` (one flow network, reset per call). */
   sinkMaxFlow: (targets: ReadonlySet<string>) => number;
@@ -60,6 +62,14 @@ export interface SideOptions {
    * `solveAllocation`: no edge flows, activities or prices).
    */
   detail?: 'full' | 'losses';
+  /**
+   * The baseline side of the same input graph (no action, same objective): when `applied`
+   * is an overlay on it (`AppliedScenario.overlay`, no node activated), the side's compact
+   * graph, allocation network and LP are the baseline's with the overlay's capacities (what
+   * `compactGraph`, `allocationNetwork` and `buildAllocationLp` build for `applied.graph`,
+   * as nothing else differs), instead of being built again. Same results without.
+   */
+  from?: Side;
 }
 
 /**
@@ -71,7 +81,8 @@ export function evaluateSide(applied: AppliedScenario, base: SupplyGraph, object
   const bounds = new Set<Bound>(options.bounds ?? BOUNDS);
   const detail = options.detail ?? 'full';
   const sinkMaxFlows = detail === 'full';
-  const compact = compactGraph(graph);
+  const derived = deriveFrom(applied, base, objective, options.from);
+  const compact = derived?.compact ?? compactGraph(graph);
   const sinkMaxFlow = sinkMaxFlowSolver(compact);
   // The total max flow and the per-sink flows: on an active graph (whose compact graph is
   // the one `maxFlow` builds, so `maxFlow` would make the same solve) read from the solve
@@ -81,8 +92,9 @@ export function evaluateSide(applied: AppliedScenario, base: SupplyGraph, object
   const flow = bounds.has('maxFlow') && sinkMaxFlows ? (active ? preparedEdgeFlows(compact) : maxFlow(graph)) : undefined;
   const maxFlowValue = flow?.value ?? (bounds.has('maxFlow') ? (active ? preparedMaxFlow(compact) : maxFlow(graph).value) : Number.NaN);
   const proportional = bounds.has('proportional') ? proportionalFlow(graph, { pass: applied.pass, limit: applied.limit }) : undefined;
-  const network = bounds.has('allocation') ? allocationNetwork(graph, base) : undefined;
-  const allocation = network ? solveAllocation(network, { objective, detail: detail === 'full' ? 'full' : 'deliveries' }) : undefined;
+  const network = bounds.has('allocation') ? (derived?.network() ?? allocationNetwork(graph, base)) : undefined;
+  const lp = network ? ((derived && derived.lp(network)) ?? buildAllocationLp(network, { objective })) : undefined;
+  const allocation = network && lp ? solveBuiltAllocation(network, lp, { objective, detail: detail === 'full' ? 'full' : 'deliveries' }) : undefined;
   const bySink: Record<string, SinkSupply> = {};
   for (const sink of sinksOf(graph)) {
     bySink[sink] = {
@@ -99,7 +111,35 @@ export function evaluateSide(applied: AppliedScenario, base: SupplyGraph, object
     fairLevel: allocation?.fairLevel ?? null,
     bySink,
   };
-  return { applied, supply, edgeFlow: proportional?.edgeFlow ?? {}, ...(allocation && network ? { allocation, network } : {}), compact, sinkMaxFlow, objective, computed: { bounds, detail }, memo: new Map() };
+  return { applied, supply, edgeFlow: proportional?.edgeFlow ?? {}, ...(allocation && network && lp ? { allocation, network, lp } : {}), compact, sinkMaxFlow, objective, computed: { bounds, detail }, memo: new Map() };
+}
+
+/**
+ * What a side whose applied scenario is an overlay on the baseline side `from` takes from
+ * it (see `SideOptions.from`): the compact graph with the overlay's capacities, and on
+ * demand the allocation network and LP likewise. Undefined unless `applied.overlay` and
+ * `from` are on the same input graph, `from` is that graph with no action (an overlay
+ * without overrides) and `base` is its graph (the default recipes are then the same).
+ */
+function deriveFrom(applied: AppliedScenario, base: SupplyGraph, objective: Objective, from: Side | undefined): { compact: CompactGraph; network: () => AllocationNetwork | undefined; lp: (network: AllocationNetwork) => AllocationLp | undefined } | undefined {
+  const overlay = applied.overlay;
+  const origin = from?.applied.overlay;
+  if (!from || !overlay || !origin || overlay.input !== origin.input || origin.nodeCapacity.size + origin.edgeCapacity.size > 0 || base !== from.applied.graph || from.objective !== objective) return undefined;
+  const c = from.compact;
+  const nodeCapacity = c.nodeCapacity.slice();
+  for (const [node, capacity] of overlay.nodeCapacity) nodeCapacity[c.index.get(node) as number] = capacity;
+  const edgeCapacity = c.edgeCapacity.slice();
+  if (overlay.edgeCapacity.size > 0) {
+    const edgeIndex = new Map(c.edges.map((edge, e) => [edge, e]));
+    for (const [edge, capacity] of overlay.edgeCapacity) edgeCapacity[edgeIndex.get(edge) as number] = capacity;
+  }
+  const compact: CompactGraph = { ...c, nodeCapacity, edgeCapacity };
+  return {
+    compact,
+    // allocationNetwork takes both capacities from the compact graph: the same arrays.
+    network: () => (from.network ? { ...from.network, nodeCapacity, edgeCapacity } : undefined),
+    lp: (network) => (from.lp && from.network && network !== from.network ? withCapacities(from.lp, network) : undefined),
+  };
 }
 
 /**
