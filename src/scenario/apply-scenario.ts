@@ -189,7 +189,8 @@ export function applyScenario(graph: SupplyGraph, scenario: Scenario): AppliedSc
   out.forEachNode((node, a) => (limit[node] = a.capacity === 0 ? 0 : 1));
   const changes: ScenarioChange[] = [];
   const warnings: string[] = [];
-  const nodeFlow = (node: string) => Math.max(sum(out.mapInEdges(node, (_e, a) => a.flow)), sum(out.mapOutEdges(node, (_e, a) => a.flow)));
+  // The same sums as sum(mapInEdges(...)) in the same order, without the arrays.
+  const nodeFlow = (node: string) => Math.max(out.reduceInEdges(node, (t, _e, a) => t + a.flow, 0), out.reduceOutEdges(node, (t, _e, a) => t + a.flow, 0));
   const capacitySum = (caps: number[], fallback: number) => (caps.length > 0 ? sum(caps) : fallback);
   const passable = (node: string) =>
     Math.min(capacitySum(out.mapInEdges(node, (_e, a) => edgeCapacity(a)), Number.POSITIVE_INFINITY), capacitySum(out.mapOutEdges(node, (_e, a) => edgeCapacity(a)), Number.POSITIVE_INFINITY));

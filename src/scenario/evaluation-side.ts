@@ -20,6 +20,7 @@ import { servedFirstAllocation, solveBuiltAllocation, type AllocationResult } fr
 import { allocationNetwork, type AllocationNetwork } from '../allocation/allocation-network.js';
 import { buildAllocationLp, withCapacities, type AllocationLp, type Objective } from '../allocation/allocation-lp.js';
 import { compactGraph, type CompactGraph } from '../model/compact.js';
+import { overlaidCapacities, type IndexOverlay } from '../model/graph-index.js';
 import { activeSubgraph, type SupplyGraph } from '../model/graph.js';
 import { maxFlow } from '../metrics/flow/max-flow.js';
 import type { AppliedScenario } from './apply-scenario.js';
@@ -125,14 +126,14 @@ function deriveFrom(applied: AppliedScenario, base: SupplyGraph, objective: Obje
   const overlay = applied.overlay;
   const origin = from?.applied.overlay;
   if (!from || !overlay || !origin || overlay.input !== origin.input || origin.nodeCapacity.size + origin.edgeCapacity.size > 0 || base !== from.applied.graph || from.objective !== objective) return undefined;
+  // The overlay by node and edge id of the baseline's compact graph (numbered as its index), and the capacities under it.
   const c = from.compact;
-  const nodeCapacity = c.nodeCapacity.slice();
-  for (const [node, capacity] of overlay.nodeCapacity) nodeCapacity[c.index.get(node) as number] = capacity;
-  const edgeCapacity = c.edgeCapacity.slice();
-  if (overlay.edgeCapacity.size > 0) {
-    const edgeIndex = new Map(c.edges.map((edge, e) => [edge, e]));
-    for (const [edge, capacity] of overlay.edgeCapacity) edgeCapacity[edgeIndex.get(edge) as number] = capacity;
-  }
+  const edgeIndex = overlay.edgeCapacity.size > 0 ? new Map(c.edges.map((edge, e) => [edge, e])) : new Map<string, number>();
+  const byId: IndexOverlay = {
+    nodeCapacity: new Map([...overlay.nodeCapacity].map(([node, capacity]) => [c.index.get(node) as number, capacity])),
+    edgeCapacity: new Map([...overlay.edgeCapacity].map(([edge, capacity]) => [edgeIndex.get(edge) as number, capacity])),
+  };
+  const { node: nodeCapacity, edge: edgeCapacity } = overlaidCapacities({ ...c, n: c.nodes.length, m: c.edges.length }, byId);
   const compact: CompactGraph = { ...c, nodeCapacity, edgeCapacity };
   return {
     compact,
