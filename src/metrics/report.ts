@@ -8,8 +8,11 @@
  * note naming the ones left out; a metric named explicitly that needs what the graph
  * lacks is a UsageError. `closeness` and `components` are computed only when named.
  *
- * Every metric is computed on the active graph (operating nodes only, `activeSubgraph`);
- * the report still lists every node and edge, inactive ones with 0 / false values and
+ * Every metric is computed on the active graph (operating nodes only): the graph is
+ * indexed once (model/graph-index.ts `indexGraph`, or the caller's index) and every metric
+ * reads its operating part (`operatingIndex`, the nodes and edges `activeSubgraph` keeps),
+ * by the metric files' `...OfIndex` functions; only shadowPrice (the LP builder) copies
+ * the active graphology graph. The report still lists every node and edge, inactive ones with 0 / false values and
  * their `status`. Only the metrics named in `metrics` are computed (default: all but shadowPrice, an LP);
  * `supply.maxFlow` comes with knockoutLoss or minCut (it is their baseline), and
  * `stages` with concentration or supplyRisk. `weight`, `sample`, `seed`, `normalized`,
