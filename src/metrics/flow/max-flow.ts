@@ -8,8 +8,9 @@
  * `capacity` passes at most that (node splitting). Edge weights are capacities; observed
  * `flow` is used only where no `capacity` is given. Computed on the active graph
  * (operating nodes only: the operating graph index, model/graph-index.ts
- * `operatingIndex`, which the solver reads directly as its CompactGraph). See `supply-network.ts` for the construction,
- * `dinic.ts` for the algorithm and `min-cut.ts` for the cut.
+ * `operatingIndex`, which the solver reads directly as its CompactGraph). See
+ * `supply-network.ts` for the construction, `dinic.ts` for the algorithm and
+ * `min-cut.ts` for the cut.
  *
  * The minimum cut is returned as the capacitated nodes whose split arc crosses it and
  * the edges that cross it; its capacity equals maxFlow (max-flow min-cut theorem).
@@ -163,7 +164,7 @@ function capacitiesFrom(graph: CompactGraph, read: EdgeAttributeReader, name: st
   return out;
 }
 
-/** Checks MaxFlowOptions strictly (unknown names and a bad capacity name are UsageErrors). */
+/** Checks that MaxFlowOptions is an object of known options (an unknown name is a UsageError). */
 function checkOptions(options: MaxFlowOptions): void {
   if (typeof options !== 'object' || options === null) throw new UsageError('maxFlow: options must be an object');
   for (const name of Object.keys(options)) {
