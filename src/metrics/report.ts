@@ -8,9 +8,12 @@
  * note naming the ones left out; a metric named explicitly that needs what the graph
  * lacks is a UsageError. `closeness` and `components` are computed only when named.
  *
- * Every metric is computed on the active graph (operating nodes only, `activeSubgraph`);
- * the report still lists every node and edge, inactive ones with 0 / false values and
- * their `status`. Only the metrics named in `metrics` are computed (default: all but shadowPrice, an LP);
+ * Every metric is computed on the active graph (operating nodes only): the graph is
+ * indexed once (model/graph-index.ts `indexGraph`, or the caller's index) and every metric
+ * reads its operating part (`operatingIndex`, the nodes and edges `activeSubgraph` keeps),
+ * by the metric files' `...OfIndex` functions; only shadowPrice (the LP builder) copies
+ * the active graphology graph. The report still lists every node and edge, inactive
+ * ones with 0 / false values and their `status`. Only the metrics named in `metrics` are computed (default: all but shadowPrice, an LP);
  * `supply.maxFlow` comes with knockoutLoss or minCut (it is their baseline), and
  * `stages` with concentration or supplyRisk. `weight`, `sample`, `seed`, `normalized`,
  * `endpoints` and `undirected` go to betweenness (weight = an edge attribute read as a
@@ -20,19 +23,21 @@
  * The graph is not changed.
  */
 import { UsageError } from '../model/errors.js';
-import { activeSubgraph, edgeCapacity, isActive, nodeLabel, type SupplyGraph } from '../model/graph.js';
-import { betweenness, resolveBetweennessOptions, type BetweennessOptions, type BetweennessResult } from './centrality/betweenness.js';
-import { degree, type DegreeResult } from './centrality/degree.js';
-import { pagerank, resolvePagerankOptions, type PagerankOptions } from './centrality/pagerank.js';
-import { stageConcentration } from './concentration/stage-concentration.js';
-import { supplyRisk, type SupplyRiskResult } from './concentration/supply-risk.js';
+import { activeSubgraph, edgeCapacity, nodeLabel, type SupplyGraph } from '../model/graph.js';
+import { edgeAttributeReader, graphologyEdgeOrder, indexGraph, operatingIndex, type GraphIndex } from '../model/graph-index.js';
+import { stagesOf } from '../model/stages.js';
+import { betweennessOfIndex, betweennessPlan, resolveBetweennessOptions, type BetweennessOptions, type BetweennessPlan, type BetweennessResult } from './centrality/betweenness.js';
+import { degreeOfIndex } from './centrality/degree.js';
+import { pagerankOfIndex, resolvePagerankOptions, type PagerankOptions } from './centrality/pagerank.js';
+import { stageConcentrationOfIndex } from './concentration/stage-concentration.js';
+import { supplyRiskOfShares, type SupplyRiskResult } from './concentration/supply-risk.js';
 import { knockoutOfSolved, type KnockoutResult } from './flow/knockout.js';
-import { minimumCut, solveWithOptions, type MaxFlowOptions, type MinimumCut } from './flow/max-flow.js';
-import { nodeOrigins } from './flow/origin.js';
-import { flowShare, throughput } from './flow/throughput.js';
+import { minimumCut, solveIndexWithOptions, type MaxFlowOptions, type MinimumCut } from './flow/max-flow.js';
+import { nodeOriginsOfIndex } from './flow/origin.js';
+import { flowShareOfIndex, throughputOfIndex } from './flow/throughput.js';
 import { solveAllocation, type AllocationResult } from '../allocation/solve-allocation.js';
-import { closeness } from './centrality/closeness.js';
-import { components, type ComponentsResult } from './graph/components.js';
+import { closenessOfIndex } from './centrality/closeness.js';
+import { componentsOfIndex } from './graph/components.js';
 import { hasCountry, hasFlow, hasStage, metNeeds, requireSupplyChain } from '../model/supply-chain.js';
 import { unitOf } from '../model/units.js';
 import { DEFAULT_METRICS, METRIC_NAMES, METRIC_NEEDS, type CountryMetrics, type EdgeMetrics, type MetricName, type MetricsReport, type NodeMetrics, type StageConcentration } from './report-types.js';
@@ -128,36 +133,53 @@ function resolveOptions(options: MetricsOptions): { metrics: Set<MetricName>; be
 
 /** Total `flow` on the edges into sinks (nodes with no out-edge) of the active graph. */
 export function observedSupply(active: SupplyGraph): number {
+  return observedSupplyOfIndex(indexGraph(active));
+}
+
+/** `observedSupply` on a graph index (pass the operating index; summed in graphology's edge order, so bit for bit the same). */
+export function observedSupplyOfIndex(active: GraphIndex): number {
+  const { inEdges } = graphologyEdgeOrder(active);
   let total = 0;
-  active.forEachNode((node) => {
-    if (active.outDegree(node) > 0) return;
-    active.forEachInEdge(node, (_edge, attributes) => {
-      total += attributes.flow;
-    });
-  });
+  for (let v = 0; v < active.n; v++) {
+    if ((active.outDegree[v] as number) > 0) continue;
+    for (let p = active.inOffsets[v] as number; p < (active.inOffsets[v + 1] as number); p++) total += active.edgeFlow[inEdges[p] as number] as number;
+  }
   return total;
 }
 
 /**
- * Work a caller may do ahead of `buildMetrics`, elsewhere (the CLI runs betweenness on
- * worker threads): the active graph, and betweenness computed on it with the options of
- * `betweennessJob`.
+ * Work a caller may do ahead of `buildMetrics`, elsewhere: the graph index (built once
+ * per loaded graph, `indexGraph`) and its operating part (`operatingIndex`), betweenness
+ * (the CLI runs it on worker threads: `betweennessJob`) and the knockout table.
  */
 export interface PrecomputedMetrics {
-  active?: SupplyGraph;
+  /** `indexGraph(graph)`. */
+  index?: GraphIndex;
+  /** `operatingIndex(index)`: the nodes and edges every metric is computed on. */
+  active?: GraphIndex;
   betweenness?: BetweennessResult;
   /** The knockout table of the active graph (the CLI computes it on worker threads, knockout-parallel.ts). */
   knockout?: KnockoutResult;
 }
 
+/** The index of `graph` and its operating part, from `precomputed` where given. */
+function indexesOf(graph: SupplyGraph, precomputed: PrecomputedMetrics): { index: GraphIndex; active: GraphIndex } {
+  const index = precomputed.index ?? indexGraph(graph);
+  return { index, active: precomputed.active ?? operatingIndex(index) };
+}
+
 /**
  * The betweenness computation `buildMetrics(graph, options)` needs, for a caller that
- * wants to run it itself: the active graph and the betweenness options; null when
- * betweenness is not asked for. Checks the options as `buildMetrics` does.
+ * wants to run it itself (betweenness-parallel.ts `runBetweennessPlan`): the plan on the
+ * operating index, and the index and operating index it was made from (pass them back
+ * in PrecomputedMetrics); null when betweenness is not asked for. Checks the options as
+ * `buildMetrics` does.
  */
-export function betweennessJob(graph: SupplyGraph, options: MetricsOptions = {}): { active: SupplyGraph; options: BetweennessOptions } | null {
+export function betweennessJob(graph: SupplyGraph, options: MetricsOptions = {}, precomputed: PrecomputedMetrics = {}): { plan: BetweennessPlan; index: GraphIndex; active: GraphIndex } | null {
   const { metrics, betweenness: betweennessOptions } = resolveOptions(options);
-  return metrics.has('betweenness') ? { active: activeSubgraph(graph), options: betweennessOptions } : null;
+  if (!metrics.has('betweenness')) return null;
+  const { index, active } = indexesOf(graph, precomputed);
+  return { plan: betweennessPlan(active, betweennessOptions, edgeAttributeReader(graph, active)), index, active };
 }
 
 /** True when `buildMetrics(graph, options)` computes the knockout table (a caller may run it itself: PrecomputedMetrics). */
@@ -171,22 +193,27 @@ export interface MetricsProgress {
   knockout?: (done: number, total: number) => void;
 }
 
-/** The report and its notes (see the header). */
+/**
+ * The report and its notes (see the header). The graph is indexed once (or the index
+ * comes from `precomputed`), and every metric reads its operating part; only shadowPrice
+ * (the allocation LP, src/allocation/) still builds the active graphology graph.
+ */
 export function buildMetrics(graph: SupplyGraph, options: MetricsOptions = {}, precomputed: PrecomputedMetrics = {}, progress: MetricsProgress = {}): MetricsResult {
   const { betweenness: betweennessOptions, metrics: resolved } = resolveOptions(options);
   const notes: string[] = [];
   const metrics = metricsFor(graph, options.metrics === undefined ? undefined : [...resolved], notes);
   const has = (name: MetricName) => metrics.has(name);
-  const active = precomputed.active ?? activeSubgraph(graph);
+  const { index, active } = indexesOf(graph, precomputed);
+  const read = edgeAttributeReader(graph, active);
 
-  const between: BetweennessResult | null = has('betweenness') ? (precomputed.betweenness ?? betweenness(active, betweennessOptions)) : null;
-  const flows = has('throughput') || has('flowShare') ? throughput(active) : null;
-  const shares = has('flowShare') && flows ? flowShare(active, flows) : null;
-  const degrees: DegreeResult | null = has('degree') ? degree(active) : null;
-  const ranks = has('pagerank') ? pagerank(active, pagerankOptionsOf(options)) : null;
-  const origins = has('origin') ? nodeOrigins(active) : null;
-  const close = has('closeness') ? closeness(active) : null;
-  const parts: ComponentsResult | null = has('components') ? components(active) : null;
+  const between: BetweennessResult | null = has('betweenness') ? (precomputed.betweenness ?? betweennessOfIndex(active, betweennessOptions, read)) : null;
+  const flows = has('throughput') || has('flowShare') || has('concentration') || has('supplyRisk') ? throughputOfIndex(active) : null;
+  const shares = has('flowShare') && flows ? flowShareOfIndex(active, flows) : null;
+  const degrees = has('degree') ? degreeOfIndex(active) : null;
+  const ranks = has('pagerank') ? pagerankOfIndex(active, pagerankOptionsOf(options), read) : null;
+  const origins = has('origin') ? nodeOriginsOfIndex(active) : null;
+  const close = has('closeness') ? closenessOfIndex(active) : null;
+  const parts = has('components') ? componentsOfIndex(active) : null;
 
   let maxFlow: number | undefined;
   let cut: MinimumCut | null = null;
@@ -196,7 +223,7 @@ export function buildMetrics(graph: SupplyGraph, options: MetricsOptions = {}, p
     if (options.sources !== undefined) flowOptions.sources = options.sources;
     if (options.targets !== undefined) flowOptions.targets = options.targets;
     if (options.capacity !== undefined) flowOptions.capacity = options.capacity;
-    const solved = solveWithOptions(active, flowOptions);
+    const solved = solveIndexWithOptions(active, flowOptions, index.index, read);
     maxFlow = solved.value;
     if (has('minCut')) cut = minimumCut(solved);
     if (has('knockoutLoss')) knockout = precomputed.knockout ?? knockoutOfSolved(solved, 'warm-start', progress.knockout);
@@ -208,17 +235,19 @@ export function buildMetrics(graph: SupplyGraph, options: MetricsOptions = {}, p
     // Sinks take up to their stated demand, unlimited without one: which capacities would
     // bind if the end uses took more (with their observed in-flow as the cap, no capacity
     // binds in the baseline and every price is 0).
+    // The LP builder (src/allocation/) still reads a graphology graph: the one place the
+    // report copies the active graph.
     const sinkLimit = new Map<string, number>();
-    active.forEachNode((node, a) => {
-      if (active.outDegree(node) === 0 && active.inDegree(node) > 0) sinkLimit.set(node, a.demand ?? Infinity);
-    });
-    prices = solveAllocation(active, { sinkLimit }).shadowPrice;
+    for (let v = 0; v < active.n; v++) {
+      if (active.outDegree[v] === 0 && (active.inDegree[v] as number) > 0) sinkLimit.set(active.nodes[v] as string, graph.getNodeAttribute(active.nodes[v] as string, 'demand') ?? Infinity);
+    }
+    prices = solveAllocation(activeSubgraph(graph), { sinkLimit }).shadowPrice;
   }
 
   let stages: StageConcentration[] = [];
   if (has('concentration') || has('supplyRisk')) {
-    const rows = stageConcentration(active);
-    const risk: SupplyRiskResult | null = has('supplyRisk') ? supplyRisk(active, rows) : null;
+    const rows = stageConcentrationOfIndex(active, stagesOf(graph.getAttributes()), flows ?? undefined);
+    const risk: SupplyRiskResult | null = has('supplyRisk') ? supplyRiskOfShares(rows, graph.getAttributes().countries ?? {}) : null;
     if (risk) notes.push(...risk.notes);
     stages = rows.map((row) => ({
       stage: row.stage,
@@ -234,24 +263,27 @@ export function buildMetrics(graph: SupplyGraph, options: MetricsOptions = {}, p
   const cutNodes = new Set(cut?.nodes ?? []);
   const cutEdges = new Set(cut?.edges ?? []);
   const nodes: NodeMetrics[] = graph.mapNodes((id, attributes) => {
-    const on = isActive(attributes);
+    // The node's id in the operating index; undefined for a node that is not operating.
+    const v = active.index.get(id);
+    const on = v !== undefined;
+    const at = (values: ArrayLike<number>): number => (on ? (values[v] as number) : 0);
     const row: NodeMetrics = { id, label: nodeLabel(id, attributes), ...(hasStage(attributes) ? { stage: attributes.stage } : {}), ...(hasCountry(attributes) ? { country: attributes.country } : {}), status: attributes.status };
     if (between) row.betweenness = on ? (between.nodes[id] ?? 0) : 0;
-    if (flows && has('throughput')) row.throughput = on ? (flows[id] ?? 0) : 0;
-    if (shares) row.flowShare = on ? (shares[id] ?? 0) : 0;
+    if (flows && has('throughput')) row.throughput = at(flows);
+    if (shares) row.flowShare = at(shares);
     if (knockout) row.knockoutLoss = on ? (knockout.nodes[id] ?? 0) : 0;
     if (cut) row.minCut = cutNodes.has(id);
     if (degrees) {
-      row.inDegree = on ? (degrees.inDegree[id] ?? 0) : 0;
-      row.outDegree = on ? (degrees.outDegree[id] ?? 0) : 0;
+      row.inDegree = at(degrees.inDegree);
+      row.outDegree = at(degrees.outDegree);
     }
-    if (ranks) row.pagerank = on ? (ranks[id] ?? 0) : 0;
+    if (ranks) row.pagerank = at(ranks);
     if (prices) row.shadowPrice = on ? (prices.nodes[id] ?? 0) : 0;
     if (origins) row.origin = on ? (origins[id] ?? { mining: {}, separation: {} }) : { mining: {}, separation: {} };
-    if (close) row.closeness = on ? (close[id] ?? 0) : 0;
+    if (close) row.closeness = at(close);
     if (parts && on) {
-      row.weakComponent = parts.weak[id] as number;
-      row.strongComponent = parts.strong[id] as number;
+      row.weakComponent = parts.weak[v] as number;
+      row.strongComponent = parts.strong[v] as number;
     }
     return row;
   });
@@ -274,7 +306,7 @@ export function buildMetrics(graph: SupplyGraph, options: MetricsOptions = {}, p
   const table = attributes.countries ?? {};
   const codes = [...new Set(graph.filterNodes((_node, a) => hasCountry(a)).map((node) => graph.getNodeAttribute(node, 'country')))].sort();
   const countryFlow = new Map<string, number>();
-  if (flows) active.forEachNode((node, a) => countryFlow.set(a.country, (countryFlow.get(a.country) ?? 0) + (flows[node] ?? 0)));
+  if (flows) for (let v = 0; v < active.n; v++) countryFlow.set(active.country[v] as string, (countryFlow.get(active.country[v] as string) ?? 0) + (flows[v] as number));
   const countries: CountryMetrics[] = codes.map((country) => {
     const row: CountryMetrics = { country, name: table[country]?.name ?? country };
     if (knockout) row.knockoutLoss = knockout.countries[country] ?? 0;
@@ -292,7 +324,7 @@ export function buildMetrics(graph: SupplyGraph, options: MetricsOptions = {}, p
     edges,
     stages,
     countries,
-    supply: { ...(maxFlow !== undefined ? { maxFlow } : {}), ...(metNeeds(active, ['flow']).has('flow') ? { observed: observedSupply(active) } : {}) },
+    supply: { ...(maxFlow !== undefined ? { maxFlow } : {}), ...(active.edgeFlow.every((flow: number) => !Number.isNaN(flow)) ? { observed: observedSupplyOfIndex(active) } : {}) },
     metrics: METRIC_NAMES.filter(has),
   };
   return { report, notes };

@@ -332,3 +332,118 @@ export function outCsr(index: GraphIndex, overlay: IndexOverlay = {}): { offsets
   }
   return { offsets, targets, edgeIds };
 }
+
+/**
+ * The index restricted to what an overlay keeps: nodes not switched off, edges not
+ * switched off whose ends are both kept, renumbered 0..n'-1 and 0..m'-1 in the index's
+ * order, with the overlay's capacity overrides applied. This is `activeSubgraph`
+ * (graph.ts) on typed arrays: with `operatingOverlay` it gives the same nodes and edges
+ * in the same order as `indexGraph(activeSubgraph(graph))`, so every metric computed on
+ * it equals the one computed on the copied graphology graph. String tables (stages,
+ * countries, materials) are shared with the index. When the overlay changes nothing the
+ * index itself is returned (no copy). O(n + m).
+ */
+export function keptIndex(index: GraphIndex, overlay: IndexOverlay): GraphIndex {
+  const { nodeOff, edgeOff } = overlay;
+  const nodeKept = (v: number): boolean => nodeOff?.[v] !== 1;
+  const edgeKept = (e: number): boolean => edgeOff?.[e] !== 1 && nodeKept(index.edgeSource[e] as number) && nodeKept(index.edgeTarget[e] as number);
+  let allNodes = true;
+  for (let v = 0; v < index.n && allNodes; v++) allNodes = nodeKept(v);
+  let allEdges = allNodes;
+  for (let e = 0; e < index.m && allEdges; e++) allEdges = edgeKept(e);
+  const overrides = (overlay.nodeCapacity?.size ?? 0) + (overlay.edgeCapacity?.size ?? 0) > 0;
+  if (allNodes && allEdges && !overrides) return index;
+
+  const newId = new Int32Array(index.n).fill(-1);
+  const nodes: string[] = [];
+  const ids = new Map<string, number>();
+  for (let v = 0; v < index.n; v++) {
+    if (!nodeKept(v)) continue;
+    newId[v] = nodes.length;
+    ids.set(index.nodes[v] as string, nodes.length);
+    nodes.push(index.nodes[v] as string);
+  }
+  const pickNodes = <T extends Int32Array | Float64Array | Uint8Array>(values: T): T => {
+    const out = values.slice(0, nodes.length) as T;
+    for (let v = 0; v < index.n; v++) if (newId[v] !== -1) out[newId[v] as number] = values[v] as number;
+    return out;
+  };
+  const keptEdges: number[] = [];
+  for (let e = 0; e < index.m; e++) if (edgeKept(e)) keptEdges.push(e);
+  const pickEdges = <T extends Int32Array | Float64Array>(values: T, map: (x: number) => number = (x) => x): T => {
+    const out = values.slice(0, keptEdges.length) as T;
+    keptEdges.forEach((e, i) => (out[i] = map(values[e] as number)));
+    return out;
+  };
+  const nodeCapacity = pickNodes(index.nodeCapacity);
+  for (const [v, c] of overlay.nodeCapacity ?? []) if (newId[v] !== -1) nodeCapacity[newId[v] as number] = c;
+  const edgeCapacity = pickEdges(index.edgeCapacity);
+  if (overlay.edgeCapacity?.size) {
+    const position = new Map(keptEdges.map((e, i) => [e, i]));
+    for (const [e, c] of overlay.edgeCapacity) {
+      const i = position.get(e);
+      if (i !== undefined) edgeCapacity[i] = c;
+    }
+  }
+  return finishIndex({
+    nodes,
+    index: ids,
+    edges: keptEdges.map((e) => index.edges[e] as string),
+    edgeSource: pickEdges(index.edgeSource, (v) => newId[v] as number),
+    edgeTarget: pickEdges(index.edgeTarget, (v) => newId[v] as number),
+    edgeFlow: pickEdges(index.edgeFlow),
+    edgeCapacity,
+    edgeMaterial: pickEdges(index.edgeMaterial),
+    materials: index.materials,
+    nodeCapacity,
+    nodeStage: pickNodes(index.nodeStage),
+    stages: index.stages,
+    nodeCountry: pickNodes(index.nodeCountry),
+    countries: index.countries,
+    nodeStatus: pickNodes(index.nodeStatus),
+  });
+}
+
+/** The operating part of an index (`keptIndex` under `operatingOverlay`): what the baseline metrics read. */
+export const operatingIndex = (index: GraphIndex): GraphIndex => keptIndex(index, operatingOverlay(index));
+
+/** True when `key` is an array index ("0", "17"; below 2^32 - 1): JavaScript objects list such keys first, ascending. */
+const isArrayIndex = (key: string): boolean => /^(0|[1-9]\d{0,9})$/.test(key) && Number(key) < 4_294_967_295;
+
+/**
+ * The out- and in-edge lists of the index (CSR, same offsets) in the order graphology
+ * walks a node's edges (`forEachOutEdge`, `outNeighbors`, ...): graphology keeps a node's
+ * neighbours in a plain object keyed by neighbour key, so neighbours whose key is an
+ * array index come first in ascending number, the others in insertion order. Metrics
+ * that sum floats over a node's edges use this order so that their values equal, bit for
+ * bit, those computed on the graphology graph. When no key is an array index the order is
+ * the insertion order and the index's own arrays are returned.
+ */
+export function graphologyEdgeOrder(index: GraphIndex): { outEdges: Int32Array; inEdges: Int32Array } {
+  const numeric = index.nodes.map(isArrayIndex);
+  if (!numeric.some(Boolean)) return { outEdges: index.outEdges, inEdges: index.inEdges };
+  const reorder = (offsets: Int32Array, edges: Int32Array, far: Int32Array): Int32Array => {
+    const out = edges.slice();
+    for (let v = 0; v < index.n; v++) {
+      const start = offsets[v] as number;
+      const list = Array.from(edges.subarray(start, offsets[v + 1] as number));
+      const first = list.filter((e) => numeric[far[e] as number]).sort((a, b) => Number(index.nodes[far[a] as number]) - Number(index.nodes[far[b] as number]));
+      const rest = list.filter((e) => !numeric[far[e] as number]);
+      out.set([...first, ...rest], start);
+    }
+    return out;
+  };
+  return { outEdges: reorder(index.outOffsets, index.outEdges, index.edgeTarget), inEdges: reorder(index.inOffsets, index.inEdges, index.edgeSource) };
+}
+
+/**
+ * Reads edge attributes the index does not carry (a `--weight` or `--capacity`
+ * attribute named by the user) from the graphology graph the index was built from:
+ * `read(e, name)` is the value of attribute `name` on the index's edge `e`.
+ */
+export type EdgeAttributeReader = (e: number, name: string) => unknown;
+
+/** The reader of `graph`'s edge attributes for the edges of `index` (built from it, or from part of it). */
+export function edgeAttributeReader(graph: SupplyGraph, index: GraphIndex): EdgeAttributeReader {
+  return (e, name) => (graph.getEdgeAttributes(index.edges[e] as string) as Record<string, unknown>)[name];
+}

@@ -5,6 +5,7 @@
  * sweeps on an acyclic graph in this order).
  */
 import type { SupplyGraph } from './graph.js';
+import { graphologyEdgeOrder, type GraphIndex } from './graph-index.js';
 
 export function topologicalOrder(graph: SupplyGraph): string[] {
   const seen = new Set<string>();
@@ -24,6 +25,49 @@ export function topologicalOrder(graph: SupplyGraph): string[] {
         seen.add(next);
         stack.push([next, graph.outNeighbors(next)]);
       }
+    }
+  }
+  return post.reverse();
+}
+
+/**
+ * `topologicalOrder` on a graph index (graph-index.ts), as node ids: the same order as
+ * on the graphology graph the index was built from (neighbours taken in graphology's
+ * order, `graphologyEdgeOrder`).
+ */
+export function topologicalOrderOfIndex(index: GraphIndex): Int32Array {
+  const { outEdges } = graphologyEdgeOrder(index);
+  const { n, outOffsets, edgeTarget, inDegree } = index;
+  const seen = new Uint8Array(n);
+  const post = new Int32Array(n);
+  let done = 0;
+  const roots: number[] = [];
+  for (let v = 0; v < n; v++) if (inDegree[v] === 0) roots.push(v);
+  for (let v = 0; v < n; v++) roots.push(v);
+  // Each frame: node, and the next out-edge position to take, walking from the last (as `pop`).
+  const stackNode = new Int32Array(n);
+  const stackNext = new Int32Array(n);
+  for (const root of roots) {
+    if (seen[root]) continue;
+    seen[root] = 1;
+    let top = 0;
+    stackNode[0] = root;
+    stackNext[0] = (outOffsets[root + 1] as number) - 1;
+    while (top >= 0) {
+      const v = stackNode[top] as number;
+      const p = stackNext[top] as number;
+      if (p < (outOffsets[v] as number)) {
+        post[done++] = v;
+        top--;
+        continue;
+      }
+      stackNext[top] = p - 1;
+      const next = edgeTarget[outEdges[p] as number] as number;
+      if (seen[next]) continue;
+      seen[next] = 1;
+      top++;
+      stackNode[top] = next;
+      stackNext[top] = (outOffsets[next + 1] as number) - 1;
     }
   }
   return post.reverse();

@@ -50,4 +50,19 @@ describe('chokepoint metrics: networkx conventions on request', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('maxFlow: source node "zz" is not in the graph');
   });
+
+  it('--source: the knockout table is that of the flow from the named sources (hand-solved)', async () => {
+    // a -> m (10), b -> m (30), m -> t (40). From every source: maxFlow 40, losing a costs
+    // 10/40, losing b 30/40. From --source a alone: maxFlow 10, losing a costs all of it,
+    // losing b nothing (it is not a source of this flow).
+    const edge = (source: string, target: string, flow: number) => ({ source, target, attributes: { flow } });
+    const file = write('two-sources', { nodes: ['a', 'b', 'm', 't'].map(node), edges: [edge('a', 'm', 10), edge('b', 'm', 30), edge('m', 't', 40)] });
+    const every = JSON.parse((await cli('metrics', file, '--metrics', 'knockoutLoss', '--table', 'nodes')).stdout) as { id: string; knockoutLoss: number }[];
+    expect(Object.fromEntries(every.map((n) => [n.id, n.knockoutLoss]))).toEqual({ a: 0.25, b: 0.75, m: 1, t: 1 });
+    const run = await cli('metrics', file, '--metrics', 'knockoutLoss', '--source', 'a');
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as { supply: { maxFlow: number }; nodes: { id: string; knockoutLoss: number }[] };
+    expect(report.supply.maxFlow).toBe(10);
+    expect(Object.fromEntries(report.nodes.map((n) => [n.id, n.knockoutLoss]))).toEqual({ a: 1, b: 0, m: 1, t: 1 });
+  });
 });

@@ -8,7 +8,8 @@
 import { Option, type Command } from 'commander';
 import { readGraphFile } from '../../io/read-graph.js';
 import { writeFileAtomic } from '../../io/write-file.js';
-import { betweennessParallel } from '../../metrics/centrality/betweenness-parallel.js';
+import { runBetweennessPlan } from '../../metrics/centrality/betweenness-parallel.js';
+import { indexGraph, operatingIndex } from '../../model/graph-index.js';
 import { knockoutLossParallel } from '../../metrics/flow/knockout-parallel.js';
 import { betweennessJob, buildMetrics, knockoutJob, parseMetricNames, type MetricsOptions, type PrecomputedMetrics } from '../../metrics/report.js';
 import { DEFAULT_METRICS, METRIC_NAMES } from '../../metrics/report-types.js';
@@ -112,15 +113,17 @@ export function registerMetrics(program: Command, ctx: CliContext): void {
       const options = metricsOptions(flags);
       const table = flags.table === undefined ? undefined : parseTableName(flags.table);
       const { graph, warnings } = await readGraphFile(file);
+      // The graph is indexed once (model/graph-index.ts); every metric reads the index.
+      const index = indexGraph(graph);
+      const precomputed: PrecomputedMetrics = { index, active: operatingIndex(index) };
       // Betweenness, the costly part, runs on worker threads when the graph is large
       // enough to gain from them (same values as the single-thread code, within 1e-12).
-      const precomputed: PrecomputedMetrics = {};
-      const job = betweennessJob(graph, options);
+      const job = betweennessJob(graph, options, precomputed);
       if (job) {
-        const bar = createProgress(ctx, { total: job.active.order, label: 'betweenness', quiet: flags.quiet === true });
+        const nodes = job.plan.csr.n;
+        const bar = createProgress(ctx, { total: nodes, label: 'betweenness', quiet: flags.quiet === true });
         try {
-          precomputed.active = job.active;
-          precomputed.betweenness = await betweennessParallel(job.active, { ...job.options, onProgress: (done, total) => bar.update(Math.round((done / total) * job.active.order)) });
+          precomputed.betweenness = await runBetweennessPlan(job.plan, { onProgress: (done, total) => bar.update(Math.round((done / total) * nodes)) });
         } finally {
           bar.stop();
         }
@@ -134,7 +137,11 @@ export function registerMetrics(program: Command, ctx: CliContext): void {
       try {
         // The knockout table, the costly flow metric, runs on worker threads on large
         // graphs (knockout-parallel.ts: exactly the single-thread values).
-        if (knockoutJob(options)) precomputed.knockout = await knockoutLossParallel(graph, { onProgress: knockout });
+        // knockoutLossParallel solves the default flow (every source to every sink, capacity
+        // ?? flow): with --source, --target or --capacity the report computes the table
+        // on the flow those name.
+        const defaultFlow = options.sources === undefined && options.targets === undefined && options.capacity === undefined;
+        if (knockoutJob(options) && defaultFlow) precomputed.knockout = await knockoutLossParallel(graph, { onProgress: knockout });
         result = buildMetrics(graph, options, precomputed, { knockout });
       } finally {
         bars.knockout?.stop();

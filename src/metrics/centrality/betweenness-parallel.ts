@@ -18,17 +18,10 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { SupplyGraph } from '../../model/graph.js';
-import {
-  betweennessRecords,
-  betweennessSources,
-  resolveBetweennessOptions,
-  scaleBetweenness,
-  type BetweennessOptions,
-  type BetweennessResult,
-} from './betweenness.js';
+import { betweennessPlan, resolveBetweennessOptions, scaleBetweenness, type BetweennessOptions, type BetweennessPlan, type BetweennessResult } from './betweenness.js';
 import { brandesSum, type RawBetweenness } from './brandes-sum.js';
-import { buildCsr, type Csr, type CsrTopology } from './csr.js';
-import { foldEdges, symmetricClosure } from './undirected.js';
+import type { Csr, CsrTopology } from './csr.js';
+import { edgeAttributeReader, indexGraph } from '../../model/graph-index.js';
 import type { WorkerInput } from './betweenness-worker.js';
 import { interleave, runPool, threadCount } from '../worker-pool.js';
 
@@ -90,12 +83,12 @@ export async function betweennessCsrParallel(csr: Csr, options: CsrParallelOptio
 /** betweenness (betweenness.ts) on worker threads: same options and result, plus ParallelOptions. */
 export async function betweennessParallel(graph: SupplyGraph, options: BetweennessOptions & ParallelOptions = {}): Promise<BetweennessResult> {
   const { threads, onProgress, spawn, minWork, ...metric } = options;
-  const resolved = resolveBetweennessOptions(metric);
-  const closure = resolved.undirected ? symmetricClosure(graph, resolved.weight) : null;
-  const csr = buildCsr(closure ? closure.graph : graph, resolved.weight);
-  const sources = betweennessSources(csr.n, resolved);
-  const parallel: ParallelOptions = { threads, onProgress, spawn, minWork };
-  const raw = await betweennessCsrParallel(csr, { sources, normalized: resolved.normalized, endpoints: resolved.endpoints, undirected: resolved.undirected, ...parallel });
-  const result = betweennessRecords(csr, raw);
-  return closure ? { nodes: result.nodes, edges: foldEdges(closure, result.edges) } : result;
+  resolveBetweennessOptions(metric);
+  const index = indexGraph(graph);
+  return runBetweennessPlan(betweennessPlan(index, metric, edgeAttributeReader(graph, index)), { threads, onProgress, spawn, minWork });
+}
+
+/** A betweenness plan (betweenness.ts `betweennessPlan`, on a graph index) run on worker threads. */
+export async function runBetweennessPlan(plan: BetweennessPlan, parallel: ParallelOptions = {}): Promise<BetweennessResult> {
+  return plan.finish(await betweennessCsrParallel(plan.csr, { sources: plan.sources, ...plan.scale, ...parallel }));
 }

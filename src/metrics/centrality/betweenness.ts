@@ -43,16 +43,18 @@
  * (default 0) picks the pivots and is only allowed with `sample`.
  *
  * Algorithm: Brandes 2001 (doi 10.1080/0022250X.2001.9990249), edge variant Brandes 2008
- * (doi 10.1016/j.socnet.2007.11.001), on a CSR index; see brandes-sum.ts. O(n + m) memory,
+ * (doi 10.1016/j.socnet.2007.11.001), on a CSR built from the graph index
+ * (model/graph-index.ts; `betweennessPlan`, `betweennessOfIndex`); see brandes-sum.ts. O(n + m) memory,
  * O(nm) time unweighted, O(nm + n^2 log n) weighted. betweenness-parallel.ts runs the same
  * sum on worker threads. The graph is not changed.
  */
 import { UsageError } from '../../model/errors.js';
 import type { SupplyGraph } from '../../model/graph.js';
 import { brandesSum, type RawBetweenness } from './brandes-sum.js';
-import { buildCsr, type Csr } from './csr.js';
+import { weightedCsrOfIndex, type Csr } from './csr.js';
 import { samplePivots } from './sampling.js';
-import { foldEdges, symmetricClosure } from './undirected.js';
+import { foldEdges, symmetricClosureOfIndex } from './undirected.js';
+import { edgeAttributeReader, indexGraph, type EdgeAttributeReader, type GraphIndex } from '../../model/graph-index.js';
 
 export interface BetweennessOptions {
   /** Edge attribute read as a length; null/undefined: hop counts. */
@@ -190,12 +192,52 @@ export function betweennessRecords(csr: Csr, raw: RawBetweenness): BetweennessRe
   return { nodes, edges };
 }
 
+/**
+ * A betweenness computation on a graph index, ready to run: the CSR (of the index, or of
+ * its undirected closure), the pivots, the options for `betweennessCsr` (or its parallel
+ * twin, betweenness-parallel.ts) and `finish`, which turns the scaled sums into the
+ * result keyed by the index's nodes and edges.
+ */
+export interface BetweennessPlan {
+  csr: Csr;
+  sources: Int32Array | null;
+  scale: { normalized: boolean; endpoints: boolean; undirected: boolean };
+  finish: (raw: RawBetweenness) => BetweennessResult;
+}
+
+/**
+ * Plans `betweenness` on `index` (every node of it counts: the metrics report passes the
+ * operating index). A `weight` attribute is read through `read` (edgeAttributeReader).
+ */
+export function betweennessPlan(index: GraphIndex, options: BetweennessOptions = {}, read?: EdgeAttributeReader): BetweennessPlan {
+  const resolved = resolveBetweennessOptions(options);
+  const scale = { normalized: resolved.normalized, endpoints: resolved.endpoints, undirected: resolved.undirected };
+  if (!resolved.undirected) {
+    const csr = weightedCsrOfIndex(index, resolved.weight, read);
+    return { csr, sources: betweennessSources(csr.n, resolved), scale, finish: (raw) => betweennessRecords(csr, raw) };
+  }
+  const closure = symmetricClosureOfIndex(index, resolved.weight, read);
+  const csr = weightedCsrOfIndex(closure.index, resolved.weight, (arc) => closure.lengths[arc]);
+  return {
+    csr,
+    sources: betweennessSources(csr.n, resolved),
+    scale,
+    finish: (raw) => {
+      const result = betweennessRecords(csr, raw);
+      return { nodes: result.nodes, edges: foldEdges(closure, result.edges) };
+    },
+  };
+}
+
+/** Node and edge betweenness of a graph index (see the header and `betweennessPlan`). */
+export function betweennessOfIndex(index: GraphIndex, options: BetweennessOptions = {}, read?: EdgeAttributeReader): BetweennessResult {
+  const plan = betweennessPlan(index, options, read);
+  return plan.finish(betweennessCsr(plan.csr, { sources: plan.sources, ...plan.scale }));
+}
+
 /** Node and edge betweenness of `graph` (see the header for the definition). */
 export function betweenness(graph: SupplyGraph, options: BetweennessOptions = {}): BetweennessResult {
-  const resolved = resolveBetweennessOptions(options);
-  const closure = resolved.undirected ? symmetricClosure(graph, resolved.weight) : null;
-  const csr = buildCsr(closure ? closure.graph : graph, resolved.weight);
-  const sources = betweennessSources(csr.n, resolved);
-  const result = betweennessRecords(csr, betweennessCsr(csr, { sources, normalized: resolved.normalized, endpoints: resolved.endpoints, undirected: resolved.undirected }));
-  return closure ? { nodes: result.nodes, edges: foldEdges(closure, result.edges) } : result;
+  resolveBetweennessOptions(options);
+  const index = indexGraph(graph);
+  return betweennessOfIndex(index, options, edgeAttributeReader(graph, index));
 }

@@ -19,7 +19,7 @@
 import { ProblemList, UsageError } from '../../model/errors.js';
 import type { SupplyGraph } from '../../model/graph.js';
 import { describeValue } from '../../model/parse-graph.js';
-import { outCsr, type GraphIndex, type IndexOverlay } from '../../model/graph-index.js';
+import { outCsr, type EdgeAttributeReader, type GraphIndex, type IndexOverlay } from '../../model/graph-index.js';
 
 export interface Csr {
   /** Number of nodes. */
@@ -79,33 +79,40 @@ export function buildCsr(graph: SupplyGraph, weight: string | null = null): Csr 
     order[i] = pos;
   }
 
-  let weights: Float64Array | null = null;
-  let integerWeights = true;
-  if (weight !== null && m > 0) {
-    const lengths = new Float64Array(m);
-    weights = lengths;
-    const problems = new ProblemList();
-    let missing = 0;
-    let i = 0;
-    graph.forEachEdge((key, attributes) => {
-      const value = (attributes as Record<string, unknown>)[weight];
-      const pos = order[i++] as number;
-      if (value === undefined) {
-        missing++;
-        problems.add(`edge "${key}"`, `has no "${weight}" attribute (every edge needs a length when weight is "${weight}")`);
-      } else if (typeof value !== 'number' || !Number.isFinite(value)) {
-        problems.add(`edge "${key}"`, `"${weight}" must be a finite number to be used as a length (got ${typeof value === 'number' ? String(value) : describeValue(value)})`);
-      } else if (value <= 0) {
-        problems.add(`edge "${key}"`, `"${weight}" must be > 0 to be used as a length (got ${value})`);
-      } else {
-        lengths[pos] = value;
-        if (!Number.isInteger(value)) integerWeights = false;
-      }
-    });
-    if (missing === m) throw new UsageError(`weight "${weight}": no edge has this attribute (misspelt?)`);
-    problems.throwIfAny(`weight "${weight}"`);
-  }
+  const attributes: Record<string, unknown>[] = weight === null ? [] : graph.mapEdges((_key, a) => a as Record<string, unknown>);
+  const { weights, integerWeights } = csrLengths(m, weight, (i) => keysInOrder[i] as string, (i) => (attributes[i] as Record<string, unknown>)[weight as string], (i) => order[i] as number);
   return { n, m, nodeKeys, edgeKeys, offsets, targets, weights, integerWeights };
+}
+
+/**
+ * Edge lengths by CSR position from attribute `weight` (null: hop counts, no lengths),
+ * checked as the header says. Edges are visited in insertion order i = 0..m-1 (so errors
+ * are listed in that order): `key(i)` names edge i, `value(i)` is its attribute value and
+ * `position(i)` its CSR position.
+ */
+export function csrLengths(m: number, weight: string | null, key: (i: number) => string, value: (i: number) => unknown, position: (i: number) => number): { weights: Float64Array | null; integerWeights: boolean } {
+  if (weight === null || m === 0) return { weights: null, integerWeights: true };
+  const lengths = new Float64Array(m);
+  let integerWeights = true;
+  const problems = new ProblemList();
+  let missing = 0;
+  for (let i = 0; i < m; i++) {
+    const v = value(i);
+    if (v === undefined) {
+      missing++;
+      problems.add(`edge "${key(i)}"`, `has no "${weight}" attribute (every edge needs a length when weight is "${weight}")`);
+    } else if (typeof v !== 'number' || !Number.isFinite(v)) {
+      problems.add(`edge "${key(i)}"`, `"${weight}" must be a finite number to be used as a length (got ${typeof v === 'number' ? String(v) : describeValue(v)})`);
+    } else if (v <= 0) {
+      problems.add(`edge "${key(i)}"`, `"${weight}" must be > 0 to be used as a length (got ${v})`);
+    } else {
+      lengths[position(i)] = v;
+      if (!Number.isInteger(v)) integerWeights = false;
+    }
+  }
+  if (missing === m) throw new UsageError(`weight "${weight}": no edge has this attribute (misspelt?)`);
+  problems.throwIfAny(`weight "${weight}"`);
+  return { weights: lengths, integerWeights };
 }
 
 /**
@@ -119,4 +126,20 @@ export function csrOfIndex(index: GraphIndex, overlay: IndexOverlay = {}): Csr {
   const { offsets, targets, edgeIds } = outCsr(index, overlay);
   const edgeKeys = Array.from(edgeIds, (e) => index.edges[e] as string);
   return { n: index.n, m: targets.length, nodeKeys: index.nodes, edgeKeys, offsets, targets, weights: null, integerWeights: true };
+}
+
+/**
+ * `buildCsr(graph, weight)` on a graph index: `csrOfIndex` of every node and edge, with
+ * lengths from attribute `weight` read through `read` (edgeAttributeReader; the index
+ * carries no length attribute), checked as `buildCsr` checks them.
+ */
+export function weightedCsrOfIndex(index: GraphIndex, weight: string | null, read?: EdgeAttributeReader): Csr {
+  const csr = csrOfIndex(index);
+  if (weight === null || index.m === 0) return csr;
+  if (read === undefined) throw new UsageError(`weight "${weight}" is not in the graph index; pass an edge attribute reader`);
+  const { edgeIds } = outCsr(index);
+  const position = new Int32Array(index.m);
+  edgeIds.forEach((e, pos) => (position[e] = pos));
+  const { weights, integerWeights } = csrLengths(index.m, weight, (e) => index.edges[e] as string, (e) => read(e, weight), (e) => position[e] as number);
+  return { ...csr, weights, integerWeights };
 }

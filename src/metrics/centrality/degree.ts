@@ -8,7 +8,8 @@
  * Reference: L. C. Freeman, "Centrality in social networks: conceptual clarification",
  * Social Networks 1 (1978) 215-239 (degree centrality).
  */
-import { activeSubgraph, type SupplyGraph } from '../../model/graph.js';
+import type { SupplyGraph } from '../../model/graph.js';
+import { indexGraph, operatingIndex, type GraphIndex } from '../../model/graph-index.js';
 
 export interface DegreeResult {
   /** Node -> number of in-edges. */
@@ -17,13 +18,20 @@ export interface DegreeResult {
   outDegree: Record<string, number>;
 }
 
+/** In- and out-degree by node id of an index (pass the operating index, `operatingIndex`: the index's own counts). */
+export function degreeOfIndex(index: GraphIndex): { inDegree: Int32Array; outDegree: Int32Array } {
+  return { inDegree: index.inDegree, outDegree: index.outDegree };
+}
+
+/** In- and out-degree of every operating node (see the header). */
 export function degree(graph: SupplyGraph): DegreeResult {
-  const active = activeSubgraph(graph);
+  const active = operatingIndex(indexGraph(graph));
+  const { inDegree: ins, outDegree: outs } = degreeOfIndex(active);
   const inDegree: Record<string, number> = {};
   const outDegree: Record<string, number> = {};
-  active.forEachNode((node) => {
-    inDegree[node] = active.inDegree(node);
-    outDegree[node] = active.outDegree(node);
+  active.nodes.forEach((node, v) => {
+    inDegree[node] = ins[v] as number;
+    outDegree[node] = outs[v] as number;
   });
   return { inDegree, outDegree };
 }

@@ -14,6 +14,7 @@
  *   edge joining u and v reports that value.
  */
 import { createSupplyGraph, type SupplyGraph } from '../../model/graph.js';
+import { GraphIndexBuilder, type EdgeAttributeReader, type GraphIndex } from '../../model/graph-index.js';
 
 export interface Closure {
   /** The symmetric closure, arc keys `JSON.stringify([u, v])`. */
@@ -46,8 +47,43 @@ export function symmetricClosure(graph: SupplyGraph, weight: string | null): Clo
   return { graph: closure, arcs };
 }
 
+/**
+ * `symmetricClosure` of a graph index: the closure as an index (same nodes and ids, the
+ * arcs in the order and with the keys `symmetricClosure` gives them), the length of each
+ * arc (the attribute value `symmetricClosure` would carry, read through `read`; empty
+ * without `weight`) and the arcs of each original edge.
+ */
+export function symmetricClosureOfIndex(index: GraphIndex, weight: string | null, read?: EdgeAttributeReader): { index: GraphIndex; lengths: unknown[]; arcs: Map<string, [string, string]> } {
+  const builder = new GraphIndexBuilder();
+  for (const node of index.nodes) builder.addNode(node, {});
+  const lengths: unknown[] = [];
+  const arcOf = new Map<number, number>();
+  const arcs = new Map<string, [string, string]>();
+  for (let e = 0; e < index.m; e++) {
+    const u = index.edgeSource[e] as number;
+    const v = index.edgeTarget[e] as number;
+    const length = weight === null || read === undefined ? undefined : read(e, weight);
+    for (const [a, b] of [[u, v], [v, u]] as const) {
+      const pair = a * index.n + b;
+      const arc = arcOf.get(pair);
+      if (arc === undefined) {
+        arcOf.set(pair, lengths.length);
+        lengths.push(length);
+        builder.addEdgeOf(arcKey(index.nodes[a] as string, index.nodes[b] as string), a, b, {});
+      } else if (weight !== null) {
+        const previous = lengths[arc];
+        if (typeof length === 'number' && (typeof previous !== 'number' || length < previous)) lengths[arc] = length;
+      }
+    }
+    const uk = index.nodes[u] as string;
+    const vk = index.nodes[v] as string;
+    arcs.set(index.edges[e] as string, [arcKey(uk, vk), arcKey(vk, uk)]);
+  }
+  return { index: builder.build(), lengths: weight === null ? [] : lengths, arcs };
+}
+
 /** Folds closure edge values back onto the original edges (sum of the two arcs). */
-export function foldEdges(closure: Closure, edges: Record<string, number>): Record<string, number> {
+export function foldEdges(closure: Pick<Closure, 'arcs'>, edges: Record<string, number>): Record<string, number> {
   const out: Record<string, number> = {};
   for (const [key, [a, b]] of closure.arcs) out[key] = (edges[a] ?? 0) + (edges[b] ?? 0);
   return out;

@@ -15,14 +15,17 @@
  * HHI is undefined when the stage's throughput is 0 (no node, or no flow): then `hhi` is
  * null, `topCountry` null, `topShare` 0 and `shares` empty, never a number that looks
  * real. Computed on the active graph (operating nodes only). The graph is not changed.
+ * `stageConcentrationOfIndex` computes it on a graph index (model/graph-index.ts);
+ * `stageConcentration` builds the operating index of a graphology graph and calls it.
  *
  * Reference: O. C. Herfindahl, Concentration in the Steel Industry, PhD thesis, Columbia
  * University, 1950; A. O. Hirschman, National Power and the Structure of Foreign Trade,
  * 1945; U.S. DOJ/FTC Merger Guidelines (2023), section 2.1 (HHI on percent shares).
  */
-import { activeSubgraph, type SupplyGraph } from '../../model/graph.js';
+import type { SupplyGraph } from '../../model/graph.js';
+import { indexGraph, operatingIndex, type GraphIndex } from '../../model/graph-index.js';
 import { stagesOf } from '../../model/stages.js';
-import { throughput } from '../flow/throughput.js';
+import { throughputOfIndex } from '../flow/throughput.js';
 import { requireSupplyChain } from '../../model/supply-chain.js';
 
 export interface StageShares {
@@ -37,18 +40,28 @@ export interface StageShares {
   shares: Record<string, number>;
 }
 
+/**
+ * Concentration of every stage of `stages` (default: the index's stage list) on `index`
+ * (every node of it counts: pass the operating index; every node has a stage and a
+ * country and every edge a flow: check with requireSupplyChain first). `values` is the
+ * throughput by node id, when the caller has it.
+ */
+export function stageConcentrationOfIndex(index: GraphIndex, stages: readonly string[] = index.stages, values: Float64Array = throughputOfIndex(index)): StageShares[] {
+  const byStage = new Map<string, Map<string, number>>();
+  for (let v = 0; v < index.n; v++) {
+    const stage = index.stages[index.nodeStage[v] as number] as string;
+    const country = index.country[v] as string;
+    const countries = byStage.get(stage) ?? new Map<string, number>();
+    countries.set(country, (countries.get(country) ?? 0) + (values[v] as number));
+    byStage.set(stage, countries);
+  }
+  return stages.map((stage) => concentrationOf(stage, byStage.get(stage) ?? new Map()));
+}
+
 /** Concentration of every stage of the graph's stage list, upstream first. */
 export function stageConcentration(graph: SupplyGraph): StageShares[] {
   requireSupplyChain(graph, 'concentration');
-  const active = activeSubgraph(graph);
-  const values = throughput(active);
-  const byStage = new Map<string, Map<string, number>>();
-  active.forEachNode((node, attributes) => {
-    const countries = byStage.get(attributes.stage) ?? new Map<string, number>();
-    countries.set(attributes.country, (countries.get(attributes.country) ?? 0) + (values[node] ?? 0));
-    byStage.set(attributes.stage, countries);
-  });
-  return stagesOf(graph.getAttributes()).map((stage) => concentrationOf(stage, byStage.get(stage) ?? new Map()));
+  return stageConcentrationOfIndex(operatingIndex(indexGraph(graph)), stagesOf(graph.getAttributes()));
 }
 
 function concentrationOf(stage: string, countries: Map<string, number>): StageShares {

@@ -30,6 +30,7 @@
  * EN, 2017, doi:10.2760/73303 (the supply-risk formula and the WGI scaling).
  */
 import type { SupplyGraph } from '../../model/graph.js';
+import type { GraphAttributes } from '../../model/schema.js';
 import { stageConcentration, type StageShares } from './stage-concentration.js';
 import { requireSupplyChain } from '../../model/supply-chain.js';
 
@@ -40,9 +41,17 @@ export interface SupplyRiskResult {
   notes: string[];
 }
 
+/** Supply risk of a graph's stages (see the header). */
 export function supplyRisk(graph: SupplyGraph, concentration: readonly StageShares[] = stageConcentration(graph)): SupplyRiskResult {
   requireSupplyChain(graph, 'supplyRisk');
-  const table = graph.getAttributes().countries ?? {};
+  return supplyRiskOfShares(concentration, graph.getAttributes().countries ?? {});
+}
+
+/**
+ * Supply risk from stage shares (`stageConcentration` or `stageConcentrationOfIndex`) and
+ * the graph's `countries` table: what `supplyRisk` computes, without the graph.
+ */
+export function supplyRiskOfShares(concentration: readonly StageShares[], table: NonNullable<GraphAttributes['countries']>): SupplyRiskResult {
   const stages: Record<string, number | null> = {};
   const notes: string[] = [];
   const anyScore = Object.values(table).some((info) => info.governance !== undefined);

@@ -7,8 +7,10 @@
  * be `"inf"`, unlimited); a node with a
  * `capacity` passes at most that (node splitting). Edge weights are capacities; observed
  * `flow` is used only where no `capacity` is given. Computed on the active graph
- * (operating nodes only, `activeSubgraph`). See `supply-network.ts` for the construction,
- * `dinic.ts` for the algorithm and `min-cut.ts` for the cut.
+ * (operating nodes only: the operating graph index, model/graph-index.ts
+ * `operatingIndex`, which the solver reads directly as its CompactGraph). See
+ * `supply-network.ts` for the construction, `dinic.ts` for the algorithm and
+ * `min-cut.ts` for the cut.
  *
  * The minimum cut is returned as the capacitated nodes whose split arc crosses it and
  * the edges that cross it; its capacity equals maxFlow (max-flow min-cut theorem).
@@ -20,8 +22,9 @@
  * Reference: L. R. Ford and D. R. Fulkerson, Flows in Networks, Princeton, 1962
  * (node splitting: ch. I.11); E. A. Dinic (1970), see `dinic.ts`.
  */
-import { compactGraph, type CompactGraph } from '../../model/compact.js';
-import { activeSubgraph, type SupplyGraph } from '../../model/graph.js';
+import type { CompactGraph } from '../../model/compact.js';
+import type { SupplyGraph } from '../../model/graph.js';
+import { edgeAttributeReader, indexGraph, operatingIndex, type EdgeAttributeReader, type GraphIndex } from '../../model/graph-index.js';
 import { augment } from './dinic.js';
 import { residualCut } from './min-cut.js';
 import { buildSupplyNetwork, nodeFlow, type SupplyNetwork, type Terminals } from './supply-network.js';
@@ -120,8 +123,8 @@ export interface MaxFlowOptions {
 
 const KNOWN_OPTIONS = new Set(['sources', 'targets', 'capacity']);
 
-/** Chosen terminals as index flags; unknown, inactive or overlapping nodes are UsageErrors. */
-function terminalsOf(graph: CompactGraph, all: SupplyGraph, options: MaxFlowOptions): Terminals | undefined {
+/** Chosen terminals as index flags; unknown, inactive or overlapping nodes are UsageErrors (`inGraph`: the key is a node of the whole graph). */
+function terminalsOf(graph: CompactGraph, inGraph: (key: string) => boolean, options: MaxFlowOptions): Terminals | undefined {
   if (options.sources === undefined && options.targets === undefined) return undefined;
   const n = graph.nodes.length;
   const pick = (keys: readonly string[] | undefined, what: string, fallback: (i: number) => boolean): Uint8Array => {
@@ -134,7 +137,7 @@ function terminalsOf(graph: CompactGraph, all: SupplyGraph, options: MaxFlowOpti
     for (const key of keys) {
       const i = graph.index.get(key);
       if (i === undefined) {
-        throw new UsageError(all.hasNode(key) ? `maxFlow: ${what} node "${key}" is not operating (planned nodes take no part in flows)` : `maxFlow: ${what} node "${key}" is not in the graph`);
+        throw new UsageError(inGraph(key) ? `maxFlow: ${what} node "${key}" is not operating (planned nodes take no part in flows)` : `maxFlow: ${what} node "${key}" is not in the graph`);
       }
       flags[i] = 1;
     }
@@ -148,11 +151,11 @@ function terminalsOf(graph: CompactGraph, all: SupplyGraph, options: MaxFlowOpti
 }
 
 /** Edge capacities read from attribute `name` (missing: unlimited); bad values are an InputError. */
-function capacitiesFrom(graph: CompactGraph, all: SupplyGraph, name: string): Float64Array {
+function capacitiesFrom(graph: CompactGraph, read: EdgeAttributeReader, name: string): Float64Array {
   const out = new Float64Array(graph.edges.length);
   const problems = new ProblemList();
   graph.edges.forEach((edge, e) => {
-    const value: unknown = (all.getEdgeAttributes(edge) as Record<string, unknown>)[name];
+    const value = read(e, name);
     if (value === undefined || value === 'inf' || value === Infinity) out[e] = Infinity;
     else if (typeof value === 'number' && Number.isFinite(value) && value >= 0) out[e] = value;
     else problems.add(`edge "${edge}"`, `"${name}" must be a number >= 0 or "inf" to be used as a capacity (got ${describeValue(value)})`);
@@ -161,20 +164,37 @@ function capacitiesFrom(graph: CompactGraph, all: SupplyGraph, name: string): Fl
   return out;
 }
 
-/** Checks the options strictly and solves: the compact active graph, its flow and the value. */
-export function solveWithOptions(graph: SupplyGraph, options: MaxFlowOptions = {}): SolvedFlow {
+/** Checks that MaxFlowOptions is an object of known options (an unknown name is a UsageError). */
+function checkOptions(options: MaxFlowOptions): void {
   if (typeof options !== 'object' || options === null) throw new UsageError('maxFlow: options must be an object');
   for (const name of Object.keys(options)) {
     if (!KNOWN_OPTIONS.has(name)) throw new UsageError(`maxFlow: unknown option "${name}" (known: ${[...KNOWN_OPTIONS].join(', ')})`);
   }
-  const active = activeSubgraph(graph);
-  let compact = compactGraph(active);
+}
+
+/**
+ * `solveWithOptions` on a graph index: `active` is the part that takes part in flows (the
+ * operating index, `operatingIndex`), solved as it is (a GraphIndex is a CompactGraph).
+ * `whole` says whether a key is a node of the whole graph (for the message on a chosen
+ * terminal that is not operating); `read` gives the `capacity` option's attribute.
+ */
+export function solveIndexWithOptions(active: GraphIndex, options: MaxFlowOptions = {}, whole: { has: (key: string) => boolean } = active.index, read?: EdgeAttributeReader): SolvedFlow {
+  checkOptions(options);
+  let compact: CompactGraph = active;
   const { capacity = null } = options;
   if (capacity !== null) {
     if (typeof capacity !== 'string' || capacity === '') throw new UsageError('maxFlow: capacity must be an edge attribute name');
-    compact = { ...compact, edgeCapacity: capacitiesFrom(compact, active, capacity) };
+    if (read === undefined) throw new UsageError(`maxFlow: capacity "${capacity}" is not in the graph index; pass an edge attribute reader`);
+    compact = { ...active, edgeCapacity: capacitiesFrom(active, read, capacity) };
   }
-  return solveMaxFlow(compact, terminalsOf(compact, graph, options));
+  return solveMaxFlow(compact, terminalsOf(compact, (key) => whole.has(key), options));
+}
+
+/** Checks the options strictly and solves: the compact active graph, its flow and the value. */
+export function solveWithOptions(graph: SupplyGraph, options: MaxFlowOptions = {}): SolvedFlow {
+  checkOptions(options);
+  const active = operatingIndex(indexGraph(graph));
+  return solveIndexWithOptions(active, options, { has: (key) => graph.hasNode(key) }, edgeAttributeReader(graph, active));
 }
 
 /**

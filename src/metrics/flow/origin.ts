@@ -31,11 +31,14 @@
  *
  * Reference: the same propagation is the "supply-chain origin" reading of input-output
  * tables (Leontief 1936; Miller and Blair, Input-Output Analysis, 2nd ed., 2009, ch. 6).
- * The graph is not changed; flows are read as volumes (t/yr).
+ * The graph is not changed; flows are read as volumes (t/yr). The sweeps run on a graph
+ * index (model/graph-index.ts, `traceOriginOfIndex`, `nodeOriginsOfIndex`); the graph
+ * functions index the graph and call them.
  */
 import { ComputationError, UsageError } from '../../model/errors.js';
 import type { SupplyGraph } from '../../model/graph.js';
-import { topologicalOrder } from '../../model/topological-order.js';
+import { topologicalOrderOfIndex } from '../../model/topological-order.js';
+import { graphologyEdgeOrder, indexGraph, type GraphIndex } from '../../model/graph-index.js';
 
 export interface OriginOptions {
   /** Stop when no share changes by more than this in a sweep (default 1e-12). */
@@ -67,17 +70,28 @@ export interface NodeOrigin {
  * (null for a non-seed node). See the file header for the formula.
  */
 export function traceOrigin(graph: SupplyGraph, seed: (node: string) => string | null, options: OriginOptions = {}): OriginShares {
+  const index = indexGraph(graph);
+  return traceOriginOfIndex(index, (v) => seed(index.nodes[v] as string), options);
+}
+
+/**
+ * `traceOrigin` on a graph index (model/graph-index.ts; every node of it counts), with
+ * `seed(v)` by node id; the same sweeps in the same order (graphologyEdgeOrder), so the
+ * same values bit for bit.
+ */
+export function traceOriginOfIndex(index: GraphIndex, seed: (v: number) => string | null, options: OriginOptions = {}): OriginShares {
   for (const key of Object.keys(options)) {
     if (!KNOWN.has(key)) throw new UsageError(`metrics/origin: unknown option "${key}" (known: ${[...KNOWN].join(', ')})`);
   }
   const tolerance = options.tolerance ?? DEFAULTS.tolerance;
   const maxSweeps = options.maxSweeps ?? DEFAULTS.maxSweeps;
-  const order = topologicalOrder(graph);
-  const index = new Map(order.map((node, i) => [node, i]));
+  const order = topologicalOrderOfIndex(index);
+  const position = new Int32Array(index.n);
+  order.forEach((v, i) => (position[v] = i));
   const labels: string[] = [];
   const labelIndex = new Map<string, number>();
-  const seeds = order.map((node) => {
-    const label = seed(node);
+  const seeds = Array.from(order, (v) => {
+    const label = seed(v);
     if (label === null) return -1;
     if (!labelIndex.has(label)) {
       labelIndex.set(label, labels.length);
@@ -90,10 +104,16 @@ export function traceOrigin(graph: SupplyGraph, seed: (node: string) => string |
   seeds.forEach((label, i) => {
     if (label >= 0) mix[i * width + label] = 1;
   });
-  // In-edges of each non-seed node with in-flow: (source index, weight = flow / in-flow).
-  const inputs = order.map((node, i) => {
+  // In-edges of each non-seed node with in-flow: (source position, weight = flow / in-flow).
+  const { inEdges } = graphologyEdgeOrder(index);
+  const { inOffsets, edgeSource, edgeFlow } = index;
+  const inputs = Array.from(order, (v, i) => {
     if ((seeds[i] ?? -1) >= 0) return [];
-    const edges = graph.mapInEdges(node, (_e, a, source) => ({ source: index.get(source) ?? 0, flow: a.flow }));
+    const edges: { source: number; flow: number }[] = [];
+    for (let p = inOffsets[v] as number; p < (inOffsets[v + 1] as number); p++) {
+      const e = inEdges[p] as number;
+      edges.push({ source: position[edgeSource[e] as number] as number, flow: edgeFlow[e] as number });
+    }
     const total = edges.reduce((sum, e) => sum + e.flow, 0);
     return total > 0 ? edges.filter((e) => e.flow > 0).map((e) => ({ source: e.source, weight: e.flow / total })) : [];
   });
@@ -118,25 +138,36 @@ export function traceOrigin(graph: SupplyGraph, seed: (node: string) => string |
     }
   }
   const out: OriginShares = {};
-  order.forEach((node, i) => {
+  order.forEach((v, i) => {
     const shares: Record<string, number> = {};
     labels.forEach((label, k) => {
       const value = mix[i * width + k] ?? 0;
       if (value > 0) shares[label] = value;
     });
-    out[node] = shares;
+    out[index.nodes[v] as string] = shares;
   });
+  return out;
+}
+
+/**
+ * The mining and separating origin of every node of `index` (every node has a stage, a
+ * country and every edge a flow; the report passes the operating index).
+ */
+export function nodeOriginsOfIndex(index: GraphIndex, options: OriginOptions = {}): Record<string, NodeOrigin> {
+  const byStage = (stage: string) => {
+    const id = index.stages.indexOf(stage);
+    return traceOriginOfIndex(index, (v) => (id >= 0 && index.nodeStage[v] === id ? (index.country[v] as string) : null), options);
+  };
+  const mining = byStage(ORIGIN_STAGES.mining);
+  const separation = byStage(ORIGIN_STAGES.separation);
+  const out: Record<string, NodeOrigin> = {};
+  for (const node of index.nodes) out[node] = { mining: mining[node] ?? {}, separation: separation[node] ?? {} };
   return out;
 }
 
 /** The mining and separating origin of every node (see the header). */
 export function nodeOrigins(graph: SupplyGraph, options: OriginOptions = {}): Record<string, NodeOrigin> {
-  const byStage = (stage: string) => traceOrigin(graph, (node) => (graph.getNodeAttribute(node, 'stage') === stage ? graph.getNodeAttribute(node, 'country') : null), options);
-  const mining = byStage(ORIGIN_STAGES.mining);
-  const separation = byStage(ORIGIN_STAGES.separation);
-  const out: Record<string, NodeOrigin> = {};
-  graph.forEachNode((node) => (out[node] = { mining: mining[node] ?? {}, separation: separation[node] ?? {} }));
-  return out;
+  return nodeOriginsOfIndex(indexGraph(graph), options);
 }
 
 /** content_X(v) per node: the share of v's supply that passed through a node of `country` (see the header). */

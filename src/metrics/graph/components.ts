@@ -8,12 +8,14 @@
  * order of their first node in the graph's node order (so the numbering is stable across
  * runs, but compare partitions, not numbers, with other tools). Computed on the active
  * graph; the graph is not changed. Weak: union-find with path halving; strong: Tarjan's
- * algorithm, iterative (no recursion limit). O(n + m).
+ * algorithm, iterative (no recursion limit). O(n + m). `componentsOfIndex` works on a
+ * graph index (model/graph-index.ts); `components` indexes a graphology graph and calls it.
  *
  * Reference: R. Tarjan, "Depth-first search and linear graph algorithms", SIAM Journal on
  * Computing 1 (1972) 146-160.
  */
-import { activeSubgraph, type SupplyGraph } from '../../model/graph.js';
+import type { SupplyGraph } from '../../model/graph.js';
+import { indexGraph, operatingIndex, type GraphIndex } from '../../model/graph-index.js';
 
 export interface ComponentsResult {
   /** Node -> number of its weakly connected component. */
@@ -102,20 +104,25 @@ function strongLabels(n: number, out: readonly number[][]): Int32Array {
   return label;
 }
 
+/** Both partitions by node id of `index` (pass the operating index), before keying by node. */
+export function componentsOfIndex(index: GraphIndex): { weak: Int32Array; strong: Int32Array; weakCount: number; strongCount: number } {
+  const { n, edgeSource, edgeTarget } = index;
+  const edges = Array.from(edgeSource, (s, e) => [s, edgeTarget[e] as number] as const);
+  const out: number[][] = Array.from({ length: n }, () => []);
+  for (const [s, t] of edges) (out[s] as number[]).push(t);
+  const weak = renumber(weakLabels(n, edges));
+  const strong = renumber(strongLabels(n, out));
+  return { weak: weak.ids, strong: strong.ids, weakCount: weak.count, strongCount: strong.count };
+}
+
 /** Both component partitions of the active graph (see the header). */
 export function components(graph: SupplyGraph): ComponentsResult {
-  const active = activeSubgraph(graph);
-  const nodes = active.nodes();
-  const id = new Map(nodes.map((node, i) => [node, i]));
-  const edges = active.mapEdges((_edge, _a, source, target) => [id.get(source) as number, id.get(target) as number] as const);
-  const out: number[][] = nodes.map(() => []);
-  for (const [s, t] of edges) (out[s] as number[]).push(t);
-  const weak = renumber(weakLabels(nodes.length, edges));
-  const strong = renumber(strongLabels(nodes.length, out));
-  const result: ComponentsResult = { weak: {}, strong: {}, weakCount: weak.count, strongCount: strong.count };
-  nodes.forEach((node, v) => {
-    result.weak[node] = weak.ids[v] as number;
-    result.strong[node] = strong.ids[v] as number;
+  const active = operatingIndex(indexGraph(graph));
+  const parts = componentsOfIndex(active);
+  const result: ComponentsResult = { weak: {}, strong: {}, weakCount: parts.weakCount, strongCount: parts.strongCount };
+  active.nodes.forEach((node, v) => {
+    result.weak[node] = parts.weak[v] as number;
+    result.strong[node] = parts.strong[v] as number;
   });
   return result;
 }
