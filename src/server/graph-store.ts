@@ -55,7 +55,7 @@ export interface GraphStoreOptions {
 export class GraphStore {
   private readonly cache = new Map<string, CacheEntry>();
   /** The last listing of the folder, by the folder's modification time (see `ids`). */
-  private listed: { key: string; ids: string[] } | null = null;
+  private listed: { key: string; ids: Promise<string[]> } | null = null;
   private readonly summaries = new Map<string, { key: string; summary: Promise<GraphSummary> }>();
   /** Stats in flight, by path (see `stat`). */
   private readonly stats = new Map<string, Promise<Stats>>();
@@ -77,26 +77,40 @@ export class GraphStore {
   /**
    * The ids of the graph files, sorted. Read again only when the folder's modification time
    * changes (adding, removing or renaming a file in it changes it): a stat per request
-   * instead of a listing per request.
+   * instead of a listing per request. A listing in flight is shared like a stat (`stat`),
+   * so the requests that arrive while one runs go on together, whatever the order in
+   * which the file system answers.
    */
   async ids(): Promise<string[]> {
-    let entries: Dirent[];
     let key: string;
     try {
       const info = await this.stat(this.dir);
       key = `${info.mtimeMs}:${info.ino}`;
-      if (this.listed?.key === key) return this.listed.ids;
+    } catch {
+      throw new NotFoundError(`the graphs folder ${this.dir} does not exist`);
+    }
+    if (this.listed?.key !== key) {
+      const listing = { key, ids: this.listIds() };
+      this.listed = listing;
+      listing.ids.catch(() => {
+        if (this.listed === listing) this.listed = null;
+      });
+    }
+    return this.listed.ids;
+  }
+
+  private async listIds(): Promise<string[]> {
+    let entries: Dirent[];
+    try {
       entries = await readdir(this.dir, { withFileTypes: true });
     } catch {
       throw new NotFoundError(`the graphs folder ${this.dir} does not exist`);
     }
-    const ids = entries
+    return entries
       .filter((entry) => entry.isFile() && entry.name.endsWith('.json'))
       .map((entry) => entry.name.slice(0, -'.json'.length))
       .filter((id) => GRAPH_ID_PATTERN.test(id))
       .sort();
-    this.listed = { key, ids };
-    return ids;
   }
 
   /** The file of a listed graph id; NotFoundError for anything else. */
