@@ -21,6 +21,7 @@
  */
 import { edgeCapacity as capacityOf, type SupplyGraph } from './graph.js';
 import { NODE_STATUSES, type EdgeAttributes, type GraphAttributes, type NodeAttributes, type NodeStatus } from './schema.js';
+import { PairSet } from './pair-set.js';
 import { stagesOf } from './stages.js';
 import { NO_COUNTRY } from './supply-chain.js';
 
@@ -124,7 +125,7 @@ export class GraphIndexBuilder {
   private readonly countries = new Table();
   private readonly status = new Growing(new Uint8Array(16), (size) => new Uint8Array(size));
   private stages: Table;
-  private readonly pairs = new Set<number>();
+  private readonly pairs = new PairSet();
 
   constructor(attributes: GraphAttributes = {}) {
     this.stages = new Table(stagesOf(attributes));
@@ -167,16 +168,21 @@ export class GraphIndexBuilder {
 
   /** hasPair by node ids. */
   hasPairOf(s: number, t: number): boolean {
-    return this.pairs.has(pairKey(s, t));
+    return this.pairs.has(s, t);
   }
 
   addEdge(key: string, source: string, target: string, attributes: Pick<EdgeAttributes, 'capacity' | 'material'> & { flow?: number }): void {
     this.addEdgeOf(key, this.nodeId(source), this.nodeId(target), attributes);
   }
 
+  /** The default key of an edge between nodes `s` and `t` (`source->target`), from the builder's own key strings. */
+  defaultEdgeKey(s: number, t: number): string {
+    return `${this.nodeKeys[s] as string}->${this.nodeKeys[t] as string}`;
+  }
+
   /** addEdge by node ids. */
   addEdgeOf(key: string, s: number, t: number, attributes: Pick<EdgeAttributes, 'capacity' | 'material'> & { flow?: number }): void {
-    this.pairs.add(pairKey(s, t));
+    this.pairs.add(s, t);
     this.edgeKeys.push(key);
     this.source.push(s);
     this.target.push(t);
@@ -209,8 +215,6 @@ export class GraphIndexBuilder {
   }
 }
 
-/** One number per ordered node pair (ids below 2^26, so the product stays an exact integer). */
-const pairKey = (s: number, t: number): number => s * 67_108_864 + t;
 
 type IndexCore = Omit<GraphIndex, 'n' | 'm' | 'country' | 'outOffsets' | 'outEdges' | 'inOffsets' | 'inEdges' | 'inDegree' | 'outDegree'>;
 

@@ -90,13 +90,15 @@ export function indexSink(): LoaderSink<IndexParseResult> {
     nodeRef: (key) => builder.nodeId(key),
     addNode: (key, attributes) => builder.addNode(key, attributes),
     hasPair: (_source, _target, s, t) => builder.hasPairOf(s, t),
-    hasEdgeKey: (key, _source, _target, isDefault) => customKeys.has(key) || (!isDefault && spellsDefaultKey(key)),
+    hasEdgeKey: (key, _source, _target, isDefault) => (customKeys.size > 0 && customKeys.has(key)) || (!isDefault && spellsDefaultKey(key)),
     addEdge: (key, source, target, attributes, isDefault, s, t) => {
       if (!isDefault) {
         customKeys.add(key);
         customPairs.add(`${source.length}:${source}${target}`);
       }
-      builder.addEdgeOf(key, s, t, attributes);
+      // A default key is spelt again from the index's own node keys, so the element's
+      // strings (its source and target) are not kept alive by it.
+      builder.addEdgeOf(isDefault ? builder.defaultEdgeKey(s, t) : key, s, t, attributes);
     },
     result: (warnings) => ({ index: builder.build(), attributes: graphAttributes, warnings }),
   };
