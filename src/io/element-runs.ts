@@ -56,6 +56,7 @@ export interface RunHandlers {
 }
 
 const decoder = new TextDecoder('utf-8');
+const latin1 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 
 /** Splits a graph JSON byte stream into element runs and everything else (see the module comment). */
 export class ElementRuns {
@@ -181,15 +182,18 @@ export class ElementRuns {
     if (this.carried.length === 0) {
       if (elementStart > resume) this.on.feed(bytes.subarray(resume, elementStart), this.base + resume);
       this.carriedFrom = this.base + elementStart;
-      this.carried.push(bytes.slice(elementStart, n));
-    } else this.carried.push(bytes.slice(start, n));
+      this.carried.push(new Uint8Array(bytes.subarray(elementStart, n))); // a copy: the reader may reuse its buffer
+    } else this.carried.push(new Uint8Array(bytes.subarray(start, n)));
     return n;
   }
 
   private parse(parts: Uint8Array[], from: number, to: number): void {
-    const bytes = parts.length === 1 ? Buffer.from((parts[0] as Uint8Array).buffer, (parts[0] as Uint8Array).byteOffset, (parts[0] as Uint8Array).byteLength) : Buffer.concat(parts);
-    // ASCII (most graph files) decodes as Latin-1, byte for byte, several times faster than UTF-8.
-    const text = isAscii(bytes) ? bytes.toString('latin1') : decoder.decode(bytes);
+    // Parts are decoded one by one and joined as strings (no copy of the bytes). ASCII
+    // (most graph files) decodes as Latin-1, byte for byte, several times faster than
+    // UTF-8; otherwise one streaming decoder joins characters cut between parts.
+    let text = '';
+    if (parts.every((part) => isAscii(part))) for (const part of parts) text += latin1(part);
+    else for (let k = 0; k < parts.length; k++) text += decoder.decode(parts[k], { stream: k < parts.length - 1 });
     let values: unknown;
     try {
       values = JSON.parse(`[${text}]`) as unknown;

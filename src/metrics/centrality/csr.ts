@@ -18,7 +18,7 @@
  */
 import { ProblemList, UsageError } from '../../model/errors.js';
 import type { SupplyGraph } from '../../model/graph.js';
-import { describeValue } from '../../model/parse-graph.js';
+import { describeValue } from '../../model/load-messages.js';
 import { outCsr, type GraphIndex, type IndexOverlay } from '../../model/graph-index.js';
 
 export interface Csr {
