@@ -112,7 +112,9 @@ class Table {
 export class GraphIndexBuilder {
   private readonly nodeKeys: string[] = [];
   private readonly ids = new Map<string, number>();
-  private readonly edgeKeys: string[] = [];
+  /** Edge keys by id; null for a default key (`source->target`), spelt only when `edges` is read. */
+  private readonly edgeKeys: (string | null)[] = [];
+  private defaultKeys = 0;
   private readonly source = ints();
   private readonly target = ints();
   private readonly flow = floats();
@@ -175,13 +177,18 @@ export class GraphIndexBuilder {
     this.addEdgeOf(key, this.nodeId(source), this.nodeId(target), attributes);
   }
 
-  /** The default key of an edge between nodes `s` and `t` (`source->target`), from the builder's own key strings. */
-  defaultEdgeKey(s: number, t: number): string {
-    return `${this.nodeKeys[s] as string}->${this.nodeKeys[t] as string}`;
+  /**
+   * addEdgeOf for an edge with the default key (`source->target`): the key is not stored
+   * but spelt from the node keys when the built index's `edges` is first read, so loading
+   * 3x10^6 edges builds no key strings for jobs that never name an edge.
+   */
+  addDefaultEdgeOf(s: number, t: number, attributes: Pick<EdgeAttributes, 'capacity' | 'material'> & { flow?: number }): void {
+    this.addEdgeOf(null, s, t, attributes);
+    this.defaultKeys++;
   }
 
   /** addEdge by node ids. */
-  addEdgeOf(key: string, s: number, t: number, attributes: Pick<EdgeAttributes, 'capacity' | 'material'> & { flow?: number }): void {
+  addEdgeOf(key: string | null, s: number, t: number, attributes: Pick<EdgeAttributes, 'capacity' | 'material'> & { flow?: number }): void {
     this.pairs.add(s, t);
     this.edgeKeys.push(key);
     this.source.push(s);
@@ -195,10 +202,11 @@ export class GraphIndexBuilder {
     const edgeSource = this.source.done();
     const edgeTarget = this.target.done();
     const nodeCountry = this.country.done();
-    return finishIndex({
+    const keys = this.edgeKeys;
+    const index = finishIndex({
       nodes: this.nodeKeys,
       index: this.ids,
-      edges: this.edgeKeys,
+      edges: keys as string[], // default keys (null) are spelt below, when first read
       edgeSource,
       edgeTarget,
       edgeFlow: this.flow.done(),
@@ -212,6 +220,17 @@ export class GraphIndexBuilder {
       countries: this.countries.names,
       nodeStatus: this.status.done(),
     });
+    if (this.defaultKeys === 0) return index;
+    const { nodes } = index;
+    let spelt: string[] | null = null;
+    Object.defineProperty(index, 'edges', {
+      enumerable: true,
+      get: (): string[] => {
+        spelt ??= keys.map((key, e) => key ?? `${nodes[edgeSource[e] as number] as string}->${nodes[edgeTarget[e] as number] as string}`);
+        return spelt;
+      },
+    });
+    return index;
   }
 }
 

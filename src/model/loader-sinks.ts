@@ -96,9 +96,9 @@ export function indexSink(): LoaderSink<IndexParseResult> {
         customKeys.add(key);
         customPairs.add(`${source.length}:${source}${target}`);
       }
-      // A default key is spelt again from the index's own node keys, so the element's
-      // strings (its source and target) are not kept alive by it.
-      builder.addEdgeOf(isDefault ? builder.defaultEdgeKey(s, t) : key, s, t, attributes);
+      // A default key is not stored: the index spells it from its node keys when read.
+      if (isDefault) builder.addDefaultEdgeOf(s, t, attributes);
+      else builder.addEdgeOf(key, s, t, attributes);
     },
     result: (warnings) => ({ index: builder.build(), attributes: graphAttributes, warnings }),
   };

@@ -117,6 +117,20 @@ export function buildCsr(graph: SupplyGraph, weight: string | null = null): Csr 
  */
 export function csrOfIndex(index: GraphIndex, overlay: IndexOverlay = {}): Csr {
   const { offsets, targets, edgeIds } = outCsr(index, overlay);
-  const edgeKeys = Array.from(edgeIds, (e) => index.edges[e] as string);
-  return { n: index.n, m: targets.length, nodeKeys: index.nodes, edgeKeys, offsets, targets, weights: null, integerWeights: true };
+  // Edge keys by CSR position are built on first use: node-only jobs on graphs of
+  // millions of edges never read them.
+  let edgeKeys: string[] | null = null;
+  return {
+    n: index.n,
+    m: targets.length,
+    nodeKeys: index.nodes,
+    get edgeKeys(): string[] {
+      edgeKeys ??= Array.from(edgeIds, (e) => index.edges[e] as string);
+      return edgeKeys;
+    },
+    offsets,
+    targets,
+    weights: null,
+    integerWeights: true,
+  };
 }
