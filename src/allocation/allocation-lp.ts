@@ -237,6 +237,31 @@ export function buildAllocationLp(net: AllocationNetwork, options: AllocationLpO
 }
 
 /**
+ * The LP of a network that differs from the one `built` was built on (without capacity
+ * overrides) only in node and edge capacities: the same rows and columns, with the upper
+ * bound of each flow column f(e) the edge's new capacity and the bound of each row cap(v)
+ * the node's new capacity, i.e. what `buildAllocationLp(net)` builds, without building it
+ * (arrays other than those bounds are shared with `built`). The caller vouches that
+ * nothing but capacities differ (e.g. a scenario overlay, `apply-scenario.ts`). Undefined
+ * when a node's capacity changes between finite and infinite, which adds or removes its
+ * row cap(v) (then build the LP).
+ */
+export function withCapacities(built: AllocationLp, net: AllocationNetwork): AllocationLp | undefined {
+  const { capRow, flowColumn } = built;
+  const colUpper = built.lp.colUpper.slice();
+  const rowUpper = built.lp.rowUpper.slice();
+  for (let v = 0; v < net.nodes.length; v++) {
+    const capacity = net.nodeCapacity[v] as number;
+    const row = capRow[v] as number;
+    const hasEdges = (net.inEdges[v] ?? []).length + (net.outEdges[v] ?? []).length > 0;
+    if (hasEdges && row >= 0 !== Number.isFinite(capacity)) return undefined;
+    if (row >= 0) rowUpper[row] = capacity;
+  }
+  for (let e = 0; e < net.edges.length; e++) colUpper[flowColumn[e] as number] = net.edgeCapacity[e] as number;
+  return { ...built, lp: { ...built.lp, colUpper, rowUpper } };
+}
+
+/**
  * The same LP (objective `total`) maximising only what the sinks `sinks` (node indices)
  * receive: the most they can get when served first (the others may still take what is
  * left). Shares the matrix with `built.lp`.

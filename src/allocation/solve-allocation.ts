@@ -109,11 +109,20 @@ function resolveOptions(options: AllocationOptions): AllocationOptions {
 
 /** Solves the allocation LP of a graph, an applied scenario or a prepared network. */
 export function solveAllocation(input: AllocationInput, options: AllocationOptions = {}): AllocationResult {
-  const { base, detail = 'full', ...lpOptions } = resolveOptions(options);
+  const { base, detail, ...lpOptions } = resolveOptions(options);
   const net = networkOf(input, base);
+  return solveBuiltAllocation(net, buildAllocationLp(net, lpOptions), detail === undefined ? lpOptions : { ...lpOptions, detail });
+}
+
+/**
+ * `solveAllocation` of the network `net` on `built`, which must be `buildAllocationLp(net,
+ * options)` (for instance `withCapacities` of another network's LP: the same LP): what
+ * callers that already hold the LP use. `base` is not an option here (the network is given).
+ */
+export function solveBuiltAllocation(net: AllocationNetwork, built: AllocationLp, options: Omit<AllocationOptions, 'base'> = {}): AllocationResult {
+  const { detail = 'full', ...lpOptions } = resolveOptions(options);
   const objective = lpOptions.objective ?? 'total';
   const full = detail === 'full';
-  const built = buildAllocationLp(net, lpOptions);
   let solution: LpSolution = solveLp(built.lp);
   let lp = built.lp;
   let fairLevel: number | null = null;

@@ -310,7 +310,7 @@ export const statusOf = (index: GraphIndex, v: number): NodeStatus => NODE_STATU
  * else its override or its capacity; a node is 0 when out, else its override or its
  * capacity. The index is not changed.
  */
-export function overlaidCapacities(index: GraphIndex, overlay: IndexOverlay): { node: Float64Array; edge: Float64Array } {
+export function overlaidCapacities(index: Pick<GraphIndex, 'n' | 'm' | 'nodeCapacity' | 'edgeCapacity' | 'edgeSource' | 'edgeTarget'>, overlay: IndexOverlay): { node: Float64Array; edge: Float64Array } {
   const node = index.nodeCapacity.slice();
   const edge = index.edgeCapacity.slice();
   for (const [v, c] of overlay.nodeCapacity ?? []) node[v] = c;

@@ -76,6 +76,23 @@ export interface AppliedScenario {
   changes: ScenarioChange[];
   /** Actions that matched nothing, activated nodes left out, and the like. */
   warnings: string[];
+  /**
+   * The scenario as an overlay on the baseline active graph, present when no node was
+   * activated: `graph` is then the active graph of the input (the same nodes and edges in
+   * the same order, the same attributes) with exactly these `capacity` values replaced
+   * (offline and scaled nodes; cut, capped and offline nodes' edges). Computations that
+   * depend on the graph only through its structure, flows and capacities start from the
+   * baseline's (`evaluation-side.ts`).
+   */
+  overlay?: ScenarioOverlay;
+}
+
+/** Capacity overrides by node and edge key (see `AppliedScenario.overlay`). */
+export interface ScenarioOverlay {
+  /** The graph the scenario was applied to. */
+  input: SupplyGraph;
+  nodeCapacity: ReadonlyMap<string, number>;
+  edgeCapacity: ReadonlyMap<string, number>;
 }
 
 /** The nodes an activate action brings in (before dropping dangling ones). */
@@ -84,6 +101,9 @@ export function activatedBy(graph: SupplyGraph, action: ActivateAction): string[
   const year = action.year ?? Number.NEGATIVE_INFINITY;
   return graph.filterNodes((_node, a) => a.status !== 'operating' && a.startYear !== undefined && a.startYear <= year);
 }
+
+/** Whether two graphs have the same graphology options (type, multi, self loops). */
+const sameOptions = (a: SupplyGraph, b: SupplyGraph): boolean => a.type === b.type && a.multi === b.multi && a.allowSelfLoops === b.allowSelfLoops;
 
 /** Builds the active graph with `activated` nodes counted as operating, dropping dangling ones. */
 function buildActiveGraph(graph: SupplyGraph, activated: Set<string>): { graph: SupplyGraph; dropped: string[] } {
@@ -105,6 +125,10 @@ function buildActiveGraph(graph: SupplyGraph, activated: Set<string>): { graph: 
     }
   }
   const out = createSupplyGraph();
+  // Every node operating and none activated: the active graph is a copy of the whole graph
+  // (graphology's copy: the same options, nodes and edges in the same order, each attribute
+  // object copied shallowly, as below), made without adding elements one by one.
+  if (activated.size === 0 && keep.size === graph.order && sameOptions(graph, out)) return { graph: graph.copy(), dropped };
   out.replaceAttributes({ ...graph.getAttributes() });
   for (const node of keep) out.addNode(node, { ...graph.getNodeAttributes(node), status: 'operating' });
   graph.forEachEdge((edge, a, source, target) => {
@@ -165,17 +189,22 @@ export function applyScenario(graph: SupplyGraph, scenario: Scenario): AppliedSc
   out.forEachNode((node, a) => (limit[node] = a.capacity === 0 ? 0 : 1));
   const changes: ScenarioChange[] = [];
   const warnings: string[] = [];
-  const nodeFlow = (node: string) => Math.max(sum(out.mapInEdges(node, (_e, a) => a.flow)), sum(out.mapOutEdges(node, (_e, a) => a.flow)));
+  // The same sums as sum(mapInEdges(...)) in the same order, without the arrays.
+  const nodeFlow = (node: string) => Math.max(out.reduceInEdges(node, (t, _e, a) => t + a.flow, 0), out.reduceOutEdges(node, (t, _e, a) => t + a.flow, 0));
   const capacitySum = (caps: number[], fallback: number) => (caps.length > 0 ? sum(caps) : fallback);
   const passable = (node: string) =>
     Math.min(capacitySum(out.mapInEdges(node, (_e, a) => edgeCapacity(a)), Number.POSITIVE_INFINITY), capacitySum(out.mapOutEdges(node, (_e, a) => edgeCapacity(a)), Number.POSITIVE_INFINITY));
+  // The capacity a scale factor multiplies, taken before any action changes an edge
+  // capacity, for the nodes a scaleNode action names (no other node needs it).
   const baseCapacity = new Map<string, number>();
-  out.forEachNode((node, a) => {
-    const p = passable(node);
-    baseCapacity.set(node, a.capacity ?? (Number.isFinite(p) ? p : 0));
-  });
+  for (const action of scenario.actions) {
+    if (action.type !== 'scaleNode' || !out.hasNode(action.node) || baseCapacity.has(action.node)) continue;
+    const p = passable(action.node);
+    baseCapacity.set(action.node, out.getNodeAttribute(action.node, 'capacity') ?? (Number.isFinite(p) ? p : 0));
+  }
   const scale = new Map<string, number>();
   const offline = new Set<string>();
+  const touchedEdges = new Set<string>();
   // Origin content per embargoing country, on the active graph's baseline flows (actions change capacities, never flows).
   const content = new Map<string, Record<string, number>>();
 
@@ -202,6 +231,7 @@ export function applyScenario(graph: SupplyGraph, scenario: Scenario): AppliedSc
           pass[edge] = Math.min(pass[edge] ?? 1, share);
           const a = out.getEdgeAttributes(edge);
           out.setEdgeAttribute(edge, 'capacity', Math.min(edgeCapacity(a), share * a.flow));
+          touchedEdges.add(edge);
         }
         const verb = action.type === 'cap' ? `capped at ${share} of baseline flow` : 'cut';
         if (action.type === 'embargo' && action.origin === true) {
@@ -211,6 +241,7 @@ export function applyScenario(graph: SupplyGraph, scenario: Scenario): AppliedSc
             pass[edge] = Math.min(pass[edge] ?? 1, passes);
             const a = out.getEdgeAttributes(edge);
             out.setEdgeAttribute(edge, 'capacity', Math.min(edgeCapacity(a), passes * a.flow));
+            touchedEdges.add(edge);
           }
           const rule = action.originThreshold === undefined ? 'cut by their content' : `cut when their content is >= ${action.originThreshold}`;
           const cutFlow = sum([...third].map(([e, passes]) => (1 - passes) * out.getEdgeAttribute(e, 'flow')));
@@ -253,7 +284,18 @@ export function applyScenario(graph: SupplyGraph, scenario: Scenario): AppliedSc
   for (const node of offline) {
     out.setNodeAttribute(node, 'capacity', 0);
     limit[node] = 0;
-    out.forEachEdge(node, (edge) => out.setEdgeAttribute(edge, 'capacity', 0));
+    out.forEachEdge(node, (edge) => {
+      out.setEdgeAttribute(edge, 'capacity', 0);
+      touchedEdges.add(edge);
+    });
   }
-  return { graph: out, pass, limit, changes, warnings };
+  // Nothing activated: the graph is the baseline active graph with new capacities on the touched elements.
+  const overlay: ScenarioOverlay | undefined = activations.every((nodes) => nodes.length === 0)
+    ? {
+        input: graph,
+        nodeCapacity: new Map([...scale.keys(), ...offline].map((node) => [node, out.getNodeAttribute(node, 'capacity') as number])),
+        edgeCapacity: new Map([...touchedEdges].map((edge) => [edge, edgeCapacity(out.getEdgeAttributes(edge))])),
+      }
+    : undefined;
+  return { graph: out, pass, limit, changes, warnings, ...(overlay ? { overlay } : {}) };
 }

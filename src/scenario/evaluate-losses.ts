@@ -54,7 +54,7 @@ export function evaluateLosses(graph: SupplyGraph, scenario: Scenario, options: 
   const before = applyScenario(graph, { name: 'baseline', actions: [] });
   const lean = { bounds, detail: 'losses' as const };
   const sideBefore = evaluateSide(before, before.graph, objective, lean);
-  const sideAfter = evaluateSide(after, before.graph, objective, lean);
+  const sideAfter = evaluateSide(after, before.graph, objective, { ...lean, from: sideBefore });
   return {
     name: scenario.name,
     unit: unitOf(graph.getAttributes()),

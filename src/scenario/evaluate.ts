@@ -31,8 +31,9 @@ import { bindingInput, type BindingInput } from '../allocation/binding-input.js'
 import { OBJECTIVES, type Objective } from '../allocation/allocation-lp.js';
 import { solveAllocation, type CountryShadowPrice } from '../allocation/solve-allocation.js';
 import { ComputationError, UsageError } from '../model/errors.js';
-import { nodeLabel, type SupplyGraph } from '../model/graph.js';
-import { topKnockoutLosses } from '../metrics/flow/knockout-top.js';
+import { activeSubgraph, nodeLabel, type SupplyGraph } from '../model/graph.js';
+import { topKnockout, topKnockoutLosses } from '../metrics/flow/knockout-top.js';
+import { withPreparedFlow } from './sink-max-flow.js';
 import { maxFlow } from '../metrics/flow/max-flow.js';
 import { applyScenario, type AppliedScenario, type ScenarioChange } from './apply-scenario.js';
 import { proportionalFlow } from './proportional-flow.js';
@@ -185,12 +186,22 @@ export function sinkSupplies(applied: AppliedScenario, base: SupplyGraph = appli
 
 const relativeLoss = (before: number, after: number): number | null => (before > 0 ? (before - after) / before : null);
 
-/** The `top` nodes of the side's graph with the largest knockoutLoss (exact, `knockout-top.ts`; remembered per `top`). */
+/**
+ * The `top` nodes of the side's graph with the largest knockoutLoss (exact, `knockout-top.ts`;
+ * remembered per `top`). On an active graph the knockouts start from the side's own solved
+ * maximum flow (`withPreparedFlow`: the solve `topKnockoutLosses` would repeat on the same
+ * compact graph, so the same ranking), else `topKnockoutLosses` solves the active subgraph.
+ */
 function bottlenecks(side: Side, top: number): Bottleneck[] {
   if (top === 0) return [];
   const graph = side.applied.graph;
+  const { compact } = side;
+  const rank = (): [string, number][] =>
+    activeSubgraph(graph) === graph
+      ? withPreparedFlow(compact, (solved) => topKnockout(solved, top, (i) => (compact.outDegree[i] as number) > 0).ranking.map(({ node, loss }): [string, number] => [compact.nodes[node] as string, loss]))
+      : topKnockoutLosses(graph, top, (node) => graph.outDegree(node) > 0);
   const ranking = remember(side, `bottlenecks:${top}`, () =>
-    topKnockoutLosses(graph, top, (node) => graph.outDegree(node) > 0).map(([node, loss]) => {
+    rank().map(([node, loss]) => {
       const a = graph.getNodeAttributes(node);
       return { node, label: nodeLabel(node, a), stage: a.stage, country: a.country, loss };
     }),
@@ -289,7 +300,7 @@ export function evaluateScenario(graph: SupplyGraph, scenario: Scenario, options
   const after = applyScenario(graph, scenario);
   const sideBefore = (prepared ?? prepareBaseline(graph, { objective })).side;
   const before = sideBefore.applied;
-  const sideAfter = evaluateSide(after, before.graph, objective);
+  const sideAfter = evaluateSide(after, before.graph, objective, { from: sideBefore });
   const baseline = prepared ? structuredClone(sideBefore.supply) : sideBefore.supply;
   const { supply: changed, edgeFlow: flowAfter } = sideAfter;
   const allocationAfter = allocationOf(sideAfter).allocation;

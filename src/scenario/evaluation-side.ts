@@ -16,15 +16,16 @@
  * functions on the same graph, so every figure it has is the number a full side has;
  * figures it leaves out are NaN, and without the allocation bound it has no LP.
  */
-import { servedFirstAllocation, solveAllocation, type AllocationResult } from '../allocation/solve-allocation.js';
+import { servedFirstAllocation, solveBuiltAllocation, type AllocationResult } from '../allocation/solve-allocation.js';
 import { allocationNetwork, type AllocationNetwork } from '../allocation/allocation-network.js';
-import type { Objective } from '../allocation/allocation-lp.js';
+import { buildAllocationLp, withCapacities, type AllocationLp, type Objective } from '../allocation/allocation-lp.js';
 import { compactGraph, type CompactGraph } from '../model/compact.js';
+import { overlaidCapacities, type IndexOverlay } from '../model/graph-index.js';
 import { activeSubgraph, type SupplyGraph } from '../model/graph.js';
 import { maxFlow } from '../metrics/flow/max-flow.js';
 import type { AppliedScenario } from './apply-scenario.js';
 import { proportionalFlow } from './proportional-flow.js';
-import { preparedMaxFlow, sinkMaxFlowSolver } from './sink-max-flow.js';
+import { preparedMaxFlow, sinkMaxFlowSolver, withPreparedFlow } from './sink-max-flow.js';
 import { BOUNDS, type Bound, type SinkSupply, type Supply } from './evaluate.js';
 
 export interface Side {
@@ -35,6 +36,8 @@ export interface Side {
   /** The allocation optimum found, and the network it was solved on (absent when the side leaves out the allocation bound). */
   allocation?: AllocationResult;
   network?: AllocationNetwork;
+  /** The allocation LP the optimum was solved on (absent with the allocation bound). */
+  lp?: AllocationLp;
   compact: CompactGraph;
   /** `sinkMaxFlow` on `compact` (one flow network, reset per call). */
   sinkMaxFlow: (targets: ReadonlySet<string>) => number;
@@ -60,6 +63,14 @@ export interface SideOptions {
    * `solveAllocation`: no edge flows, activities or prices).
    */
   detail?: 'full' | 'losses';
+  /**
+   * The baseline side of the same input graph (no action, same objective): when `applied`
+   * is an overlay on it (`AppliedScenario.overlay`, no node activated), the side's compact
+   * graph, allocation network and LP are the baseline's with the overlay's capacities (what
+   * `compactGraph`, `allocationNetwork` and `buildAllocationLp` build for `applied.graph`,
+   * as nothing else differs), instead of being built again. Same results without.
+   */
+  from?: Side;
 }
 
 /**
@@ -71,16 +82,20 @@ export function evaluateSide(applied: AppliedScenario, base: SupplyGraph, object
   const bounds = new Set<Bound>(options.bounds ?? BOUNDS);
   const detail = options.detail ?? 'full';
   const sinkMaxFlows = detail === 'full';
-  const compact = compactGraph(graph);
+  const derived = deriveFrom(applied, base, objective, options.from);
+  const compact = derived?.compact ?? compactGraph(graph);
   const sinkMaxFlow = sinkMaxFlowSolver(compact);
-  // The total max flow: with the per-sink flows from `maxFlow`, else (a lean side of an
-  // active graph, whose compact graph is the one `maxFlow` builds) the same solve on the
-  // side's compact graph, which the end uses' max flows start from.
-  const flow = bounds.has('maxFlow') && sinkMaxFlows ? maxFlow(graph) : undefined;
-  const maxFlowValue = flow?.value ?? (bounds.has('maxFlow') ? (activeSubgraph(graph) === graph ? preparedMaxFlow(compact) : maxFlow(graph).value) : Number.NaN);
+  // The total max flow and the per-sink flows: on an active graph (whose compact graph is
+  // the one `maxFlow` builds, so `maxFlow` would make the same solve) read from the solve
+  // on the side's compact graph that the sinks' and end uses' max flows start from, else
+  // from `maxFlow`.
+  const active = activeSubgraph(graph) === graph;
+  const flow = bounds.has('maxFlow') && sinkMaxFlows ? (active ? preparedEdgeFlows(compact) : maxFlow(graph)) : undefined;
+  const maxFlowValue = flow?.value ?? (bounds.has('maxFlow') ? (active ? preparedMaxFlow(compact) : maxFlow(graph).value) : Number.NaN);
   const proportional = bounds.has('proportional') ? proportionalFlow(graph, { pass: applied.pass, limit: applied.limit }) : undefined;
-  const network = bounds.has('allocation') ? allocationNetwork(graph, base) : undefined;
-  const allocation = network ? solveAllocation(network, { objective, detail: detail === 'full' ? 'full' : 'deliveries' }) : undefined;
+  const network = bounds.has('allocation') ? (derived?.network() ?? allocationNetwork(graph, base)) : undefined;
+  const lp = network ? ((derived && derived.lp(network)) ?? buildAllocationLp(network, { objective })) : undefined;
+  const allocation = network && lp ? solveBuiltAllocation(network, lp, { objective, detail: detail === 'full' ? 'full' : 'deliveries' }) : undefined;
   const bySink: Record<string, SinkSupply> = {};
   for (const sink of sinksOf(graph)) {
     bySink[sink] = {
@@ -97,7 +112,50 @@ export function evaluateSide(applied: AppliedScenario, base: SupplyGraph, object
     fairLevel: allocation?.fairLevel ?? null,
     bySink,
   };
-  return { applied, supply, edgeFlow: proportional?.edgeFlow ?? {}, ...(allocation && network ? { allocation, network } : {}), compact, sinkMaxFlow, objective, computed: { bounds, detail }, memo: new Map() };
+  return { applied, supply, edgeFlow: proportional?.edgeFlow ?? {}, ...(allocation && network && lp ? { allocation, network, lp } : {}), compact, sinkMaxFlow, objective, computed: { bounds, detail }, memo: new Map() };
+}
+
+/**
+ * What a side whose applied scenario is an overlay on the baseline side `from` takes from
+ * it (see `SideOptions.from`): the compact graph with the overlay's capacities, and on
+ * demand the allocation network and LP likewise. Undefined unless `applied.overlay` and
+ * `from` are on the same input graph, `from` is that graph with no action (an overlay
+ * without overrides) and `base` is its graph (the default recipes are then the same).
+ */
+function deriveFrom(applied: AppliedScenario, base: SupplyGraph, objective: Objective, from: Side | undefined): { compact: CompactGraph; network: () => AllocationNetwork | undefined; lp: (network: AllocationNetwork) => AllocationLp | undefined } | undefined {
+  const overlay = applied.overlay;
+  const origin = from?.applied.overlay;
+  if (!from || !overlay || !origin || overlay.input !== origin.input || origin.nodeCapacity.size + origin.edgeCapacity.size > 0 || base !== from.applied.graph || from.objective !== objective) return undefined;
+  // The overlay by node and edge id of the baseline's compact graph (numbered as its index), and the capacities under it.
+  const c = from.compact;
+  const edgeIndex = overlay.edgeCapacity.size > 0 ? new Map(c.edges.map((edge, e) => [edge, e])) : new Map<string, number>();
+  const byId: IndexOverlay = {
+    nodeCapacity: new Map([...overlay.nodeCapacity].map(([node, capacity]) => [c.index.get(node) as number, capacity])),
+    edgeCapacity: new Map([...overlay.edgeCapacity].map(([edge, capacity]) => [edgeIndex.get(edge) as number, capacity])),
+  };
+  const { node: nodeCapacity, edge: edgeCapacity } = overlaidCapacities({ ...c, n: c.nodes.length, m: c.edges.length }, byId);
+  const compact: CompactGraph = { ...c, nodeCapacity, edgeCapacity };
+  return {
+    compact,
+    // allocationNetwork takes both capacities from the compact graph: the same arrays.
+    network: () => (from.network ? { ...from.network, nodeCapacity, edgeCapacity } : undefined),
+    lp: (network) => (from.lp && from.network && network !== from.network ? withCapacities(from.lp, network) : undefined),
+  };
+}
+
+/**
+ * The value and edge flows (by edge key) of the maximum flow of an active graph's compact
+ * graph that `sink-max-flow.ts` prepares: the figures `maxFlow` returns for that graph
+ * (the same solve of the same compact graph), without solving again.
+ */
+function preparedEdgeFlows(compact: CompactGraph): { value: number; edgeFlow: Record<string, number> } {
+  return withPreparedFlow(compact, ({ supply, value }) => {
+    const edgeFlow: Record<string, number> = {};
+    compact.edges.forEach((edge, e) => {
+      edgeFlow[edge] = supply.network.flow[supply.edgePair[e] as number] as number;
+    });
+    return { value, edgeFlow };
+  });
 }
 
 /** The side's allocation optimum and network; an Error when the side left the allocation bound out (a programming error). */

@@ -239,6 +239,25 @@ export function preparedMaxFlow(graph: CompactGraph): number {
 }
 
 /**
+ * `run` on the maximum flow every `sinkMaxFlow` call on `graph` starts from (the same
+ * solve, `prepare`d once per compact graph), so that other computations on that flow (the
+ * per-sink max flows of a scenario side, its knockout bottlenecks) need no solve of their
+ * own. The network's flows and tolerance scales are returned to their solved state
+ * afterwards, whatever `run` did to them, so later calls see the state a fresh solve
+ * gives. ComputationError when the maximum flow is unbounded (as `solveMaxFlow`).
+ */
+export function withPreparedFlow<T>(graph: CompactGraph, run: (solved: SolvedFlow) => T): T {
+  const prepared = prepare(graph);
+  const { network } = prepared.solved.supply;
+  try {
+    return run(prepared.solved);
+  } finally {
+    network.flow.set(prepared.flow);
+    network.scale.set(prepared.solvedScale);
+  }
+}
+
+/**
  * `sinkMaxFlow` bound to one graph, for callers that ask about many target sets (the
  * solved network is prepared once per compact graph either way).
  */
