@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 /* global performance */
 // Benchmark job: the whole "load a graph file, compute node betweenness, write JSON" task
-// (what igraph's side does), from the compiled code (dist.mjs):
-// readGraphFile, the CSR index, Brandes on worker threads for nodes only, a {node: value}
-// record. Used by scripts/bench/run.mjs next to `chokepoint metrics`, and for sampled runs.
+// (what igraph's side does), from the compiled code (dist.mjs): the graph file read and
+// validated straight into the graph index (streamGraphIndex: the same checks and messages
+// as every loader, no graphology graph, as million-file.mjs does), its CSR, Brandes on
+// worker threads for nodes only, a {node: value} record. Used by scripts/bench/run.mjs
+// next to `chokepoint metrics`, and for sampled runs.
 //   node scripts/bench/betweenness-job.mjs GRAPH.json OUT.json [--sample K] [--seed S] [--timing]
 import { load } from './dist.mjs';
 import { writeFile } from 'node:fs/promises';
@@ -13,14 +15,16 @@ const option = (name) => (flags.includes(name) ? Number(flags[flags.indexOf(name
 const sample = option('--sample');
 const seed = option('--seed');
 const t0 = performance.now();
-const { readGraphFile } = await load('io/read-graph.js');
-const { betweennessCsrParallel } = await load('metrics/centrality/betweenness-parallel.js');
-const { betweennessSources, resolveBetweennessOptions } = await load('metrics/centrality/betweenness.js');
-const { buildCsr } = await load('metrics/centrality/csr.js');
+const [{ streamGraphIndex }, { betweennessCsrParallel }, { betweennessSources, resolveBetweennessOptions }, { csrOfIndex }] = await Promise.all([
+  load('io/stream-graph.js'),
+  load('metrics/centrality/betweenness-parallel.js'),
+  load('metrics/centrality/betweenness.js'),
+  load('metrics/centrality/csr.js'),
+]);
 const t1 = performance.now();
-const { graph } = await readGraphFile(file);
+const { index } = await streamGraphIndex(file);
 const t2 = performance.now();
-const csr = buildCsr(graph);
+const csr = csrOfIndex(index);
 const sources = betweennessSources(csr.n, resolveBetweennessOptions({ ...(sample ? { sample } : {}), ...(seed !== undefined ? { seed } : {}) }));
 const raw = await betweennessCsrParallel(csr, { sources, edges: false });
 const nodes = {};

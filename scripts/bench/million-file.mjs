@@ -4,7 +4,10 @@
 // validate it straight into the graph index (streamGraphIndex: @streamparser/json, the
 // loader's fast path, no graphology graph), then sampled node betweenness (k pivots, hop
 // counts) on worker threads over the index's CSR, and write the top nodes as JSON.
-// Prints one JSON line with the time of each step; run it under /usr/bin/time for peak RSS.
+// Prints one JSON line with the wall time of each step (`steps`) and the CPU time of the
+// process in it (`cpu`: user + system over all threads, worker threads and the garbage
+// collector's included; on a shared machine compare these); run it under /usr/bin/time
+// for peak RSS.
 //   node scripts/bench/million-file.mjs GRAPH.json [K] [SEED]
 import { load } from './dist.mjs';
 
@@ -16,11 +19,16 @@ const { betweennessCsrParallel } = await load('metrics/centrality/betweenness-pa
 const { betweennessSources, resolveBetweennessOptions } = await load('metrics/centrality/betweenness.js');
 
 const steps = {};
+const cpu = {};
 let t = performance.now();
+let c = process.cpuUsage();
 const lap = (name) => {
   const now = performance.now();
+  const used = process.cpuUsage(c);
   steps[name] = Math.round(now - t) / 1000;
+  cpu[name] = Math.round((used.user + used.system) / 1000) / 1000;
   t = now;
+  c = process.cpuUsage();
 };
 const { index } = await streamGraphIndex(file);
 lap('loadValidate');
@@ -31,4 +39,4 @@ const raw = await betweennessCsrParallel(csr, { sources, edges: false });
 lap('betweenness');
 const order = Array.from(raw.nodes.keys()).sort((a, b) => raw.nodes[b] - raw.nodes[a]).slice(0, 10);
 const top = order.map((i) => [index.nodes[i], raw.nodes[i]]);
-process.stdout.write(`${JSON.stringify({ nodes: index.n, edges: index.m, sample: Number(k), steps, top, heapMB: Math.round(process.memoryUsage().heapUsed / 1e6) })}\n`);
+process.stdout.write(`${JSON.stringify({ nodes: index.n, edges: index.m, sample: Number(k), steps, cpu, top, heapMB: Math.round(process.memoryUsage().heapUsed / 1e6) })}\n`);

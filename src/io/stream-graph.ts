@@ -28,11 +28,14 @@ import { JSONParser, TokenType, type ParsedTokenInfo } from '@streamparser/json'
 import { InputError, NotFoundError } from '../model/errors.js';
 import { createGraphLoader, createIndexLoader, type GraphLoader, type IndexParseResult, type ParseOptions, type ParseResult } from '../model/graph-loader.js';
 import { describeValue } from '../model/load-messages.js';
+import { ElementRuns } from './element-runs.js';
 import { isNestedTooDeep, MAX_JSON_DEPTH } from '../model/json-depth.js';
 
 const fileProblem = (label: string, message: string) => new InputError(label, [{ element: 'file', message }]);
 const TOP_KEYS: ReadonlySet<string> = new Set(['options', 'attributes', 'nodes', 'edges']);
 const CHUNK_BYTES = 1 << 20;
+/** What the streaming parser reads in place of a run of elements parsed with JSON.parse (element-runs.ts). */
+const PLACEHOLDER = new Uint8Array([0x30]);
 const deepMessage = `arrays and objects nested more than ${MAX_JSON_DEPTH} levels deep`;
 
 export interface StreamOptions extends ParseOptions {
@@ -93,6 +96,8 @@ class TopLevelWatcher {
   fatal: InputError | null = null;
   readonly topProblems: string[] = [];
   readonly seen = new Set<string>();
+  /** The top-level key whose array is open (depth 2 inside it), else null. */
+  arrayKey: string | null = null;
   private expectKey = false;
   private pendingKey: string | null = null;
   private valueKey: string | null = null;
@@ -110,7 +115,10 @@ class TopLevelWatcher {
       return;
     }
     if (token === TokenType.LEFT_BRACE || token === TokenType.LEFT_BRACKET) {
-      if (this.depth === 1) this.topValue(this.valueKey, token);
+      if (this.depth === 1) {
+        this.topValue(this.valueKey, token);
+        this.arrayKey = token === TokenType.LEFT_BRACKET ? this.valueKey : null;
+      }
       this.depth++;
       if (this.depth > MAX_JSON_DEPTH) this.fatal = fileProblem(this.label, deepMessage);
       this.expectKey = this.depth === 1;
@@ -118,6 +126,7 @@ class TopLevelWatcher {
     }
     if (token === TokenType.RIGHT_BRACE || token === TokenType.RIGHT_BRACKET) {
       this.depth--;
+      if (this.depth === 1) this.arrayKey = null;
       if (this.depth === 1 && this.valueKey === 'nodes') this.onNodesEnd();
       return;
     }
@@ -192,6 +201,10 @@ async function streamJson<R>(file: string, options: StreamOptions, loader: Graph
   const watcher = new TopLevelWatcher(label);
   let ended = false;
   let syntax: string | null = null;
+  /** File offset of the bytes being fed, so the parser's positions name bytes of the file. */
+  let fedAt = 0;
+  /** Placeholders fed for element runs whose `$.nodes.*` / `$.edges.*` values are not elements. */
+  let placeholders = 0;
   watcher.onNodesEnd = () => sequencer.nodesEnd();
   const parser = new JSONParser({ paths: ['$.options', '$.attributes', '$.nodes.*', '$.edges.*'], keepStack: false });
   parser.onToken = (info) => {
@@ -200,20 +213,45 @@ async function streamJson<R>(file: string, options: StreamOptions, loader: Graph
   parser.onValue = ({ value, key, stack }) => {
     if (watcher.fatal !== null) return;
     if (stack.length === 2) {
-      if (stack[1]?.key === 'nodes') sequencer.node(value);
+      if (placeholders > 0) placeholders--;
+      else if (stack[1]?.key === 'nodes') sequencer.node(value);
       else sequencer.edge(value);
     } else if (key === 'attributes') sequencer.attributes(value);
     else if (key === 'options') loader.options(value);
   };
   parser.onError = (error) => {
-    syntax ??= error.message;
+    syntax ??= error.message.replace(/at chunk position "(\d+)" \(absolute position "\d+"\)/, (_, at: string) => `at byte ${fedAt + Number(at)}`);
   };
   parser.onEnd = () => {
     ended = true;
   };
+  const runs = new ElementRuns({
+    feed(bytes, offset) {
+      if (ended) {
+        if (bytes.some((b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09)) syntax ??= 'unexpected data after the end of the JSON document';
+        return;
+      }
+      fedAt = offset;
+      parser.write(bytes);
+    },
+    atElement: () => !ended && syntax === null && watcher.fatal === null && watcher.depth === 2 && (watcher.arrayKey === 'nodes' || watcher.arrayKey === 'edges'),
+    elements(values, _from, to) {
+      if (watcher.arrayKey === 'nodes') for (const value of values) sequencer.node(value);
+      else for (const value of values) sequencer.edge(value);
+      placeholders++;
+      fedAt = to;
+      parser.write(PLACEHOLDER);
+    },
+    invalid(detail, from, to) {
+      syntax ??= `${detail}, in the elements of "${watcher.arrayKey ?? ''}" between bytes ${from} and ${to}`;
+    },
+    tooDeep() {
+      watcher.fatal ??= fileProblem(label, deepMessage);
+    },
+    stopped: () => syntax !== null || watcher.fatal !== null,
+  });
   for await (const bytes of chunks(file, label, options.chunkBytes)) {
-    if (ended && bytes.some((b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09)) syntax ??= 'unexpected data after the end of the JSON document';
-    if (!ended && syntax === null) parser.write(bytes);
+    runs.write(bytes);
     if (watcher.fatal !== null) throw watcher.fatal;
     if (syntax !== null) break;
   }

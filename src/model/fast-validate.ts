@@ -52,6 +52,7 @@ function hasReservedName(a: Record<string, unknown>): boolean {
 
 /** A flow or capacity: finite, 0 <= x <= MAX_QUANTITY. */
 const isQuantity = (value: unknown): boolean => typeof value === 'number' && value >= 0 && value <= MAX_QUANTITY;
+const isOptionalQuantity = (value: unknown): boolean => value === undefined || isQuantity(value);
 const isOptionalString = (value: unknown): boolean => value === undefined || typeof value === 'string';
 
 /** A number of months: finite, 0 <= x <= 1200. */
@@ -86,7 +87,10 @@ export function isValidNodeAttributes(a: unknown): a is Record<string, unknown> 
   for (const name of NODE_UNCHECKED) if (a[name] !== undefined) return false;
   const { label, stage, country, capacity, status, startYear, source, notes, confidence, sector, recipes, demand, stock, stockMonths, rampMonths, low, high, stockLow, stockHigh } = a;
   return (
-    [low, high, stockLow, stockHigh, demand].every((v) => v === undefined || isQuantity(v)) &&
+    isOptionalQuantity(low) &&
+    isOptionalQuantity(high) &&
+    isOptionalQuantity(stockLow) &&
+    isOptionalQuantity(stockHigh) &&
     (stage === undefined || (typeof stage === 'string' && stage !== '')) &&
     isOptionalString(country) &&
     isOptionalString(label) &&
@@ -111,7 +115,10 @@ export function isValidEdgeAttributes(a: unknown): a is Record<string, unknown> 
   for (const name of EDGE_UNCHECKED) if (a[name] !== undefined) return false;
   const { flow, capacity, material, source, notes, confidence, weight, low, high, capacityLow, capacityHigh } = a;
   return (
-    [low, high, capacityLow, capacityHigh].every((v) => v === undefined || isQuantity(v)) &&
+    isOptionalQuantity(low) &&
+    isOptionalQuantity(high) &&
+    isOptionalQuantity(capacityLow) &&
+    isOptionalQuantity(capacityHigh) &&
     (flow === undefined || isQuantity(flow)) &&
     (capacity === undefined || isQuantity(capacity)) &&
     isOptionalString(material) &&

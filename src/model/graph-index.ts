@@ -21,6 +21,7 @@
  */
 import { edgeCapacity as capacityOf, type SupplyGraph } from './graph.js';
 import { NODE_STATUSES, type EdgeAttributes, type GraphAttributes, type NodeAttributes, type NodeStatus } from './schema.js';
+import { PairSet } from './pair-set.js';
 import { stagesOf } from './stages.js';
 import { NO_COUNTRY } from './supply-chain.js';
 
@@ -111,7 +112,9 @@ class Table {
 export class GraphIndexBuilder {
   private readonly nodeKeys: string[] = [];
   private readonly ids = new Map<string, number>();
-  private readonly edgeKeys: string[] = [];
+  /** Edge keys by id; null for a default key (`source->target`), spelt only when `edges` is read. */
+  private readonly edgeKeys: (string | null)[] = [];
+  private defaultKeys = 0;
   private readonly source = ints();
   private readonly target = ints();
   private readonly flow = floats();
@@ -124,7 +127,7 @@ export class GraphIndexBuilder {
   private readonly countries = new Table();
   private readonly status = new Growing(new Uint8Array(16), (size) => new Uint8Array(size));
   private stages: Table;
-  private readonly pairs = new Set<number>();
+  private readonly pairs = new PairSet();
 
   constructor(attributes: GraphAttributes = {}) {
     this.stages = new Table(stagesOf(attributes));
@@ -167,16 +170,26 @@ export class GraphIndexBuilder {
 
   /** hasPair by node ids. */
   hasPairOf(s: number, t: number): boolean {
-    return this.pairs.has(pairKey(s, t));
+    return this.pairs.has(s, t);
   }
 
   addEdge(key: string, source: string, target: string, attributes: Pick<EdgeAttributes, 'capacity' | 'material'> & { flow?: number }): void {
     this.addEdgeOf(key, this.nodeId(source), this.nodeId(target), attributes);
   }
 
+  /**
+   * addEdgeOf for an edge with the default key (`source->target`): the key is not stored
+   * but spelt from the node keys when the built index's `edges` is first read, so loading
+   * 3x10^6 edges builds no key strings for jobs that never name an edge.
+   */
+  addDefaultEdgeOf(s: number, t: number, attributes: Pick<EdgeAttributes, 'capacity' | 'material'> & { flow?: number }): void {
+    this.addEdgeOf(null, s, t, attributes);
+    this.defaultKeys++;
+  }
+
   /** addEdge by node ids. */
-  addEdgeOf(key: string, s: number, t: number, attributes: Pick<EdgeAttributes, 'capacity' | 'material'> & { flow?: number }): void {
-    this.pairs.add(pairKey(s, t));
+  addEdgeOf(key: string | null, s: number, t: number, attributes: Pick<EdgeAttributes, 'capacity' | 'material'> & { flow?: number }): void {
+    this.pairs.add(s, t);
     this.edgeKeys.push(key);
     this.source.push(s);
     this.target.push(t);
@@ -189,10 +202,11 @@ export class GraphIndexBuilder {
     const edgeSource = this.source.done();
     const edgeTarget = this.target.done();
     const nodeCountry = this.country.done();
-    return finishIndex({
+    const keys = this.edgeKeys;
+    const index = finishIndex({
       nodes: this.nodeKeys,
       index: this.ids,
-      edges: this.edgeKeys,
+      edges: keys as string[], // default keys (null) are spelt below, when first read
       edgeSource,
       edgeTarget,
       edgeFlow: this.flow.done(),
@@ -206,11 +220,20 @@ export class GraphIndexBuilder {
       countries: this.countries.names,
       nodeStatus: this.status.done(),
     });
+    if (this.defaultKeys === 0) return index;
+    const { nodes } = index;
+    let spelt: string[] | null = null;
+    Object.defineProperty(index, 'edges', {
+      enumerable: true,
+      get: (): string[] => {
+        spelt ??= keys.map((key, e) => key ?? `${nodes[edgeSource[e] as number] as string}->${nodes[edgeTarget[e] as number] as string}`);
+        return spelt;
+      },
+    });
+    return index;
   }
 }
 
-/** One number per ordered node pair (ids below 2^26, so the product stays an exact integer). */
-const pairKey = (s: number, t: number): number => s * 67_108_864 + t;
 
 type IndexCore = Omit<GraphIndex, 'n' | 'm' | 'country' | 'outOffsets' | 'outEdges' | 'inOffsets' | 'inEdges' | 'inDegree' | 'outDegree'>;
 

@@ -117,16 +117,16 @@ function createLoader<R>(file: string, options: ParseOptions, sink: LoaderSink<R
       key = parsed.data.key;
       rawAttributes = parsed.data.attributes ?? {};
     }
-    const element = `node "${key}"`;
+    const element = (): string => `node "${key}"`;
     if (hasNode(key)) {
-      problems.add(element, 'duplicate node key');
+      problems.add(element(), 'duplicate node key');
       return;
     }
-    if (isReservedKey(key)) problems.add(element, reservedMessage('key', key));
+    if (isReservedKey(key)) problems.add(element(), reservedMessage('key', key));
     if (isValidNodeAttributes(rawAttributes)) {
       const { stage, country } = rawAttributes as { stage?: string; country?: string };
-      if ((stage !== undefined && !vocabulary.stageSet.has(stage)) || (country !== undefined && !isCountryCode(country))) checkVocabulary(problems, vocabulary, element, rawAttributes);
-      for (const message of rangeProblems(rawAttributes, NODE_RANGES)) problems.add(element, message);
+      if ((stage !== undefined && !vocabulary.stageSet.has(stage)) || (country !== undefined && !isCountryCode(country))) checkVocabulary(problems, vocabulary, element(), rawAttributes);
+      for (const message of rangeProblems(rawAttributes, NODE_RANGES)) problems.add(element(), message);
       if (isReservedKey(key)) refusedNodes.add(key);
       else if (sink.keepsAttributes) addNode(key, copyNodeAttributes(rawAttributes, countUnknownNode));
       else {
@@ -135,15 +135,15 @@ function createLoader<R>(file: string, options: ParseOptions, sink: LoaderSink<R
       }
       return;
     }
-    checkReservedNames(problems, element, rawAttributes, 'attribute');
+    checkReservedNames(problems, element(), rawAttributes, 'attribute');
     const attributes = check(NodeAttributesSchema, rawAttributes);
-    if (!attributes.success) addIssues(problems, element, attributes.error);
-    checkVocabulary(problems, vocabulary, element, rawAttributes);
+    if (!attributes.success) addIssues(problems, element(), attributes.error);
+    checkVocabulary(problems, vocabulary, element(), rawAttributes);
     if (!attributes.success || isReservedKey(key)) {
       refusedNodes.add(key);
       return;
     }
-    for (const message of rangeProblems(attributes.data, NODE_RANGES)) problems.add(element, message);
+    for (const message of rangeProblems(attributes.data, NODE_RANGES)) problems.add(element(), message);
     for (const name of Object.keys(attributes.data)) if (!NODE_KNOWN.has(name)) countUnknownNode(name);
     addNode(key, attributes.data as NodeAttributes); // stage/country may be absent: schema.ts, NodeAttributes
   }
@@ -175,7 +175,9 @@ function createLoader<R>(file: string, options: ParseOptions, sink: LoaderSink<R
       key = parsed.data.key ?? `${source}->${target}`;
       rawAttributes = parsed.data.attributes ?? {};
     }
-    const element = `edge "${source} -> ${target}"`;
+    // The element's name and the pair's string are built only when needed: a valid edge
+    // of a large file costs no strings beyond its key.
+    const element = (): string => `edge "${source} -> ${target}"`;
     let ok = true;
     const sourceRef = sink.nodeRef(source);
     const targetRef = sink.nodeRef(target);
@@ -184,30 +186,31 @@ function createLoader<R>(file: string, options: ParseOptions, sink: LoaderSink<R
     const sourceKnown = sourceInSink || refusedNodes.has(source);
     const targetKnown = targetInSink || refusedNodes.has(target);
     if (!sourceKnown) {
-      problems.add(element, `unknown source node "${source}"`);
+      problems.add(element(), `unknown source node "${source}"`);
       ok = false;
     }
     if (!targetKnown) {
-      problems.add(element, `unknown target node "${target}"`);
+      problems.add(element(), `unknown target node "${target}"`);
       ok = false;
     }
     if (source === target) {
-      problems.add(element, 'self-loops are not allowed');
+      problems.add(element(), 'self-loops are not allowed');
       ok = false;
     }
-    const pair = `${source.length}:${source}${target}`; // length prefix: one string per (source, target)
     const inGraph = sourceInSink && targetInSink;
-    if ((inGraph && source !== target && sink.hasPair(source, target, sourceRef, targetRef)) || refusedPairs.has(pair)) {
-      problems.add(element, 'parallel edge: another edge already joins these nodes in this direction');
+    const pairOf = (): string => `${source.length}:${source}${target}`; // length prefix: one string per (source, target)
+    if ((inGraph && source !== target && sink.hasPair(source, target, sourceRef, targetRef)) || (refusedPairs.size > 0 && refusedPairs.has(pairOf()))) {
+      problems.add(element(), 'parallel edge: another edge already joins these nodes in this direction');
       ok = false;
-    } else if (sink.hasEdgeKey(key, source, target, isDefault) || refusedKeys.has(key)) {
-      problems.add(element, `duplicate edge key "${key}"`);
+    } else if (sink.hasEdgeKey(key, source, target, isDefault) || (refusedKeys.size > 0 && refusedKeys.has(key))) {
+      problems.add(element(), `duplicate edge key "${key}"`);
       ok = false;
-    } else if (isReservedKey(key)) {
-      problems.add(element, reservedMessage('edge key', key));
+    } else if (!isDefault && isReservedKey(key)) {
+      // A default key (`source->target`) is never reserved: no reserved name holds "->".
+      problems.add(element(), reservedMessage('edge key', key));
       ok = false;
     }
-    if (isPlainObject(rawAttributes)) for (const message of rangeProblems(rawAttributes, EDGE_RANGES)) problems.add(element, message);
+    if (isPlainObject(rawAttributes)) for (const message of rangeProblems(rawAttributes, EDGE_RANGES)) problems.add(element(), message);
     let attributes: EdgeAttributes | null = null;
     if (isValidEdgeAttributes(rawAttributes)) {
       if (ok && inGraph && sink.keepsAttributes) attributes = copyEdgeAttributes(rawAttributes, countUnknownEdge);
@@ -216,9 +219,9 @@ function createLoader<R>(file: string, options: ParseOptions, sink: LoaderSink<R
         attributes = rawAttributes as EdgeAttributes;
       } else for (const name in rawAttributes) if (!EDGE_KNOWN.has(name)) countUnknownEdge(name);
     } else {
-      checkReservedNames(problems, element, rawAttributes, 'attribute');
+      checkReservedNames(problems, element(), rawAttributes, 'attribute');
       const parsed = check(EdgeAttributesSchema, rawAttributes);
-      if (!parsed.success) addIssues(problems, element, parsed.error);
+      if (!parsed.success) addIssues(problems, element(), parsed.error);
       else {
         for (const name of Object.keys(parsed.data)) if (!EDGE_KNOWN.has(name)) countUnknownEdge(name);
         attributes = parsed.data as EdgeAttributes; // flow may be absent: schema.ts, EdgeAttributes
@@ -228,7 +231,7 @@ function createLoader<R>(file: string, options: ParseOptions, sink: LoaderSink<R
       recipes.edge(source, target, attributes.material);
       sink.addEdge(key, source, target, attributes, isDefault, sourceRef, targetRef);
     } else {
-      refusedPairs.add(pair);
+      refusedPairs.add(pairOf());
       refusedKeys.add(key);
     }
   }

@@ -90,13 +90,15 @@ export function indexSink(): LoaderSink<IndexParseResult> {
     nodeRef: (key) => builder.nodeId(key),
     addNode: (key, attributes) => builder.addNode(key, attributes),
     hasPair: (_source, _target, s, t) => builder.hasPairOf(s, t),
-    hasEdgeKey: (key, _source, _target, isDefault) => customKeys.has(key) || (!isDefault && spellsDefaultKey(key)),
+    hasEdgeKey: (key, _source, _target, isDefault) => (customKeys.size > 0 && customKeys.has(key)) || (!isDefault && spellsDefaultKey(key)),
     addEdge: (key, source, target, attributes, isDefault, s, t) => {
       if (!isDefault) {
         customKeys.add(key);
         customPairs.add(`${source.length}:${source}${target}`);
       }
-      builder.addEdgeOf(key, s, t, attributes);
+      // A default key is not stored: the index spells it from its node keys when read.
+      if (isDefault) builder.addDefaultEdgeOf(s, t, attributes);
+      else builder.addEdgeOf(key, s, t, attributes);
     },
     result: (warnings) => ({ index: builder.build(), attributes: graphAttributes, warnings }),
   };

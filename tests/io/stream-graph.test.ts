@@ -87,6 +87,39 @@ describe('streamGraphJson gives what parseGraph gives', () => {
   });
 });
 
+describe('streamGraphJson: element runs (JSON.parse per run, src/io/element-runs.ts)', () => {
+  it('the same graph as parseGraph with braces, brackets, quotes and backslashes inside strings, any chunk size', async () => {
+    const data = {
+      attributes: { name: 'g } ] { [ "x" \\', stages: ['mining', 'separation'] },
+      nodes: [
+        { key: 'a"}]{[', attributes: { stage: 'mining', country: 'CN', label: 'back\\slash \\" }', notes: '{"nodes": []}' } },
+        { key: 'b\\', attributes: { stage: 'separation', country: 'MY', source: '稀土 🪨 ]' } },
+      ],
+      edges: [{ source: 'a"}]{[', target: 'b\\', attributes: { flow: 1, notes: '"]}' } }],
+    };
+    const file = await tempFile('tricky.json', JSON.stringify(data, null, 1));
+    const reference = text(parseGraph(data, file).graph);
+    for (const chunkBytes of [1, 2, 3, 5, 8, 13, 50, undefined]) {
+      expect(text((await streamGraphJson(file, chunkBytes === undefined ? {} : { chunkBytes })).graph)).toBe(reference);
+    }
+  });
+
+  it('names the file bytes of an element that is not valid JSON', async () => {
+    const file = await tempFile('broken-element.json', '{"nodes": [{"key": "a", "attributes": {"stage": "mining", "country": "CN"}}, {"key": b}]}');
+    const message = (await failure(streamGraphJson(file))).message;
+    expect(message).toContain('file: not valid JSON (');
+    expect(message).toContain('in the elements of "nodes" between bytes 11 and 87');
+  });
+
+  it('refuses a missing comma between elements and a trailing comma', async () => {
+    const node = (key: string) => JSON.stringify({ key, attributes: { stage: 'mining', country: 'CN' } });
+    for (const [body, chunkBytes] of [[`${node('a')} ${node('b')}`, undefined], [`${node('a')} ${node('b')}`, 60], [`${node('a')},`, undefined]] as const) {
+      const file = await tempFile('comma.json', `{"nodes": [${body}]}`);
+      expect((await failure(streamGraphJson(file, chunkBytes === undefined ? {} : { chunkBytes }))).message).toContain('file: not valid JSON');
+    }
+  });
+});
+
 describe('streamGraphJson on the bad-input corpus (tests/fixtures/bad)', () => {
   const table = expected as Record<string, string>;
   for (const [name, message] of Object.entries(table)) {

@@ -69,6 +69,23 @@ describe('streamGraphIndex', () => {
     expect(direct.attributes.name).toBe((await dataset()).getAttribute('name'));
   });
 
+  it('spells default edge keys from node keys when read, next to custom keys, as indexGraph has them', () => {
+    const node = (key: string, stage: string) => ({ key, attributes: { stage, country: 'CN' } });
+    const data = {
+      nodes: [node('a', 'mining'), node('b', 'separation'), node('c', 'refining')],
+      edges: [{ source: 'a', target: 'b' }, { key: 'b-c custom', source: 'b', target: 'c' }, { source: 'a', target: 'c' }],
+    };
+    const loader = createIndexLoader('x');
+    loader.attributes({});
+    for (const n of data.nodes) loader.node(n);
+    for (const e of data.edges) loader.edge(e);
+    const { index } = loader.finish();
+    expect(index.edges).toEqual(['a->b', 'b-c custom', 'a->c']);
+    expect(index.edges).toBe(index.edges); // spelt once
+    expect(plain(index)).toEqual(plain(indexGraph(parseGraph(data, 'x').graph)));
+    expect(csrOfIndex(index).edgeKeys).toEqual(['a->b', 'a->c', 'b-c custom']);
+  });
+
   it('reports the bad-input corpus as the graph loader does', async () => {
     for (const [name, message] of Object.entries(expected as Record<string, string>)) {
       const path = join(BAD, name);

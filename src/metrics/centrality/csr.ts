@@ -18,7 +18,7 @@
  */
 import { ProblemList, UsageError } from '../../model/errors.js';
 import type { SupplyGraph } from '../../model/graph.js';
-import { describeValue } from '../../model/parse-graph.js';
+import { describeValue } from '../../model/load-messages.js';
 import { outCsr, type EdgeAttributeReader, type GraphIndex, type IndexOverlay } from '../../model/graph-index.js';
 
 export interface Csr {
@@ -124,8 +124,22 @@ export function csrLengths(m: number, weight: string | null, key: (i: number) =>
  */
 export function csrOfIndex(index: GraphIndex, overlay: IndexOverlay = {}): Csr {
   const { offsets, targets, edgeIds } = outCsr(index, overlay);
-  const edgeKeys = Array.from(edgeIds, (e) => index.edges[e] as string);
-  return { n: index.n, m: targets.length, nodeKeys: index.nodes, edgeKeys, offsets, targets, weights: null, integerWeights: true };
+  // Edge keys by CSR position are built on first use: node-only jobs on graphs of
+  // millions of edges never read them.
+  let edgeKeys: string[] | null = null;
+  return {
+    n: index.n,
+    m: targets.length,
+    nodeKeys: index.nodes,
+    get edgeKeys(): string[] {
+      edgeKeys ??= Array.from(edgeIds, (e) => index.edges[e] as string);
+      return edgeKeys;
+    },
+    offsets,
+    targets,
+    weights: null,
+    integerWeights: true,
+  };
 }
 
 /**
