@@ -37,7 +37,7 @@ import { NO_COUNTRY } from '../../model/supply-chain.js';
 import { activeSubgraph, type SupplyGraph } from '../../model/graph.js';
 import { FlowCanceller, type CancelledPath } from './cancel-flow.js';
 import { CutTest } from './cut-test.js';
-import { PathSearch } from './augmenting-path.js';
+import { OUT_OF_BUDGET, PathSearch } from './augmenting-path.js';
 import { augment } from './dinic.js';
 import { RESIDUAL_TOLERANCE, shortOf, type FlowNetwork } from './flow-network.js';
 import { solveMaxFlow, type SolvedFlow } from './max-flow.js';
@@ -64,14 +64,21 @@ const KNOWN_OPTIONS = new Set(['method']);
 const SNAP = 1e-12;
 /** Augmenting paths tried one by one before handing over to Dinic. */
 const MAX_PATHS = 32;
+/** Vertex expansions a path search may spend before the thorough cut test is tried (augmenting-path.ts). */
+const SEARCH_BUDGET = 256;
 
 /** Adds up to `target` flow avoiding `blocked` vertices; returns the amount added. */
 function repair(network: FlowNetwork, search: PathSearch, cut: CutTest, blocked: Uint8Array, target: number, seeds: readonly CancelledPath[]): number {
   let recovered = 0;
   for (let paths = 0; shortOf(recovered, target); paths++) {
-    if (!cut.mayAugment(blocked, paths === 0 || paths === MAX_PATHS)) break;
-    if (paths === MAX_PATHS) return recovered + augment(network, { blocked, limit: target - recovered });
-    const path = search.find(blocked, seeds);
+    const thorough = paths === 0 || paths === MAX_PATHS;
+    if (!cut.mayAugment(blocked, thorough)) break;
+    if (paths === MAX_PATHS) return recovered + augment(network, { blocked, limit: target - recovered, exhausted: () => !cut.mayAugment(blocked, true) });
+    let path = search.find(blocked, seeds, SEARCH_BUDGET);
+    if (path === OUT_OF_BUDGET) {
+      if (!thorough && !cut.mayAugment(blocked, true)) break;
+      path = search.find(blocked, seeds);
+    }
     if (!path) break;
     let amount = target - recovered;
     for (const a of path) amount = Math.min(amount, network.residual(a));
