@@ -23,9 +23,15 @@
  *    maxFlow(G - v) = maxFlow(G) - x with no search from the source.
  * 5. Otherwise augment on G - v (warm start): up to 32 augmenting paths by bidirectional
  *    search (`augmenting-path.ts`, guided by A, B and their trees), repeating the first part
- *    of the cut test before each, then Dinic (`dinic.ts`) for the rest. Since
- *    maxFlow(G - v) <= maxFlow(G), augmenting stops as soon as x is recovered. Then undo
- *    the changes to f (journal rollback) for the next node.
+ *    of the cut test before each, then Dinic (`dinic.ts`) for the rest. A path search
+ *    that has not settled after 256 vertex expansions gives way to the whole cut test
+ *    (its searches confined to A and B, so a proof costs the region the removed node
+ *    fed, not a side of the network), and resumes without a limit only if that test
+ *    cannot rule a path out; Dinic asks the cut test before each phase after its first,
+ *    and its depth-first search enters only vertices that reach the sink in the level
+ *    graph. These change the work, never the paths pushed: the losses are the same
+ *    numbers. Since maxFlow(G - v) <= maxFlow(G), augmenting stops as soon as x is
+ *    recovered. Then undo the changes to f (journal rollback) for the next node.
  * Method 'brute-force' recomputes maxFlow(G - v) from zero flow for every removal; it
  * exists to test the warm start (the results agree up to float rounding).
  *
