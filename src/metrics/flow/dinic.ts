@@ -94,18 +94,22 @@ export function augment(network: FlowNetwork, options: AugmentOptions = {}): num
     let qHead = 0;
     let qTail = 0;
     queue[qTail++] = s;
+    // It stops once the sink has its level L: every vertex of level L - 1 already has its
+    // level then, and the blocking flow uses no other vertex of level L.
     let sinkLevel = -1;
-    while (qHead < qTail) {
+    while (qHead < qTail && sinkLevel === -1) {
       const v = queue[qHead++] as number;
       const next = (level[v] as number) + 1;
-      if (sinkLevel !== -1 && next > sinkLevel) break;
       const end = start[v + 1] as number;
       for (let i = start[v] as number; i < end; i++) {
         const a = adj[i] as number;
         const w = head[a] as number;
         if (level[w] !== -1 || blocked[w] || full(a)) continue;
         level[w] = next;
-        if (w === t) sinkLevel = next;
+        if (w === t) {
+          sinkLevel = next;
+          break;
+        }
         queue[qTail++] = w;
       }
     }
