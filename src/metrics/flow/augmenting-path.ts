@@ -28,6 +28,12 @@
  * Residual capacity "is positive" is the network's relative test (see flow-network.ts). The
  * paths found are not necessarily shortest; knockout.ts hands over to Dinic after a few.
  *
+ * Budget. Proving that no path exists costs a whole side of the network, while a path, when
+ * there is one, is usually found after a few hundred expansions. With a `budget` (vertex
+ * expansions, both trees together), `find` gives up with OUT_OF_BUDGET instead, so the
+ * caller can first try a cheaper proof (knockout.ts: the thorough cut test) and then search
+ * again without a budget. A deterministic count, not a clock: results never depend on load.
+ *
  * Reference: L. R. Ford and D. R. Fulkerson, Flows in Networks, Princeton, 1962 (augmenting
  * paths); I. Pohl, "Bi-directional search", Machine Intelligence 6 (1971) 127-140.
  */
@@ -44,7 +50,12 @@ export interface ResidualSides {
   readonly sinkArc: Int32Array;
   /** Whether v's tree path to the source (toSource) or sink still has residual capacity and avoids blocked vertices. */
   intact(v: number, blocked: Uint8Array, toSource: boolean): boolean;
+  /** Drops what `intact` remembers (the flow or the blocked vertices changed). */
+  forget(): void;
 }
+
+/** What `PathSearch.find` returns when its budget ran out before it found a path or proved there is none. */
+export const OUT_OF_BUDGET = 'out-of-budget';
 
 export class PathSearch {
   private readonly forwardSeen: Uint32Array;
@@ -82,12 +93,19 @@ export class PathSearch {
     this.walkAt = new Int32Array(n);
   }
 
-  /** The arcs of one augmenting path avoiding `blocked` vertices, source first; null when there is none. */
-  find(blocked: Uint8Array, seeds: readonly CancelledPath[] = []): number[] | null {
+  /**
+   * The arcs of one augmenting path avoiding `blocked` vertices, source first; null when
+   * there is none; OUT_OF_BUDGET when neither was settled within `budget` vertex
+   * expansions (both trees together; default: no limit, and then the search is complete).
+   */
+  find(blocked: Uint8Array, seeds?: readonly CancelledPath[]): number[] | null;
+  find(blocked: Uint8Array, seeds: readonly CancelledPath[], budget: number): number[] | null | typeof OUT_OF_BUDGET;
+  find(blocked: Uint8Array, seeds: readonly CancelledPath[] = [], budget = Infinity): number[] | null | typeof OUT_OF_BUDGET {
     const { source: s, sink: t, start, adj, head, cap, flow, scale } = this.network;
     if (blocked[s] || blocked[t]) return null;
     const { forwardSeen: fSeen, backwardSeen: bSeen, forwardArc: fArc, backwardArc: bArc, forwardQueue: fq, backwardQueue: bq } = this;
     const stamp = ++this.stamp;
+    this.sides?.forget();
     const residual = (a: number): number => (a & 1 ? (flow[a >> 1] as number) : (cap[a >> 1] as number) - (flow[a >> 1] as number));
     const full = (a: number): boolean => residual(a) <= RESIDUAL_TOLERANCE * (scale[a >> 1] as number);
     fSeen[s] = stamp;
@@ -142,7 +160,8 @@ export class PathSearch {
     let bFarTail = 0;
     let sourcePending = true;
     let sinkPending = true;
-    for (;;) {
+    for (let expanded = 0; ; expanded += 2) {
+      if (expanded >= budget) return OUT_OF_BUDGET;
       if (fHead === fTail && fFarHead === fFarTail) {
         if (!sourcePending) return null;
         sourcePending = false;

@@ -15,6 +15,12 @@
  * source must reach p (the tail of a changed arc leaving A), and the sink be reached from
  * q: a breadth-first tree of A (of B) shows that cheaply when p's tree path (q's) is still
  * residual and unremoved (`intact`), else a bidirectional search decides it (`thorough`).
+ * That search stays inside A (inside B): take instead the first vertex p' where the path
+ * leaves A; the arc leaving p' is changed too, and the path from the source to p' lies in
+ * A, so "the source reaches the tail of some changed arc leaving A within A" is necessary;
+ * likewise the part after the last entry into B lies in B. Restricted so, a search that
+ * fails costs the part of A (of B) that reaches the exits (is reached from the entries),
+ * typically the small region the removed vertices fed, not the whole side.
  * The test is one-sided: true means "a path may exist", false means "none exists". The
  * first part costs the journal plus the part of M it reaches, usually far less than a
  * search from the source.
@@ -44,6 +50,11 @@ export class CutTest {
   private readonly exits: number[] = [];
   private readonly entries: number[] = [];
   private stamp = 0;
+  /** intact's answers: memo[v] = memoStamp (not intact) or memoStamp + 1 (intact); older values are stale. */
+  private readonly sourceMemo: Uint32Array;
+  private readonly sinkMemo: Uint32Array;
+  private readonly chain: number[] = [];
+  private memoStamp = 1;
 
   /** Takes A and B from the network's current flow, which must be maximum. */
   constructor(private readonly network: FlowNetwork) {
@@ -56,12 +67,15 @@ export class CutTest {
     this.target = new Uint32Array(n);
     this.queue = new Int32Array(n);
     this.backQueue = new Int32Array(n);
+    this.sourceMemo = new Uint32Array(n);
+    this.sinkMemo = new Uint32Array(n);
   }
 
   /** False when no augmenting path avoiding `blocked` vertices can exist after the changes since mark(). */
   mayAugment(blocked: Uint8Array, thorough = true): boolean {
     const { exits, entries } = this;
     const { source, sink } = this.network;
+    this.forget();
     if (!this.crossesMiddle(blocked)) return false;
     if (!thorough) return true;
     if (exits.length > 0 && !exits.some((x) => this.intact(x, blocked, true)) && !this.reachable([source], exits, blocked, true)) return false;
@@ -113,28 +127,62 @@ export class CutTest {
     return false;
   }
 
-  /** True when the tree of A (toSource) or of B leads from v to its root over arcs with residual capacity, avoiding blocked vertices. */
+  /**
+   * Starts a new query: the answers `intact` remembers are dropped. Called whenever the flow
+   * or the blocked vertices may have changed (mayAugment does; so does PathSearch.find).
+   */
+  forget(): void {
+    this.memoStamp += 2;
+  }
+
+  /**
+   * True when the tree of A (toSource) or of B leads from v to its root over arcs with
+   * residual capacity, avoiding blocked vertices. Remembered per vertex until `forget()`, so
+   * the tree paths of many vertices cost one walk over their union.
+   */
   intact(v: number, blocked: Uint8Array, toSource: boolean): boolean {
     const { source, sink, head } = this.network;
     const tree = toSource ? this.sourceArc : this.sinkArc;
     const root = toSource ? source : sink;
+    const memo = toSource ? this.sourceMemo : this.sinkMemo;
+    const known = this.memoStamp;
+    const chain = this.chain;
+    chain.length = 0;
+    let result = true;
     for (let x = v; x !== root; ) {
+      if (memo[x] === known || memo[x] === known + 1) {
+        result = memo[x] === known + 1;
+        break;
+      }
+      chain.push(x);
       const a = tree[x] as number;
-      if (a < 0) return false;
+      if (a < 0) {
+        result = false;
+        break;
+      }
       x = head[toSource ? a ^ 1 : a] as number;
-      if (blocked[x] || !this.network.hasResidual(a)) return false;
+      if (blocked[x] || !this.network.hasResidual(a)) {
+        result = false;
+        break;
+      }
     }
-    return true;
+    // A vertex on the walk is intact exactly when the walk's end is (each step checked above).
+    const mark = result ? known + 1 : known;
+    for (const x of chain) memo[x] = mark;
+    return result;
   }
 
   /**
    * Whether some vertex of `to` is reachable from some vertex of `from` over residual arcs
-   * avoiding blocked vertices (bidirectional search). With `from` the source (toSource), a
-   * vertex of A with an intact tree path found backwards settles it; with `to` the sink, one
-   * of B found forwards.
+   * avoiding blocked vertices and staying inside A (toSource) or B (bidirectional search).
+   * With `from` the source (toSource), a vertex of A with an intact tree path found
+   * backwards settles it; with `to` the sink, one of B found forwards. Staying inside the
+   * side is enough (see the header): the part of an augmenting path before its first exit
+   * from A lies in A, the part after its last entry into B lies in B.
    */
   private reachable(from: readonly number[], to: readonly number[], blocked: Uint8Array, toSource: boolean): boolean {
     const { sourceSide: inA, sinkSide: inB } = this;
+    const within = toSource ? inA : inB;
     const { start, adj, head } = this.network;
     const net = this.network;
     const { seen: fSeen, target: bSeen, queue: fq, backQueue: bq } = this;
@@ -159,7 +207,7 @@ export class CutTest {
       for (let i = start[v] as number; i < (start[v + 1] as number); i++) {
         const a = adj[i] as number;
         const w = head[a] as number;
-        if (fSeen[w] === stamp || blocked[w] || !net.hasResidual(a)) continue;
+        if (fSeen[w] === stamp || blocked[w] || !within[w] || !net.hasResidual(a)) continue;
         if (bSeen[w] === stamp || (!toSource && inB[w] && this.intact(w, blocked, false))) return true;
         fSeen[w] = stamp;
         fq[fTail++] = w;
@@ -167,7 +215,7 @@ export class CutTest {
       const x = bq[bHead++] as number;
       for (let i = start[x] as number; i < (start[x + 1] as number); i++) {
         const u = head[adj[i] as number] as number;
-        if (bSeen[u] === stamp || blocked[u] || !net.hasResidual((adj[i] as number) ^ 1)) continue;
+        if (bSeen[u] === stamp || blocked[u] || !within[u] || !net.hasResidual((adj[i] as number) ^ 1)) continue;
         if (fSeen[u] === stamp || (toSource && inA[u] && this.intact(u, blocked, true))) return true;
         bSeen[u] = stamp;
         bq[bTail++] = u;

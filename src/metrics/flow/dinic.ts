@@ -16,6 +16,7 @@
  * flow that a previous computation left feasible. `limit` stops once that much has been
  * added; `blocked` vertices are treated as removed; `from` and `to` replace the network's
  * source and sink (e.g. to reroute flow already in the network, `sink-max-flow.ts`);
+ * `exhausted` lets the caller end the run between phases when it knows no path is left;
  * `reverse` searches from the sink back to the source over arcs read backwards (the
  * transposed residual network: same paths and pushes, explored from the other end, which
  * is faster when few vertices lead to the sink and many leave the source).
@@ -36,16 +37,32 @@ export interface AugmentOptions {
   to?: number;
   /** Search from `to` back to `from` (see the header). Default false. */
   reverse?: boolean;
+  /**
+   * Asked before every phase but the first: true when the caller can prove that no
+   * augmenting path is left (knockout.ts: the cut test), which saves the phase whose
+   * breadth-first search would find none. Default: never.
+   */
+  exhausted?: () => boolean;
 }
 
 /** Scratch arrays of one network, reused across calls (the knockout loop calls augment thousands of times). */
-const WORKSPACES = new WeakMap<FlowNetwork, { level: Int32Array; current: Int32Array; queue: Int32Array; none: Uint8Array }>();
+interface Workspace {
+  level: Int32Array;
+  current: Int32Array;
+  queue: Int32Array;
+  none: Uint8Array;
+  /** useful[v] = phase stamp when v reaches the sink in the phase's level graph. */
+  useful: Uint32Array;
+  stamp: number;
+}
+
+const WORKSPACES = new WeakMap<FlowNetwork, Workspace>();
 
 function workspace(network: FlowNetwork) {
   let space = WORKSPACES.get(network);
   if (!space) {
     const n = network.vertexCount;
-    space = { level: new Int32Array(n), current: new Int32Array(n), queue: new Int32Array(n), none: new Uint8Array(n) };
+    space = { level: new Int32Array(n), current: new Int32Array(n), queue: new Int32Array(n), none: new Uint8Array(n), useful: new Uint32Array(n), stamp: 0 };
     WORKSPACES.set(network, space);
   }
   return space;
@@ -54,7 +71,8 @@ function workspace(network: FlowNetwork) {
 /** Adds flow from source to sink until none can be added (or `limit` is reached); returns the amount added. */
 export function augment(network: FlowNetwork, options: AugmentOptions = {}): number {
   const limit = options.limit ?? Infinity;
-  const { level, current, queue, none } = workspace(network);
+  const space = workspace(network);
+  const { level, current, queue, none, useful } = space;
   const blocked = options.blocked ?? none;
   const { vertexCount: n, start, adj, head, cap, flow, scale } = network;
   // Reversed, the search runs from `to` to `from` and arc a (v -> head[a]) stands for its
@@ -68,29 +86,56 @@ export function augment(network: FlowNetwork, options: AugmentOptions = {}): num
   const path: number[] = [];
   let added = 0;
 
-  while (shortOf(added, limit)) {
+  for (let phase = 0; shortOf(added, limit); phase++) {
+    if (phase > 0 && options.exhausted?.() === true) break;
     // Levels by breadth-first search over positive residual arcs.
     level.fill(-1);
     level[s] = 0;
     let qHead = 0;
     let qTail = 0;
     queue[qTail++] = s;
+    // It stops once the sink has its level L: every vertex of level L - 1 already has its
+    // level then, and the blocking flow uses no other vertex of level L.
     let sinkLevel = -1;
-    while (qHead < qTail) {
+    while (qHead < qTail && sinkLevel === -1) {
       const v = queue[qHead++] as number;
       const next = (level[v] as number) + 1;
-      if (sinkLevel !== -1 && next > sinkLevel) break;
       const end = start[v + 1] as number;
       for (let i = start[v] as number; i < end; i++) {
         const a = adj[i] as number;
         const w = head[a] as number;
         if (level[w] !== -1 || blocked[w] || full(a)) continue;
         level[w] = next;
-        if (w === t) sinkLevel = next;
+        if (w === t) {
+          sinkLevel = next;
+          break;
+        }
         queue[qTail++] = w;
       }
     }
     if (sinkLevel === -1) break;
+
+    // The vertices that reach the sink in the level graph (backward search from it): the
+    // depth-first search enters no other vertex, which spares it the dead ends of the
+    // rest of the source's region. It would find nothing there, so the pushes are the same.
+    const stamp = ++space.stamp;
+    useful[t] = stamp;
+    qHead = 0;
+    qTail = 0;
+    queue[qTail++] = t;
+    while (qHead < qTail) {
+      const x = queue[qHead++] as number;
+      const below = (level[x] as number) - 1;
+      if (below < 0) continue; // x is the source
+      const end = start[x + 1] as number;
+      for (let i = start[x] as number; i < end; i++) {
+        const into = (adj[i] as number) ^ 1;
+        const u = head[into ^ 1] as number;
+        if (level[u] !== below || useful[u] === stamp || full(into)) continue;
+        useful[u] = stamp;
+        queue[qTail++] = u;
+      }
+    }
 
     // Blocking flow by depth-first search with current-arc pointers.
     current.set(start.subarray(0, n));
@@ -119,7 +164,7 @@ export function augment(network: FlowNetwork, options: AugmentOptions = {}): num
       for (let i = current[v] as number; i < end; i++, current[v] = i) {
         const a = adj[i] as number;
         const w = head[a] as number;
-        if (level[w] !== want || full(a)) continue;
+        if (level[w] !== want || useful[w] !== stamp || full(a)) continue;
         path.push(a);
         v = w;
         advanced = true;

@@ -23,9 +23,15 @@
  *    maxFlow(G - v) = maxFlow(G) - x with no search from the source.
  * 5. Otherwise augment on G - v (warm start): up to 32 augmenting paths by bidirectional
  *    search (`augmenting-path.ts`, guided by A, B and their trees), repeating the first part
- *    of the cut test before each, then Dinic (`dinic.ts`) for the rest. Since
- *    maxFlow(G - v) <= maxFlow(G), augmenting stops as soon as x is recovered. Then undo
- *    the changes to f (journal rollback) for the next node.
+ *    of the cut test before each, then Dinic (`dinic.ts`) for the rest. A path search
+ *    that has not settled after 256 vertex expansions gives way to the whole cut test
+ *    (its searches confined to A and B, so a proof costs the region the removed node
+ *    fed, not a side of the network), and resumes without a limit only if that test
+ *    cannot rule a path out; Dinic asks the cut test before each phase after its first,
+ *    and its depth-first search enters only vertices that reach the sink in the level
+ *    graph. These change the work, never the paths pushed: the losses are the same
+ *    numbers. Since maxFlow(G - v) <= maxFlow(G), augmenting stops as soon as x is
+ *    recovered. Then undo the changes to f (journal rollback) for the next node.
  * Method 'brute-force' recomputes maxFlow(G - v) from zero flow for every removal; it
  * exists to test the warm start (the results agree up to float rounding).
  *
@@ -37,7 +43,7 @@ import { NO_COUNTRY } from '../../model/supply-chain.js';
 import { activeSubgraph, type SupplyGraph } from '../../model/graph.js';
 import { FlowCanceller, type CancelledPath } from './cancel-flow.js';
 import { CutTest } from './cut-test.js';
-import { PathSearch } from './augmenting-path.js';
+import { OUT_OF_BUDGET, PathSearch } from './augmenting-path.js';
 import { augment } from './dinic.js';
 import { RESIDUAL_TOLERANCE, shortOf, type FlowNetwork } from './flow-network.js';
 import { solveMaxFlow, type SolvedFlow } from './max-flow.js';
@@ -64,14 +70,21 @@ const KNOWN_OPTIONS = new Set(['method']);
 const SNAP = 1e-12;
 /** Augmenting paths tried one by one before handing over to Dinic. */
 const MAX_PATHS = 32;
+/** Vertex expansions a path search may spend before the thorough cut test is tried (augmenting-path.ts). */
+const SEARCH_BUDGET = 256;
 
 /** Adds up to `target` flow avoiding `blocked` vertices; returns the amount added. */
 function repair(network: FlowNetwork, search: PathSearch, cut: CutTest, blocked: Uint8Array, target: number, seeds: readonly CancelledPath[]): number {
   let recovered = 0;
   for (let paths = 0; shortOf(recovered, target); paths++) {
-    if (!cut.mayAugment(blocked, paths === 0 || paths === MAX_PATHS)) break;
-    if (paths === MAX_PATHS) return recovered + augment(network, { blocked, limit: target - recovered });
-    const path = search.find(blocked, seeds);
+    const thorough = paths === 0 || paths === MAX_PATHS;
+    if (!cut.mayAugment(blocked, thorough)) break;
+    if (paths === MAX_PATHS) return recovered + augment(network, { blocked, limit: target - recovered, exhausted: () => !cut.mayAugment(blocked, true) });
+    let path = search.find(blocked, seeds, SEARCH_BUDGET);
+    if (path === OUT_OF_BUDGET) {
+      if (!thorough && !cut.mayAugment(blocked, true)) break;
+      path = search.find(blocked, seeds);
+    }
     if (!path) break;
     let amount = target - recovered;
     for (const a of path) amount = Math.min(amount, network.residual(a));

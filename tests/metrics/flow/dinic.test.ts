@@ -27,3 +27,30 @@ describe('augment: from, to and reverse', () => {
     });
   }
 });
+
+describe('augment: exhausted', () => {
+  for (const fixture of flowFixtures()) {
+    it(`is asked between phases only, and stopping early adds no more than the full run on ${fixture.name}`, () => {
+      const solved = solveMaxFlow(compactGraph(activeSubgraph(fixture.graph)));
+      const { network } = solved.supply;
+      network.clear();
+      const full = augment(network);
+      network.clear();
+      let asked = 0;
+      const same = augment(network, {
+        exhausted: () => {
+          asked += 1;
+          return false;
+        },
+      });
+      // Never stopping: the very same pushes, so the very same number.
+      expect(same).toBe(full);
+      network.clear();
+      const first = augment(network, { exhausted: () => true });
+      expect(first).toBeLessThanOrEqual(full * (1 + 1e-12));
+      if (full > 0) expect(first).toBeGreaterThan(0);
+      // One phase per question, the first not asked; the last phase finds no path.
+      if (full > 0) expect(asked).toBeGreaterThanOrEqual(1);
+    });
+  }
+});
