@@ -2,12 +2,13 @@
 /* global performance */
 // The timing targets of issue 15 as whole processes of the CLI (compiled code, dist.mjs),
 // each measured once with its peak RSS: `scenario --disable CN` on 10,000 nodes with
-// loops, the knockout table on 10,000 nodes (scripts/bench/knockout.mjs), default
+// loops, the knockout table on 10,000 nodes (scripts/bench/knockout.mjs: one thread; and
+// `metrics --metrics knockoutLoss`, the CLI's worker threads), default
 // `metrics` on 50,000 nodes, and the million-node file job (million-file.mjs). Graph files
 // go to .tmp/bench/ and are reused. Prints a markdown table; nothing is asserted.
 // With --docs, the table replaces the section "## Scale targets (issue 15)" of
 // docs/benchmarks.md (rows of jobs not run this time are kept).
-//   node scripts/bench/targets.mjs [--quick | --only scenario,knockout,metrics,million] [--docs]
+//   node scripts/bench/targets.mjs [--quick | --only scenario,knockout,knockout-cli,metrics,million] [--docs]
 // --quick runs every job but the 10^6-node one (minutes, not the half hour the first
 // million run takes to write its 600 MB file). Run `npm run build` first: the jobs use
 // dist/ (or $CHOKEPOINT_DIST). A job that fails stops the script with its stderr, and
@@ -25,7 +26,7 @@ const work = join(root, '.tmp', 'bench');
 mkdirSync(work, { recursive: true });
 const cli = join(DIST, 'cli', 'run.js');
 const args = process.argv.slice(2);
-const known = ['scenario', 'knockout', 'metrics', 'million'];
+const known = ['scenario', 'knockout', 'knockout-cli', 'metrics', 'million'];
 const only = args.includes('--quick') ? new Set(known.filter((id) => id !== 'million')) : args.includes('--only') ? new Set((args[args.indexOf('--only') + 1] ?? '').split(',')) : null;
 for (const id of only ?? []) if (!known.includes(id)) throw new Error(`targets.mjs: unknown job "${id}" (known: ${known.join(', ')})`);
 if (!existsSync(join(DIST, 'cli', 'run.js'))) throw new Error(`targets.mjs: ${DIST}/cli/run.js is missing: run npm run build first`);
@@ -51,6 +52,7 @@ function measure(argv) {
 const cases = [
   { id: 'scenario', what: '`chokepoint scenario G --disable CN --format json`', nodes: 10000, target: 5, argv: (g) => ['node', cli, 'scenario', g, '--disable', 'CN', '--format', 'json'], file: () => graph(10000, 1, 0.05) },
   { id: 'knockout', what: 'knockout table (scripts/bench/knockout.mjs)', nodes: 10000, target: 3, argv: (g) => ['node', 'scripts/bench/knockout.mjs', g], file: () => graph(10000, 1, 0.05) },
+  { id: 'knockout-cli', what: '`chokepoint metrics G --metrics knockoutLoss` (the same table on worker threads, one per core)', nodes: 10000, target: 3, argv: (g) => ['node', cli, 'metrics', g, '--metrics', 'knockoutLoss', '--quiet'], file: () => graph(10000, 1, 0.05) },
   { id: 'metrics', what: '`chokepoint metrics G` (default metrics)', nodes: 50000, target: 20, argv: (g) => ['node', cli, 'metrics', g, '--quiet'], file: () => graph(50000, 3, 0.05) },
   { id: 'million', what: 'graph file -> index -> sampled betweenness k = 100 (scripts/bench/million-file.mjs)', nodes: 1000000, target: 60, argv: (g) => ['node', 'scripts/bench/million-file.mjs', g, '100'], file: () => graph(1000000, 15, 0.05) },
 ];
