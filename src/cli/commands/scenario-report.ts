@@ -87,7 +87,7 @@ export function scenarioText(r: ScenarioResult): string {
   out.push(endUseTable(r.loss.byEndUse));
   const limited = r.loss.byEndUse.filter((e) => e.binding !== null);
   if (limited.length > 0) {
-    out.push('\nBinding input per end use (allocation bound; the sink that lost most)\n');
+    out.push('\nBinding input per end use (allocation bound; the sink that lost most; one explanation: the duals of the optimal basis found, and a degenerate LP can have others)\n');
     for (const e of limited) out.push(`  ${e.endUse}: ${e.binding?.sink}: ${e.binding?.text}\n`);
   }
   if (r.lens) {

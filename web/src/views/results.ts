@@ -151,6 +151,7 @@ function renderSinks(target: Element, result: ValuedResult | null, data: PageDat
       ),
     ),
     value ? priceNoteOf(data, value, 'price-note-end-uses') : '',
+    bindingLines.length > 0 ? h('p', { class: 'muted' }, 'Binding inputs: one explanation each, from the duals of the optimal basis found; a degenerate LP can have others.') : '',
     bindingLines.length > 0 ? h('ul', { class: 'binding muted', 'data-testid': 'binding-inputs' }, ...bindingLines) : '',
   );
 }
