@@ -93,6 +93,17 @@ export function buildAllocationLp(net: AllocationNetwork, options: AllocationLpO
   const objective = options.objective ?? 'total';
   const b = new LpBuilder('max');
   const flow = net.edges.map((edge, e) => b.column(lpName('f', edge), 0, options.edgeCapacity?.get(edge) ?? (net.edgeCapacity[e] as number)));
+  /** The flow columns of `edges` grouped by material (in order of first appearance, edges in order), each with coefficient 1. */
+  const flowEntriesByMaterial = (edges: readonly number[]): Map<string, RowEntry[]> => {
+    const byMaterial = new Map<string, RowEntry[]>();
+    for (const e of edges) {
+      const m = net.edgeMaterial[e] as string;
+      const entries = byMaterial.get(m);
+      if (entries) entries.push([flow[e] as number, 1]);
+      else byMaterial.set(m, [[flow[e] as number, 1]]);
+    }
+    return byMaterial;
+  };
   const delivered: RowEntry[] = [];
   const endUses = new Map<string, { sinks: number[]; demand: number }>();
   const sinkEntries = new Map<number, RowEntry[]>();
@@ -153,13 +164,7 @@ export function buildAllocationLp(net: AllocationNetwork, options: AllocationLpO
           refill = b.column(lpName('q', node), 0, headroom);
           for (const [k, a] of refillMix) entriesOf(k).push([refill, -a / mixTotal]);
         }
-        const supplyOf = new Map<string, RowEntry[]>();
-        for (const e of ins) {
-          const k = net.edgeMaterial[e] as string;
-          const entries = supplyOf.get(k);
-          if (entries) entries.push([flow[e] as number, 1]);
-          else supplyOf.set(k, [[flow[e] as number, 1]]);
-        }
+        const supplyOf = flowEntriesByMaterial(ins);
         for (const [k, entries] of byMaterial) {
           inRows.set(k, b.row(lpName('in', node, k), 0, Infinity, [...(supplyOf.get(k) ?? []), ...entries]));
         }
@@ -174,13 +179,7 @@ export function buildAllocationLp(net: AllocationNetwork, options: AllocationLpO
         b.row(lpName('out', node, '*'), -Infinity, 0, entries);
       } else {
         // per material (in order of first appearance), its out-edges' flows in edge order
-        const byMaterial = new Map<string, RowEntry[]>();
-        for (const e of outs) {
-          const m = net.edgeMaterial[e] as string;
-          const entries = byMaterial.get(m);
-          if (entries) entries.push([flow[e] as number, 1]);
-          else byMaterial.set(m, [[flow[e] as number, 1]]);
-        }
+        const byMaterial = flowEntriesByMaterial(outs);
         const outMaterials = [...byMaterial.keys()];
         const pooledOutput = (name: string, column: number) => {
           const mix: RowEntry[] = [[column, -1]];

@@ -60,7 +60,8 @@ export interface SweepRow {
   rank: Record<Bound, number>;
 }
 
-export interface SweepResult {
+/** What a sweep's plan and its result share: the resolved options and the baseline totals. */
+interface SweepHead {
   by: (typeof SWEEP_BY)[number];
   mode: (typeof SWEEP_MODES)[number];
   /** The bound the rows are sorted by. */
@@ -69,9 +70,12 @@ export interface SweepResult {
   weight: Weight;
   unit: string;
   baseline: Record<Bound, number>;
-  rows: SweepRow[];
   /** With weight value: the prices used, one line per material. */
   prices?: string[];
+}
+
+export interface SweepResult extends SweepHead {
+  rows: SweepRow[];
 }
 
 const KNOWN = new Set(['by', 'mode', 'bound', 'weight', 'onProgress']);
@@ -116,15 +120,8 @@ export interface SweepItem {
  * What a sweep computes, decided once (in the calling thread; a worker gets the items it
  * evaluates): the resolved options, the baseline totals and the items in sweep order.
  */
-export interface SweepPlan {
-  by: (typeof SWEEP_BY)[number];
-  mode: (typeof SWEEP_MODES)[number];
-  bound: Bound;
-  weight: Weight;
-  unit: string;
-  baseline: Record<Bound, number>;
+export interface SweepPlan extends SweepHead {
   items: SweepItem[];
-  prices?: string[];
 }
 
 /**
