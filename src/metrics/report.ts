@@ -24,7 +24,8 @@
  */
 import { UsageError } from '../model/errors.js';
 import { activeSubgraph, edgeCapacity, nodeLabel, type SupplyGraph } from '../model/graph.js';
-import { edgeAttributeReader, graphologyEdgeOrder, indexGraph, operatingIndex, type GraphIndex } from '../model/graph-index.js';
+import { indexGraph, operatingIndex, type GraphIndex } from '../model/graph-index.js';
+import { edgeAttributeReader, graphologyEdgeOrder } from '../model/index-graphology.js';
 import { stagesOf } from '../model/stages.js';
 import { betweennessOfIndex, betweennessPlan, resolveBetweennessOptions, type BetweennessOptions, type BetweennessPlan, type BetweennessResult } from './centrality/betweenness.js';
 import { degreeOfIndex } from './centrality/degree.js';

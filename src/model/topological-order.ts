@@ -5,7 +5,8 @@
  * sweeps on an acyclic graph in this order).
  */
 import type { SupplyGraph } from './graph.js';
-import { graphologyEdgeOrder, type GraphIndex } from './graph-index.js';
+import { type GraphIndex } from './graph-index.js';
+import { graphologyEdgeOrder } from './index-graphology.js';
 
 export function topologicalOrder(graph: SupplyGraph): string[] {
   const seen = new Set<string>();

@@ -12,7 +12,8 @@ import { buildMetrics } from '../../src/metrics/report.js';
 import { supplyRiskOfShares } from '../../src/metrics/concentration/supply-risk.js';
 import type { MetricsReport } from '../../src/metrics/report-types.js';
 import type { SupplyGraph } from '../../src/model/graph.js';
-import { graphologyEdgeOrder, indexGraph, keptIndex, operatingIndex, operatingOverlay } from '../../src/model/graph-index.js';
+import { indexGraph, keptIndex, operatingIndex, operatingOverlay } from '../../src/model/graph-index.js';
+import { graphologyEdgeOrder } from '../../src/model/index-graphology.js';
 import { parseGraph } from '../../src/model/parse-graph.js';
 import { referenceMetrics } from './graphology-reference.js';
 

@@ -21,7 +21,8 @@ import type { SupplyGraph } from '../../model/graph.js';
 import { betweennessPlan, resolveBetweennessOptions, scaleBetweenness, type BetweennessOptions, type BetweennessPlan, type BetweennessResult } from './betweenness.js';
 import { brandesSum, type RawBetweenness } from './brandes-sum.js';
 import type { Csr, CsrTopology } from './csr.js';
-import { edgeAttributeReader, indexGraph } from '../../model/graph-index.js';
+import { indexGraph } from '../../model/graph-index.js';
+import { edgeAttributeReader } from '../../model/index-graphology.js';
 import type { WorkerInput } from './betweenness-worker.js';
 import { interleave, runPool, threadCount } from '../worker-pool.js';
 

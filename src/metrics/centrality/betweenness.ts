@@ -54,7 +54,8 @@ import { brandesSum, type RawBetweenness } from './brandes-sum.js';
 import { weightedCsrOfIndex, type Csr } from './csr.js';
 import { samplePivots } from './sampling.js';
 import { foldEdges, symmetricClosureOfIndex } from './undirected.js';
-import { edgeAttributeReader, indexGraph, type EdgeAttributeReader, type GraphIndex } from '../../model/graph-index.js';
+import { indexGraph, type GraphIndex } from '../../model/graph-index.js';
+import { edgeAttributeReader, type EdgeAttributeReader } from '../../model/index-graphology.js';
 
 export interface BetweennessOptions {
   /** Edge attribute read as a length; null/undefined: hop counts. */

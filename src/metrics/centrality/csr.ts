@@ -19,7 +19,8 @@
 import { ProblemList, UsageError } from '../../model/errors.js';
 import type { SupplyGraph } from '../../model/graph.js';
 import { describeValue } from '../../model/load-messages.js';
-import { outCsr, type EdgeAttributeReader, type GraphIndex, type IndexOverlay } from '../../model/graph-index.js';
+import { outCsr, type GraphIndex, type IndexOverlay } from '../../model/graph-index.js';
+import { type EdgeAttributeReader } from '../../model/index-graphology.js';
 
 export interface Csr {
   /** Number of nodes. */

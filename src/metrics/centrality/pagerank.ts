@@ -28,7 +28,8 @@
 import { ComputationError, ProblemList, UsageError } from '../../model/errors.js';
 import { describeValue } from '../../model/parse-graph.js';
 import type { SupplyGraph } from '../../model/graph.js';
-import { edgeAttributeReader, graphologyEdgeOrder, indexGraph, operatingIndex, type EdgeAttributeReader, type GraphIndex } from '../../model/graph-index.js';
+import { indexGraph, operatingIndex, type GraphIndex } from '../../model/graph-index.js';
+import { edgeAttributeReader, graphologyEdgeOrder, type EdgeAttributeReader } from '../../model/index-graphology.js';
 
 export interface PagerankOptions {
   /** Damping factor, 0 < alpha < 1 (default 0.85). */

@@ -24,7 +24,8 @@
  */
 import type { CompactGraph } from '../../model/compact.js';
 import type { SupplyGraph } from '../../model/graph.js';
-import { edgeAttributeReader, indexGraph, operatingIndex, type EdgeAttributeReader, type GraphIndex } from '../../model/graph-index.js';
+import { indexGraph, operatingIndex, type GraphIndex } from '../../model/graph-index.js';
+import { edgeAttributeReader, type EdgeAttributeReader } from '../../model/index-graphology.js';
 import { augment } from './dinic.js';
 import { residualCut } from './min-cut.js';
 import { buildSupplyNetwork, nodeFlow, type SupplyNetwork, type Terminals } from './supply-network.js';

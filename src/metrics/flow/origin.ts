@@ -38,7 +38,8 @@
 import { ComputationError, UsageError } from '../../model/errors.js';
 import type { SupplyGraph } from '../../model/graph.js';
 import { topologicalOrderOfIndex } from '../../model/topological-order.js';
-import { graphologyEdgeOrder, indexGraph, type GraphIndex } from '../../model/graph-index.js';
+import { indexGraph, type GraphIndex } from '../../model/graph-index.js';
+import { graphologyEdgeOrder } from '../../model/index-graphology.js';
 
 export interface OriginOptions {
   /** Stop when no share changes by more than this in a sweep (default 1e-12). */

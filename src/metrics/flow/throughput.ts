@@ -14,7 +14,8 @@
  * bit; the graph functions index the graph and call them. Weights are volumes (`flow`).
  */
 import type { SupplyGraph } from '../../model/graph.js';
-import { graphologyEdgeOrder, indexGraph, type GraphIndex } from '../../model/graph-index.js';
+import { indexGraph, type GraphIndex } from '../../model/graph-index.js';
+import { graphologyEdgeOrder } from '../../model/index-graphology.js';
 import { requireSupplyChain } from '../../model/supply-chain.js';
 
 /** throughput(v) by node id of `index` (every edge has a flow: check with requireSupplyChain first). */
