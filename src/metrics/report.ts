@@ -33,7 +33,7 @@ import { pagerankOfIndex, resolvePagerankOptions, type PagerankOptions } from '.
 import { stageConcentrationOfIndex } from './concentration/stage-concentration.js';
 import { supplyRiskOfShares, type SupplyRiskResult } from './concentration/supply-risk.js';
 import { knockoutOfSolved, type KnockoutResult } from './flow/knockout.js';
-import { minimumCut, solveIndexWithOptions, type MaxFlowOptions, type MinimumCut } from './flow/max-flow.js';
+import { minimumCut, solveIndexWithOptions, type MaxFlowOptions, type MinimumCut, type SolvedFlow } from './flow/max-flow.js';
 import { nodeOriginsOfIndex } from './flow/origin.js';
 import { flowShareOfIndex, throughputOfIndex } from './flow/throughput.js';
 import { solveAllocation, type AllocationResult } from '../allocation/solve-allocation.js';
@@ -159,6 +159,8 @@ export interface PrecomputedMetrics {
   /** `operatingIndex(index)`: the nodes and edges every metric is computed on. */
   active?: GraphIndex;
   betweenness?: BetweennessResult;
+  /** The maximum flow of the active graph with the report's flow options (`metricsFlow`; the CLI solves it once for the knockout threads and the report). */
+  flow?: SolvedFlow;
   /** The knockout table of the active graph (the CLI computes it on worker threads, knockout-parallel.ts). */
   knockout?: KnockoutResult;
 }
@@ -181,6 +183,20 @@ export function betweennessJob(graph: SupplyGraph, options: MetricsOptions = {},
   if (!metrics.has('betweenness')) return null;
   const { index, active } = indexesOf(graph, precomputed);
   return { plan: betweennessPlan(active, betweennessOptions, edgeAttributeReader(graph, active)), index, active };
+}
+
+/**
+ * The maximum flow behind maxFlow, minCut and knockoutLoss (the report's sources, targets
+ * and capacity) on the operating index, for a caller that computes the knockout table
+ * itself (pass it back in PrecomputedMetrics.flow, with the index it was solved on).
+ */
+export function metricsFlow(graph: SupplyGraph, options: MetricsOptions = {}, precomputed: PrecomputedMetrics = {}): SolvedFlow {
+  const { index, active } = indexesOf(graph, precomputed);
+  const flowOptions: MaxFlowOptions = {};
+  if (options.sources !== undefined) flowOptions.sources = options.sources;
+  if (options.targets !== undefined) flowOptions.targets = options.targets;
+  if (options.capacity !== undefined) flowOptions.capacity = options.capacity;
+  return solveIndexWithOptions(active, flowOptions, index.index, edgeAttributeReader(graph, active));
 }
 
 /** True when `buildMetrics(graph, options)` computes the knockout table (a caller may run it itself: PrecomputedMetrics). */
@@ -220,11 +236,7 @@ export function buildMetrics(graph: SupplyGraph, options: MetricsOptions = {}, p
   let cut: MinimumCut | null = null;
   let knockout: KnockoutResult | null = null;
   if (has('knockoutLoss') || has('minCut')) {
-    const flowOptions: MaxFlowOptions = {};
-    if (options.sources !== undefined) flowOptions.sources = options.sources;
-    if (options.targets !== undefined) flowOptions.targets = options.targets;
-    if (options.capacity !== undefined) flowOptions.capacity = options.capacity;
-    const solved = solveIndexWithOptions(active, flowOptions, index.index, read);
+    const solved = precomputed.flow ?? metricsFlow(graph, options, { index, active });
     maxFlow = solved.value;
     if (has('minCut')) cut = minimumCut(solved);
     if (has('knockoutLoss')) knockout = precomputed.knockout ?? knockoutOfSolved(solved, 'warm-start', progress.knockout);

@@ -10,8 +10,8 @@ import { readGraphFile } from '../../io/read-graph.js';
 import { writeFileAtomic } from '../../io/write-file.js';
 import { runBetweennessPlan } from '../../metrics/centrality/betweenness-parallel.js';
 import { indexGraph, operatingIndex } from '../../model/graph-index.js';
-import { knockoutLossParallel } from '../../metrics/flow/knockout-parallel.js';
-import { betweennessJob, buildMetrics, knockoutJob, parseMetricNames, type MetricsOptions, type PrecomputedMetrics } from '../../metrics/report.js';
+import { knockoutOfSolvedParallel } from '../../metrics/flow/knockout-parallel.js';
+import { betweennessJob, buildMetrics, knockoutJob, metricsFlow, parseMetricNames, type MetricsOptions, type PrecomputedMetrics } from '../../metrics/report.js';
 import { DEFAULT_METRICS, METRIC_NAMES } from '../../metrics/report-types.js';
 import { METRICS_TABLES, metricsCsv, parseTableName } from '../../metrics/tables.js';
 import { UsageError } from '../../model/errors.js';
@@ -136,12 +136,12 @@ export function registerMetrics(program: Command, ctx: CliContext): void {
       let result;
       try {
         // The knockout table, the costly flow metric, runs on worker threads on large
-        // graphs (knockout-parallel.ts: exactly the single-thread values).
-        // knockoutLossParallel solves the default flow (every source to every sink, capacity
-        // ?? flow): with --source, --target or --capacity the report computes the table
-        // on the flow those name.
-        const defaultFlow = options.sources === undefined && options.targets === undefined && options.capacity === undefined;
-        if (knockoutJob(options) && defaultFlow) precomputed.knockout = await knockoutLossParallel(graph, { onProgress: knockout });
+        // graphs (knockout-parallel.ts: exactly the single-thread values), from the
+        // report's own maximum flow (solved once, on the operating index).
+        if (knockoutJob(options)) {
+          precomputed.flow = metricsFlow(graph, options, precomputed);
+          precomputed.knockout = await knockoutOfSolvedParallel(precomputed.flow, { onProgress: knockout });
+        }
         result = buildMetrics(graph, options, precomputed, { knockout });
       } finally {
         bars.knockout?.stop();

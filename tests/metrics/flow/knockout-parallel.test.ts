@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { generateSupplyGraph } from '../../../src/generate/supply-graph.js';
-import { knockoutLoss } from '../../../src/metrics/flow/knockout.js';
-import { knockoutLossParallel, type SpawnKnockoutWorker } from '../../../src/metrics/flow/knockout-parallel.js';
+import { knockoutLoss, knockoutOfSolved } from '../../../src/metrics/flow/knockout.js';
+import { knockoutLossParallel, knockoutOfSolvedParallel, type SpawnKnockoutWorker } from '../../../src/metrics/flow/knockout-parallel.js';
+import { solveWithOptions } from '../../../src/metrics/flow/max-flow.js';
 import { UsageError } from '../../../src/model/errors.js';
 import { parseGraph } from '../../../src/model/parse-graph.js';
 import { tsWorker } from '../../helpers/ts-worker.js';
@@ -30,5 +31,24 @@ describe('knockoutLossParallel', () => {
     expect(await knockoutLossParallel(g, { threads: 4, spawn: noSpawn })).toEqual(knockoutLoss(g));
     await expect(knockoutLossParallel(g, { threads: 0 })).rejects.toThrow(UsageError);
     await expect(knockoutLossParallel(g, { method: 'brute-force', threads: 2, minGroups: 0, spawn })).resolves.toEqual(knockoutLoss(g, { method: 'brute-force' }));
+  });
+
+  it('takes a network solved elsewhere (chosen terminals, another capacity attribute) and gives knockoutOfSolved exactly, without solving again', async () => {
+    const g = graph(300, 5);
+    const keys = g.nodes();
+    // Every edge gets a "limit" attribute, a capacity other than capacity ?? flow.
+    g.forEachEdge((edge, attributes) => {
+      g.setEdgeAttribute(edge, 'limit' as never, ((attributes.flow ?? 1) * 0.75 + 1) as never);
+    });
+    const sources = keys.filter((k) => g.inDegree(k) === 0 && g.outDegree(k) > 0).slice(0, 5);
+    const targets = keys.filter((k) => g.outDegree(k) === 0 && g.inDegree(k) > 0);
+    for (const options of [{}, { sources, targets }, { sources, targets, capacity: 'limit' }]) {
+      const solved = solveWithOptions(g, options);
+      const flowBefore = solved.supply.network.flow.slice();
+      const single = knockoutOfSolved(solved);
+      const threaded = await knockoutOfSolvedParallel(solved, { threads: 2, minGroups: 0, spawn });
+      expect(threaded).toEqual(single);
+      expect(solved.supply.network.flow).toEqual(flowBefore);
+    }
   });
 });
