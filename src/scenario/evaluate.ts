@@ -39,7 +39,7 @@ import { applyScenario, type AppliedScenario, type ScenarioChange } from './appl
 import { proportionalFlow } from './proportional-flow.js';
 import type { Scenario } from './schema.js';
 import { countryLens, type CountryLens } from './country-lens.js';
-import { allocationOf, evaluateSide, groupMaxFlow, remember, servedFirstOf, sinksOf, type PreparedBaseline, type Side } from './evaluation-side.js';
+import { allocationOf, completeSide, evaluateSide, groupMaxFlow, remember, servedFirstOf, sinksOf, startSide, type PreparedBaseline, type Side, type SideStart } from './evaluation-side.js';
 import { naturalCompare } from './natural-sort.js';
 import { stageChanges, type StageChange } from './stage-change.js';
 import { requireSupplyChain } from '../model/supply-chain.js';
@@ -192,7 +192,7 @@ const relativeLoss = (before: number, after: number): number | null => (before >
  * maximum flow (`withPreparedFlow`: the solve `topKnockoutLosses` would repeat on the same
  * compact graph, so the same ranking), else `topKnockoutLosses` solves the active subgraph.
  */
-function bottlenecks(side: Side, top: number): Bottleneck[] {
+export function bottlenecks(side: SideStart, top: number): Bottleneck[] {
   if (top === 0) return [];
   const graph = side.applied.graph;
   const { compact } = side;
@@ -256,6 +256,11 @@ export function endUseFigures(before: Side, after: Side, objective: Objective): 
     });
 }
 
+/** Stage concentration before and after (`stage-change.ts`), remembered on the scenario side. */
+export function stageChangesOf(sideBefore: SideStart, sideAfter: Side): StageChange[] {
+  return remember(sideAfter, 'stages', () => stageChanges(sideBefore.applied.graph, sideAfter.applied.graph, sideAfter.edgeFlow));
+}
+
 /** Under the allocation bound, what limits the sink of the end use `e` that lost most (null without a loss). */
 function bindingOf(e: EndUseFigures, before: Side, after: Side): BindingInput | null {
   const lost = (sink: string) => (before.supply.bySink[sink]?.allocation ?? 0) - (after.supply.bySink[sink]?.allocation ?? 0);
@@ -288,20 +293,66 @@ export function totalLosses(baseline: Supply, scenario: Supply): Loss {
  */
 export function prepareBaseline(graph: SupplyGraph, options: { objective?: Objective } = {}): PreparedBaseline {
   const { objective } = resolveOptions(options.objective === undefined ? {} : { objective: options.objective });
-  const before = applyScenario(graph, { name: 'baseline', actions: [] });
-  return { graph, objective, side: evaluateSide(before, before.graph, objective) };
+  return { graph, objective, side: completeSide(startBaseline(graph, objective)) };
 }
 
-/** Evaluates `scenario` (already validated by `parseScenario`) on `graph`. The graph is not changed. */
-export function evaluateScenario(graph: SupplyGraph, scenario: Scenario, options: EvaluateOptions = {}): ScenarioResult {
+/** The baseline side of `graph` started (`startSide`: its allocation LP built, not solved). */
+function startBaseline(graph: SupplyGraph, objective: Objective): SideStart {
+  const before = applyScenario(graph, { name: 'baseline', actions: [] });
+  return startSide(before, before.graph, objective);
+}
+
+/**
+ * An evaluation begun (`beginEvaluation`): its options resolved, the scenario applied and
+ * the baseline side either prepared (the `baseline` option) or started, its LP not yet
+ * solved. `evaluateScenario` finishes it in the calling thread; evaluate-parallel.ts
+ * solves the baseline LP on a worker thread meanwhile.
+ */
+export interface Evaluation {
+  graph: SupplyGraph;
+  scenario: Scenario;
+  top: number;
+  country: string | undefined;
+  objective: Objective;
+  after: AppliedScenario;
+  /** The baseline side: prepared (complete), or started. */
+  before: { prepared: Side } | { started: SideStart };
+}
+
+/** Checks the graph and options, applies the scenario and starts (or takes) the baseline side. */
+export function beginEvaluation(graph: SupplyGraph, scenario: Scenario, options: EvaluateOptions = {}): Evaluation {
   requireSupplyChain(graph, 'scenario');
   const { top, country, objective, baseline: prepared } = resolveOptions(options);
   if (prepared !== undefined && prepared.graph !== graph) throw new UsageError('scenario/evaluate: the prepared baseline belongs to another graph');
   const after = applyScenario(graph, scenario);
-  const sideBefore = (prepared ?? prepareBaseline(graph, { objective })).side;
+  return { graph, scenario, top, country, objective, after, before: prepared ? { prepared: prepared.side } : { started: startBaseline(graph, objective) } };
+}
+
+/** The baseline side begun: the prepared one, or the started one. */
+export const baselineStart = (e: Evaluation): SideStart => ('prepared' in e.before ? e.before.prepared : e.before.started);
+
+/** The scenario's side, taking the baseline side's compact graph, network and LP with the overlay's capacities (`SideOptions.from`). */
+export function scenarioSide(e: Evaluation): Side {
+  const from = baselineStart(e);
+  return evaluateSide(e.after, from.applied.graph, e.objective, { from });
+}
+
+/** Evaluates `scenario` (already validated by `parseScenario`) on `graph`. The graph is not changed. */
+export function evaluateScenario(graph: SupplyGraph, scenario: Scenario, options: EvaluateOptions = {}): ScenarioResult {
+  const e = beginEvaluation(graph, scenario, options);
+  const sideBefore = 'prepared' in e.before ? e.before.prepared : completeSide(e.before.started);
+  return finishEvaluation(e, sideBefore, scenarioSide(e));
+}
+
+/**
+ * The result of the evaluation `e` from its two sides: `sideBefore` the baseline side
+ * (`baselineStart(e)` completed), `sideAfter` = `scenarioSide(e)`. Figures already
+ * remembered on a side (bottlenecks, end uses served first, stage changes) are read back.
+ */
+export function finishEvaluation(e: Evaluation, sideBefore: Side, sideAfter: Side): ScenarioResult {
+  const { graph, scenario, top, country, objective, after } = e;
   const before = sideBefore.applied;
-  const sideAfter = evaluateSide(after, before.graph, objective, { from: sideBefore });
-  const baseline = prepared ? structuredClone(sideBefore.supply) : sideBefore.supply;
+  const baseline = 'prepared' in e.before ? structuredClone(sideBefore.supply) : sideBefore.supply;
   const { supply: changed, edgeFlow: flowAfter } = sideAfter;
   const allocationAfter = allocationOf(sideAfter).allocation;
   // Both totals are > 0 here, so the max-flow and proportional losses are numbers.
@@ -334,7 +385,7 @@ export function evaluateScenario(graph: SupplyGraph, scenario: Scenario, options
     shadowPrice: allocationAfter.shadowPrice,
     changes: after.changes,
     bottlenecks: { before: bottlenecks(sideBefore, top), after: bottlenecks(sideAfter, top) },
-    stages: stageChanges(before.graph, after.graph, flowAfter),
+    stages: stageChangesOf(sideBefore, sideAfter),
     warnings: after.warnings,
     flows: { proportional: flowAfter },
     ...(country !== undefined
