@@ -309,15 +309,22 @@ export function buildMetrics(graph: SupplyGraph | MetricsSource, options: Metric
 
   const cutNodes = new Set(cut?.nodes ?? []);
   const cutEdges = new Set(cut?.edges ?? []);
+  // Betweenness by operating node and edge id when the result has them (a plan on the
+  // operating index), else by key.
+  const betweenById = between?.byId;
+  // The operating id of each node (-1: not operating), and below of each edge: the
+  // operating index keeps, in order, the edges whose two ends operate.
+  const activeOf = new Int32Array(index.n);
   const nodes: NodeMetrics[] = new Array<NodeMetrics>(index.n);
   for (let u = 0; u < index.n; u++) {
     const id = index.nodes[u] as string;
     // The node's id in the operating index; undefined for a node that is not operating.
     const v = active === index ? u : active.index.get(id);
+    activeOf[u] = v ?? -1;
     const on = v !== undefined;
     const at = (values: ArrayLike<number>): number => (on ? (values[v] as number) : 0);
     const row = source.graph ? nodeHeadOfGraph(id, source.graph.getNodeAttributes(id)) : nodeHeadOfIndex(index, u);
-    if (between) row.betweenness = on ? (between.nodes[id] ?? 0) : 0;
+    if (between) row.betweenness = on ? (betweenById ? (betweenById.nodes[v] as number) : (between.nodes[id] ?? 0)) : 0;
     if (flows && has('throughput')) row.throughput = at(flows);
     if (shares) row.flowShare = at(shares);
     if (knockout) row.knockoutLoss = on ? (knockout.nodes[id] ?? 0) : 0;
@@ -338,21 +345,26 @@ export function buildMetrics(graph: SupplyGraph | MetricsSource, options: Metric
   }
 
   const edges: EdgeMetrics[] = new Array<EdgeMetrics>(index.m);
+  let activeEdges = 0;
   for (let e = 0; e < index.m; e++) {
     const id = index.edges[e] as string;
+    const s = index.edgeSource[e] as number;
+    const t = index.edgeTarget[e] as number;
+    const a = activeOf[s] !== -1 && activeOf[t] !== -1 ? activeEdges++ : -1;
     const head = source.graph ? edgeHeadOfGraph(source.graph.getEdgeAttributes(id)) : edgeHeadOfIndex(index, e);
     const row: EdgeMetrics = {
       id,
-      source: index.nodes[index.edgeSource[e] as number] as string,
-      target: index.nodes[index.edgeTarget[e] as number] as string,
+      source: index.nodes[s] as string,
+      target: index.nodes[t] as string,
       ...(head.material !== undefined ? { material: head.material } : {}),
-      ...(between ? { betweenness: between.edges[id] ?? 0 } : {}),
+      ...(between ? { betweenness: betweenById ? (a === -1 ? 0 : (betweenById.edges[a] as number)) : (between.edges[id] ?? 0) } : {}),
       ...(head.flow !== undefined ? { flow: head.flow } : {}),
       capacity: head.capacity,
     };
     if (cut) row.minCut = cutEdges.has(id);
     edges[e] = row;
   }
+  if (activeEdges !== active.m) throw new Error('metrics report: the operating index is not operatingIndex(index)');
 
   const table = attributes.countries ?? {};
   const codes = [...index.countries].sort();
