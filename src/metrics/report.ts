@@ -12,7 +12,9 @@
  * indexed once (model/graph-index.ts `indexGraph`, or the caller's index) and every metric
  * reads its operating part (`operatingIndex`, the nodes and edges `activeSubgraph` keeps),
  * by the metric files' `...OfIndex` functions; only shadowPrice (the LP builder) copies
- * the active graphology graph. The report still lists every node and edge, inactive
+ * the active graphology graph. The graph may also come as a MetricsSource (its index and
+ * attributes, no graphology graph: a file read straight into the index), which gives the
+ * same report except for what reads the graph (`metricsNeedGraph`). The report still lists every node and edge, inactive
  * ones with 0 / false values and their `status`. Only the metrics named in `metrics` are computed (default: all but shadowPrice, an LP);
  * `supply.maxFlow` comes with knockoutLoss or minCut (it is their baseline), and
  * `stages` with concentration or supplyRisk. `weight`, `sample`, `seed`, `normalized`,
