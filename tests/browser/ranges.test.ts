@@ -94,6 +94,11 @@ describe.runIf(browser.run && hasDataset)('the ranges panel (default dataset)', 
     const before = await page.evaluate(() => window.__chokepoint.evaluations);
     await page.getByTestId('country-toggle-CN').click();
     await page.waitForFunction((n) => window.__chokepoint.evaluations > n && window.__chokepoint.pending === 0, before, { timeout: 120_000 });
+    // The time chart is asked after the map's answer and computed in the background lane,
+    // where the ensemble goes too (one worker on 2 cores). A reader runs the ensemble after
+    // reading the chart: wait for it to settle, else on a loaded machine the ensemble waits
+    // behind it past the pool's 5 s wait limit and is answered 503 (busy), as it should be.
+    await page.waitForFunction(() => ['ready', 'error'].includes((document.querySelector('[data-testid="timeline"]') as HTMLElement | null)?.dataset.state ?? 'ready'), undefined, { timeout: 120_000 });
 
     await page.getByTestId('ranges-samples').fill(String(SAMPLES));
     const [response] = await Promise.all([page.waitForResponse((r) => r.url().includes('/ensemble?') && r.request().method() === 'POST', { timeout: 120_000 }), page.getByTestId('ranges-run').click()]);
