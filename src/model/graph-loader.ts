@@ -126,7 +126,7 @@ function createLoader<R>(file: string, options: ParseOptions, sink: LoaderSink<R
     if (isValidNodeAttributes(rawAttributes)) {
       const { stage, country } = rawAttributes as { stage?: string; country?: string };
       if ((stage !== undefined && !vocabulary.stageSet.has(stage)) || (country !== undefined && !isCountryCode(country))) checkVocabulary(problems, vocabulary, element(), rawAttributes);
-      for (const message of rangeProblems(rawAttributes, NODE_RANGES)) problems.add(element(), message);
+      if (mayHaveRange(rawAttributes)) for (const message of rangeProblems(rawAttributes, NODE_RANGES)) problems.add(element(), message);
       if (isReservedKey(key)) refusedNodes.add(key);
       else if (sink.keepsAttributes) addNode(key, copyNodeAttributes(rawAttributes, countUnknownNode));
       else {
@@ -210,7 +210,7 @@ function createLoader<R>(file: string, options: ParseOptions, sink: LoaderSink<R
       problems.add(element(), reservedMessage('edge key', key));
       ok = false;
     }
-    if (isPlainObject(rawAttributes)) for (const message of rangeProblems(rawAttributes, EDGE_RANGES)) problems.add(element(), message);
+    if (isPlainObject(rawAttributes) && mayHaveRange(rawAttributes)) for (const message of rangeProblems(rawAttributes, EDGE_RANGES)) problems.add(element(), message);
     let attributes: EdgeAttributes | null = null;
     if (isValidEdgeAttributes(rawAttributes)) {
       if (ok && inGraph && sink.keepsAttributes) attributes = copyEdgeAttributes(rawAttributes, countUnknownEdge);
@@ -256,6 +256,15 @@ function createLoader<R>(file: string, options: ParseOptions, sink: LoaderSink<R
       return sink.result(capWarnings(warnings, options.maxWarnings ?? MAX_WARNINGS, file));
     },
   };
+}
+
+/**
+ * False when an element's attributes have none of the range ends of NODE_RANGES and
+ * EDGE_RANGES, so `rangeProblems` has nothing to say: most elements of a large file, which
+ * then skip its array and its lookups by computed name.
+ */
+function mayHaveRange(a: Record<string, unknown>): boolean {
+  return a.low !== undefined || a.high !== undefined || a.stockLow !== undefined || a.stockHigh !== undefined || a.capacityLow !== undefined || a.capacityHigh !== undefined;
 }
 
 const NODE_KNOWN: ReadonlySet<string> = new Set(Object.keys(NodeAttributesSchema.shape));

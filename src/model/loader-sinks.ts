@@ -6,6 +6,7 @@
  */
 import { createSupplyGraph, type SupplyGraph } from './graph.js';
 import { GraphIndexBuilder, type GraphIndex } from './graph-index.js';
+import { KeyTable } from './key-table.js';
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from './schema.js';
 
 export interface ParseResult {
@@ -63,9 +64,13 @@ export interface IndexParseResult {
  * custom key clashes with a custom key in the set, or with the default key of an edge
  * whose pair it spells (`a->b` for every way of cutting it at a `->`) and that is not
  * custom-keyed; a default key clashes with a custom key in the set.
+ *
+ * Node keys are looked up in a KeyTable (key-table.ts: the ids are the builder's, as both
+ * number nodes in the order added), not in the builder's Map: an edge looks up both ends.
  */
 export function indexSink(): LoaderSink<IndexParseResult> {
   let builder = new GraphIndexBuilder();
+  let keys = new KeyTable();
   let graphAttributes: GraphAttributes = {};
   const customKeys = new Set<string>();
   const customPairs = new Set<string>();
@@ -73,7 +78,9 @@ export function indexSink(): LoaderSink<IndexParseResult> {
     for (let at = key.indexOf('->'); at !== -1; at = key.indexOf('->', at + 1)) {
       const source = key.slice(0, at);
       const target = key.slice(at + 2);
-      if (builder.hasNode(source) && builder.hasNode(target) && source !== target && builder.hasPair(source, target) && !customPairs.has(`${source.length}:${source}${target}`)) return true;
+      const s = keys.id(source);
+      const t = keys.id(target);
+      if (s !== -1 && t !== -1 && source !== target && builder.hasPairOf(s, t) && !customPairs.has(`${source.length}:${source}${target}`)) return true;
     }
     return false;
   };
@@ -85,10 +92,14 @@ export function indexSink(): LoaderSink<IndexParseResult> {
     setAttributes: (attributes) => {
       graphAttributes = attributes;
       builder = new GraphIndexBuilder(attributes);
+      keys = new KeyTable();
     },
-    hasNode: (key) => builder.hasNode(key),
-    nodeRef: (key) => builder.nodeId(key),
-    addNode: (key, attributes) => builder.addNode(key, attributes),
+    hasNode: (key) => keys.id(key) !== -1,
+    nodeRef: (key) => keys.id(key),
+    addNode: (key, attributes) => {
+      keys.add(key);
+      builder.addNode(key, attributes);
+    },
     hasPair: (_source, _target, s, t) => builder.hasPairOf(s, t),
     hasEdgeKey: (key, _source, _target, isDefault) => (customKeys.size > 0 && customKeys.has(key)) || (!isDefault && spellsDefaultKey(key)),
     addEdge: (key, source, target, attributes, isDefault, s, t) => {
