@@ -20,7 +20,9 @@
  * next run), at the `]` closing the array, and before anything at depth 2 that does not
  * open an element (a scalar element goes through the streaming parser, which names it as
  * before). Nesting deeper than MAX_JSON_DEPTH inside a run stops reading at once, as the
- * token watcher does elsewhere. Memory: one chunk and the elements parsed from it.
+ * token watcher does elsewhere. Memory: one chunk, the elements parsed from it, and a
+ * scratch buffer, as long as the longest run so far (about a chunk; longer for an element
+ * longer than a chunk), that runs are decoded from.
  * Pure: no I/O.
  */
 import { Buffer, isAscii } from 'node:buffer';
