@@ -5,8 +5,7 @@
  * a sink only stores and answers the duplicate checks. Pure: no I/O.
  */
 import { createSupplyGraph, type SupplyGraph } from './graph.js';
-import { GraphIndexBuilder, type GraphIndex } from './graph-index.js';
-import { KeyTable } from './key-table.js';
+import { GraphIndexBuilder, type BuilderHints, type GraphIndex } from './graph-index.js';
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from './schema.js';
 
 export interface ParseResult {
@@ -65,12 +64,12 @@ export interface IndexParseResult {
  * whose pair it spells (`a->b` for every way of cutting it at a `->`) and that is not
  * custom-keyed; a default key clashes with a custom key in the set.
  *
- * Node keys are looked up in a KeyTable (key-table.ts: the ids are the builder's, as both
- * number nodes in the order added), not in the builder's Map: an edge looks up both ends.
+ * Node keys are looked up in the builder's KeyTable (key-table.ts; `nodeId`), the one
+ * table of node keys: an edge looks up both ends. `hints`: the expected numbers of nodes
+ * and edges, if known (GraphIndexBuilder; the index is the same without them).
  */
-export function indexSink(): LoaderSink<IndexParseResult> {
-  let builder = new GraphIndexBuilder();
-  let keys = new KeyTable();
+export function indexSink(hints: BuilderHints = {}): LoaderSink<IndexParseResult> {
+  const builder = new GraphIndexBuilder({}, hints);
   let graphAttributes: GraphAttributes = {};
   const customKeys = new Set<string>();
   const customPairs = new Set<string>();
@@ -78,8 +77,8 @@ export function indexSink(): LoaderSink<IndexParseResult> {
     for (let at = key.indexOf('->'); at !== -1; at = key.indexOf('->', at + 1)) {
       const source = key.slice(0, at);
       const target = key.slice(at + 2);
-      const s = keys.id(source);
-      const t = keys.id(target);
+      const s = builder.nodeId(source);
+      const t = builder.nodeId(target);
       if (s !== -1 && t !== -1 && source !== target && builder.hasPairOf(s, t) && !customPairs.has(`${source.length}:${source}${target}`)) return true;
     }
     return false;
@@ -91,15 +90,11 @@ export function indexSink(): LoaderSink<IndexParseResult> {
     },
     setAttributes: (attributes) => {
       graphAttributes = attributes;
-      builder = new GraphIndexBuilder(attributes);
-      keys = new KeyTable();
+      builder.setAttributes(attributes); // before any node (the loader's order)
     },
-    hasNode: (key) => keys.id(key) !== -1,
-    nodeRef: (key) => keys.id(key),
-    addNode: (key, attributes) => {
-      keys.add(key);
-      builder.addNode(key, attributes);
-    },
+    hasNode: (key) => builder.hasNode(key),
+    nodeRef: (key) => builder.nodeId(key),
+    addNode: (key, attributes) => builder.addNode(key, attributes),
     hasPair: (_source, _target, s, t) => builder.hasPairOf(s, t),
     hasEdgeKey: (key, _source, _target, isDefault) => (customKeys.size > 0 && customKeys.has(key)) || (!isDefault && spellsDefaultKey(key)),
     addEdge: (key, source, target, attributes, isDefault, s, t) => {
