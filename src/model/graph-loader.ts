@@ -27,6 +27,7 @@ import { ProblemList } from './errors.js';
 import { isReservedKey, reservedMessage } from './reserved-names.js';
 import { copyEdgeAttributes, copyNodeAttributes, isValidEdgeAttributes, isValidNodeAttributes, isValidSerializedEdge, isValidSerializedNode } from './fast-validate.js';
 import { addIssues, capWarnings, check, checkReservedNames, isPlainObject, MAX_WARNINGS } from './load-messages.js';
+import type { BuilderHints } from './graph-index.js';
 import { graphSink, indexSink, type IndexParseResult, type LoaderSink, type ParseResult } from './loader-sinks.js';
 import { checkGraphAttributes, checkVocabulary, vocabularyOf, type Vocabulary } from './graph-vocabulary.js';
 import { EdgeAttributesSchema, NodeAttributesSchema, SerializedEdgeSchema, SerializedGraphSchema, SerializedNodeSchema, type EdgeAttributes, type NodeAttributes } from './schema.js';
@@ -64,9 +65,10 @@ export function createGraphLoader(file: string, options: ParseOptions = {}): Gra
 /**
  * A loader that builds the GraphIndex directly, keeping no attribute objects: the same
  * validation and messages, a fraction of the memory (for graphs of millions of elements).
+ * `hints`: expected numbers of nodes and edges (estimates; the index is the same without).
  */
-export function createIndexLoader(file: string, options: ParseOptions = {}): GraphLoader<IndexParseResult> {
-  return createLoader(file, options, indexSink());
+export function createIndexLoader(file: string, options: ParseOptions = {}, hints: BuilderHints = {}): GraphLoader<IndexParseResult> {
+  return createLoader(file, options, indexSink(hints));
 }
 
 function createLoader<R>(file: string, options: ParseOptions, sink: LoaderSink<R>): GraphLoader<R> {
