@@ -19,7 +19,9 @@
  * - Numbers: edgeFlow (`flow`, NaN when absent), edgeCapacity (`capacity ?? flow ?? 1`), nodeCapacity
  *   (`capacity`, Infinity when absent).
  * Memory: O(n + m): 4 Int32 + 2 Float64 per edge, 2 Int32 per edge for the CSRs, and the
- * key strings. Pure.
+ * key strings; while building, the builder's KeyTable and PairSet (8 bytes a slot, 2-4 slots
+ * a node or edge). A built index's typed arrays may be views into larger buffers (up to
+ * twice their length after doubling, or a too-large size hint's room). Pure.
  */
 import { edgeCapacity as capacityOf, type SupplyGraph } from './graph.js';
 import { NODE_STATUSES, type EdgeAttributes, type GraphAttributes, type NodeAttributes, type NodeStatus } from './schema.js';
