@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 /* global performance */
 // Benchmark job (issue 15): a graph FILE of any size, as a whole process: stream-read and
-// validate it straight into the graph index (streamGraphIndex: @streamparser/json, the
-// loader's fast path, no graphology graph), then sampled node betweenness (k pivots, hop
+// validate it straight into the graph index (streamGraphIndex: element runs parsed with
+// JSON.parse, the structure around them checked by @streamparser/json, the loader's fast
+// path, node keys looked up in a KeyTable, no graphology graph; docs/scale.md says where
+// the time goes), then sampled node betweenness (k pivots, hop
 // counts) on worker threads over the index's CSR, and write the top nodes as JSON.
 // Prints one JSON line with the wall time of each step (`steps`) and the CPU time of the
 // process in it (`cpu`: user + system over all threads, worker threads and the garbage

@@ -19,10 +19,13 @@
  * - Numbers: edgeFlow (`flow`, NaN when absent), edgeCapacity (`capacity ?? flow ?? 1`), nodeCapacity
  *   (`capacity`, Infinity when absent).
  * Memory: O(n + m): 4 Int32 + 2 Float64 per edge, 2 Int32 per edge for the CSRs, and the
- * key strings. Pure.
+ * key strings; while building, the builder's KeyTable and PairSet (8 bytes a slot, 2-4 slots
+ * a node or edge). A built index's typed arrays may be views into larger buffers (up to
+ * twice their length after doubling, or a too-large size hint's room). Pure.
  */
 import { edgeCapacity as capacityOf, type SupplyGraph } from './graph.js';
 import { NODE_STATUSES, type EdgeAttributes, type GraphAttributes, type NodeAttributes, type NodeStatus } from './schema.js';
+import { KeyTable } from './key-table.js';
 import { PairSet } from './pair-set.js';
 import { stagesOf } from './stages.js';
 import { NO_COUNTRY } from './supply-chain.js';
@@ -67,28 +70,47 @@ export interface GraphIndex {
 /** Status id of `operating` (the only status that takes part in baseline analyses). */
 export const OPERATING = NODE_STATUSES.indexOf('operating');
 
-/** Grows typed arrays while elements arrive one by one (the streaming loaders). */
+/**
+ * A typed array filled one element at a time (the streaming loaders): it starts at the
+ * size hint (16 without one) and doubles when full; `done` is a `subarray` view of the
+ * filled part, not a copy, so the index's arrays may sit in larger buffers (nothing reads
+ * their `.buffer` as the array itself). With an exact hint nothing is ever copied.
+ */
 class Growing<T extends Int32Array | Float64Array | Uint8Array> {
   length = 0;
+  data: T;
   constructor(
-    public data: T,
+    expected: number,
     private readonly make: (size: number) => T,
-  ) {}
+  ) {
+    this.data = make(Math.max(16, expected));
+  }
   push(value: number): void {
     if (this.length === this.data.length) {
-      const bigger = this.make(Math.max(16, this.data.length * 2));
+      const bigger = this.make(this.data.length * 2);
       bigger.set(this.data);
       this.data = bigger;
     }
     this.data[this.length++] = value;
   }
   done(): T {
-    return this.data.slice(0, this.length) as T;
+    return (this.length === this.data.length ? this.data : this.data.subarray(0, this.length)) as T;
   }
 }
 
-const ints = () => new Growing(new Int32Array(16), (size) => new Int32Array(size));
-const floats = () => new Growing(new Float64Array(16), (size) => new Float64Array(size));
+const ints = (expected: number) => new Growing(expected, (size) => new Int32Array(size));
+const floats = (expected: number) => new Growing(expected, (size) => new Float64Array(size));
+
+/**
+ * What a builder may be told in advance, so its arrays and hash tables start at their
+ * final size instead of doubling: the expected numbers of nodes and edges (estimates are
+ * fine: more elements only grow the arrays, fewer leave unused room). The index built
+ * is the same with or without hints.
+ */
+export interface BuilderHints {
+  nodes?: number;
+  edges?: number;
+}
 
 /** A string table: name -> id in first-seen order. */
 class Table {
@@ -115,27 +137,41 @@ class Table {
  */
 export class GraphIndexBuilder {
   private readonly nodeKeys: string[] = [];
-  private readonly ids = new Map<string, number>();
+  /** Node key -> id (the ids are the order added). The built index's `index` Map is made from `nodes` only when read. */
+  private readonly ids: KeyTable;
   private readonly labels: (string | null)[] = [];
   /** Edge keys by id; null for a default key (`source->target`), spelt only when `edges` is read. */
   private readonly edgeKeys: (string | null)[] = [];
   private defaultKeys = 0;
-  private readonly source = ints();
-  private readonly target = ints();
-  private readonly flow = floats();
-  private readonly capacity = floats();
-  private readonly material = ints();
+  private readonly source: Growing<Int32Array>;
+  private readonly target: Growing<Int32Array>;
+  private readonly flow: Growing<Float64Array>;
+  private readonly capacity: Growing<Float64Array>;
+  private readonly material: Growing<Int32Array>;
   private readonly materials = new Table();
-  private readonly nodeCapacity = floats();
-  private readonly stage = ints();
-  private readonly country = ints();
+  private readonly nodeCapacity: Growing<Float64Array>;
+  private readonly stage: Growing<Int32Array>;
+  private readonly country: Growing<Int32Array>;
   private readonly countries = new Table();
-  private readonly status = new Growing(new Uint8Array(16), (size) => new Uint8Array(size));
+  private readonly status: Growing<Uint8Array>;
   private stages: Table;
-  private readonly pairs = new PairSet();
+  private readonly pairs: PairSet;
 
-  constructor(attributes: GraphAttributes = {}) {
+  constructor(attributes: GraphAttributes = {}, hints: BuilderHints = {}) {
     this.stages = new Table(stagesOf(attributes));
+    const n = hints.nodes ?? 0;
+    const m = hints.edges ?? 0;
+    this.ids = new KeyTable(n);
+    this.source = ints(m);
+    this.target = ints(m);
+    this.flow = floats(m);
+    this.capacity = floats(m);
+    this.material = ints(m);
+    this.nodeCapacity = floats(n);
+    this.stage = ints(n);
+    this.country = ints(n);
+    this.status = new Growing(n, (size) => new Uint8Array(size));
+    this.pairs = new PairSet(m);
   }
 
   get order(): number {
@@ -148,15 +184,18 @@ export class GraphIndexBuilder {
   }
 
   hasNode(key: string): boolean {
-    return this.ids.has(key);
+    return this.ids.id(key) !== -1;
   }
 
-  /** A node without stage or country (a generic graph) gets id -1 in nodeStage / nodeCountry. */
+  /**
+   * A node without stage or country (a generic graph) gets id -1 in nodeStage / nodeCountry.
+   * Node keys must be distinct (the loaders check with `hasNode`; a graphology graph's are).
+   */
   addNode(key: string, attributes: { label?: string | undefined; stage?: string; country?: string; capacity?: number | undefined; status?: NodeAttributes['status'] }): number {
     const id = this.nodeKeys.length;
     this.nodeKeys.push(key);
     this.labels.push(attributes.label ?? null);
-    this.ids.set(key, id);
+    this.ids.add(key);
     this.stage.push(attributes.stage === undefined ? -1 : this.stages.id(attributes.stage));
     this.country.push(attributes.country === undefined ? -1 : this.countries.id(attributes.country));
     this.nodeCapacity.push(attributes.capacity ?? Infinity);
@@ -166,7 +205,7 @@ export class GraphIndexBuilder {
 
   /** The node's id, or -1. */
   nodeId(key: string): number {
-    return this.ids.get(key) ?? -1;
+    return this.ids.id(key);
   }
 
   /** True when an edge joins `source` to `target` already (both must be nodes). */
@@ -211,7 +250,7 @@ export class GraphIndexBuilder {
     const keys = this.edgeKeys;
     const index = finishIndex({
       nodes: this.nodeKeys,
-      index: this.ids,
+      index: null as unknown as Map<string, number>, // made from `nodes` below, when first read
       nodeLabel: this.labels,
       edges: keys as string[], // default keys (null) are spelt below, when first read
       edgeSource,
@@ -227,8 +266,16 @@ export class GraphIndexBuilder {
       countries: this.countries.names,
       nodeStatus: this.status.done(),
     });
-    if (this.defaultKeys === 0) return index;
     const { nodes } = index;
+    let ids: Map<string, number> | null = null;
+    Object.defineProperty(index, 'index', {
+      enumerable: true,
+      get: (): Map<string, number> => {
+        ids ??= new Map(nodes.map((key, v) => [key, v]));
+        return ids;
+      },
+    });
+    if (this.defaultKeys === 0) return index;
     let spelt: string[] | null = null;
     Object.defineProperty(index, 'edges', {
       enumerable: true,
@@ -281,7 +328,7 @@ function finishIndex(core: IndexCore): GraphIndex {
 
 /** The index of a graphology supply graph (every node, whatever its status). */
 export function indexGraph(graph: SupplyGraph): GraphIndex {
-  const builder = new GraphIndexBuilder(graph.getAttributes());
+  const builder = new GraphIndexBuilder(graph.getAttributes(), { nodes: graph.order, edges: graph.size });
   graph.forEachNode((key, attributes) => builder.addNode(key, attributes));
   graph.forEachEdge((key, attributes, source, target) => builder.addEdge(key, source, target, attributes));
   return builder.build();

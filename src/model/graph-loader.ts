@@ -27,6 +27,7 @@ import { ProblemList } from './errors.js';
 import { isReservedKey, reservedMessage } from './reserved-names.js';
 import { copyEdgeAttributes, copyNodeAttributes, isValidEdgeAttributes, isValidNodeAttributes, isValidSerializedEdge, isValidSerializedNode } from './fast-validate.js';
 import { addIssues, capWarnings, check, checkReservedNames, isPlainObject, MAX_WARNINGS } from './load-messages.js';
+import type { BuilderHints } from './graph-index.js';
 import { graphSink, indexSink, type IndexParseResult, type LoaderSink, type ParseResult } from './loader-sinks.js';
 import { checkGraphAttributes, checkVocabulary, vocabularyOf, type Vocabulary } from './graph-vocabulary.js';
 import { EdgeAttributesSchema, NodeAttributesSchema, SerializedEdgeSchema, SerializedGraphSchema, SerializedNodeSchema, type EdgeAttributes, type NodeAttributes } from './schema.js';
@@ -64,9 +65,10 @@ export function createGraphLoader(file: string, options: ParseOptions = {}): Gra
 /**
  * A loader that builds the GraphIndex directly, keeping no attribute objects: the same
  * validation and messages, a fraction of the memory (for graphs of millions of elements).
+ * `hints`: expected numbers of nodes and edges (estimates; the index is the same without).
  */
-export function createIndexLoader(file: string, options: ParseOptions = {}): GraphLoader<IndexParseResult> {
-  return createLoader(file, options, indexSink());
+export function createIndexLoader(file: string, options: ParseOptions = {}, hints: BuilderHints = {}): GraphLoader<IndexParseResult> {
+  return createLoader(file, options, indexSink(hints));
 }
 
 function createLoader<R>(file: string, options: ParseOptions, sink: LoaderSink<R>): GraphLoader<R> {
@@ -126,7 +128,7 @@ function createLoader<R>(file: string, options: ParseOptions, sink: LoaderSink<R
     if (isValidNodeAttributes(rawAttributes)) {
       const { stage, country } = rawAttributes as { stage?: string; country?: string };
       if ((stage !== undefined && !vocabulary.stageSet.has(stage)) || (country !== undefined && !isCountryCode(country))) checkVocabulary(problems, vocabulary, element(), rawAttributes);
-      for (const message of rangeProblems(rawAttributes, NODE_RANGES)) problems.add(element(), message);
+      if (mayHaveRange(rawAttributes)) for (const message of rangeProblems(rawAttributes, NODE_RANGES)) problems.add(element(), message);
       if (isReservedKey(key)) refusedNodes.add(key);
       else if (sink.keepsAttributes) addNode(key, copyNodeAttributes(rawAttributes, countUnknownNode));
       else {
@@ -210,7 +212,7 @@ function createLoader<R>(file: string, options: ParseOptions, sink: LoaderSink<R
       problems.add(element(), reservedMessage('edge key', key));
       ok = false;
     }
-    if (isPlainObject(rawAttributes)) for (const message of rangeProblems(rawAttributes, EDGE_RANGES)) problems.add(element(), message);
+    if (isPlainObject(rawAttributes) && mayHaveRange(rawAttributes)) for (const message of rangeProblems(rawAttributes, EDGE_RANGES)) problems.add(element(), message);
     let attributes: EdgeAttributes | null = null;
     if (isValidEdgeAttributes(rawAttributes)) {
       if (ok && inGraph && sink.keepsAttributes) attributes = copyEdgeAttributes(rawAttributes, countUnknownEdge);
@@ -256,6 +258,15 @@ function createLoader<R>(file: string, options: ParseOptions, sink: LoaderSink<R
       return sink.result(capWarnings(warnings, options.maxWarnings ?? MAX_WARNINGS, file));
     },
   };
+}
+
+/**
+ * False when an element's attributes have none of the range ends of NODE_RANGES and
+ * EDGE_RANGES, so `rangeProblems` has nothing to say: most elements of a large file, which
+ * then skip its array and its lookups by computed name.
+ */
+function mayHaveRange(a: Record<string, unknown>): boolean {
+  return a.low !== undefined || a.high !== undefined || a.stockLow !== undefined || a.stockHigh !== undefined || a.capacityLow !== undefined || a.capacityHigh !== undefined;
 }
 
 const NODE_KNOWN: ReadonlySet<string> = new Set(Object.keys(NodeAttributesSchema.shape));

@@ -5,7 +5,7 @@
  * a sink only stores and answers the duplicate checks. Pure: no I/O.
  */
 import { createSupplyGraph, type SupplyGraph } from './graph.js';
-import { GraphIndexBuilder, type GraphIndex } from './graph-index.js';
+import { GraphIndexBuilder, type BuilderHints, type GraphIndex } from './graph-index.js';
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from './schema.js';
 
 export interface ParseResult {
@@ -63,9 +63,13 @@ export interface IndexParseResult {
  * custom key clashes with a custom key in the set, or with the default key of an edge
  * whose pair it spells (`a->b` for every way of cutting it at a `->`) and that is not
  * custom-keyed; a default key clashes with a custom key in the set.
+ *
+ * Node keys are looked up in the builder's KeyTable (key-table.ts; `nodeId`), the one
+ * table of node keys: an edge looks up both ends. `hints`: the expected numbers of nodes
+ * and edges, if known (GraphIndexBuilder; the index is the same without them).
  */
-export function indexSink(): LoaderSink<IndexParseResult> {
-  let builder = new GraphIndexBuilder();
+export function indexSink(hints: BuilderHints = {}): LoaderSink<IndexParseResult> {
+  const builder = new GraphIndexBuilder({}, hints);
   let graphAttributes: GraphAttributes = {};
   const customKeys = new Set<string>();
   const customPairs = new Set<string>();
@@ -73,7 +77,9 @@ export function indexSink(): LoaderSink<IndexParseResult> {
     for (let at = key.indexOf('->'); at !== -1; at = key.indexOf('->', at + 1)) {
       const source = key.slice(0, at);
       const target = key.slice(at + 2);
-      if (builder.hasNode(source) && builder.hasNode(target) && source !== target && builder.hasPair(source, target) && !customPairs.has(`${source.length}:${source}${target}`)) return true;
+      const s = builder.nodeId(source);
+      const t = builder.nodeId(target);
+      if (s !== -1 && t !== -1 && source !== target && builder.hasPairOf(s, t) && !customPairs.has(`${source.length}:${source}${target}`)) return true;
     }
     return false;
   };
@@ -84,7 +90,7 @@ export function indexSink(): LoaderSink<IndexParseResult> {
     },
     setAttributes: (attributes) => {
       graphAttributes = attributes;
-      builder = new GraphIndexBuilder(attributes);
+      builder.setAttributes(attributes); // before any node (the loader's order)
     },
     hasNode: (key) => builder.hasNode(key),
     nodeRef: (key) => builder.nodeId(key),

@@ -1,22 +1,21 @@
 /**
- * A set of ordered pairs of node ids (s, t), both in 0..2^31-1, in two typed arrays:
- * open addressing with linear probing, the table doubled when more than half full. The
- * streaming loader asks it once per edge whether the edge is parallel to an earlier one;
+ * A set of ordered pairs of node ids (s, t), both in 0..2^31-1, in one typed array:
+ * open addressing with linear probing over (s, t) slots, the table doubled when more than
+ * half full. The streaming loader asks it once per edge whether the edge is parallel to an earlier one;
  * a `Set<number>` of `s * 2^26 + t` costs a heap number per pair (past the small-integer
  * range), which at 3x10^6 edges is seconds of garbage collection. Memory: 8 bytes per
  * slot, at most 4 slots per pair. Pure.
  */
 export class PairSet {
-  private sources: Int32Array;
-  private targets: Int32Array;
+  /** [s, t] per slot, s = -1 in an empty slot: one cache line holds both ids of a probe. */
+  private slots: Int32Array;
   private mask: number;
   private count = 0;
 
   constructor(expected = 16) {
     let size = 16;
     while (size < expected * 2) size *= 2;
-    this.sources = new Int32Array(size).fill(-1);
-    this.targets = new Int32Array(size);
+    this.slots = new Int32Array(size * 2).fill(-1);
     this.mask = size - 1;
   }
 
@@ -31,34 +30,44 @@ export class PairSet {
   }
 
   has(s: number, t: number): boolean {
-    for (let i = this.slot(s, t); ; i = (i + 1) & this.mask) {
-      const at = this.sources[i] as number;
+    const { slots, mask } = this;
+    for (let i = this.slot(s, t); ; i = (i + 1) & mask) {
+      const at = slots[2 * i] as number;
       if (at === -1) return false;
-      if (at === s && this.targets[i] === t) return true;
+      if (at === s && slots[2 * i + 1] === t) return true;
     }
   }
 
   /** Adds (s, t); true when it was not there yet. */
   add(s: number, t: number): boolean {
-    if ((this.count + 1) * 2 > this.sources.length) this.grow();
-    for (let i = this.slot(s, t); ; i = (i + 1) & this.mask) {
-      const at = this.sources[i] as number;
+    if ((this.count + 1) * 2 > this.mask + 1) this.grow();
+    const { slots, mask } = this;
+    for (let i = this.slot(s, t); ; i = (i + 1) & mask) {
+      const at = slots[2 * i] as number;
       if (at === -1) {
-        this.sources[i] = s;
-        this.targets[i] = t;
+        slots[2 * i] = s;
+        slots[2 * i + 1] = t;
         this.count++;
         return true;
       }
-      if (at === s && this.targets[i] === t) return false;
+      if (at === s && slots[2 * i + 1] === t) return false;
     }
   }
 
   private grow(): void {
-    const { sources, targets } = this;
-    this.sources = new Int32Array(sources.length * 2).fill(-1);
-    this.targets = new Int32Array(sources.length * 2);
-    this.mask = this.sources.length - 1;
-    this.count = 0;
-    for (let i = 0; i < sources.length; i++) if ((sources[i] as number) !== -1) this.add(sources[i] as number, targets[i] as number);
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2).fill(-1);
+    this.mask = old.length - 1;
+    const { slots, mask } = this;
+    // Every pair in the old table is distinct: each goes to the first free slot of its probe.
+    for (let k = 0; k < old.length; k += 2) {
+      const s = old[k] as number;
+      if (s === -1) continue;
+      const t = old[k + 1] as number;
+      let i = this.slot(s, t);
+      while ((slots[2 * i] as number) !== -1) i = (i + 1) & mask;
+      slots[2 * i] = s;
+      slots[2 * i + 1] = t;
+    }
   }
 }

@@ -111,4 +111,15 @@ describe('ElementRuns', () => {
     expect(fed).toBe('{"attributes": {"a": [{"b": 1}]}, "nodes": [0]}');
     expect(elements).toEqual([{ key: 'a' }]);
   });
+
+  it('decodes each run from its own bytes: a long UTF-8 run, then shorter ASCII runs (the scratch buffer is reused)', () => {
+    const nodes = [{ key: `稀土 ${'é'.repeat(300)} 🪨` }, { key: 'a' }, { key: 'b' }, { key: 'c'.repeat(50) }, { key: 'ü' }];
+    const text = JSON.stringify({ nodes, edges: [] });
+    // From one chunk for the whole document down to 1-byte chunks: runs of every length, one after another.
+    for (const size of [1000, 64, 9, 1]) {
+      const { elements, problems } = split(text, size);
+      expect(problems).toEqual([]);
+      expect(elements).toEqual(nodes);
+    }
+  });
 });
