@@ -34,6 +34,13 @@ describe('url state', () => {
     expect(queryToState('?renderer=svg').renderer).toBe('auto');
   });
 
+  it('keeps the bottleneck table open (table=bottlenecks) and a link to the knockout sizing', () => {
+    const state: ViewState = { ...INITIAL_STATE, graph: 'g', bottlenecksOpen: true, metric: 'knockoutLoss' };
+    expect(stateToQuery(state)).toBe('?graph=g&metric=knockoutLoss&table=bottlenecks');
+    expect(queryToState('?graph=g&metric=knockoutLoss&table=bottlenecks')).toEqual(state);
+    expect(queryToState('?table=other').bottlenecksOpen).toBe(false);
+  });
+
   it('escapes ids with special characters', () => {
     const state = { ...INITIAL_STATE, graph: 'a&b=c', selected: 'node #1' };
     expect(queryToState(stateToQuery(state))).toEqual(state);

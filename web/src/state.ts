@@ -93,6 +93,8 @@ export interface ViewState {
   renderer: RendererChoice;
   /** Map view: 'auto' aggregates above AGGREGATE_THRESHOLD nodes. */
   view: MapView;
+  /** Whether the baseline bottleneck table is open (it shows the knockout loss, asked for only then: page/knockout.ts). */
+  bottlenecksOpen: boolean;
   /** In the aggregated view, groups shown node by node: `stage:NAME` or `country:CC`. */
   expanded: string[];
 }
@@ -103,7 +105,9 @@ export const INITIAL_STATE: ViewState = {
   mode: 'offline',
   year: null,
   preset: null,
-  metric: 'knockoutLoss',
+  // Flow share, not knockout loss: the knockout table (a max flow per node) is asked for
+  // only when a view shows it (page/knockout.ts), and the map opens without it.
+  metric: 'flowShare',
   sortKey: 'knockoutLoss',
   sortDescending: true,
   selected: null,
@@ -116,6 +120,7 @@ export const INITIAL_STATE: ViewState = {
   weight: 'tonnes',
   renderer: 'auto',
   view: 'auto',
+  bottlenecksOpen: false,
   expanded: [],
 };
 
@@ -189,6 +194,11 @@ export function setView(state: ViewState, view: MapView): ViewState {
 /** Expands (or folds back) a stage or country group of the aggregated view: `stage:NAME`, `country:CC`. */
 export function toggleExpanded(state: ViewState, group: string): ViewState {
   return { ...state, expanded: sortedToggle(state.expanded, group) };
+}
+
+/** Opens or closes the baseline bottleneck table (the same state when nothing changes). */
+export function setBottlenecksOpen(state: ViewState, open: boolean): ViewState {
+  return state.bottlenecksOpen === open ? state : { ...state, bottlenecksOpen: open };
 }
 
 export function setPreset(state: ViewState, preset: string | null): ViewState {

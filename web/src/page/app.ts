@@ -17,6 +17,7 @@ import type { PageData } from '../page-data.js';
 import type { MapRenderer, WebglSupport } from '../renderer.js';
 import { scenarioOf } from '../scenario.js';
 import type { ViewState } from '../state.js';
+import type { KnockoutJob } from './knockout.js';
 import type { RangesPanel } from '../views/ranges-panel.js';
 import type { TimelineView } from '../views/timeline-chart.js';
 
@@ -39,6 +40,8 @@ export interface PageStore {
   rangesPanel: RangesPanel | null;
   /** Preset results by `graph|lens|preset`, for the comparison. */
   presetResults: Map<string, ScenarioResult>;
+  /** The knockout part asked for and not (yet) in the report, for one loaded graph (knockout.ts); null when not asked. */
+  knockout: KnockoutJob | null;
 }
 
 export interface App {

@@ -8,8 +8,9 @@
  * - KNOCKOUT_METRICS: the knockout loss of each node and country, a max flow per node and
  *   per country (on 50,000 nodes nearly all of the default metrics' time, docs/scale.md),
  *   drawn by the map's bottleneck halos and knockout sizing, the bottleneck table, the node
- *   panel's knockout row and the scenario bottlenecks. The page asks for it once the first
- *   part has arrived (in the current layout the bottleneck table is always on the page).
+ *   panel's knockout row (the scenario bottlenecks come with the scenario's answer). The page
+ *   asks for it only when a view shows it (knockout.ts): the map sized by knockout loss,
+ *   the bottleneck table opened, or "compute" in the node panel.
  *
  * Together they are the server's default answer (SERVED_METRICS); `mergeReports` joins two
  * reports of the same graph into one, as if computed together.
@@ -19,6 +20,16 @@ import { DEFAULT_METRICS, METRIC_NAMES, type MetricName, type MetricsReport } fr
 export const KNOCKOUT_METRICS: readonly MetricName[] = ['knockoutLoss'];
 
 export const FIRST_METRICS: readonly MetricName[] = [...DEFAULT_METRICS, 'origin' as const].filter((name) => !KNOCKOUT_METRICS.includes(name));
+
+/**
+ * The metrics the page has for a report (the downloads ask for these, `metrics=LIST`):
+ * FIRST_METRICS, with the knockout part once it has arrived. Before the first part has
+ * arrived, FIRST_METRICS too (what the page is computing).
+ */
+export function pageMetrics(report: MetricsReport): MetricName[] {
+  const has = report.metrics.includes('knockoutLoss');
+  return METRIC_NAMES.filter((name) => FIRST_METRICS.includes(name) || (has && KNOCKOUT_METRICS.includes(name)));
+}
 
 function mergeRows<T extends object>(what: string, key: (row: T) => string, a: readonly T[], b: readonly T[]): T[] {
   if (a.length !== b.length) throw new Error(`mergeReports: the two reports have ${a.length} and ${b.length} ${what}`);

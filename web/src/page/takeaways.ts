@@ -13,6 +13,7 @@ import { METRIC_LABELS } from '../state.js';
 import { renderBrief } from '../views/brief.js';
 import { legendKeys } from '../views/legend.js';
 import { currentPreset, scenarioTitle, type App, type PageStore } from './app.js';
+import { knockoutStatus } from './knockout.js';
 
 function download(name: string, blob: Blob): void {
   const link = h('a', { href: URL.createObjectURL(blob), download: name });
@@ -74,7 +75,7 @@ export function wireTakeaways(app: App): void {
     void mapPng(app.cy, {
       title: scenarioTitle(store),
       subtitle: `${d.graph.attributes?.name ?? d.id} · ${scope} · node size: ${METRIC_LABELS[state.metric]} · ${date}`,
-      legend: { countries: d.countries.map((c) => ({ code: c.code, name: c.name, color: c.color })), keys: legendKeys(state.metric, store.aggregation !== null) },
+      legend: { countries: d.countries.map((c) => ({ code: c.code, name: c.name, color: c.color })), keys: legendKeys(state.metric, store.aggregation !== null, knockoutStatus(store)) },
     }).then(
       (blob) => download(`${state.graph ?? 'map'}-map.png`, blob),
       (error: unknown) => setStatus(`PNG failed: ${error instanceof Error ? error.message : String(error)}`, true),

@@ -4,15 +4,22 @@
  * the PNG export draws them with these keys (`legendKeys`).
  */
 import { h } from '../dom.js';
+import type { KnockoutStatus } from '../page/knockout.js';
 import { METRIC_LABELS, type MapMetric } from '../state.js';
 
-/** The legend's entries as [class, text]. */
-function entries(metric: MapMetric, aggregated: boolean): [string, string][] {
+/**
+ * The legend's entries as [class, text]. The halos and the knockout sizing need the
+ * knockout loss, asked for only when a view shows it (page/knockout.ts): until it is
+ * there the legend says so instead of naming halos the map does not draw.
+ */
+function entries(metric: MapMetric, aggregated: boolean, knockout: KnockoutStatus): [string, string][] {
+  const pending = knockout === 'computing' ? ' (computing…)' : knockout === 'ready' ? '' : ' (not computed)';
+  const size = aggregated ? `size: ${METRIC_LABELS[metric]} (${metric === 'flowShare' ? 'sum' : 'largest'} of the group)` : `size: ${METRIC_LABELS[metric]}`;
   return [
     ['key-color', 'colour: country (see Countries)'],
-    ['key-size', aggregated ? `size: ${METRIC_LABELS[metric]} (${metric === 'flowShare' ? 'sum' : 'largest'} of the group)` : `size: ${METRIC_LABELS[metric]}`],
+    ['key-size', metric === 'knockoutLoss' ? `${size}${pending}` : size],
     ['key-width', 'line width: flow (log scale)'],
-    ['key-bottleneck', 'top 5 bottlenecks'],
+    ['key-bottleneck', knockout === 'ready' ? 'top 5 bottlenecks (knockout loss)' : `top 5 bottlenecks: drawn with the knockout loss${pending}`],
     ['key-mincut', 'in the minimum cut'],
     ['key-inactive', 'planned / prospective, not active'],
     ['key-cut', 'cut by the scenario'],
@@ -20,12 +27,12 @@ function entries(metric: MapMetric, aggregated: boolean): [string, string][] {
   ];
 }
 
-export function legendKeys(metric: MapMetric, aggregated = false): string[] {
-  return entries(metric, aggregated).map(([, text]) => text);
+export function legendKeys(metric: MapMetric, aggregated = false, knockout: KnockoutStatus = 'ready'): string[] {
+  return entries(metric, aggregated, knockout).map(([, text]) => text);
 }
 
-export function renderLegend(container: Element, metric: MapMetric, aggregated = false): void {
+export function renderLegend(container: Element, metric: MapMetric, aggregated = false, knockout: KnockoutStatus = 'ready'): void {
   container.replaceChildren(
-    h('ul', { class: 'legend-keys' }, ...entries(metric, aggregated).map(([className, text]) => h('li', {}, h('span', { class: `key ${className}`, 'aria-hidden': 'true' }), text))),
+    h('ul', { class: 'legend-keys', 'data-knockout': knockout }, ...entries(metric, aggregated, knockout).map(([className, text]) => h('li', {}, h('span', { class: `key ${className}`, 'aria-hidden': 'true' }), text))),
   );
 }

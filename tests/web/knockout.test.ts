@@ -1,0 +1,63 @@
+/** When the page asks for the knockout part (web/src/page/knockout.ts) and what its views show meanwhile. */
+import { describe, expect, it } from 'vitest';
+import { aggregate } from '../../web/src/aggregate.js';
+import { derivePageData, emptyReport } from '../../web/src/page-data.js';
+import { hasKnockout, knockoutStatus, knockoutWanted } from '../../web/src/page/knockout.js';
+import { FIRST_METRICS, KNOCKOUT_METRICS, pageMetrics } from '../../web/src/page/metric-parts.js';
+import { legendKeys } from '../../web/src/views/legend.js';
+import * as s from '../../web/src/state.js';
+import { handReport, MINI } from './helpers.js';
+
+/** A report of the first part only: no knockout loss on any row. */
+function firstPart() {
+  const report = handReport({ 'cn-sep': { flowShare: 0.8, betweenness: 0.3 } });
+  return { ...report, nodes: report.nodes.map(({ knockoutLoss: _k, ...n }) => n), metrics: ['betweenness' as const, 'flowShare' as const] };
+}
+
+describe('the knockout part is asked for only when shown', () => {
+  it('the map opens without it: the default sizes by flow share, the bottleneck table is closed', () => {
+    expect(knockoutWanted(s.INITIAL_STATE)).toBe(false);
+    expect(s.INITIAL_STATE.metric).toBe('flowShare');
+    expect(s.INITIAL_STATE.bottlenecksOpen).toBe(false);
+  });
+
+  it('is wanted when the map is sized by knockout loss or the bottleneck table is open', () => {
+    expect(knockoutWanted(s.setMetric(s.INITIAL_STATE, 'knockoutLoss'))).toBe(true);
+    expect(knockoutWanted(s.setBottlenecksOpen(s.INITIAL_STATE, true))).toBe(true);
+    expect(knockoutWanted(s.setMetric(s.INITIAL_STATE, 'betweenness'))).toBe(false);
+    expect(knockoutWanted(s.sortBy(s.INITIAL_STATE, 'knockoutLoss'))).toBe(false);
+  });
+
+  it('status: idle until asked, computing while asked (for this graph), ready once in the report, failed with its message', () => {
+    const data = derivePageData('mini', MINI, firstPart(), []);
+    expect(hasKnockout(data)).toBe(false);
+    expect(knockoutStatus({ data, knockout: null })).toBe('idle');
+    expect(knockoutStatus({ data, knockout: { graph: data.graph, state: 'waiting' } })).toBe('computing');
+    expect(knockoutStatus({ data, knockout: { graph: data.graph, state: 'computing' } })).toBe('computing');
+    expect(knockoutStatus({ data, knockout: { graph: data.graph, state: 'failed', error: 'x' } })).toBe('failed');
+    // A job of another version of the graph (the file was loaded again) does not count.
+    expect(knockoutStatus({ data, knockout: { graph: { ...MINI }, state: 'computing' } })).toBe('idle');
+    const ready = derivePageData('mini', MINI, handReport(), []);
+    expect(knockoutStatus({ data: ready, knockout: { graph: MINI, state: 'failed' } })).toBe('ready');
+    expect(knockoutStatus({ data: null, knockout: null })).toBe('idle');
+  });
+
+  it('the downloads ask for what the page has: the knockout loss only once it arrived', () => {
+    expect(pageMetrics(emptyReport(MINI))).toEqual(expect.arrayContaining([...FIRST_METRICS]));
+    expect(pageMetrics(firstPart())).not.toContain('knockoutLoss');
+    expect(new Set(pageMetrics(firstPart()))).toEqual(new Set(FIRST_METRICS));
+    expect(new Set(pageMetrics(handReport()))).toEqual(new Set([...FIRST_METRICS, ...KNOCKOUT_METRICS]));
+  });
+
+  it('the legend names halos and knockout sizing as not computed, computing, or drawn', () => {
+    expect(legendKeys('flowShare', false, 'idle')).toContain('top 5 bottlenecks: drawn with the knockout loss (not computed)');
+    expect(legendKeys('knockoutLoss', false, 'computing')).toEqual(expect.arrayContaining(['size: knockout loss (computing…)', 'top 5 bottlenecks: drawn with the knockout loss (computing…)']));
+    expect(legendKeys('knockoutLoss', false, 'ready')).toEqual(expect.arrayContaining(['size: knockout loss', 'top 5 bottlenecks (knockout loss)']));
+  });
+
+  it('an aggregated group has no knockout loss (not a 0) while the report has none', () => {
+    const agg = aggregate(MINI, firstPart(), []);
+    expect(agg.report.nodes.every((n) => n.knockoutLoss === undefined)).toBe(true);
+    expect(aggregate(MINI, handReport({ 'cn-sep': { knockoutLoss: 0.8 } }), []).report.nodes.some((n) => n.knockoutLoss === 0.8)).toBe(true);
+  });
+});
