@@ -111,7 +111,7 @@ describe.runIf(browser.run)('the knockout part, asked for only when shown (fixtu
     await page.getByTestId('compute-knockout').click();
     await held.asked;
     await page.waitForSelector('[data-testid="knockout-computing"]');
-    expect(await page.getByTestId('legend').textContent()).toContain('(computing…)');
+    expect(await page.getByTestId('legend').textContent()).toContain('knockout loss: computing…');
     held.release();
     await page.waitForSelector('[data-testid="knockout-computing"]', { state: 'detached' });
     await page.waitForFunction(() => window.__chokepoint.pending === 0);

@@ -50,8 +50,9 @@ describe('the knockout part is asked for only when shown', () => {
   });
 
   it('the legend names halos and knockout sizing as not computed, computing, or drawn', () => {
-    expect(legendKeys('flowShare', false, 'idle')).toContain('top 5 bottlenecks: drawn with the knockout loss (not computed)');
-    expect(legendKeys('knockoutLoss', false, 'computing')).toEqual(expect.arrayContaining(['size: knockout loss (computing…)', 'top 5 bottlenecks: drawn with the knockout loss (computing…)']));
+    expect(legendKeys('flowShare', false, 'idle')).toContain('top 5 bottlenecks (knockout loss: not computed; open the bottleneck table)');
+    expect(legendKeys('knockoutLoss', false, 'failed')).toContain('size: knockout loss (not computed)');
+    expect(legendKeys('knockoutLoss', false, 'computing')).toEqual(expect.arrayContaining(['size: knockout loss (computing…)', 'top 5 bottlenecks (knockout loss: computing…)']));
     expect(legendKeys('knockoutLoss', false, 'ready')).toEqual(expect.arrayContaining(['size: knockout loss', 'top 5 bottlenecks (knockout loss)']));
   });
 

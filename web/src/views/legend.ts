@@ -14,12 +14,13 @@ import { METRIC_LABELS, type MapMetric } from '../state.js';
  */
 function entries(metric: MapMetric, aggregated: boolean, knockout: KnockoutStatus): [string, string][] {
   const pending = knockout === 'computing' ? ' (computing…)' : knockout === 'ready' ? '' : ' (not computed)';
+  const halos = knockout === 'ready' ? 'top 5 bottlenecks (knockout loss)' : knockout === 'computing' ? 'top 5 bottlenecks (knockout loss: computing…)' : 'top 5 bottlenecks (knockout loss: not computed; open the bottleneck table)';
   const size = aggregated ? `size: ${METRIC_LABELS[metric]} (${metric === 'flowShare' ? 'sum' : 'largest'} of the group)` : `size: ${METRIC_LABELS[metric]}`;
   return [
     ['key-color', 'colour: country (see Countries)'],
     ['key-size', metric === 'knockoutLoss' ? `${size}${pending}` : size],
     ['key-width', 'line width: flow (log scale)'],
-    ['key-bottleneck', knockout === 'ready' ? 'top 5 bottlenecks (knockout loss)' : `top 5 bottlenecks: drawn with the knockout loss${pending}`],
+    ['key-bottleneck', halos],
     ['key-mincut', 'in the minimum cut'],
     ['key-inactive', 'planned / prospective, not active'],
     ['key-cut', 'cut by the scenario'],
