@@ -93,7 +93,15 @@ export function renderNodeDetails(container: Element, input: NodeDetailsInput, a
       lines.push(line('delivered, recipes (allocation)', formatTonnes(v.sink.allocation[0]), formatTonnes(v.sink.allocation[1])));
       lines.push(line('delivered, with rerouting', formatTonnes(v.sink.maxFlow[0]), formatTonnes(v.sink.maxFlow[1])));
     }
-    if (result) lines.push(line('knockout loss', knockout === 'ready' ? formatPercent(metrics?.knockoutLoss) : h('span', { class: 'muted' }, knockout === 'computing' ? 'computing…' : 'not computed'), v.knockoutAfter === null ? 'below top' : formatPercent(v.knockoutAfter)));
+    // Baseline: the answer's baseline top list (the same lens as "after"), else the page's
+    // knockout table (world only), else what stands for it until that has arrived.
+    const knockoutBefore = (): Node | string => {
+      if (v.knockoutBefore !== null) return formatPercent(v.knockoutBefore);
+      if (result?.lens) return 'below top';
+      if (knockout === 'ready') return formatPercent(metrics?.knockoutLoss);
+      return h('span', { class: 'muted' }, knockout === 'computing' ? 'computing…' : 'not computed');
+    };
+    if (result) lines.push(line('knockout loss', knockoutBefore(), v.knockoutAfter === null ? 'below top' : formatPercent(v.knockoutAfter)));
     const notes = [v.offline && 'offline in this scenario', v.activated && 'online in this scenario', v.cutEdges > 0 && `${v.cutEdges} of its links cut or capped`].filter((x): x is string => typeof x === 'string');
     table.push(
       h('table', { class: 'data node-values', 'data-testid': 'node-values' }, h('thead', {}, h('tr', {}, h('th', {}, ''), h('th', { class: 'num' }, 'baseline'), h('th', { class: 'num' }, 'scenario'))), h('tbody', {}, ...lines)),
