@@ -15,17 +15,33 @@ function firstPart() {
 }
 
 describe('the knockout part is asked for only when shown', () => {
-  it('the map opens without it: the default sizes by flow share, the bottleneck table is closed', () => {
-    expect(knockoutWanted(s.INITIAL_STATE)).toBe(false);
-    expect(s.INITIAL_STATE.metric).toBe('flowShare');
+  const SMALL = s.KNOCKOUT_DEFAULT_MAX_NODES;
+  const BIG = s.KNOCKOUT_DEFAULT_MAX_NODES + 1;
+
+  it('a graph up to the threshold opens sized by knockout loss (asked for at once), a bigger one by flow share without it', () => {
+    expect(s.INITIAL_STATE.metric).toBe('auto');
     expect(s.INITIAL_STATE.bottlenecksOpen).toBe(false);
+    expect(s.mapMetric(s.INITIAL_STATE, 156)).toBe('knockoutLoss');
+    expect(s.mapMetric(s.INITIAL_STATE, SMALL)).toBe('knockoutLoss');
+    expect(s.mapMetric(s.INITIAL_STATE, BIG)).toBe('flowShare');
+    expect(knockoutWanted(s.INITIAL_STATE, SMALL)).toBe(true);
+    expect(knockoutWanted(s.INITIAL_STATE, BIG)).toBe(false);
+  });
+
+  it('a chosen metric wins over the default on both sides of the threshold', () => {
+    for (const nodes of [SMALL, BIG]) {
+      expect(s.mapMetric(s.setMetric(s.INITIAL_STATE, 'betweenness'), nodes)).toBe('betweenness');
+      expect(s.mapMetric(s.setMetric(s.INITIAL_STATE, 'flowShare'), nodes)).toBe('flowShare');
+      expect(s.mapMetric(s.setMetric(s.INITIAL_STATE, 'knockoutLoss'), nodes)).toBe('knockoutLoss');
+      expect(knockoutWanted(s.setMetric(s.INITIAL_STATE, 'flowShare'), nodes)).toBe(false);
+    }
   });
 
   it('is wanted when the map is sized by knockout loss or the bottleneck table is open', () => {
-    expect(knockoutWanted(s.setMetric(s.INITIAL_STATE, 'knockoutLoss'))).toBe(true);
-    expect(knockoutWanted(s.setBottlenecksOpen(s.INITIAL_STATE, true))).toBe(true);
-    expect(knockoutWanted(s.setMetric(s.INITIAL_STATE, 'betweenness'))).toBe(false);
-    expect(knockoutWanted(s.sortBy(s.INITIAL_STATE, 'knockoutLoss'))).toBe(false);
+    expect(knockoutWanted(s.setMetric(s.INITIAL_STATE, 'knockoutLoss'), BIG)).toBe(true);
+    expect(knockoutWanted(s.setBottlenecksOpen(s.INITIAL_STATE, true), BIG)).toBe(true);
+    expect(knockoutWanted(s.setMetric(s.INITIAL_STATE, 'betweenness'), BIG)).toBe(false);
+    expect(knockoutWanted(s.sortBy(s.INITIAL_STATE, 'knockoutLoss'), BIG)).toBe(false);
   });
 
   it('status: idle until asked, computing while asked (for this graph), ready once in the report, failed with its message', () => {
@@ -54,6 +70,14 @@ describe('the knockout part is asked for only when shown', () => {
     expect(legendKeys('knockoutLoss', false, 'failed')).toContain('size: knockout loss (not computed)');
     expect(legendKeys('knockoutLoss', false, 'computing')).toEqual(expect.arrayContaining(['size: knockout loss (computing…)', 'top 5 bottlenecks (knockout loss: computing…)']));
     expect(legendKeys('knockoutLoss', false, 'ready')).toEqual(expect.arrayContaining(['size: knockout loss', 'top 5 bottlenecks (knockout loss)']));
+  });
+
+  it('on a graph above the threshold the legend says why the size is not knockout loss', () => {
+    expect(s.KNOCKOUT_ON_DEMAND_NOTE).toBe('knockout loss: computed on demand on graphs above 2,000 nodes');
+    expect(legendKeys('flowShare', true, 'idle', true)).toContain(`size: flow share (sum of the group) (${s.KNOCKOUT_ON_DEMAND_NOTE})`);
+    expect(legendKeys('betweenness', false, 'idle', true)).toContain(`size: betweenness (${s.KNOCKOUT_ON_DEMAND_NOTE})`);
+    expect(legendKeys('knockoutLoss', false, 'computing', true)).toContain('size: knockout loss (computing…)');
+    expect(legendKeys('flowShare', false, 'idle', false)).toContain('size: flow share');
   });
 
   it('an aggregated group has no knockout loss (not a 0) while the report has none', () => {

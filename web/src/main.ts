@@ -116,7 +116,7 @@ const app: App = {
     if (state.renderer !== before.renderer && store.data) useRenderer(app, chooseRenderer(store.data.graph.nodes.length, webgl, state.renderer));
     const scenarioChanged = actions.scenarioChanged(before, state);
     if (scenarioChanged) store.rangesPanel?.clear();
-    if (knockoutWanted(state)) ensureKnockout(app);
+    if (store.data && knockoutWanted(state, store.data.graph.nodes.length)) ensureKnockout(app);
     render(app);
     if (scenarioChanged) void evaluate(app);
   },

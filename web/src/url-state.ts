@@ -4,7 +4,8 @@
  * and, for the scenario builder and the views, repeatable `r=TYPE:FROM:TO,..:MATERIAL,..[:SHARE]`
  * (materials URI-encoded inside the value), `p=NODE` (plant offline), `on=NODE` (project
  * online), `title=`, `lens=CC`, `cmp=PRESET` (compared), `weight=value`, `renderer=webgl|canvas`, `view=nodes|aggregated`, `x=GROUP`
- * (expanded), `table=bottlenecks` (the baseline bottleneck table open). Values that do not parse fall back to the defaults: a hand-edited link still opens.
+ * (expanded), `table=bottlenecks` (the baseline bottleneck table open). Without `metric=` the map is
+ * sized by the graph's default (state.ts `defaultMetric`: knockout loss up to KNOCKOUT_DEFAULT_MAX_NODES nodes). Values that do not parse fall back to the defaults: a hand-edited link still opens.
  */
 import { INITIAL_STATE, MAP_METRICS, MODES, RENDERERS, SIZE_METRICS, VIEWS, validYear, WEIGHTS, type MapMetric, type MapView, type Mode, type RendererChoice, type Restriction, type SizeMetric, type ViewState, type Weight } from './state.js';
 

@@ -8,11 +8,11 @@ import { byId, h } from '../dom.js';
 import type { PageData } from '../page-data.js';
 import { scenarioOf } from '../scenario.js';
 import * as actions from '../state.js';
-import { MAP_METRICS, MAX_YEAR, METRIC_LABELS, MIN_YEAR, VIEWS, type MapMetric, type MapView } from '../state.js';
+import { KNOCKOUT_ON_DEMAND_NOTE, MAP_METRICS, MAX_YEAR, METRIC_LABELS, MIN_YEAR, VIEWS, type MapMetric, type MapView } from '../state.js';
 import { controlsFromQuery } from '../timeline.js';
 import { queryToState } from '../url-state.js';
 import { mountRangesPanel } from '../views/ranges-panel.js';
-import { currentPreset, hasPrices, type App } from './app.js';
+import { currentPreset, hasPrices, knockoutOnDemand, sizeMetric, type App } from './app.js';
 import { pageMetrics } from './metric-parts.js';
 
 /** Puts the state into the form controls (after a URL load, a reset or a graph change). */
@@ -22,7 +22,11 @@ export function syncControls(app: App, d: PageData): void {
   for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="mode"]')) radio.checked = radio.value === state.mode;
   const year = byId<HTMLInputElement>('year-input');
   if (document.activeElement !== year) year.value = state.year === null ? '' : String(state.year);
-  byId<HTMLSelectElement>('metric-select').value = state.metric;
+  // The select shows the metric that sizes the map (the graph's default when none was chosen)
+  // and, on a graph above KNOCKOUT_DEFAULT_MAX_NODES nodes, why that default is not knockout loss.
+  const metricSelect = byId<HTMLSelectElement>('metric-select');
+  metricSelect.value = sizeMetric(store);
+  metricSelect.title = knockoutOnDemand(d) ? KNOCKOUT_ON_DEMAND_NOTE : '';
   byId<HTMLSelectElement>('view-select').value = state.view;
   const weight = byId<HTMLSelectElement>('weight-select');
   weight.value = state.weight;

@@ -1,7 +1,8 @@
 /**
  * The knockout part of the metrics (metric-parts.ts: a max flow per node and per country,
  * nearly all of the default metrics' time on a big graph) is asked for only when something
- * on the page shows it: the map sized by knockout loss, the baseline bottleneck table
+ * on the page shows it: the map sized by knockout loss (the default on graphs up to
+ * KNOCKOUT_DEFAULT_MAX_NODES nodes, state.ts), the baseline bottleneck table
  * opened (`knockoutWanted`), or the user's "compute" in the node panel
  * (`ensureKnockout`). It is asked once per loaded graph (the graph object the page loaded
  * is its version: a reload of the file is a new object, asked again); while it is
@@ -12,7 +13,7 @@
 import { api } from '../api.js';
 import type { GraphData } from '../elements.js';
 import { withReport, type PageData } from '../page-data.js';
-import type { ViewState } from '../state.js';
+import { mapMetric, type ViewState } from '../state.js';
 import type { App, PageStore } from './app.js';
 import { KNOCKOUT_METRICS, mergeReports } from './metric-parts.js';
 
@@ -41,9 +42,13 @@ export function knockoutStatus(store: Pick<PageStore, 'data' | 'knockout'>): Kno
   return job.state === 'failed' ? 'failed' : 'computing';
 }
 
-/** Whether the state shows the knockout loss: the map sized by it, or the bottleneck table open. Pure. */
-export function knockoutWanted(state: ViewState): boolean {
-  return state.metric === 'knockoutLoss' || state.bottlenecksOpen;
+/**
+ * Whether the state shows the knockout loss on a graph of `nodes` nodes: the map sized by it
+ * (chosen, or the default of a graph up to KNOCKOUT_DEFAULT_MAX_NODES nodes), or the
+ * bottleneck table open. Pure.
+ */
+export function knockoutWanted(state: ViewState, nodes: number): boolean {
+  return mapMetric(state, nodes) === 'knockoutLoss' || state.bottlenecksOpen;
 }
 
 /**

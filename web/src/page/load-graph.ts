@@ -45,7 +45,7 @@ export async function loadGraph(app: App, id: string): Promise<void> {
     store.drawnKey = '';
     setStatus(isBig(d) ? `Computing the metrics of ${d.graph.nodes.length.toLocaleString('en-US')} nodes…` : '');
     // The knockout part only when a view shows it (knockout.ts): a link may ask for it at once.
-    if (knockoutWanted(state)) ensureKnockout(app);
+    if (knockoutWanted(state, d.graph.nodes.length)) ensureKnockout(app);
     app.render();
     // The first part of the metrics (metric-parts.ts), drawn when it arrives; a knockout
     // part asked for meanwhile is sent after it.

@@ -17,7 +17,7 @@ import { renderLossChart } from '../views/loss-chart.js';
 import { renderNodeDetails } from '../views/node-details.js';
 import { renderResults } from '../views/results.js';
 import { renderScenarioBottlenecks } from '../views/scenario-bottlenecks.js';
-import { isBig, scenarioTitle, type App, type PageStore } from './app.js';
+import { isBig, knockoutOnDemand, scenarioTitle, sizeMetric, type App, type PageStore } from './app.js';
 import { syncControls } from './controls.js';
 import { ensureKnockout, knockoutStatus } from './knockout.js';
 
@@ -37,7 +37,7 @@ export function renderPanels(app: App, d: PageData, graph: GraphData): void {
     app.render();
   };
   renderCountryToggles(byId('country-toggles'), d.countries, state.off, (code) => update((s) => actions.toggleCountry(s, code)));
-  renderLegend(byId('legend'), state.metric, aggregation !== null, knockout);
+  renderLegend(byId('legend'), sizeMetric(store), aggregation !== null, knockout, knockoutOnDemand(d));
   renderResults({ delivered: byId('delivered'), sinks: byId('sinks'), hhi: byId('hhi') }, d, result, scenarioTitle(store), idleNote(store, d));
   renderLossChart(byId('loss-chart'), result);
   store.rangesPanel?.render();
