@@ -1,7 +1,10 @@
 /**
  * The page asks for the knockout part of the metrics (a max flow per node) only when a
- * view shows it (web/src/page/knockout.ts), in a real browser on the fixture graph `mini`:
- * opening the map does not ask for it; opening the bottleneck table does, once, says
+ * view shows it (web/src/page/knockout.ts), in a real browser on the fixture graph `mini`
+ * (11 nodes, under KNOCKOUT_DEFAULT_MAX_NODES): opened plainly, the map is sized by knockout
+ * loss, its default there, and asks for it once at open; opened sized by flow share
+ * (`metric=flowShare`, as a graph above the threshold opens), it does not ask for it;
+ * opening the bottleneck table does, once, says
  * "computing…" while it waits (the request is held by the test until the state has been
  * read: no clock), and shows the values the API gives; the node panel asks on "compute";
  * a link that sizes the map by knockout loss asks at once; the downloads ask only for the
@@ -56,9 +59,26 @@ describe.runIf(browser.run)('the knockout part, asked for only when shown (fixtu
     return { release: () => release(), asked: seen };
   }
 
-  it('opening the map does not ask for it; opening the bottleneck table does, once, with "computing…" meanwhile and the API values after', async () => {
+  it('the default map of a small graph is sized by knockout loss: asked for once, at open, drawn with the API values', async () => {
     const urls = recordMetricsRequests();
     const page = await session.open();
+    await page.waitForFunction(() => document.querySelector('.legend-keys')?.getAttribute('data-knockout') === 'ready');
+    await page.waitForFunction(() => window.__chokepoint.pending === 0);
+    expect(knockoutRequests(urls)).toBe(1);
+    expect(await page.evaluate(() => window.__chokepoint.state.metric)).toBe('auto');
+    expect(new URL(page.url()).searchParams.has('metric')).toBe(false);
+    expect(await page.getByTestId('metric-select').inputValue()).toBe('knockoutLoss');
+    expect(await page.getByTestId('legend').textContent()).toContain('size: knockout loss');
+    expect(await page.getByTestId('legend').textContent()).not.toContain('computed on demand');
+    const api = await apiKnockout();
+    const values = await page.evaluate(() => Object.fromEntries(window.__chokepoint.cy.nodes().not('.stage-header').map((n) => [n.id(), n.data('value') as number])));
+    for (const n of api.nodes) expect(values[n.id]).toBe(n.knockoutLoss);
+    expect(await page.evaluate(() => window.__chokepoint.cy.nodes('.bottleneck').map((n) => n.id()).sort())).toEqual(topBottlenecks(api, 5).sort());
+  });
+
+  it('opened sized by flow share it does not ask for it; opening the bottleneck table does, once, with "computing…" meanwhile and the API values after', async () => {
+    const urls = recordMetricsRequests();
+    const page = await session.open('?graph=mini&metric=flowShare');
     expect(urls.filter((u) => u.includes('/api/graphs/mini/metrics'))).toHaveLength(1);
     expect(knockoutRequests(urls)).toBe(0);
     expect(await page.evaluate(() => window.__chokepoint.state.metric)).toBe('flowShare');
@@ -105,7 +125,7 @@ describe.runIf(browser.run)('the knockout part, asked for only when shown (fixtu
 
   it('the node panel asks on "compute", says "computing…", then shows the API value', async () => {
     const urls = recordMetricsRequests();
-    const page = await session.open('?graph=mini&node=cn-sep');
+    const page = await session.open('?graph=mini&metric=flowShare&node=cn-sep');
     expect(knockoutRequests(urls)).toBe(0);
     const held = await holdKnockout(page);
     await page.getByTestId('compute-knockout').click();
@@ -132,7 +152,7 @@ describe.runIf(browser.run)('the knockout part, asked for only when shown (fixtu
 
   it('the downloads ask only for the metrics the page has: no knockout loss until a view asked for it', async () => {
     const urls = recordMetricsRequests();
-    const page = await session.open();
+    const page = await session.open('?graph=mini&metric=flowShare');
     const href = async (id: string) => new URL((await page.getByTestId(id).getAttribute('href')) ?? '', session.server.url);
     for (const id of ['export-csv', 'export-gexf', 'export-graphml']) {
       const list = (await href(id)).searchParams.get('metrics')?.split(',') ?? [];

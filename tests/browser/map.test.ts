@@ -118,10 +118,9 @@ describe.runIf(browser.run)('the map page (fixture graphs)', () => {
     await open();
     const sizes = () => page.evaluate(() => window.__chokepoint.cy.nodes().map((n) => n.data('size') as number).join(','));
     const before = await sizes();
-    // The map opens sized by flow share (the default since the knockout part is asked for only when shown).
-    await page.getByTestId('metric-select').selectOption('betweenness');
+    await page.getByTestId('metric-select').selectOption('flowShare');
     await page.waitForFunction((b) => window.__chokepoint.cy.nodes().map((n) => n.data('size') as number).join(',') !== b, before);
-    expect(page.url()).toContain('metric=betweenness');
+    expect(page.url()).toContain('metric=flowShare');
   });
 
   it('downloads the metrics CSV, GEXF, GraphML and PNG, each parsing', async () => {
