@@ -21,7 +21,7 @@ export default tseslint.config(
     },
   },
   {
-    // The threaded betweenness, knockout and sweep runners, their worker entries and the worker
+    // The threaded betweenness, knockout, sweep and scenario runners, their worker entries and the worker
     // pool they share (src/metrics/worker-pool.ts) are runtime
     // adapters: they may use node:worker_threads and node:os (the algorithms stay pure).
     files: [
@@ -32,6 +32,8 @@ export default tseslint.config(
       'src/metrics/worker-pool.ts',
       'src/scenario/sweep-parallel.ts',
       'src/scenario/sweep-worker.ts',
+      'src/scenario/evaluate-parallel.ts',
+      'src/scenario/baseline-worker.ts',
     ],
     rules: { 'no-restricted-imports': 'off' },
   },

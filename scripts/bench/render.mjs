@@ -51,11 +51,14 @@ graph, compute exact directed node betweenness, write JSON.
 - ours: each includes Node's start-up, validation of every node and edge (the loader's
   fast path, zod for messages), the CSR index, Brandes and writing JSON.
 ${jobLines}
-  \`metrics\` is the real command: it also copies the active subgraph, computes edge
-  betweenness and writes the full report (node and edge rows, pretty JSON), and it calls the
-  single-thread \`betweenness()\` (src/metrics/report.ts). \`job\` runs Brandes on worker
-  threads (one per core; src/metrics/centrality/betweenness-parallel.ts) after streaming the
-  file straight into the graph index (\`streamGraphIndex\`, no graphology graph).
+  \`metrics\` is the real command: it reads the file straight into the graph index
+  (\`readGraphIndexFile\`: nothing asked needs the graphology graph), runs the betweenness
+  plan of the operating index on worker threads, and also computes edge betweenness and
+  writes the full report (node and edge rows, pretty JSON) after the CLI's start-up (every
+  command's modules, the HiGHS WebAssembly module among them). \`job\` runs Brandes on worker
+  threads (one per core; src/metrics/centrality/betweenness-parallel.ts) for nodes only after
+  streaming the file straight into the graph index (\`streamGraphIndex\`) and writes a
+  compact {node: value} record.
 - igraph: \`/usr/bin/python3 scripts/bench/igraph-betweenness.py G OUT\`: \`json.load\`,
   \`igraph.Graph(n, edges, directed=True)\`, \`Graph.betweenness(directed=True)\` (C, one thread),
   \`json.dump\`. igraph validates nothing.

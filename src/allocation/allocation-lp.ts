@@ -276,7 +276,7 @@ export function servedFirst(built: AllocationLp, sinks: readonly number[]): Line
  * least at `level` (its phase-1 optimum, less a relative 1e-9 so rounding cannot make the
  * LP infeasible). Shares the matrix with `built.lp`; only costs and bounds are new.
  */
-export function fairPhaseTwo(built: AllocationLp, level: number): LinearProgram {
+export function fairPhaseTwo(built: Pick<AllocationLp, 'lp' | 'lambda' | 'delivered'>, level: number): LinearProgram {
   const cost = built.lp.cost.map(() => 0);
   for (const [j, c] of built.delivered) cost[j] = (cost[j] ?? 0) + c;
   const colLower = built.lp.colLower.slice();

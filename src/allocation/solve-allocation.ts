@@ -114,15 +114,22 @@ export function solveAllocation(input: AllocationInput, options: AllocationOptio
   return solveBuiltAllocation(net, buildAllocationLp(net, lpOptions), detail === undefined ? lpOptions : { ...lpOptions, detail });
 }
 
+/** The LP solve(s) behind an allocation result: the optimal solution read back, the fair level (objective fair) and the size of the LP solved. */
+export interface AllocationSolve {
+  solution: LpSolution;
+  fairLevel: number | null;
+  size: { rows: number; columns: number };
+}
+
+/** What `solveAllocationLp` reads of an allocation LP (all a worker thread needs: scenario/allocation-worker.ts). */
+export type AllocationLpCore = Pick<AllocationLp, 'lp' | 'lambda' | 'delivered'>;
+
 /**
- * `solveAllocation` of the network `net` on `built`, which must be `buildAllocationLp(net,
- * options)` (for instance `withCapacities` of another network's LP: the same LP): what
- * callers that already hold the LP use. `base` is not an option here (the network is given).
+ * The solves of `solveBuiltAllocation` alone: `built.lp` with HiGHS, and under objective
+ * fair (with a lambda column) phase two (`fairPhaseTwo`) at the level found. A pure
+ * function of its input: the same LP gives the same solution in any thread.
  */
-export function solveBuiltAllocation(net: AllocationNetwork, built: AllocationLp, options: Omit<AllocationOptions, 'base'> = {}): AllocationResult {
-  const { detail = 'full', ...lpOptions } = resolveOptions(options);
-  const objective = lpOptions.objective ?? 'total';
-  const full = detail === 'full';
+export function solveAllocationLp(built: AllocationLpCore, objective: Objective): AllocationSolve {
   let solution: LpSolution = solveLp(built.lp);
   let lp = built.lp;
   let fairLevel: number | null = null;
@@ -131,6 +138,21 @@ export function solveBuiltAllocation(net: AllocationNetwork, built: AllocationLp
     lp = fairPhaseTwo(built, solution.objective);
     solution = solveLp(lp);
   }
+  return { solution, fairLevel, size: { rows: lp.rowNames.length, columns: lp.columnNames.length } };
+}
+
+/**
+ * `solveAllocation` of the network `net` on `built`, which must be `buildAllocationLp(net,
+ * options)` (for instance `withCapacities` of another network's LP: the same LP): what
+ * callers that already hold the LP use. `base` is not an option here (the network is given).
+ * `solved`: `solveAllocationLp(built, objective)` computed elsewhere (a worker thread:
+ * evaluate-parallel.ts), read back as if solved here; default: solved here.
+ */
+export function solveBuiltAllocation(net: AllocationNetwork, built: AllocationLp, options: Omit<AllocationOptions, 'base'> = {}, solved?: AllocationSolve): AllocationResult {
+  const { detail = 'full', ...lpOptions } = resolveOptions(options);
+  const objective = lpOptions.objective ?? 'total';
+  const full = detail === 'full';
+  const { solution, fairLevel, size } = solved ?? solveAllocationLp(built, objective);
 
   // Read back by the indices the builder recorded (the same columns and rows as by name).
   const value = (j: number) => solution.columnValue[j] ?? 0;
@@ -172,7 +194,7 @@ export function solveBuiltAllocation(net: AllocationNetwork, built: AllocationLp
     }
     if (Object.keys(prices).length > 0) inputPrice[node] = prices;
   });
-  const result: AllocationResult = { objective, delivered, fairLevel, bySink, byEndUse, edgeFlow, activity, shadowPrice: { nodes, countries }, inputPrice, lp: { rows: lp.rowNames.length, columns: lp.columnNames.length } };
+  const result: AllocationResult = { objective, delivered, fairLevel, bySink, byEndUse, edgeFlow, activity, shadowPrice: { nodes, countries }, inputPrice, lp: { ...size } };
   if (objective === 'total') solvedLps.set(result, { net, options: lpOptions, built, basis: solution.basis });
   return result;
 }

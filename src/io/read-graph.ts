@@ -5,8 +5,8 @@
 import { readFile } from 'node:fs/promises';
 import { InputError, TooLargeError } from '../model/errors.js';
 import { checkJsonDepth } from '../model/json-depth.js';
-import { parseGraph, type ParseOptions, type ParseResult } from '../model/parse-graph.js';
-import { isNdjsonName, regularFileSize, streamGraphJson, streamGraphNdjson } from './stream-graph.js';
+import { parseGraph, parseGraphIndex, type IndexParseResult, type ParseOptions, type ParseResult } from '../model/parse-graph.js';
+import { isNdjsonName, regularFileSize, streamGraphIndex, streamGraphJson, streamGraphNdjson } from './stream-graph.js';
 
 export { checkJsonDepth, MAX_JSON_DEPTH } from '../model/json-depth.js';
 
@@ -89,4 +89,16 @@ export async function readGraphFile(file: string, options: ReadGraphOptions = {}
   if (isNdjsonName(file)) return streamGraphNdjson(file, parse);
   if (stream === true || (await regularFileSize(file)) > STREAM_THRESHOLD_BYTES) return streamGraphJson(file, parse);
   return parseGraph(parseJsonText(await readTextFile(file), file), file, parse);
+}
+
+/**
+ * `readGraphFile` straight into a GraphIndex (no graphology graph, no attribute objects
+ * kept): the same file handling, checks and messages, read the same way (NDJSON and
+ * large or `stream` files streamed, others parsed whole), for jobs that need only the
+ * index (the metrics report without shadowPrice: report.ts `metricsNeedGraph`).
+ */
+export async function readGraphIndexFile(file: string, options: ReadGraphOptions = {}): Promise<IndexParseResult> {
+  const { stream, ...parse } = options;
+  if (isNdjsonName(file) || stream === true || (await regularFileSize(file)) > STREAM_THRESHOLD_BYTES) return streamGraphIndex(file, parse);
+  return parseGraphIndex(parseJsonText(await readTextFile(file), file), file, parse);
 }

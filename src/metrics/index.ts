@@ -9,6 +9,6 @@ export { supplyRisk, type SupplyRiskResult } from './concentration/supply-risk.j
 export { knockoutLoss, KNOCKOUT_METHODS, type KnockoutMethod, type KnockoutOptions, type KnockoutResult } from './flow/knockout.js';
 export { maxFlow, type MaxFlowResult, type MinimumCut } from './flow/max-flow.js';
 export { flowShare, stageThroughput, throughput } from './flow/throughput.js';
-export { buildMetrics, computeMetrics, observedSupply, parseMetricNames, type MetricsOptions, type MetricsResult } from './report.js';
+export { buildMetrics, computeMetrics, metricsNeedGraph, observedSupply, parseMetricNames, type MetricsOptions, type MetricsResult, type MetricsSource } from './report.js';
 export * from './report-types.js';
 export { METRICS_TABLES, metricsCsv, parseTableName, tableRows, type MetricsTable, type TableRows } from './tables.js';

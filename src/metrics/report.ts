@@ -12,7 +12,9 @@
  * indexed once (model/graph-index.ts `indexGraph`, or the caller's index) and every metric
  * reads its operating part (`operatingIndex`, the nodes and edges `activeSubgraph` keeps),
  * by the metric files' `...OfIndex` functions; only shadowPrice (the LP builder) copies
- * the active graphology graph. The report still lists every node and edge, inactive
+ * the active graphology graph. The graph may also come as a MetricsSource (its index and
+ * attributes, no graphology graph: a file read straight into the index), which gives the
+ * same report except for what reads the graph (`metricsNeedGraph`). The report still lists every node and edge, inactive
  * ones with 0 / false values and their `status`. Only the metrics named in `metrics` are computed (default: all but shadowPrice, an LP);
  * `supply.maxFlow` comes with knockoutLoss or minCut (it is their baseline), and
  * `stages` with concentration or supplyRisk. `weight`, `sample`, `seed`, `normalized`,
@@ -24,8 +26,9 @@
  */
 import { UsageError } from '../model/errors.js';
 import { activeSubgraph, edgeCapacity, nodeLabel, type SupplyGraph } from '../model/graph.js';
-import { indexGraph, operatingIndex, type GraphIndex } from '../model/graph-index.js';
-import { edgeAttributeReader, graphologyEdgeOrder } from '../model/index-graphology.js';
+import { indexGraph, operatingIndex, statusOf, type GraphIndex } from '../model/graph-index.js';
+import { edgeAttributeReader, graphologyEdgeOrder, type EdgeAttributeReader } from '../model/index-graphology.js';
+import type { EdgeAttributes, GraphAttributes, NodeAttributes } from '../model/schema.js';
 import { stagesOf } from '../model/stages.js';
 import { betweennessOfIndex, betweennessPlan, resolveBetweennessOptions, type BetweennessOptions, type BetweennessPlan, type BetweennessResult } from './centrality/betweenness.js';
 import { degreeOfIndex } from './centrality/degree.js';
@@ -94,7 +97,7 @@ function pagerankOptionsOf(options: MetricsOptions): PagerankOptions {
  * The metrics to compute on `graph`: the named ones (each checked against what the graph
  * has: requireSupplyChain), or the defaults it supports, with a note on those left out.
  */
-function metricsFor(graph: SupplyGraph, named: readonly MetricName[] | undefined, notes: string[]): Set<MetricName> {
+function metricsFor(graph: SupplyGraph | GraphIndex, named: readonly MetricName[] | undefined, notes: string[]): Set<MetricName> {
   if (named !== undefined) {
     for (const name of named) requireSupplyChain(graph, `metric ${name}`, METRIC_NEEDS[name]);
     return new Set(named);
@@ -163,10 +166,47 @@ export interface PrecomputedMetrics {
   knockout?: KnockoutResult;
 }
 
-/** The index of `graph` and its operating part, from `precomputed` where given. */
-function indexesOf(graph: SupplyGraph, precomputed: PrecomputedMetrics): { index: GraphIndex; active: GraphIndex } {
-  const index = precomputed.index ?? indexGraph(graph);
+/**
+ * What the report reads of a graph: its index (every node and edge) and the graph's
+ * attributes, plus the graphology graph when there is one. Without it (a graph streamed
+ * straight into its index: io/stream-graph.ts `streamGraphIndex`) the report is the same,
+ * byte for byte, except what needs attributes the index does not carry: shadowPrice (the
+ * LP builder reads a graphology graph) and edge attributes named by `weight`,
+ * `pagerankWeight` (other than flow) or `capacity` (`metricsNeedGraph`), which are then
+ * UsageErrors.
+ */
+export interface MetricsSource {
+  index: GraphIndex;
+  attributes: GraphAttributes;
+  graph?: SupplyGraph;
+}
+
+const isSource = (graph: SupplyGraph | MetricsSource): graph is MetricsSource => 'index' in graph && 'attributes' in graph && typeof (graph as { order?: unknown }).order !== 'number';
+
+/** The source of `graph`: as given, or the graph with its index (from `precomputed`, else built now). */
+function sourceOf(graph: SupplyGraph | MetricsSource, precomputed: PrecomputedMetrics): MetricsSource {
+  if (isSource(graph)) return graph;
+  return { index: precomputed.index ?? indexGraph(graph), attributes: graph.getAttributes(), graph };
+}
+
+/** The index of the source and its operating part, from `precomputed` where given. */
+function indexesOf(source: MetricsSource, precomputed: PrecomputedMetrics): { index: GraphIndex; active: GraphIndex } {
+  const index = precomputed.index ?? source.index;
   return { index, active: precomputed.active ?? operatingIndex(index) };
+}
+
+/** Reads edge attributes the index does not carry, from the graph; none without one (the metrics then refuse such names). */
+const readerOf = (source: MetricsSource, active: GraphIndex): EdgeAttributeReader | undefined => (source.graph ? edgeAttributeReader(source.graph, active) : undefined);
+
+/**
+ * True when `buildMetrics` with `options` needs the graphology graph, not only the graph
+ * index and attributes (MetricsSource): shadowPrice, or an edge attribute the index does
+ * not carry (a betweenness `weight`, a `pagerankWeight` other than flow, a `capacity`).
+ */
+export function metricsNeedGraph(options: MetricsOptions = {}): boolean {
+  const { metrics } = resolveOptions(options);
+  const named = (value: string | null | undefined, carried: string | null = null) => value !== undefined && value !== null && value !== carried;
+  return metrics.has('shadowPrice') || named(options.weight) || named(options.pagerankWeight, 'flow') || options.capacity !== undefined;
 }
 
 /**
@@ -174,13 +214,14 @@ function indexesOf(graph: SupplyGraph, precomputed: PrecomputedMetrics): { index
  * wants to run it itself (betweenness-parallel.ts `runBetweennessPlan`): the plan on the
  * operating index, and the index and operating index it was made from (pass them back
  * in PrecomputedMetrics); null when betweenness is not asked for. Checks the options as
- * `buildMetrics` does.
+ * `buildMetrics` does. `graph` may be a MetricsSource (an index without its graph).
  */
-export function betweennessJob(graph: SupplyGraph, options: MetricsOptions = {}, precomputed: PrecomputedMetrics = {}): { plan: BetweennessPlan; index: GraphIndex; active: GraphIndex } | null {
+export function betweennessJob(graph: SupplyGraph | MetricsSource, options: MetricsOptions = {}, precomputed: PrecomputedMetrics = {}): { plan: BetweennessPlan; index: GraphIndex; active: GraphIndex } | null {
   const { metrics, betweenness: betweennessOptions } = resolveOptions(options);
   if (!metrics.has('betweenness')) return null;
-  const { index, active } = indexesOf(graph, precomputed);
-  return { plan: betweennessPlan(active, betweennessOptions, edgeAttributeReader(graph, active)), index, active };
+  const source = sourceOf(graph, precomputed);
+  const { index, active } = indexesOf(source, precomputed);
+  return { plan: betweennessPlan(active, betweennessOptions, readerOf(source, active)), index, active };
 }
 
 /** True when `buildMetrics(graph, options)` computes the knockout table (a caller may run it itself: PrecomputedMetrics). */
@@ -196,16 +237,21 @@ export interface MetricsProgress {
 
 /**
  * The report and its notes (see the header). The graph is indexed once (or the index
- * comes from `precomputed`), and every metric reads its operating part; only shadowPrice
- * (the allocation LP, src/allocation/) still builds the active graphology graph.
+ * comes from `precomputed`, or `graph` is a MetricsSource: an index without its graph),
+ * and every metric reads its operating part; only shadowPrice (the allocation LP,
+ * src/allocation/) still builds the active graphology graph. Rows are written from the
+ * index (keys, labels, stages, countries, statuses, materials, flows, capacities); with a
+ * graphology graph the node and edge rows read its attributes, as they always did.
  */
-export function buildMetrics(graph: SupplyGraph, options: MetricsOptions = {}, precomputed: PrecomputedMetrics = {}, progress: MetricsProgress = {}): MetricsResult {
+export function buildMetrics(graph: SupplyGraph | MetricsSource, options: MetricsOptions = {}, precomputed: PrecomputedMetrics = {}, progress: MetricsProgress = {}): MetricsResult {
   const { betweenness: betweennessOptions, metrics: resolved } = resolveOptions(options);
   const notes: string[] = [];
-  const metrics = metricsFor(graph, options.metrics === undefined ? undefined : [...resolved], notes);
+  const source = sourceOf(graph, precomputed);
+  const { index, active } = indexesOf(source, precomputed);
+  const metrics = metricsFor(source.graph ?? index, options.metrics === undefined ? undefined : [...resolved], notes);
   const has = (name: MetricName) => metrics.has(name);
-  const { index, active } = indexesOf(graph, precomputed);
-  const read = edgeAttributeReader(graph, active);
+  const read = readerOf(source, active);
+  const attributes = source.attributes;
 
   const between: BetweennessResult | null = has('betweenness') ? (precomputed.betweenness ?? betweennessOfIndex(active, betweennessOptions, read)) : null;
   const flows = has('throughput') || has('flowShare') || has('concentration') || has('supplyRisk') ? throughputOfIndex(active) : null;
@@ -233,6 +279,8 @@ export function buildMetrics(graph: SupplyGraph, options: MetricsOptions = {}, p
 
   let prices: AllocationResult['shadowPrice'] | null = null;
   if (has('shadowPrice')) {
+    const graph = source.graph;
+    if (graph === undefined) throw new UsageError('metrics: shadowPrice needs the graphology graph (the allocation LP reads it), not only its index');
     // Sinks take up to their stated demand, unlimited without one: which capacities would
     // bind if the end uses took more (with their observed in-flow as the cap, no capacity
     // binds in the baseline and every price is 0).
@@ -247,8 +295,8 @@ export function buildMetrics(graph: SupplyGraph, options: MetricsOptions = {}, p
 
   let stages: StageConcentration[] = [];
   if (has('concentration') || has('supplyRisk')) {
-    const rows = stageConcentrationOfIndex(active, stagesOf(graph.getAttributes()), flows ?? undefined);
-    const risk: SupplyRiskResult | null = has('supplyRisk') ? supplyRiskOfShares(rows, graph.getAttributes().countries ?? {}) : null;
+    const rows = stageConcentrationOfIndex(active, stagesOf(attributes), flows ?? undefined);
+    const risk: SupplyRiskResult | null = has('supplyRisk') ? supplyRiskOfShares(rows, attributes.countries ?? {}) : null;
     if (risk) notes.push(...risk.notes);
     stages = rows.map((row) => ({
       stage: row.stage,
@@ -263,13 +311,22 @@ export function buildMetrics(graph: SupplyGraph, options: MetricsOptions = {}, p
 
   const cutNodes = new Set(cut?.nodes ?? []);
   const cutEdges = new Set(cut?.edges ?? []);
-  const nodes: NodeMetrics[] = graph.mapNodes((id, attributes) => {
+  // Betweenness by operating node and edge id when the result has them (a plan on the
+  // operating index), else by key.
+  const betweenById = between?.byId;
+  // The operating id of each node (-1: not operating), and below of each edge: the
+  // operating index keeps, in order, the edges whose two ends operate.
+  const activeOf = new Int32Array(index.n);
+  const nodes: NodeMetrics[] = new Array<NodeMetrics>(index.n);
+  for (let u = 0; u < index.n; u++) {
+    const id = index.nodes[u] as string;
     // The node's id in the operating index; undefined for a node that is not operating.
-    const v = active.index.get(id);
+    const v = active === index ? u : active.index.get(id);
+    activeOf[u] = v ?? -1;
     const on = v !== undefined;
     const at = (values: ArrayLike<number>): number => (on ? (values[v] as number) : 0);
-    const row: NodeMetrics = { id, label: nodeLabel(id, attributes), ...(hasStage(attributes) ? { stage: attributes.stage } : {}), ...(hasCountry(attributes) ? { country: attributes.country } : {}), status: attributes.status };
-    if (between) row.betweenness = on ? (between.nodes[id] ?? 0) : 0;
+    const row = source.graph ? nodeHeadOfGraph(id, source.graph.getNodeAttributes(id)) : nodeHeadOfIndex(index, u);
+    if (between) row.betweenness = on ? (betweenById ? (betweenById.nodes[v] as number) : (between.nodes[id] ?? 0)) : 0;
     if (flows && has('throughput')) row.throughput = at(flows);
     if (shares) row.flowShare = at(shares);
     if (knockout) row.knockoutLoss = on ? (knockout.nodes[id] ?? 0) : 0;
@@ -286,26 +343,33 @@ export function buildMetrics(graph: SupplyGraph, options: MetricsOptions = {}, p
       row.weakComponent = parts.weak[v] as number;
       row.strongComponent = parts.strong[v] as number;
     }
-    return row;
-  });
+    nodes[u] = row;
+  }
 
-  const edges: EdgeMetrics[] = graph.mapEdges((id, attributes, source, target) => {
+  const edges: EdgeMetrics[] = new Array<EdgeMetrics>(index.m);
+  let activeEdges = 0;
+  for (let e = 0; e < index.m; e++) {
+    const id = index.edges[e] as string;
+    const s = index.edgeSource[e] as number;
+    const t = index.edgeTarget[e] as number;
+    const a = activeOf[s] !== -1 && activeOf[t] !== -1 ? activeEdges++ : -1;
+    const head = source.graph ? edgeHeadOfGraph(source.graph.getEdgeAttributes(id)) : edgeHeadOfIndex(index, e);
     const row: EdgeMetrics = {
       id,
-      source,
-      target,
-      ...(attributes.material !== undefined ? { material: attributes.material } : {}),
-      ...(between ? { betweenness: between.edges[id] ?? 0 } : {}),
-      ...(hasFlow(attributes) ? { flow: attributes.flow } : {}),
-      capacity: edgeCapacity(attributes),
+      source: index.nodes[s] as string,
+      target: index.nodes[t] as string,
+      ...(head.material !== undefined ? { material: head.material } : {}),
+      ...(between ? { betweenness: betweenById ? (a === -1 ? 0 : (betweenById.edges[a] as number)) : (between.edges[id] ?? 0) } : {}),
+      ...(head.flow !== undefined ? { flow: head.flow } : {}),
+      capacity: head.capacity,
     };
     if (cut) row.minCut = cutEdges.has(id);
-    return row;
-  });
+    edges[e] = row;
+  }
+  if (activeEdges !== active.m) throw new Error('metrics report: the operating index is not operatingIndex(index)');
 
-  const attributes = graph.getAttributes();
   const table = attributes.countries ?? {};
-  const codes = [...new Set(graph.filterNodes((_node, a) => hasCountry(a)).map((node) => graph.getNodeAttribute(node, 'country')))].sort();
+  const codes = [...index.countries].sort();
   const countryFlow = new Map<string, number>();
   if (flows) for (let v = 0; v < active.n; v++) countryFlow.set(active.country[v] as string, (countryFlow.get(active.country[v] as string) ?? 0) + (flows[v] as number));
   const countries: CountryMetrics[] = codes.map((country) => {
@@ -320,7 +384,7 @@ export function buildMetrics(graph: SupplyGraph, options: MetricsOptions = {}, p
   });
 
   const report: MetricsReport = {
-    graph: { name: attributes.name ?? '', nodes: graph.order, edges: graph.size, unit: unitOf(attributes), ...(attributes.year !== undefined ? { year: attributes.year } : {}) },
+    graph: { name: attributes.name ?? '', nodes: index.n, edges: index.m, unit: unitOf(attributes), ...(attributes.year !== undefined ? { year: attributes.year } : {}) },
     nodes,
     edges,
     stages,
@@ -329,6 +393,36 @@ export function buildMetrics(graph: SupplyGraph, options: MetricsOptions = {}, p
     metrics: METRIC_NAMES.filter(has),
   };
   return { report, notes };
+}
+
+/** The first fields of a node's row, from the graph's attributes. */
+function nodeHeadOfGraph(id: string, attributes: NodeAttributes): NodeMetrics {
+  return { id, label: nodeLabel(id, attributes), ...(hasStage(attributes) ? { stage: attributes.stage } : {}), ...(hasCountry(attributes) ? { country: attributes.country } : {}), status: attributes.status };
+}
+
+/** `nodeHeadOfGraph` from the index (the same fields for a graph the loader built: status defaults to operating there). */
+function nodeHeadOfIndex(index: GraphIndex, v: number): NodeMetrics {
+  const id = index.nodes[v] as string;
+  const stage = index.nodeStage[v] as number;
+  const country = index.nodeCountry[v] as number;
+  return { id, label: index.nodeLabel[v] ?? id, ...(stage !== -1 ? { stage: index.stages[stage] as string } : {}), ...(country !== -1 ? { country: index.countries[country] as string } : {}), status: statusOf(index, v) };
+}
+
+/** What an edge's row takes from its attributes: material, flow (both when present) and capacity (`edgeCapacity`). */
+interface EdgeHead {
+  material: string | undefined;
+  flow: number | undefined;
+  capacity: number;
+}
+
+function edgeHeadOfGraph(attributes: EdgeAttributes): EdgeHead {
+  return { material: attributes.material, flow: hasFlow(attributes) ? (attributes as { flow: number }).flow : undefined, capacity: edgeCapacity(attributes) };
+}
+
+function edgeHeadOfIndex(index: GraphIndex, e: number): EdgeHead {
+  const material = index.edgeMaterial[e] as number;
+  const flow = index.edgeFlow[e] as number;
+  return { material: material === -1 ? undefined : index.materials[material], flow: Number.isNaN(flow) ? undefined : flow, capacity: index.edgeCapacity[e] as number };
 }
 
 /** The metrics report of `graph` (see the header). */

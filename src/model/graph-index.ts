@@ -14,6 +14,8 @@
  *   upstream first), nodeCountry -> countries (first-seen order), nodeStatus ->
  *   NODE_STATUSES, edgeMaterial -> materials (-1: no material; -1 too for a node without
  *   stage or country, a generic graph: supply-chain.ts).
+ * - Node labels (`nodeLabel`: the `label` attribute or null), so reports name nodes
+ *   without the graphology graph.
  * - Numbers: edgeFlow (`flow`, NaN when absent), edgeCapacity (`capacity ?? flow ?? 1`), nodeCapacity
  *   (`capacity`, Infinity when absent).
  * Memory: O(n + m): 4 Int32 + 2 Float64 per edge, 2 Int32 per edge for the CSRs, and the
@@ -32,6 +34,8 @@ export interface GraphIndex {
   /** Node keys by id, and key -> id. */
   nodes: string[];
   index: Map<string, number>;
+  /** The node's `label` attribute by id, null when it has none (its display label is then its key: `nodeLabel`, graph.ts). */
+  nodeLabel: (string | null)[];
   /** Edge keys by id. */
   edges: string[];
   edgeSource: Int32Array;
@@ -112,6 +116,7 @@ class Table {
 export class GraphIndexBuilder {
   private readonly nodeKeys: string[] = [];
   private readonly ids = new Map<string, number>();
+  private readonly labels: (string | null)[] = [];
   /** Edge keys by id; null for a default key (`source->target`), spelt only when `edges` is read. */
   private readonly edgeKeys: (string | null)[] = [];
   private defaultKeys = 0;
@@ -147,9 +152,10 @@ export class GraphIndexBuilder {
   }
 
   /** A node without stage or country (a generic graph) gets id -1 in nodeStage / nodeCountry. */
-  addNode(key: string, attributes: { stage?: string; country?: string; capacity?: number | undefined; status?: NodeAttributes['status'] }): number {
+  addNode(key: string, attributes: { label?: string | undefined; stage?: string; country?: string; capacity?: number | undefined; status?: NodeAttributes['status'] }): number {
     const id = this.nodeKeys.length;
     this.nodeKeys.push(key);
+    this.labels.push(attributes.label ?? null);
     this.ids.set(key, id);
     this.stage.push(attributes.stage === undefined ? -1 : this.stages.id(attributes.stage));
     this.country.push(attributes.country === undefined ? -1 : this.countries.id(attributes.country));
@@ -206,6 +212,7 @@ export class GraphIndexBuilder {
     const index = finishIndex({
       nodes: this.nodeKeys,
       index: this.ids,
+      nodeLabel: this.labels,
       edges: keys as string[], // default keys (null) are spelt below, when first read
       edgeSource,
       edgeTarget,
@@ -379,12 +386,14 @@ export function keptIndex(index: GraphIndex, overlay: IndexOverlay): GraphIndex 
 
   const newId = new Int32Array(index.n).fill(-1);
   const nodes: string[] = [];
+  const nodeLabel: (string | null)[] = [];
   const ids = new Map<string, number>();
   for (let v = 0; v < index.n; v++) {
     if (!nodeKept(v)) continue;
     newId[v] = nodes.length;
     ids.set(index.nodes[v] as string, nodes.length);
     nodes.push(index.nodes[v] as string);
+    nodeLabel.push(index.nodeLabel[v] ?? null);
   }
   const pickNodes = <T extends Int32Array | Float64Array | Uint8Array>(values: T): T => {
     const out = values.slice(0, nodes.length) as T;
@@ -411,6 +420,7 @@ export function keptIndex(index: GraphIndex, overlay: IndexOverlay): GraphIndex 
   return finishIndex({
     nodes,
     index: ids,
+    nodeLabel,
     edges: keptEdges.map((e) => index.edges[e] as string),
     edgeSource: pickEdges(index.edgeSource, (v) => newId[v] as number),
     edgeTarget: pickEdges(index.edgeTarget, (v) => newId[v] as number),

@@ -18,6 +18,7 @@
  */
 import { UsageError } from './errors.js';
 import type { SupplyGraph } from './graph.js';
+import type { GraphIndex } from './graph-index.js';
 import type { EdgeAttributes, NodeAttributes } from './schema.js';
 
 /** The attributes an analysis reads. */
@@ -41,8 +42,9 @@ const HOW: Record<SupplyChainNeed, string> = {
   flow: 'give every edge a "flow" attribute (the observed volume)',
 };
 
-/** The first element lacking `need` and how many lack it; null when none does. */
-export function missing(graph: SupplyGraph, need: SupplyChainNeed): { element: string; count: number } | null {
+/** The first element lacking `need` and how many lack it; null when none does. A graph index answers as the graph it was built from. */
+export function missing(graph: SupplyGraph | GraphIndex, need: SupplyChainNeed): { element: string; count: number } | null {
+  if (isIndex(graph)) return missingOfIndex(graph, need);
   let first: string | null = null;
   let count = 0;
   if (need === 'flow') {
@@ -62,6 +64,29 @@ export function missing(graph: SupplyGraph, need: SupplyChainNeed): { element: s
   return first === null ? null : { element: first, count };
 }
 
+const isIndex = (graph: SupplyGraph | GraphIndex): graph is GraphIndex => (graph as GraphIndex).nodeStage instanceof Int32Array;
+
+/** `missing` on a graph index: a stage or country id of -1, a NaN flow (the index's "absent"). */
+function missingOfIndex(index: GraphIndex, need: SupplyChainNeed): { element: string; count: number } | null {
+  let first = -1;
+  let count = 0;
+  if (need === 'flow') {
+    for (let e = 0; e < index.m; e++) {
+      if (!Number.isNaN(index.edgeFlow[e])) continue;
+      if (first === -1) first = e;
+      count++;
+    }
+    return first === -1 ? null : { element: `edge "${index.nodes[index.edgeSource[first] as number] as string} -> ${index.nodes[index.edgeTarget[first] as number] as string}"`, count };
+  }
+  const ids = need === 'stage' ? index.nodeStage : index.nodeCountry;
+  for (let v = 0; v < index.n; v++) {
+    if (ids[v] !== -1) continue;
+    if (first === -1) first = v;
+    count++;
+  }
+  return first === -1 ? null : { element: `node "${index.nodes[first] as string}"`, count };
+}
+
 /** The message for an analysis that lacks `need` (see requireSupplyChain). */
 function message(what: string, need: SupplyChainNeed, gap: { element: string; count: number }): string {
   const plural = need === 'stage' ? 'stages' : need === 'country' ? 'countries' : 'flows';
@@ -76,7 +101,7 @@ function message(what: string, need: SupplyChainNeed, gap: { element: string; co
  * every node a "stage" attribute ...`. Returns the graph, for chaining. Every node counts,
  * whatever its status (a planned node may be switched on by a scenario).
  */
-export function requireSupplyChain<G extends SupplyGraph>(graph: G, what: string, needs: readonly SupplyChainNeed[] = ALL_NEEDS): G {
+export function requireSupplyChain<G extends SupplyGraph | GraphIndex>(graph: G, what: string, needs: readonly SupplyChainNeed[] = ALL_NEEDS): G {
   for (const need of needs) {
     const gap = missing(graph, need);
     if (gap) throw new UsageError(message(what, need, gap));
@@ -85,6 +110,6 @@ export function requireSupplyChain<G extends SupplyGraph>(graph: G, what: string
 }
 
 /** The needs among `needs` that every node or edge of `graph` meets. */
-export function metNeeds(graph: SupplyGraph, needs: readonly SupplyChainNeed[] = ALL_NEEDS): Set<SupplyChainNeed> {
+export function metNeeds(graph: SupplyGraph | GraphIndex, needs: readonly SupplyChainNeed[] = ALL_NEEDS): Set<SupplyChainNeed> {
   return new Set(needs.filter((need) => missing(graph, need) === null));
 }

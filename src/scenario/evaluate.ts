@@ -31,6 +31,7 @@ import { bindingInput, type BindingInput } from '../allocation/binding-input.js'
 import { OBJECTIVES, type Objective } from '../allocation/allocation-lp.js';
 import { solveAllocation, type CountryShadowPrice } from '../allocation/solve-allocation.js';
 import { ComputationError, UsageError } from '../model/errors.js';
+import type { CompactGraph } from '../model/compact.js';
 import { activeSubgraph, nodeLabel, type SupplyGraph } from '../model/graph.js';
 import { topKnockout, topKnockoutLosses } from '../metrics/flow/knockout-top.js';
 import { withPreparedFlow } from './sink-max-flow.js';
@@ -39,7 +40,7 @@ import { applyScenario, type AppliedScenario, type ScenarioChange } from './appl
 import { proportionalFlow } from './proportional-flow.js';
 import type { Scenario } from './schema.js';
 import { countryLens, type CountryLens } from './country-lens.js';
-import { allocationOf, evaluateSide, groupMaxFlow, remember, servedFirstOf, sinksOf, type PreparedBaseline, type Side } from './evaluation-side.js';
+import { allocationOf, completeSide, evaluateSide, groupMaxFlow, remember, servedFirstOf, sinksOf, startSide, type PreparedBaseline, type Side, type SideStart } from './evaluation-side.js';
 import { naturalCompare } from './natural-sort.js';
 import { stageChanges, type StageChange } from './stage-change.js';
 import { requireSupplyChain } from '../model/supply-chain.js';
@@ -187,19 +188,27 @@ export function sinkSupplies(applied: AppliedScenario, base: SupplyGraph = appli
 const relativeLoss = (before: number, after: number): number | null => (before > 0 ? (before - after) / before : null);
 
 /**
+ * The `top` nodes of the compact graph of an active graph with the largest knockoutLoss,
+ * sinks (no out-edge) left out, as (node key, loss), from the maximum flow prepared on it
+ * (`withPreparedFlow`): a pure function of the compact graph.
+ */
+export function compactBottlenecks(compact: CompactGraph, top: number): [string, number][] {
+  return withPreparedFlow(compact, (solved) => topKnockout(solved, top, (i) => (compact.outDegree[i] as number) > 0).ranking.map(({ node, loss }): [string, number] => [compact.nodes[node] as string, loss]));
+}
+
+/**
  * The `top` nodes of the side's graph with the largest knockoutLoss (exact, `knockout-top.ts`;
  * remembered per `top`). On an active graph the knockouts start from the side's own solved
  * maximum flow (`withPreparedFlow`: the solve `topKnockoutLosses` would repeat on the same
- * compact graph, so the same ranking), else `topKnockoutLosses` solves the active subgraph.
+ * compact graph, so the same ranking: `compactBottlenecks`), else `topKnockoutLosses` solves
+ * the active subgraph. `ranked`: that ranking computed elsewhere (evaluate-parallel.ts: on
+ * its worker, from the same compact graph), for an active graph only.
  */
-function bottlenecks(side: Side, top: number): Bottleneck[] {
+export function bottlenecks(side: SideStart, top: number, ranked?: readonly (readonly [string, number])[]): Bottleneck[] {
   if (top === 0) return [];
   const graph = side.applied.graph;
   const { compact } = side;
-  const rank = (): [string, number][] =>
-    activeSubgraph(graph) === graph
-      ? withPreparedFlow(compact, (solved) => topKnockout(solved, top, (i) => (compact.outDegree[i] as number) > 0).ranking.map(({ node, loss }): [string, number] => [compact.nodes[node] as string, loss]))
-      : topKnockoutLosses(graph, top, (node) => graph.outDegree(node) > 0);
+  const rank = (): readonly (readonly [string, number])[] => ranked ?? (activeSubgraph(graph) === graph ? compactBottlenecks(compact, top) : topKnockoutLosses(graph, top, (node) => graph.outDegree(node) > 0));
   const ranking = remember(side, `bottlenecks:${top}`, () =>
     rank().map(([node, loss]) => {
       const a = graph.getNodeAttributes(node);
@@ -218,6 +227,29 @@ export function endUseOf(graph: SupplyGraph, sink: string): string {
 /** An end use's figures and losses, without the binding input (what `evaluateLosses` (evaluate-losses.ts) reports). */
 export type EndUseFigures = Omit<EndUseLoss, 'binding'>;
 
+/** A side's sinks in the order of the keys of its `supply.bySink` (a record: integer-like keys first, then in `sinksOf` order). */
+function sinkKeys(side: SideStart): string[] {
+  // Filled as `completeSide` fills bySink, so the keys come out in the same order.
+  const keys: Record<string, true> = {};
+  for (const sink of sinksOf(side.applied.graph)) keys[sink] = true;
+  return Object.keys(keys);
+}
+
+/** The sinks of either side grouped into end uses (`endUseOf`), in order of first sink (the baseline's sinks first). */
+export function endUseGroups(before: SideStart, after: SideStart): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const sink of new Set([...sinkKeys(before), ...sinkKeys(after)])) {
+    const endUse = endUseOf(after.applied.graph.hasNode(sink) ? after.applied.graph : before.applied.graph, sink);
+    groups.set(endUse, [...(groups.get(endUse) ?? []), sink]);
+  }
+  return groups;
+}
+
+/** Each end use served first on `side` under the allocation bound (`servedFirstOf`, remembered), with objective total; else undefined. */
+export function endUsesServedFirst(side: Side, groups: ReadonlyMap<string, readonly string[]>, objective: Objective): Map<string, number> | undefined {
+  return objective === 'total' && side.computed.bounds.has('allocation') ? servedFirstOf(side, groups) : undefined;
+}
+
 /**
  * The sinks of either side grouped into end uses, sorted by name, with each bound's
  * figure on both sides and the loss (the definitions in the file header). Bounds a lean
@@ -226,15 +258,10 @@ export type EndUseFigures = Omit<EndUseLoss, 'binding'>;
 export function endUseFigures(before: Side, after: Side, objective: Objective): EndUseFigures[] {
   const baseline = before.supply;
   const scenario = after.supply;
-  const groups = new Map<string, string[]>();
-  for (const sink of new Set([...Object.keys(baseline.bySink), ...Object.keys(scenario.bySink)])) {
-    const endUse = endUseOf(after.applied.graph.hasNode(sink) ? after.applied.graph : before.applied.graph, sink);
-    groups.set(endUse, [...(groups.get(endUse) ?? []), sink]);
-  }
+  const groups = endUseGroups(before, after);
   const sumOf = (supply: Supply, sinks: string[], bound: 'proportional' | 'allocation') => sinks.reduce((total, s) => total + (supply.bySink[s]?.[bound] ?? 0), 0);
-  const served = (side: Side) => (objective === 'total' && side.computed.bounds.has('allocation') ? servedFirstOf(side, groups) : undefined);
-  const servedBefore = served(before);
-  const servedAfter = served(after);
+  const servedBefore = endUsesServedFirst(before, groups, objective);
+  const servedAfter = endUsesServedFirst(after, groups, objective);
   // One sink: its ownMaxFlow, read from the side or, when a lean side left it out, from the same solver (0 when it is no sink of the side).
   const ownOfSink = (side: Side, sink: string) => {
     const supply = side.supply.bySink[sink];
@@ -254,6 +281,11 @@ export function endUseFigures(before: Side, after: Side, objective: Objective): 
         loss: { maxFlow: relativeLoss(b.maxFlow, s.maxFlow), allocation: relativeLoss(b.allocation, s.allocation), proportional: relativeLoss(b.proportional, s.proportional) },
       };
     });
+}
+
+/** Stage concentration before and after (`stage-change.ts`), remembered on the scenario side. */
+export function stageChangesOf(sideBefore: SideStart, sideAfter: Side): StageChange[] {
+  return remember(sideAfter, 'stages', () => stageChanges(sideBefore.applied.graph, sideAfter.applied.graph, sideAfter.edgeFlow));
 }
 
 /** Under the allocation bound, what limits the sink of the end use `e` that lost most (null without a loss). */
@@ -288,20 +320,76 @@ export function totalLosses(baseline: Supply, scenario: Supply): Loss {
  */
 export function prepareBaseline(graph: SupplyGraph, options: { objective?: Objective } = {}): PreparedBaseline {
   const { objective } = resolveOptions(options.objective === undefined ? {} : { objective: options.objective });
+  return { graph, objective, side: completeSide(startBaseline(graph, objective)) };
+}
+
+/** The baseline side of `graph` started (`startSide`: its allocation LP built, not solved). */
+function startBaseline(graph: SupplyGraph, objective: Objective): SideStart {
   const before = applyScenario(graph, { name: 'baseline', actions: [] });
-  return { graph, objective, side: evaluateSide(before, before.graph, objective) };
+  return startSide(before, before.graph, objective);
+}
+
+/**
+ * An evaluation begun (`beginEvaluation`): its options resolved, the scenario applied and
+ * the baseline side either prepared (the `baseline` option) or started, its LP not yet
+ * solved. `evaluateScenario` finishes it in the calling thread; evaluate-parallel.ts
+ * solves the baseline LP on a worker thread meanwhile.
+ */
+export interface Evaluation {
+  graph: SupplyGraph;
+  scenario: Scenario;
+  top: number;
+  country: string | undefined;
+  objective: Objective;
+  after: AppliedScenario;
+  /** The baseline side: prepared (complete), or started. */
+  before: { prepared: Side } | { started: SideStart };
+}
+
+/**
+ * Checks the graph and options, starts (or takes) the baseline side and applies the
+ * scenario. `onBaseline` is called with a started baseline side (not a prepared one) before
+ * the scenario is applied (evaluate-parallel.ts posts its LP to the worker then).
+ */
+export function beginEvaluation(graph: SupplyGraph, scenario: Scenario, options: EvaluateOptions = {}, onBaseline?: (started: SideStart) => void): Evaluation {
+  requireSupplyChain(graph, 'scenario');
+  const { top, country, objective, baseline: prepared } = resolveOptions(options);
+  if (prepared !== undefined && prepared.graph !== graph) throw new UsageError('scenario/evaluate: the prepared baseline belongs to another graph');
+  let before: Evaluation['before'];
+  if (prepared) before = { prepared: prepared.side };
+  else {
+    const started = startBaseline(graph, objective);
+    onBaseline?.(started);
+    before = { started };
+  }
+  return { graph, scenario, top, country, objective, after: applyScenario(graph, scenario), before };
+}
+
+/** The baseline side begun: the prepared one, or the started one. */
+export const baselineStart = (e: Evaluation): SideStart => ('prepared' in e.before ? e.before.prepared : e.before.started);
+
+/** The scenario's side, taking the baseline side's compact graph, network and LP with the overlay's capacities (`SideOptions.from`). */
+export function scenarioSide(e: Evaluation): Side {
+  const from = baselineStart(e);
+  return evaluateSide(e.after, from.applied.graph, e.objective, { from });
 }
 
 /** Evaluates `scenario` (already validated by `parseScenario`) on `graph`. The graph is not changed. */
 export function evaluateScenario(graph: SupplyGraph, scenario: Scenario, options: EvaluateOptions = {}): ScenarioResult {
-  requireSupplyChain(graph, 'scenario');
-  const { top, country, objective, baseline: prepared } = resolveOptions(options);
-  if (prepared !== undefined && prepared.graph !== graph) throw new UsageError('scenario/evaluate: the prepared baseline belongs to another graph');
-  const after = applyScenario(graph, scenario);
-  const sideBefore = (prepared ?? prepareBaseline(graph, { objective })).side;
+  const e = beginEvaluation(graph, scenario, options);
+  const sideBefore = 'prepared' in e.before ? e.before.prepared : completeSide(e.before.started);
+  return finishEvaluation(e, sideBefore, scenarioSide(e));
+}
+
+/**
+ * The result of the evaluation `e` from its two sides: `sideBefore` the baseline side
+ * (`baselineStart(e)` completed), `sideAfter` = `scenarioSide(e)`. Figures already
+ * remembered on a side (bottlenecks, end uses served first, stage changes) are read back.
+ */
+export function finishEvaluation(e: Evaluation, sideBefore: Side, sideAfter: Side): ScenarioResult {
+  const { graph, scenario, top, country, objective, after } = e;
   const before = sideBefore.applied;
-  const sideAfter = evaluateSide(after, before.graph, objective, { from: sideBefore });
-  const baseline = prepared ? structuredClone(sideBefore.supply) : sideBefore.supply;
+  const baseline = 'prepared' in e.before ? structuredClone(sideBefore.supply) : sideBefore.supply;
   const { supply: changed, edgeFlow: flowAfter } = sideAfter;
   const allocationAfter = allocationOf(sideAfter).allocation;
   // Both totals are > 0 here, so the max-flow and proportional losses are numbers.
@@ -334,7 +422,7 @@ export function evaluateScenario(graph: SupplyGraph, scenario: Scenario, options
     shadowPrice: allocationAfter.shadowPrice,
     changes: after.changes,
     bottlenecks: { before: bottlenecks(sideBefore, top), after: bottlenecks(sideAfter, top) },
-    stages: stageChanges(before.graph, after.graph, flowAfter),
+    stages: stageChangesOf(sideBefore, sideAfter),
     warnings: after.warnings,
     flows: { proportional: flowAfter },
     ...(country !== undefined

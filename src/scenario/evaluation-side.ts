@@ -16,7 +16,7 @@
  * functions on the same graph, so every figure it has is the number a full side has;
  * figures it leaves out are NaN, and without the allocation bound it has no LP.
  */
-import { servedFirstAllocation, solveBuiltAllocation, type AllocationResult } from '../allocation/solve-allocation.js';
+import { servedFirstAllocation, solveBuiltAllocation, type AllocationResult, type AllocationSolve } from '../allocation/solve-allocation.js';
 import { allocationNetwork, type AllocationNetwork } from '../allocation/allocation-network.js';
 import { buildAllocationLp, withCapacities, type AllocationLp, type Objective } from '../allocation/allocation-lp.js';
 import { compactGraph, type CompactGraph } from '../model/compact.js';
@@ -24,7 +24,7 @@ import { overlaidCapacities, type IndexOverlay } from '../model/graph-index.js';
 import { activeSubgraph, type SupplyGraph } from '../model/graph.js';
 import { maxFlow } from '../metrics/flow/max-flow.js';
 import type { AppliedScenario } from './apply-scenario.js';
-import { proportionalFlow } from './proportional-flow.js';
+import { proportionalFlow, type ProportionalResult } from './proportional-flow.js';
 import { preparedMaxFlow, sinkMaxFlowSolver, withPreparedFlow } from './sink-max-flow.js';
 import { BOUNDS, type Bound, type SinkSupply, type Supply } from './evaluate.js';
 
@@ -70,32 +70,70 @@ export interface SideOptions {
    * `compactGraph`, `allocationNetwork` and `buildAllocationLp` build for `applied.graph`,
    * as nothing else differs), instead of being built again. Same results without.
    */
-  from?: Side;
+  from?: SideStart;
 }
 
 /**
- * The bounds on `applied`, per sink too; `base` is the baseline active graph whose flows
- * give the default recipes. `options` may leave figures out (a lean side, see the header).
+ * The first part of a side (`startSide`): its compact graph and, with the allocation
+ * bound, its allocation network and LP, built but not solved; `completeSide` finishes it.
+ * Figures remembered on it (`memo`: bottlenecks, the bounds without the LP) carry over to
+ * the side, so a caller may compute them while the LP is solved elsewhere
+ * (evaluate-parallel.ts: on a worker thread).
  */
-export function evaluateSide(applied: AppliedScenario, base: SupplyGraph, objective: Objective, options: SideOptions = {}): Side {
+export interface SideStart {
+  applied: AppliedScenario;
+  compact: CompactGraph;
+  sinkMaxFlow: (targets: ReadonlySet<string>) => number;
+  objective: Objective;
+  computed: { bounds: ReadonlySet<Bound>; detail: 'full' | 'losses' };
+  network?: AllocationNetwork;
+  lp?: AllocationLp;
+  memo: Map<string, unknown>;
+}
+
+/** The side's compact graph, allocation network and LP (see `SideStart`); `evaluateSide`'s arguments. */
+export function startSide(applied: AppliedScenario, base: SupplyGraph, objective: Objective, options: SideOptions = {}): SideStart {
   const { graph } = applied;
   const bounds = new Set<Bound>(options.bounds ?? BOUNDS);
   const detail = options.detail ?? 'full';
-  const sinkMaxFlows = detail === 'full';
   const derived = deriveFrom(applied, base, objective, options.from);
   const compact = derived?.compact ?? compactGraph(graph);
-  const sinkMaxFlow = sinkMaxFlowSolver(compact);
-  // The total max flow and the per-sink flows: on an active graph (whose compact graph is
-  // the one `maxFlow` builds, so `maxFlow` would make the same solve) read from the solve
-  // on the side's compact graph that the sinks' and end uses' max flows start from, else
-  // from `maxFlow`.
-  const active = activeSubgraph(graph) === graph;
-  const flow = bounds.has('maxFlow') && sinkMaxFlows ? (active ? preparedEdgeFlows(compact) : maxFlow(graph)) : undefined;
-  const maxFlowValue = flow?.value ?? (bounds.has('maxFlow') ? (active ? preparedMaxFlow(compact) : maxFlow(graph).value) : Number.NaN);
-  const proportional = bounds.has('proportional') ? proportionalFlow(graph, { pass: applied.pass, limit: applied.limit }) : undefined;
   const network = bounds.has('allocation') ? (derived?.network() ?? allocationNetwork(graph, base)) : undefined;
   const lp = network ? ((derived && derived.lp(network)) ?? buildAllocationLp(network, { objective })) : undefined;
-  const allocation = network && lp ? solveBuiltAllocation(network, lp, { objective, detail: detail === 'full' ? 'full' : 'deliveries' }) : undefined;
+  return { applied, compact, sinkMaxFlow: sinkMaxFlowSolver(compact), objective, computed: { bounds, detail }, ...(network && lp ? { network, lp } : {}), memo: new Map() };
+}
+
+/** The max-flow and proportional bounds of a side (what needs no LP), remembered on it. */
+export function boundsWithoutLp(start: SideStart): { flow: { value: number; edgeFlow: Record<string, number> } | undefined; maxFlowValue: number; proportional: ProportionalResult | undefined } {
+  return remember(start, 'bounds-without-lp', () => {
+    const { applied, compact } = start;
+    const { graph } = applied;
+    const { bounds, detail } = start.computed;
+    const sinkMaxFlows = detail === 'full';
+    // The total max flow and the per-sink flows: on an active graph (whose compact graph is
+    // the one `maxFlow` builds, so `maxFlow` would make the same solve) read from the solve
+    // on the side's compact graph that the sinks' and end uses' max flows start from, else
+    // from `maxFlow`.
+    const active = activeSubgraph(graph) === graph;
+    const flow = bounds.has('maxFlow') && sinkMaxFlows ? (active ? preparedEdgeFlows(compact) : maxFlow(graph)) : undefined;
+    const maxFlowValue = flow?.value ?? (bounds.has('maxFlow') ? (active ? preparedMaxFlow(compact) : maxFlow(graph).value) : Number.NaN);
+    const proportional = bounds.has('proportional') ? proportionalFlow(graph, { pass: applied.pass, limit: applied.limit }) : undefined;
+    return { flow, maxFlowValue, proportional };
+  });
+}
+
+/**
+ * The side `start` begins: the bounds without the LP (`boundsWithoutLp`), the allocation
+ * LP solved (or `solved`, `solveAllocationLp` of `start.lp` computed elsewhere: the same
+ * numbers), and the per-sink figures.
+ */
+export function completeSide(start: SideStart, solved?: AllocationSolve): Side {
+  const { applied, compact, sinkMaxFlow, objective, computed, network, lp, memo } = start;
+  const { graph } = applied;
+  const detail = computed.detail;
+  const sinkMaxFlows = detail === 'full';
+  const { flow, maxFlowValue, proportional } = boundsWithoutLp(start);
+  const allocation = network && lp ? solveBuiltAllocation(network, lp, { objective, detail: detail === 'full' ? 'full' : 'deliveries' }, solved) : undefined;
   const bySink: Record<string, SinkSupply> = {};
   for (const sink of sinksOf(graph)) {
     bySink[sink] = {
@@ -112,7 +150,15 @@ export function evaluateSide(applied: AppliedScenario, base: SupplyGraph, object
     fairLevel: allocation?.fairLevel ?? null,
     bySink,
   };
-  return { applied, supply, edgeFlow: proportional?.edgeFlow ?? {}, ...(allocation && network && lp ? { allocation, network, lp } : {}), compact, sinkMaxFlow, objective, computed: { bounds, detail }, memo: new Map() };
+  return { applied, supply, edgeFlow: proportional?.edgeFlow ?? {}, ...(allocation && network && lp ? { allocation, network, lp } : {}), compact, sinkMaxFlow, objective, computed, memo };
+}
+
+/**
+ * The bounds on `applied`, per sink too; `base` is the baseline active graph whose flows
+ * give the default recipes. `options` may leave figures out (a lean side, see the header).
+ */
+export function evaluateSide(applied: AppliedScenario, base: SupplyGraph, objective: Objective, options: SideOptions = {}): Side {
+  return completeSide(startSide(applied, base, objective, options));
 }
 
 /**
@@ -122,7 +168,7 @@ export function evaluateSide(applied: AppliedScenario, base: SupplyGraph, object
  * `from` are on the same input graph, `from` is that graph with no action (an overlay
  * without overrides) and `base` is its graph (the default recipes are then the same).
  */
-function deriveFrom(applied: AppliedScenario, base: SupplyGraph, objective: Objective, from: Side | undefined): { compact: CompactGraph; network: () => AllocationNetwork | undefined; lp: (network: AllocationNetwork) => AllocationLp | undefined } | undefined {
+function deriveFrom(applied: AppliedScenario, base: SupplyGraph, objective: Objective, from: SideStart | undefined): { compact: CompactGraph; network: () => AllocationNetwork | undefined; lp: (network: AllocationNetwork) => AllocationLp | undefined } | undefined {
   const overlay = applied.overlay;
   const origin = from?.applied.overlay;
   if (!from || !overlay || !origin || overlay.input !== origin.input || origin.nodeCapacity.size + origin.edgeCapacity.size > 0 || base !== from.applied.graph || from.objective !== objective) return undefined;
@@ -166,7 +212,7 @@ export function allocationOf(side: Side): { allocation: AllocationResult; networ
 }
 
 /** `compute()` the first time `key` is asked of `side`, the remembered value afterwards. */
-export function remember<T>(side: Side, key: string, compute: () => T): T {
+export function remember<T>(side: Pick<Side, 'memo'>, key: string, compute: () => T): T {
   if (side.memo.has(key)) return side.memo.get(key) as T;
   const value = compute();
   side.memo.set(key, value);

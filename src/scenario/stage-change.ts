@@ -11,7 +11,10 @@
  * Reference: O. C. Herfindahl (1950); A. O. Hirschman (1945).
  */
 import type { SupplyGraph } from '../model/graph.js';
-import { stageConcentration, type StageShares } from '../metrics/concentration/stage-concentration.js';
+import { indexGraph, operatingIndex, type GraphIndex } from '../model/graph-index.js';
+import { stagesOf } from '../model/stages.js';
+import { requireSupplyChain } from '../model/supply-chain.js';
+import { stageConcentration, stageConcentrationOfIndex, type StageShares } from '../metrics/concentration/stage-concentration.js';
 
 export interface StageSummary {
   /** HHI of country shares, 0..1; null when the stage carries nothing. */
@@ -36,8 +39,12 @@ const summary = (s: StageShares | undefined): StageSummary => ({
 
 /** Stage HHI of `before`, and of `after` carrying the flows `flowAfter` (edge key -> t/yr). */
 export function stageChanges(before: SupplyGraph, after: SupplyGraph, flowAfter: Record<string, number>): StageChange[] {
-  const moved = after.copy();
-  moved.forEachEdge((edge) => moved.setEdgeAttribute(edge, 'flow', flowAfter[edge] ?? 0));
-  const stagesAfter = new Map(stageConcentration(moved).map((s) => [s.stage, s]));
+  // `after`'s index with the flows replaced: what indexing a copy of `after` carrying
+  // `flowAfter` gives for everything stage concentration reads (structure, stages,
+  // countries, statuses, edge flows), without copying the graph.
+  requireSupplyChain(after, 'concentration');
+  const index = indexGraph(after);
+  const moved: GraphIndex = { ...index, edgeFlow: Float64Array.from(index.edges, (edge) => flowAfter[edge] ?? 0) };
+  const stagesAfter = new Map(stageConcentrationOfIndex(operatingIndex(moved), stagesOf(after.getAttributes())).map((s) => [s.stage, s]));
   return stageConcentration(before).map((s) => ({ stage: s.stage, before: summary(s), after: summary(stagesAfter.get(s.stage)) }));
 }

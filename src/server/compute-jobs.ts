@@ -23,7 +23,7 @@ import {
   type Problem,
 } from '../model/errors.js';
 import { createSupplyGraph, type SupplyGraph } from '../model/graph.js';
-import { computeMetrics, type MetricsOptions } from '../metrics/report.js';
+import { buildMetrics, type MetricsOptions } from '../metrics/report.js';
 import type { MetricName, MetricsReport } from '../metrics/report-types.js';
 import { evaluateScenario, type EvaluateOptions, type ScenarioResult } from '../scenario/evaluate.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -31,7 +31,7 @@ import { withValue, type ValuedResult, type Weight } from '../scenario/value.js'
 import { timeline, type TimelineOptions, type TimelineResult } from '../timeline/timeline.js';
 import { runEnsemble, type EnsembleOptions, type EnsembleResult } from '../uncertainty/ensemble.js';
 import { analyzeText, type AnalyzeLimits, type AnalyzeResult } from './analyze-job.js';
-import { cachedBaseline } from './baseline-cache.js';
+import { cachedBaseline, cachedIndexes } from './baseline-cache.js';
 import { loadGraphFile, type LoadResult } from './load-job.js';
 
 /** A job computed on a graph (posted with it). */
@@ -112,11 +112,15 @@ function withBaseline(graph: SupplyGraph, options: EvaluateOptions): EvaluateOpt
   return baseline ? { ...options, baseline } : options;
 }
 
-/** Runs `job` on `graph` in the calling thread (a scenario with its graph's cached baseline). */
+/**
+ * Runs `job` on `graph` in the calling thread: a metrics report on the graph's cached
+ * index (built once per graph version: baseline-cache.ts), a scenario with its graph's
+ * cached baseline.
+ */
 export function runJob<J extends GraphJob>(graph: SupplyGraph, job: J): JobResult<J> {
   const result =
     job.type === 'metrics'
-      ? computeMetrics(graph, job.options)
+      ? buildMetrics(graph, job.options, { ...cachedIndexes(graph) }).report
       : job.type === 'scenario'
         ? withValue(graph, evaluateScenario(graph, job.scenario, withBaseline(graph, job.options)), job.weight ?? 'tonnes')
         : job.type === 'ensemble'

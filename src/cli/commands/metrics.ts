@@ -6,12 +6,12 @@
  * --quiet.
  */
 import { Option, type Command } from 'commander';
-import { readGraphFile } from '../../io/read-graph.js';
+import { readGraphFile, readGraphIndexFile } from '../../io/read-graph.js';
 import { writeFileAtomic } from '../../io/write-file.js';
 import { runBetweennessPlan } from '../../metrics/centrality/betweenness-parallel.js';
 import { indexGraph, operatingIndex } from '../../model/graph-index.js';
 import { knockoutLossParallel } from '../../metrics/flow/knockout-parallel.js';
-import { betweennessJob, buildMetrics, knockoutJob, parseMetricNames, type MetricsOptions, type PrecomputedMetrics } from '../../metrics/report.js';
+import { betweennessJob, buildMetrics, knockoutJob, metricsNeedGraph, parseMetricNames, type MetricsOptions, type MetricsSource, type PrecomputedMetrics } from '../../metrics/report.js';
 import { DEFAULT_METRICS, METRIC_NAMES } from '../../metrics/report-types.js';
 import { METRICS_TABLES, metricsCsv, parseTableName } from '../../metrics/tables.js';
 import { UsageError } from '../../model/errors.js';
@@ -85,6 +85,30 @@ export function metricsOptions(flags: MetricsFlags): MetricsOptions {
   return options;
 }
 
+/**
+ * `check(options)`, or true when the options are bad: the graph path is then taken and
+ * the report says why after the file is read, as it always did (a missing file first).
+ */
+function trueIfBad(check: (options: MetricsOptions) => boolean, options: MetricsOptions): boolean {
+  try {
+    return check(options);
+  } catch {
+    return true;
+  }
+}
+
+/** The graph file as a graphology graph and its index. */
+async function graphSource(file: string): Promise<{ source: MetricsSource; warnings: string[] }> {
+  const { graph, warnings } = await readGraphFile(file);
+  return { source: { index: indexGraph(graph), attributes: graph.getAttributes(), graph }, warnings };
+}
+
+/** The graph file read straight into its index (the same checks and messages, no graphology graph). */
+async function indexSource(file: string): Promise<{ source: MetricsSource; warnings: string[] }> {
+  const { index, attributes, warnings } = await readGraphIndexFile(file);
+  return { source: { index, attributes }, warnings };
+}
+
 export function registerMetrics(program: Command, ctx: CliContext): void {
   program
     .command('metrics')
@@ -112,13 +136,19 @@ export function registerMetrics(program: Command, ctx: CliContext): void {
     .action(async (file: string, flags: MetricsFlags) => {
       const options = metricsOptions(flags);
       const table = flags.table === undefined ? undefined : parseTableName(flags.table);
-      const { graph, warnings } = await readGraphFile(file);
-      // The graph is indexed once (model/graph-index.ts); every metric reads the index.
-      const index = indexGraph(graph);
-      const precomputed: PrecomputedMetrics = { index, active: operatingIndex(index) };
+      // knockoutLossParallel solves the default flow (every source to every sink, capacity
+      // ?? flow): with --source, --target or --capacity the report computes the table on
+      // the flow those name.
+      const defaultFlow = options.sources === undefined && options.targets === undefined && options.capacity === undefined;
+      const knockoutOnThreads = defaultFlow && trueIfBad(knockoutJob, options);
+      // The graph is indexed once (model/graph-index.ts); every metric reads the index. When
+      // nothing asked needs the graphology graph (report.ts metricsNeedGraph; the threaded
+      // knockout table reads the graph), the file is read straight into the index.
+      const { source, warnings } = knockoutOnThreads || trueIfBad(metricsNeedGraph, options) ? await graphSource(file) : await indexSource(file);
+      const precomputed: PrecomputedMetrics = { index: source.index, active: operatingIndex(source.index) };
       // Betweenness, the costly part, runs on worker threads when the graph is large
       // enough to gain from them (same values as the single-thread code, within 1e-12).
-      const job = betweennessJob(graph, options, precomputed);
+      const job = betweennessJob(source, options, precomputed);
       if (job) {
         const nodes = job.plan.csr.n;
         const bar = createProgress(ctx, { total: nodes, label: 'betweenness', quiet: flags.quiet === true });
@@ -137,12 +167,8 @@ export function registerMetrics(program: Command, ctx: CliContext): void {
       try {
         // The knockout table, the costly flow metric, runs on worker threads on large
         // graphs (knockout-parallel.ts: exactly the single-thread values).
-        // knockoutLossParallel solves the default flow (every source to every sink, capacity
-        // ?? flow): with --source, --target or --capacity the report computes the table
-        // on the flow those name.
-        const defaultFlow = options.sources === undefined && options.targets === undefined && options.capacity === undefined;
-        if (knockoutJob(options) && defaultFlow) precomputed.knockout = await knockoutLossParallel(graph, { onProgress: knockout });
-        result = buildMetrics(graph, options, precomputed, { knockout });
+        if (knockoutOnThreads && source.graph) precomputed.knockout = await knockoutLossParallel(source.graph, { onProgress: knockout });
+        result = buildMetrics(source, options, precomputed, { knockout });
       } finally {
         bars.knockout?.stop();
       }

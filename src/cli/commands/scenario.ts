@@ -11,12 +11,14 @@
  * it runs an uncertainty ensemble instead (scenario-ensemble.ts); with `--compare A B ..`
  * it compares scenarios (scenario-compare.ts). The point report is scenario-report.ts;
  * what the paths share (scenario from file, preset or flags; output) is scenario-shared.ts.
+ * On a large graph the baseline's allocation LP is solved on a worker thread meanwhile
+ * (src/scenario/evaluate-parallel.ts; the same result).
  */
 import type { Command } from 'commander';
 import { OBJECTIVES, type Objective } from '../../allocation/allocation-lp.js';
 import { readGraphFile } from '../../io/read-graph.js';
 import { UsageError } from '../../model/errors.js';
-import { evaluateScenario } from '../../scenario/evaluate.js';
+import { evaluateScenarioParallel } from '../../scenario/evaluate-parallel.js';
 import { parseWeight, withValue } from '../../scenario/value.js';
 import type { CliContext } from '../context.js';
 import { runScenarioCompare } from './scenario-compare.js';
@@ -72,7 +74,7 @@ export function registerScenario(program: Command, ctx: CliContext): void {
         await runScenarioCompare(ctx, graph, options, format, { ...flags, compare: flags.compare });
         return;
       }
-      const result = evaluateScenario(graph, await buildScenario(flags, graph), options);
+      const result = await evaluateScenarioParallel(graph, await buildScenario(flags, graph), options);
       const valued = withValue(graph, result, weight);
       if (valued.value) {
         const value = valued.value;

@@ -86,6 +86,13 @@ export interface BetweennessResult {
   nodes: Record<string, number>;
   /** Edge key -> betweenness. */
   edges: Record<string, number>;
+  /**
+   * The same values by the graph index's node id and edge id, for readers that walk the
+   * index (the metrics report): set on directed results of a plan on a graph index, whose
+   * key records are then built only when read. Not enumerable (results still compare and
+   * serialise as the two records).
+   */
+  readonly byId?: { nodes: Float64Array; edges: Float64Array };
 }
 
 export const BETWEENNESS_DEFAULTS: ResolvedBetweennessOptions = { weight: null, normalized: true, sample: null, seed: 0, endpoints: false, undirected: false };
@@ -194,6 +201,25 @@ export function betweennessRecords(csr: Csr, raw: RawBetweenness): BetweennessRe
 }
 
 /**
+ * The result of a directed plan: `byId` from the sums (edges moved from CSR positions to
+ * the index's edge ids), the key records built on first read.
+ */
+function indexedResult(m: number, csr: Csr, raw: RawBetweenness): BetweennessResult {
+  const edges = new Float64Array(m);
+  const ids = csr.edgeIds;
+  if (raw.edges !== null && ids !== undefined) for (let pos = 0; pos < ids.length; pos++) edges[ids[pos] as number] = raw.edges[pos] as number;
+  if (ids === undefined) return betweennessRecords(csr, raw);
+  let records: BetweennessResult | null = null;
+  const result = {} as BetweennessResult;
+  Object.defineProperties(result, {
+    nodes: { enumerable: true, get: () => (records ??= betweennessRecords(csr, raw)).nodes },
+    edges: { enumerable: true, get: () => (records ??= betweennessRecords(csr, raw)).edges },
+    byId: { enumerable: false, value: { nodes: raw.nodes, edges } },
+  });
+  return result;
+}
+
+/**
  * A betweenness computation on a graph index, ready to run: the CSR (of the index, or of
  * its undirected closure), the pivots, the options for `betweennessCsr` (or its parallel
  * twin, betweenness-parallel.ts) and `finish`, which turns the scaled sums into the
@@ -215,7 +241,7 @@ export function betweennessPlan(index: GraphIndex, options: BetweennessOptions =
   const scale = { normalized: resolved.normalized, endpoints: resolved.endpoints, undirected: resolved.undirected };
   if (!resolved.undirected) {
     const csr = weightedCsrOfIndex(index, resolved.weight, read);
-    return { csr, sources: betweennessSources(csr.n, resolved), scale, finish: (raw) => betweennessRecords(csr, raw) };
+    return { csr, sources: betweennessSources(csr.n, resolved), scale, finish: (raw) => indexedResult(index.m, csr, raw) };
   }
   const closure = symmetricClosureOfIndex(index, resolved.weight, read);
   const csr = weightedCsrOfIndex(closure.index, resolved.weight, (arc) => closure.lengths[arc]);

@@ -39,10 +39,12 @@ export interface Csr {
   weights: Float64Array | null;
   /** True when every weight is a whole number (distances then compare exactly). */
   integerWeights: boolean;
+  /** The graph index's edge id at each CSR position (CSRs built from a graph index: `csrOfIndex`). */
+  edgeIds?: Int32Array;
 }
 
 /** The arrays the shortest-path kernels need (what a worker thread receives). */
-export type CsrTopology = Omit<Csr, 'nodeKeys' | 'edgeKeys'>;
+export type CsrTopology = Omit<Csr, 'nodeKeys' | 'edgeKeys' | 'edgeIds'>;
 
 /** Builds the CSR index; `weight` names the distance attribute (null/undefined: hops). */
 export function buildCsr(graph: SupplyGraph, weight: string | null = null): Csr {
@@ -140,6 +142,7 @@ export function csrOfIndex(index: GraphIndex, overlay: IndexOverlay = {}): Csr {
     targets,
     weights: null,
     integerWeights: true,
+    edgeIds,
   };
 }
 
