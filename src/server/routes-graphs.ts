@@ -15,8 +15,10 @@
  * Only what a view needs: the metrics and export routes take `metrics=LIST` (names as the
  * CLI's `--metrics`) and compute only those (the page asks first for what its map draws and
  * for the knockout part, the costly one, only when a view shows it); a report is cached per
- * (file version, list in METRIC_NAMES order). Without a list the answer is SERVED_METRICS,
- * as it always was.
+ * (file version, list in METRIC_NAMES order), and a list with both the knockout part and
+ * other metrics is computed as those two parts, each cached, then merged
+ * (src/metrics/report-parts.ts), so a download after the page's two requests computes
+ * nothing again. Without a list the answer is SERVED_METRICS, as it always was.
  */
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
@@ -24,6 +26,7 @@ import { EXPORT_FORMATS, exportGraph, FORMATS } from '../formats/export-formats.
 import { listScenarioPresets, type GraphPreset } from '../io/read-scenario.js';
 import { DEFAULT_METRICS, type MetricName, type MetricsReport } from '../metrics/report-types.js';
 import { parseMetricNames } from '../metrics/report.js';
+import { mergeReports, splitMetrics } from '../metrics/report-parts.js';
 import { METRICS_TABLES, metricsCsv } from '../metrics/tables.js';
 import { parseScenario } from '../scenario/parse-scenario.js';
 import { WEIGHTS } from '../scenario/value.js';
@@ -143,10 +146,21 @@ export function graphsRouter({ store, scenariosDir, pool, limits, answers = new 
   const router = Router();
   // Shared by every request for the graph and the same metrics (cached per file version and
   // sorted list), so not aborted when one client goes away.
-  const metricsOf = (id: string, metrics: MetricName[]) =>
+  const computed = (id: string, metrics: MetricName[]) =>
     store.derive<MetricsReport>(id, `metrics:${metrics.join(',')}`, (graph) =>
       pool.run(graph, { type: 'metrics', options: { metrics } }, { budgetMs: limits.metricsMs, hint: `ask for fewer metrics (?metrics=...; knockoutLoss and betweenness cost the most) or run \`chokepoint metrics\` on the graph file` }),
     );
+  // A list with the knockout part and other metrics is computed (and cached) as its two
+  // parts, merged (report-parts.ts): the page asks for them apart, and a download or the
+  // default list after that reuses both instead of computing the knockout table again.
+  const metricsOf = (id: string, metrics: MetricName[]): Promise<MetricsReport> => {
+    const { knockout, rest } = splitMetrics(metrics);
+    if (knockout.length === 0 || rest.length === 0) return computed(id, metrics);
+    return store.derive<MetricsReport>(id, `metrics-parts:${metrics.join(',')}`, async () => {
+      const [a, b] = await Promise.all([computed(id, rest), computed(id, knockout)]);
+      return mergeReports(a, b);
+    });
+  };
 
   // The answer to a question about a graph version (route, scenario, options): from the
   // cache, shared with an identical request already computing, or computed once and kept

@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { generateSupplyGraph } from '../../src/generate/supply-graph.js';
+import { KNOCKOUT_ON_DEMAND_NOTE } from '../../web/src/state.js';
 import { browser, mapSession } from './map-session.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -68,6 +69,13 @@ describe.runIf(browser.run)('the aggregated view of a generated 10,000-node grap
     expect(first.drawn).toBeLessThan(200);
     // The page answers while the metrics of 10,000 nodes are computed: it is drawn and idle.
     expect(await page.getByTestId('idle-note').textContent()).toContain('10,000 nodes');
+    // Above KNOCKOUT_DEFAULT_MAX_NODES the map opens sized by flow share, the knockout table
+    // not asked for (computed on demand), and the legend and the size control say why.
+    expect(await page.evaluate(() => window.__chokepoint.state.metric)).toBe('auto');
+    expect(await page.getByTestId('metric-select').inputValue()).toBe('flowShare');
+    expect(await page.getByTestId('metric-select').getAttribute('title')).toBe(KNOCKOUT_ON_DEMAND_NOTE);
+    expect(await page.getByTestId('legend').textContent()).toContain(KNOCKOUT_ON_DEMAND_NOTE);
+    expect(await page.locator('.legend-keys').getAttribute('data-knockout')).toBe('idle');
     if (SHOTS) await page.screenshot({ path: join(ROOT, 'docs/workbench-aggregated.png') });
 
     // Click the US end-use group and expand the United States from the node panel.
@@ -122,9 +130,10 @@ describe.runIf(browser.run)('the aggregated view of a generated 10,000-node grap
     const target = await clickRefiningNode(page);
     expect(await page.getByTestId('node-details').textContent()).toContain(target);
     // A control that restyles every drawn node, then a key.
-    await page.getByTestId('metric-select').selectOption('flowShare');
-    await page.waitForFunction(() => window.__chokepoint.state.metric === 'flowShare');
-    expect(await page.evaluate(() => new URL(window.location.href).searchParams.get('metric'))).toBe('flowShare');
+    // (flow share is this graph's default size, above KNOCKOUT_DEFAULT_MAX_NODES nodes; knockout loss would start its knockout table: pick another)
+    await page.getByTestId('metric-select').selectOption('betweenness');
+    await page.waitForFunction(() => window.__chokepoint.state.metric === 'betweenness');
+    expect(await page.evaluate(() => new URL(window.location.href).searchParams.get('metric'))).toBe('betweenness');
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => window.__chokepoint.state.selected === null);
   }, 420_000);

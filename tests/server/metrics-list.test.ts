@@ -10,6 +10,9 @@ import { parse } from 'csv-parse/sync';
 import { SERVED_METRICS, requestedMetrics } from '../../src/server/routes-graphs.js';
 import type { GraphJob } from '../../src/server/compute-jobs.js';
 import type { MetricsReport } from '../../src/metrics/report-types.js';
+import { join } from 'node:path';
+import { loadGraph } from '../../src/io/load-graph.js';
+import { computeMetrics } from '../../src/metrics/report.js';
 import { serveCopiedGraphs } from './helpers.js';
 
 const served = serveCopiedGraphs();
@@ -115,6 +118,27 @@ describe('GET /api/graphs/:id/export?metrics=LIST', () => {
     const columns = Object.keys((parse(text, { columns: true }) as Record<string, string>[])[0] ?? {});
     expect(columns).toContain('betweenness');
     expect(columns).not.toContain('knockoutLoss');
+  });
+
+  it('a list with the knockout part and other metrics is computed as its two parts: after the page asked for them apart, a download computes nothing again', async () => {
+    const parts = await metricsJobs(async () => {
+      await (await get('/api/graphs/mini/metrics?metrics=degree,flowShare')).text();
+      await (await get('/api/graphs/mini/metrics?metrics=knockoutLoss')).text();
+    });
+    expect(parts.length).toBeLessThanOrEqual(2);
+    let text = '';
+    let report: MetricsReport | undefined;
+    const jobs = await metricsJobs(async () => {
+      text = await (await get('/api/graphs/mini/export?format=csv&metrics=knockoutLoss,flowShare,degree')).text();
+      report = (await (await get('/api/graphs/mini/metrics?metrics=flowShare,knockoutLoss,degree')).json()) as MetricsReport;
+    });
+    expect(jobs).toEqual([]);
+    // The merged answer is the report of the whole list (as computeMetrics gives it).
+    const whole = computeMetrics((await loadGraph(join(served.dir, 'mini.json'))).graph, { metrics: ['degree', 'flowShare', 'knockoutLoss'] });
+    expect(report).toEqual(JSON.parse(JSON.stringify(whole)));
+    const rows = parse(text, { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(whole.nodes.length);
+    for (const row of rows) expect(Number(row.knockoutLoss)).toBeCloseTo(whole.nodes.find((n) => n.id === row.key)?.knockoutLoss ?? NaN, 12);
   });
 
   it('without a list, attaches the served metrics as before; a bad name is a 400', async () => {

@@ -11,6 +11,13 @@ describe('state actions', () => {
     expect(base.off).toEqual([]);
   });
 
+  it('opens and closes the bottleneck table, the same state when unchanged', () => {
+    const open = s.setBottlenecksOpen(base, true);
+    expect(open.bottlenecksOpen).toBe(true);
+    expect(s.setBottlenecksOpen(open, true)).toBe(open);
+    expect(s.setBottlenecksOpen(open, false).bottlenecksOpen).toBe(false);
+  });
+
   it('sorts by a key, flipping direction on the same key', () => {
     const a = s.sortBy(base, 'betweenness');
     expect([a.sortKey, a.sortDescending]).toEqual(['betweenness', true]);

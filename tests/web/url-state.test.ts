@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INITIAL_STATE, type ViewState } from '../../web/src/state.js';
+import { INITIAL_STATE, KNOCKOUT_DEFAULT_MAX_NODES, mapMetric, type ViewState } from '../../web/src/state.js';
 import { queryToState, stateToQuery } from '../../web/src/url-state.js';
 
 describe('url state', () => {
@@ -32,6 +32,28 @@ describe('url state', () => {
     expect(queryToState('?renderer=webgl').renderer).toBe('webgl');
     expect(stateToQuery({ ...INITIAL_STATE, renderer: 'canvas' })).toBe('?renderer=canvas');
     expect(queryToState('?renderer=svg').renderer).toBe('auto');
+  });
+
+  it('without metric= the default of the graph sizes the map (knockout loss up to the threshold, flow share above); metric= wins', () => {
+    const plain = queryToState('?graph=g');
+    expect(plain.metric).toBe('auto');
+    expect(stateToQuery(plain)).toBe('?graph=g');
+    expect(mapMetric(plain, KNOCKOUT_DEFAULT_MAX_NODES)).toBe('knockoutLoss');
+    expect(mapMetric(plain, KNOCKOUT_DEFAULT_MAX_NODES + 1)).toBe('flowShare');
+    for (const nodes of [KNOCKOUT_DEFAULT_MAX_NODES, KNOCKOUT_DEFAULT_MAX_NODES + 1]) {
+      expect(mapMetric(queryToState('?graph=g&metric=flowShare'), nodes)).toBe('flowShare');
+      expect(mapMetric(queryToState('?graph=g&metric=knockoutLoss'), nodes)).toBe('knockoutLoss');
+      expect(mapMetric(queryToState('?graph=g&metric=betweenness'), nodes)).toBe('betweenness');
+    }
+    expect(stateToQuery({ ...plain, metric: 'flowShare' })).toBe('?graph=g&metric=flowShare');
+    expect(queryToState('?metric=auto').metric).toBe('auto');
+  });
+
+  it('keeps the bottleneck table open (table=bottlenecks) and a link to the knockout sizing', () => {
+    const state: ViewState = { ...INITIAL_STATE, graph: 'g', bottlenecksOpen: true, metric: 'knockoutLoss' };
+    expect(stateToQuery(state)).toBe('?graph=g&metric=knockoutLoss&table=bottlenecks');
+    expect(queryToState('?graph=g&metric=knockoutLoss&table=bottlenecks')).toEqual(state);
+    expect(queryToState('?table=other').bottlenecksOpen).toBe(false);
   });
 
   it('escapes ids with special characters', () => {

@@ -8,6 +8,7 @@ import { endUseTable } from '../../src/scenario/result-tables.js';
 import { aggregate, aggregateEffects, groupId } from '../../web/src/aggregate.js';
 import { briefMarkdown, briefOf } from '../../web/src/brief.js';
 import { fileStem, tableCsv } from '../../web/src/exports.js';
+import { computeMetrics } from '../../src/metrics/report.js';
 import { nodeScenarioValues } from '../../web/src/node-scenario.js';
 import { scenarioOf } from '../../web/src/scenario.js';
 import * as s from '../../web/src/state.js';
@@ -128,6 +129,16 @@ describe('node values under a scenario', () => {
     expect(ev.sink?.proportional[1]).toBeCloseTo(50, 9);
     expect(ev.cutEdges).toBe(1);
     expect(nodeScenarioValues(MINI, 'ev', null).throughputAfter).toBeNull();
+  });
+
+  it('reads the baseline knockout loss of a node in the answer\'s top list, equal to the metrics report\'s (no knockout request needed)', () => {
+    const result = evaluateScenario(graph, { name: 'none', actions: [] });
+    const knockout = computeMetrics(graph, { metrics: ['knockoutLoss'] });
+    const top = result.bottlenecks.before[0];
+    expect(top).toBeDefined();
+    const v = nodeScenarioValues(MINI, top?.node ?? '', result);
+    expect(v.knockoutBefore).toBeCloseTo(knockout.nodes.find((n) => n.id === top?.node)?.knockoutLoss ?? NaN, 12);
+    expect(nodeScenarioValues(MINI, top?.node ?? '', null).knockoutBefore).toBeNull();
   });
 });
 

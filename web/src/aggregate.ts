@@ -123,8 +123,9 @@ function aggregateReport(report: MetricsReport, members: Map<string, string[]>, 
       status: group.attributes.status ?? 'operating',
       throughput: sum(list.map((n) => n.throughput)),
       flowShare: sum(list.map((n) => n.flowShare)),
-      knockoutLoss: max(list.map((n) => n.knockoutLoss)),
-      betweenness: max(list.map((n) => n.betweenness)),
+      // Only the metrics the report has (the knockout part comes when a view asks for it, page/knockout.ts).
+      ...(list.some((n) => n.knockoutLoss !== undefined) ? { knockoutLoss: max(list.map((n) => n.knockoutLoss)) } : {}),
+      ...(list.some((n) => n.betweenness !== undefined) ? { betweenness: max(list.map((n) => n.betweenness)) } : {}),
       ...(list.some((n) => n.shadowPrice !== undefined) ? { shadowPrice: max(list.map((n) => n.shadowPrice)) } : {}),
       minCut: list.some((n) => n.minCut === true),
     });

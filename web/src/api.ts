@@ -37,11 +37,15 @@ function scenarioQuery(read: { country?: string | null; weight?: Weight }): stri
   return text ? `?${text}` : '';
 }
 
+function metricsParam(list: readonly string[] | undefined): string {
+  return list ? `&metrics=${list.map(encodeURIComponent).join(',')}` : '';
+}
+
 export const api = {
   graphs: () => call<GraphListing[]>('/api/graphs'),
   graph: (id: string) => call<GraphData>(graphPath(id)),
   /** The metrics report; only the metrics of `list` when given (`?metrics=`), else the server's default ones. */
-  metrics: (id: string, list?: readonly string[]) => call<MetricsReport>(`${graphPath(id)}/metrics${list ? `?metrics=${list.map(encodeURIComponent).join(',')}` : ''}`),
+  metrics: (id: string, list?: readonly string[]) => call<MetricsReport>(`${graphPath(id)}/metrics${list ? `?${metricsParam(list).slice(1)}` : ''}`),
   presets: (id: string) => call<Preset[]>(`${graphPath(id)}/scenarios`),
   /** `country`: add the lens; `weight: 'value'`: add the value reading (`value`). */
   scenario: (id: string, scenario: Scenario, init: RequestInit = {}, read: { country?: string | null; weight?: Weight } = {}) =>
@@ -66,7 +70,7 @@ export const api = {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(scenario),
     }),
-  /** Download links. */
-  exportUrl: (id: string, format: string) => `${graphPath(id)}/export?format=${encodeURIComponent(format)}`,
-  metricsCsvUrl: (id: string, table: string) => `${graphPath(id)}/metrics?format=csv&table=${encodeURIComponent(table)}`,
+  /** Download links; with `list`, only those metrics are computed and attached (`&metrics=`), else the server's default ones. */
+  exportUrl: (id: string, format: string, list?: readonly string[]) => `${graphPath(id)}/export?format=${encodeURIComponent(format)}${metricsParam(list)}`,
+  metricsCsvUrl: (id: string, table: string, list?: readonly string[]) => `${graphPath(id)}/metrics?format=csv&table=${encodeURIComponent(table)}${metricsParam(list)}`,
 };

@@ -12,6 +12,7 @@ import type { ChokepointHook } from './hook.js';
 import type { App, PageStore } from './page/app.js';
 import { wireControls } from './page/controls.js';
 import { evaluate } from './page/evaluation.js';
+import { ensureKnockout, knockoutWanted } from './page/knockout.js';
 import { boot, loadGraph } from './page/load-graph.js';
 import { createMap, useRenderer, wireMap } from './page/map.js';
 import { render } from './page/render.js';
@@ -36,6 +37,7 @@ const store: PageStore = {
   controller: null,
   rangesPanel: null,
   presetResults: new Map(),
+  knockout: null,
 };
 
 const webgl = probeWebgl();
@@ -114,6 +116,7 @@ const app: App = {
     if (state.renderer !== before.renderer && store.data) useRenderer(app, chooseRenderer(store.data.graph.nodes.length, webgl, state.renderer));
     const scenarioChanged = actions.scenarioChanged(before, state);
     if (scenarioChanged) store.rangesPanel?.clear();
+    if (store.data && knockoutWanted(state, store.data.graph.nodes.length)) ensureKnockout(app);
     render(app);
     if (scenarioChanged) void evaluate(app);
   },

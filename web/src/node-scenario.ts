@@ -3,7 +3,8 @@
  * throughput = max(Σ in-flow, Σ out-flow) on the proportional flows after the scenario
  * (`result.flows.proportional`) against the observed flows; for an end-use sink the
  * delivered supply under the three bounds (`bySink`); whether the scenario took it offline,
- * activated it or cut its edges; its knockout loss after when it is in the top list.
+ * activated it or cut its edges; its knockout loss before and after when it is in the
+ * answer's top lists (the lens country's lists when the result has a lens).
  * An offline node's throughput after is its out-flow (material still sent to it is
  * stranded there, not passed on). Pure.
  */
@@ -20,6 +21,8 @@ export interface NodeScenarioValues {
   /** Edges of the node cut or capped by the scenario. */
   cutEdges: number;
   knockoutAfter: number | null;
+  /** Knockout loss at baseline from the answer's baseline top list (null: below it, or no result). */
+  knockoutBefore: number | null;
 }
 
 export function nodeScenarioValues(graph: GraphData, node: string, result: ScenarioResult | null): NodeScenarioValues {
@@ -27,7 +30,7 @@ export function nodeScenarioValues(graph: GraphData, node: string, result: Scena
   const ins = graph.edges.filter((e) => e.target === node);
   const outs = graph.edges.filter((e) => e.source === node);
   const throughputBefore = Math.max(sum(ins.map((e) => e.attributes.flow)), sum(outs.map((e) => e.attributes.flow)));
-  if (!result) return { throughputBefore, throughputAfter: null, sink: null, offline: false, activated: false, cutEdges: 0, knockoutAfter: null };
+  if (!result) return { throughputBefore, throughputAfter: null, sink: null, offline: false, activated: false, cutEdges: 0, knockoutAfter: null, knockoutBefore: null };
   const after = result.flows?.proportional ?? {};
   const flowAfter = (list: typeof ins) => sum(list.map((e) => after[edgeId(e)] ?? 0));
   const b = result.baseline.bySink[node];
@@ -41,7 +44,7 @@ export function nodeScenarioValues(graph: GraphData, node: string, result: Scena
     if ((change.type === 'disableCountry' || change.type === 'disableNode') && change.nodes.includes(node)) offline = true;
     if (change.type === 'activate' && change.nodes.includes(node)) activated = true;
   }
-  const bottlenecks = result.lens ? result.lens.bottlenecks.after : result.bottlenecks.after;
+  const lists = result.lens ? result.lens.bottlenecks : result.bottlenecks;
   return {
     throughputBefore,
     throughputAfter: offline ? flowAfter(outs) : Math.max(flowAfter(ins), flowAfter(outs)),
@@ -49,6 +52,7 @@ export function nodeScenarioValues(graph: GraphData, node: string, result: Scena
     offline,
     activated,
     cutEdges,
-    knockoutAfter: bottlenecks.find((x) => x.node === node)?.loss ?? null,
+    knockoutAfter: lists.after.find((x) => x.node === node)?.loss ?? null,
+    knockoutBefore: lists.before.find((x) => x.node === node)?.loss ?? null,
   };
 }

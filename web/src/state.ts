@@ -15,6 +15,35 @@ export type SizeMetric = (typeof SIZE_METRICS)[number];
 export const MAP_METRICS = [...SIZE_METRICS, 'shadowPrice'] as const;
 export type MapMetric = (typeof MAP_METRICS)[number];
 
+/**
+ * What sizes the map's nodes in the state: a metric the user (or a `metric=` link) chose, or
+ * `auto`, the graph's default (`defaultMetric`).
+ */
+export type MetricChoice = 'auto' | MapMetric;
+
+/**
+ * Graphs with at most this many nodes open sized by knockout loss (the product is a
+ * bottleneck map); bigger ones by flow share, the knockout table being computed on demand
+ * there (page/knockout.ts: when a view shows it). The knockout table is one max flow per
+ * node, so its cost grows faster than the node count: the server measured ~2.7 s of CPU on a
+ * generated 10,000-node graph; at 2,000 nodes it is a small fraction of that (the shipped
+ * dataset has 156 nodes).
+ */
+export const KNOCKOUT_DEFAULT_MAX_NODES = 2000;
+
+/** What the legend and the size control say on a graph above KNOCKOUT_DEFAULT_MAX_NODES nodes. */
+export const KNOCKOUT_ON_DEMAND_NOTE = `knockout loss: computed on demand on graphs above ${KNOCKOUT_DEFAULT_MAX_NODES.toLocaleString('en-US')} nodes`;
+
+/** The default size of a graph with `nodes` nodes: knockout loss up to KNOCKOUT_DEFAULT_MAX_NODES, flow share above. */
+export function defaultMetric(nodes: number): MapMetric {
+  return nodes <= KNOCKOUT_DEFAULT_MAX_NODES ? 'knockoutLoss' : 'flowShare';
+}
+
+/** The metric that sizes the map of a graph with `nodes` nodes: the chosen one, else the graph's default. */
+export function mapMetric(state: Pick<ViewState, 'metric'>, nodes: number): MapMetric {
+  return state.metric === 'auto' ? defaultMetric(nodes) : state.metric;
+}
+
 export const METRIC_LABELS: Record<MapMetric, string> = {
   knockoutLoss: 'knockout loss',
   betweenness: 'betweenness',
@@ -68,8 +97,8 @@ export interface ViewState {
   year: number | null;
   /** A preset scenario id. */
   preset: string | null;
-  /** The metric that sizes the nodes. */
-  metric: MapMetric;
+  /** The metric that sizes the nodes: chosen, or `auto` (the graph's default, `mapMetric`). */
+  metric: MetricChoice;
   /** Bottleneck table order. */
   sortKey: SizeMetric;
   sortDescending: boolean;
@@ -93,6 +122,8 @@ export interface ViewState {
   renderer: RendererChoice;
   /** Map view: 'auto' aggregates above AGGREGATE_THRESHOLD nodes. */
   view: MapView;
+  /** Whether the baseline bottleneck table is open (it shows the knockout loss, asked for only then: page/knockout.ts). */
+  bottlenecksOpen: boolean;
   /** In the aggregated view, groups shown node by node: `stage:NAME` or `country:CC`. */
   expanded: string[];
 }
@@ -103,7 +134,9 @@ export const INITIAL_STATE: ViewState = {
   mode: 'offline',
   year: null,
   preset: null,
-  metric: 'knockoutLoss',
+  // The graph's default (`defaultMetric`): knockout loss on graphs up to
+  // KNOCKOUT_DEFAULT_MAX_NODES nodes, flow share above (the knockout table on demand there).
+  metric: 'auto',
   sortKey: 'knockoutLoss',
   sortDescending: true,
   selected: null,
@@ -116,6 +149,7 @@ export const INITIAL_STATE: ViewState = {
   weight: 'tonnes',
   renderer: 'auto',
   view: 'auto',
+  bottlenecksOpen: false,
   expanded: [],
 };
 
@@ -191,11 +225,16 @@ export function toggleExpanded(state: ViewState, group: string): ViewState {
   return { ...state, expanded: sortedToggle(state.expanded, group) };
 }
 
+/** Opens or closes the baseline bottleneck table (the same state when nothing changes). */
+export function setBottlenecksOpen(state: ViewState, open: boolean): ViewState {
+  return state.bottlenecksOpen === open ? state : { ...state, bottlenecksOpen: open };
+}
+
 export function setPreset(state: ViewState, preset: string | null): ViewState {
   return { ...state, preset };
 }
 
-export function setMetric(state: ViewState, metric: MapMetric): ViewState {
+export function setMetric(state: ViewState, metric: MetricChoice): ViewState {
   return { ...state, metric };
 }
 

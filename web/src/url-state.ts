@@ -4,7 +4,8 @@
  * and, for the scenario builder and the views, repeatable `r=TYPE:FROM:TO,..:MATERIAL,..[:SHARE]`
  * (materials URI-encoded inside the value), `p=NODE` (plant offline), `on=NODE` (project
  * online), `title=`, `lens=CC`, `cmp=PRESET` (compared), `weight=value`, `renderer=webgl|canvas`, `view=nodes|aggregated`, `x=GROUP`
- * (expanded). Values that do not parse fall back to the defaults: a hand-edited link still opens.
+ * (expanded), `table=bottlenecks` (the baseline bottleneck table open). Without `metric=` the map is
+ * sized by the graph's default (state.ts `defaultMetric`: knockout loss up to KNOCKOUT_DEFAULT_MAX_NODES nodes). Values that do not parse fall back to the defaults: a hand-edited link still opens.
  */
 import { INITIAL_STATE, MAP_METRICS, MODES, RENDERERS, SIZE_METRICS, VIEWS, validYear, WEIGHTS, type MapMetric, type MapView, type Mode, type RendererChoice, type Restriction, type SizeMetric, type ViewState, type Weight } from './state.js';
 
@@ -41,6 +42,7 @@ export function stateToQuery(state: ViewState): string {
   if (state.renderer !== INITIAL_STATE.renderer) params.set('renderer', state.renderer);
   if (state.view !== INITIAL_STATE.view) params.set('view', state.view);
   for (const group of state.expanded) params.append('x', group);
+  if (state.bottlenecksOpen) params.set('table', 'bottlenecks');
   const text = params.toString().replaceAll('%2C', ',');
   return text ? `?${text}` : '';
 }
@@ -85,6 +87,7 @@ export function queryToState(search: string): ViewState {
   const view = params.get('view');
   if (view && (VIEWS as readonly string[]).includes(view)) state.view = view as MapView;
   state.expanded = [...new Set(params.getAll('x').filter((g) => /^(stage|country):./.test(g)))].sort();
+  state.bottlenecksOpen = params.get('table') === 'bottlenecks';
   return state;
 }
 

@@ -16,7 +16,8 @@ import type { ChokepointHook } from '../hook.js';
 import type { PageData } from '../page-data.js';
 import type { MapRenderer, WebglSupport } from '../renderer.js';
 import { scenarioOf } from '../scenario.js';
-import type { ViewState } from '../state.js';
+import { KNOCKOUT_DEFAULT_MAX_NODES, mapMetric, type MapMetric, type ViewState } from '../state.js';
+import type { KnockoutJob } from './knockout.js';
 import type { RangesPanel } from '../views/ranges-panel.js';
 import type { TimelineView } from '../views/timeline-chart.js';
 
@@ -39,6 +40,8 @@ export interface PageStore {
   rangesPanel: RangesPanel | null;
   /** Preset results by `graph|lens|preset`, for the comparison. */
   presetResults: Map<string, ScenarioResult>;
+  /** The knockout part asked for and not (yet) in the report, for one loaded graph (knockout.ts); null when not asked. */
+  knockout: KnockoutJob | null;
 }
 
 export interface App {
@@ -69,6 +72,16 @@ export function currentPreset(store: PageStore) {
 /** A graph drawn aggregated in the 'auto' view, whose baseline is not evaluated. */
 export function isBig(d: PageData): boolean {
   return d.graph.nodes.length > AGGREGATE_THRESHOLD;
+}
+
+/** The metric that sizes the loaded graph's nodes (the chosen one, else the graph's default: state.ts `defaultMetric`). */
+export function sizeMetric(store: Pick<PageStore, 'state' | 'data'>): MapMetric {
+  return mapMetric(store.state, store.data?.graph.nodes.length ?? 0);
+}
+
+/** Whether the loaded graph is above KNOCKOUT_DEFAULT_MAX_NODES nodes: its knockout loss is computed on demand, not by default. */
+export function knockoutOnDemand(d: PageData): boolean {
+  return d.graph.nodes.length > KNOCKOUT_DEFAULT_MAX_NODES;
 }
 
 /** Whether the graph can be read in value (it has prices). */

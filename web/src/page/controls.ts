@@ -8,11 +8,12 @@ import { byId, h } from '../dom.js';
 import type { PageData } from '../page-data.js';
 import { scenarioOf } from '../scenario.js';
 import * as actions from '../state.js';
-import { MAP_METRICS, MAX_YEAR, METRIC_LABELS, MIN_YEAR, VIEWS, type MapMetric, type MapView } from '../state.js';
+import { KNOCKOUT_ON_DEMAND_NOTE, MAP_METRICS, MAX_YEAR, METRIC_LABELS, MIN_YEAR, VIEWS, type MapMetric, type MapView } from '../state.js';
 import { controlsFromQuery } from '../timeline.js';
 import { queryToState } from '../url-state.js';
 import { mountRangesPanel } from '../views/ranges-panel.js';
-import { currentPreset, hasPrices, type App } from './app.js';
+import { currentPreset, hasPrices, knockoutOnDemand, sizeMetric, type App } from './app.js';
+import { pageMetrics } from './metric-parts.js';
 
 /** Puts the state into the form controls (after a URL load, a reset or a graph change). */
 export function syncControls(app: App, d: PageData): void {
@@ -21,7 +22,11 @@ export function syncControls(app: App, d: PageData): void {
   for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="mode"]')) radio.checked = radio.value === state.mode;
   const year = byId<HTMLInputElement>('year-input');
   if (document.activeElement !== year) year.value = state.year === null ? '' : String(state.year);
-  byId<HTMLSelectElement>('metric-select').value = state.metric;
+  // The select shows the metric that sizes the map (the graph's default when none was chosen)
+  // and, on a graph above KNOCKOUT_DEFAULT_MAX_NODES nodes, why that default is not knockout loss.
+  const metricSelect = byId<HTMLSelectElement>('metric-select');
+  metricSelect.value = sizeMetric(store);
+  metricSelect.title = knockoutOnDemand(d) ? KNOCKOUT_ON_DEMAND_NOTE : '';
   byId<HTMLSelectElement>('view-select').value = state.view;
   const weight = byId<HTMLSelectElement>('weight-select');
   weight.value = state.weight;
@@ -45,10 +50,19 @@ export function syncControls(app: App, d: PageData): void {
   }
   preset.value = state.preset ?? '';
   byId('preset-description').textContent = currentPreset(store)?.description ?? '';
+  // The downloads carry the metrics the page has (metric-parts.ts `pageMetrics`): the
+  // knockout loss only once a view has asked for it, so a download never starts that computation.
   const id = state.graph ?? '';
-  byId<HTMLAnchorElement>('export-csv').href = api.metricsCsvUrl(id, 'nodes');
-  byId<HTMLAnchorElement>('export-gexf').href = api.exportUrl(id, 'gexf');
-  byId<HTMLAnchorElement>('export-graphml').href = api.exportUrl(id, 'graphml');
+  const metrics = pageMetrics(d.report);
+  const without = metrics.includes('knockoutLoss') ? '' : ' (without the knockout loss: open the bottleneck table to compute it)';
+  const link = (testId: string, href: string, what: string) => {
+    const a = byId<HTMLAnchorElement>(testId);
+    a.href = href;
+    a.title = `${what}${without}`;
+  };
+  link('export-csv', api.metricsCsvUrl(id, 'nodes', metrics), 'The metrics of each node, CSV');
+  link('export-gexf', api.exportUrl(id, 'gexf', metrics), 'The graph with its metrics, GEXF (Gephi)');
+  link('export-graphml', api.exportUrl(id, 'graphml', metrics), 'The graph with its metrics, GraphML');
 }
 
 export function wireControls(app: App): void {
@@ -92,6 +106,9 @@ export function wireControls(app: App): void {
     update((s) => actions.setPreset(s, value || null));
   });
   byId('reset').addEventListener('click', () => update(actions.reset));
+  // Opening the baseline bottleneck table asks for the knockout loss (knockout.ts, via app.apply).
+  const bottlenecks = byId<HTMLDetailsElement>('bottlenecks-panel');
+  bottlenecks.addEventListener('toggle', () => update((s) => actions.setBottlenecksOpen(s, bottlenecks.open)));
   store.rangesPanel = mountRangesPanel({
     current: () => (store.data && store.state.graph ? { graph: store.state.graph, scenario: scenarioOf(store.state, currentPreset(store)) } : null),
     setStatus,

@@ -1,8 +1,11 @@
 /**
  * Loading a graph: its data and presets, dropping what a link names that the graph does
- * not have, choosing the map's renderer (renderer.ts), drawing it, then its metrics in two parts, the knockout
- * table last (metric-parts.ts; a small graph waits for both; a big one is usable at once) and the first evaluation. `boot` lists the graphs and opens the one
- * the URL names (else the default, else the first valid one).
+ * not have, choosing the map's renderer (renderer.ts), drawing it, then the first part of
+ * its metrics (what the map and panels draw, metric-parts.ts; a small graph waits for it, a
+ * big one is usable at once) and the first evaluation. The knockout part is asked for only
+ * when a view shows it (knockout.ts): at once when the link sizes the map by knockout loss
+ * or opens the bottleneck table. `boot` lists the graphs and opens the one the URL names
+ * (else the default, else the first valid one).
  */
 import { api } from '../api.js';
 import { byId, h } from '../dom.js';
@@ -11,7 +14,8 @@ import { chooseRenderer } from '../renderer.js';
 import * as actions from '../state.js';
 import { hasPrices, isBig, type App } from './app.js';
 import { useRenderer } from './map.js';
-import { FIRST_METRICS, KNOCKOUT_METRICS, mergeReports } from './metric-parts.js';
+import { ensureKnockout, firstPartArrived, firstPartFailed, knockoutWanted } from './knockout.js';
+import { FIRST_METRICS } from './metric-parts.js';
 
 const DEFAULT_GRAPH = 'rare-earths-2024';
 
@@ -40,29 +44,27 @@ export async function loadGraph(app: App, id: string): Promise<void> {
     store.comparison = null;
     store.drawnKey = '';
     setStatus(isBig(d) ? `Computing the metrics of ${d.graph.nodes.length.toLocaleString('en-US')} nodes…` : '');
+    // The knockout part only when a view shows it (knockout.ts): a link may ask for it at once.
+    if (knockoutWanted(state, d.graph.nodes.length)) ensureKnockout(app);
     app.render();
-    // The metrics in two parts (metric-parts.ts): what the first view draws, then the
-    // knockout part (the costly one), each drawn as it arrives.
-    const current = () => store.data?.id === id;
-    const failed = (error: unknown) => {
-      if (current()) setStatus(`Metrics failed: ${error instanceof Error ? error.message : String(error)}`, true);
-    };
+    // The first part of the metrics (metric-parts.ts), drawn when it arrives; a knockout
+    // part asked for meanwhile is sent after it.
+    const current = () => store.data?.graph === d.graph;
     const metrics = api.metrics(id, FIRST_METRICS).then(
-      async (first) => {
+      (first) => {
         if (!current() || !store.data) return;
         store.data = withReport(store.data, first);
-        if (isBig(store.data)) setStatus(`Computing the knockout table of ${d.graph.nodes.length.toLocaleString('en-US')} nodes…`);
-        app.render();
-        const knockout = await api.metrics(id, KNOCKOUT_METRICS).catch((error: unknown) => {
-          failed(error);
-          return null;
-        });
-        if (knockout === null || !current() || !store.data) return;
-        store.data = withReport(store.data, mergeReports(store.data.report, knockout));
         if (isBig(store.data)) setStatus('');
+        firstPartArrived(app);
         app.render();
       },
-      failed,
+      (error: unknown) => {
+        if (!current()) return;
+        const message = error instanceof Error ? error.message : String(error);
+        setStatus(`Metrics failed: ${message}`, true);
+        firstPartFailed(app, message);
+        app.render();
+      },
     );
     // A small graph waits for its metrics (sizes, halos); a big one is usable at once.
     if (!isBig(d)) await metrics;

@@ -8,42 +8,27 @@
  * - KNOCKOUT_METRICS: the knockout loss of each node and country, a max flow per node and
  *   per country (on 50,000 nodes nearly all of the default metrics' time, docs/scale.md),
  *   drawn by the map's bottleneck halos and knockout sizing, the bottleneck table, the node
- *   panel's knockout row and the scenario bottlenecks. The page asks for it once the first
- *   part has arrived (in the current layout the bottleneck table is always on the page).
+ *   panel's knockout row (the scenario bottlenecks come with the scenario's answer). The page
+ *   asks for it only when a view shows it (knockout.ts): the map sized by knockout loss,
+ *   the bottleneck table opened, or "compute" in the node panel.
  *
  * Together they are the server's default answer (SERVED_METRICS); `mergeReports` joins two
- * reports of the same graph into one, as if computed together.
+ * reports of the same graph into one, as if computed together (both from
+ * src/metrics/report-parts.ts, which the server uses too).
  */
+import { KNOCKOUT_METRICS, mergeReports } from '../../../src/metrics/report-parts.js';
 import { DEFAULT_METRICS, METRIC_NAMES, type MetricName, type MetricsReport } from '../../../src/metrics/report-types.js';
 
-export const KNOCKOUT_METRICS: readonly MetricName[] = ['knockoutLoss'];
+export { KNOCKOUT_METRICS, mergeReports };
 
 export const FIRST_METRICS: readonly MetricName[] = [...DEFAULT_METRICS, 'origin' as const].filter((name) => !KNOCKOUT_METRICS.includes(name));
 
-function mergeRows<T extends object>(what: string, key: (row: T) => string, a: readonly T[], b: readonly T[]): T[] {
-  if (a.length !== b.length) throw new Error(`mergeReports: the two reports have ${a.length} and ${b.length} ${what}`);
-  return a.map((row, i) => {
-    const other = b[i] as T;
-    if (key(row) !== key(other)) throw new Error(`mergeReports: ${what} ${i} is "${key(row)}" in one report and "${key(other)}" in the other`);
-    return { ...row, ...other };
-  });
-}
-
 /**
- * One report of the metrics of `a` and `b`, two reports of the same graph (same nodes,
- * edges and countries in the same order; an Error otherwise): each row's fields of both,
- * the stages of the one that computed them, the supply figures of both, `metrics` the
- * union in the report's order.
+ * The metrics the page has for a report (the downloads ask for these, `metrics=LIST`):
+ * FIRST_METRICS, with the knockout part once it has arrived. Before the first part has
+ * arrived, FIRST_METRICS too (what the page is computing).
  */
-export function mergeReports(a: MetricsReport, b: MetricsReport): MetricsReport {
-  const metrics = new Set([...a.metrics, ...b.metrics]);
-  return {
-    graph: a.graph,
-    nodes: mergeRows('nodes', (n) => n.id, a.nodes, b.nodes),
-    edges: mergeRows('edges', (e) => e.id, a.edges, b.edges),
-    stages: a.stages.length > 0 ? a.stages : b.stages,
-    countries: mergeRows('countries', (c) => c.country, a.countries, b.countries),
-    supply: { ...a.supply, ...b.supply },
-    metrics: METRIC_NAMES.filter((name) => metrics.has(name)),
-  };
+export function pageMetrics(report: MetricsReport): MetricName[] {
+  const has = report.metrics.includes('knockoutLoss');
+  return METRIC_NAMES.filter((name) => FIRST_METRICS.includes(name) || (has && KNOCKOUT_METRICS.includes(name)));
 }

@@ -17,8 +17,9 @@ import { renderLossChart } from '../views/loss-chart.js';
 import { renderNodeDetails } from '../views/node-details.js';
 import { renderResults } from '../views/results.js';
 import { renderScenarioBottlenecks } from '../views/scenario-bottlenecks.js';
-import { isBig, scenarioTitle, type App, type PageStore } from './app.js';
+import { isBig, knockoutOnDemand, scenarioTitle, sizeMetric, type App, type PageStore } from './app.js';
 import { syncControls } from './controls.js';
+import { ensureKnockout, knockoutStatus } from './knockout.js';
 
 function idleNote(store: PageStore, d: PageData): string | null {
   if (store.result || !isBig(d)) return null;
@@ -29,8 +30,14 @@ export function renderPanels(app: App, d: PageData, graph: GraphData): void {
   const { store, update } = app;
   const { state, result, aggregation } = store;
   const select = (id: string) => update((s) => actions.selectNode(s, id));
+  // The knockout loss is asked for only when a view shows it (knockout.ts); until then the views say so.
+  const knockout = knockoutStatus(store);
+  const computeKnockout = () => {
+    ensureKnockout(app, true);
+    app.render();
+  };
   renderCountryToggles(byId('country-toggles'), d.countries, state.off, (code) => update((s) => actions.toggleCountry(s, code)));
-  renderLegend(byId('legend'), state.metric, aggregation !== null);
+  renderLegend(byId('legend'), sizeMetric(store), aggregation !== null, knockout, knockoutOnDemand(d));
   renderResults({ delivered: byId('delivered'), sinks: byId('sinks'), hhi: byId('hhi') }, d, result, scenarioTitle(store), idleNote(store, d));
   renderLossChart(byId('loss-chart'), result);
   store.rangesPanel?.render();
@@ -55,16 +62,25 @@ export function renderPanels(app: App, d: PageData, graph: GraphData): void {
       plantOff: Boolean(shownId && state.plantsOff.includes(shownId)),
       projectOn: Boolean(shownId && state.plantsOn.includes(shownId)),
       ...(shownId && isGroup(shownId) && aggregation ? { members: aggregation.members.get(shownId) ?? [] } : {}),
+      knockout,
     },
     {
       togglePlant: (n) => update((s) => actions.togglePlant(s, n)),
       toggleProject: (n) => update((s) => actions.toggleProject(s, n)),
       expand: (group) => update((s) => actions.selectNode(actions.toggleExpanded(s, group), null)),
+      computeKnockout,
     },
   );
   renderCompare(byId('compare'), d.presets, state.compare, store.comparison, store.comparePending, (id) => update((s) => actions.toggleCompare(s, id)));
-  const knockout = new Map(d.report.nodes.map((n) => [n.id, n.knockoutLoss]));
-  renderScenarioBottlenecks(byId('scenario-bottlenecks'), result, (id) => knockout.get(id), select);
-  renderBottleneckTable(byId('bottlenecks'), d.report, state, { sort: (key) => update((s) => actions.sortBy(s, key)), select }, d.sinks);
+  // The scenario's bottlenecks come with its answer (before and after); the page's baseline
+  // knockout only fills in "at baseline" for a node below the answer's top list, when known.
+  const baseline = new Map(d.report.nodes.map((n) => [n.id, n.knockoutLoss]));
+  renderScenarioBottlenecks(byId('scenario-bottlenecks'), result, (id) => baseline.get(id), select);
+  const details = byId<HTMLDetailsElement>('bottlenecks-panel');
+  if (details.open !== state.bottlenecksOpen) details.open = state.bottlenecksOpen;
+  renderBottleneckTable(byId('bottlenecks'), d.report, state, { sort: (key) => update((s) => actions.sortBy(s, key)), select, retry: computeKnockout }, d.sinks, {
+    status: knockout,
+    ...(store.knockout?.error ? { error: store.knockout.error } : {}),
+  });
   syncControls(app, d);
 }

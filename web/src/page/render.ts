@@ -10,7 +10,7 @@ import { buildElements, type GraphData } from '../elements.js';
 import type { PageData } from '../page-data.js';
 import { withShadowPrices } from '../shadow-prices.js';
 import type { MapView } from '../state.js';
-import { isBig, type App, type PageStore } from './app.js';
+import { isBig, sizeMetric, type App, type PageStore } from './app.js';
 import { renderPanels } from './panels.js';
 
 function aggregatedWanted(store: PageStore, d: PageData): boolean {
@@ -39,7 +39,7 @@ export function render(app: App): void {
   const aggregation = store.aggregation;
   const effects = aggregation ? aggregateEffects(effectsOf(store.result), aggregation) : effectsOf(store.result);
   const selected = state.selected && aggregation ? (aggregation.drawnOf.get(state.selected) ?? state.selected) : state.selected;
-  const elements = buildElements({ graph, report, stages: d.stages, colors: d.colors, metric: state.metric, effects, selected });
+  const elements = buildElements({ graph, report, stages: d.stages, colors: d.colors, metric: sizeMetric(store), effects, selected });
   const key = `${d.id}|${aggregation ? `agg:${state.expanded.join(',')}` : 'nodes'}`;
   cy.batch(() => {
     if (key !== store.drawnKey) {

@@ -12,7 +12,8 @@ import { scenarioOf } from '../scenario.js';
 import { METRIC_LABELS } from '../state.js';
 import { renderBrief } from '../views/brief.js';
 import { legendKeys } from '../views/legend.js';
-import { currentPreset, scenarioTitle, type App, type PageStore } from './app.js';
+import { currentPreset, knockoutOnDemand, scenarioTitle, sizeMetric, type App, type PageStore } from './app.js';
+import { knockoutStatus } from './knockout.js';
 
 function download(name: string, blob: Blob): void {
   const link = h('a', { href: URL.createObjectURL(blob), download: name });
@@ -73,8 +74,8 @@ export function wireTakeaways(app: App): void {
     const scope = state.lens ? `read for ${d.countryName(state.lens)}` : 'read for the world';
     void mapPng(app.cy, {
       title: scenarioTitle(store),
-      subtitle: `${d.graph.attributes?.name ?? d.id} · ${scope} · node size: ${METRIC_LABELS[state.metric]} · ${date}`,
-      legend: { countries: d.countries.map((c) => ({ code: c.code, name: c.name, color: c.color })), keys: legendKeys(state.metric, store.aggregation !== null) },
+      subtitle: `${d.graph.attributes?.name ?? d.id} · ${scope} · node size: ${METRIC_LABELS[sizeMetric(store)]} · ${date}`,
+      legend: { countries: d.countries.map((c) => ({ code: c.code, name: c.name, color: c.color })), keys: legendKeys(sizeMetric(store), store.aggregation !== null, knockoutStatus(store), knockoutOnDemand(d)) },
     }).then(
       (blob) => download(`${state.graph ?? 'map'}-map.png`, blob),
       (error: unknown) => setStatus(`PNG failed: ${error instanceof Error ? error.message : String(error)}`, true),

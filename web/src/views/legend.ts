@@ -4,15 +4,25 @@
  * the PNG export draws them with these keys (`legendKeys`).
  */
 import { h } from '../dom.js';
-import { METRIC_LABELS, type MapMetric } from '../state.js';
+import type { KnockoutStatus } from '../page/knockout.js';
+import { KNOCKOUT_ON_DEMAND_NOTE, METRIC_LABELS, type MapMetric } from '../state.js';
 
-/** The legend's entries as [class, text]. */
-function entries(metric: MapMetric, aggregated: boolean): [string, string][] {
+/**
+ * The legend's entries as [class, text]. The halos and the knockout sizing need the
+ * knockout loss, asked for only when a view shows it (page/knockout.ts): until it is
+ * there the legend says so instead of naming halos the map does not draw. On a graph above
+ * KNOCKOUT_DEFAULT_MAX_NODES nodes (`onDemand`) a size other than knockout loss says why
+ * (state.ts `defaultMetric`).
+ */
+function entries(metric: MapMetric, aggregated: boolean, knockout: KnockoutStatus, onDemand: boolean): [string, string][] {
+  const pending = knockout === 'computing' ? ' (computing…)' : knockout === 'ready' ? '' : ' (not computed)';
+  const halos = knockout === 'ready' ? 'top 5 bottlenecks (knockout loss)' : knockout === 'computing' ? 'top 5 bottlenecks (knockout loss: computing…)' : 'top 5 bottlenecks (knockout loss: not computed; open the bottleneck table)';
+  const size = aggregated ? `size: ${METRIC_LABELS[metric]} (${metric === 'flowShare' ? 'sum' : 'largest'} of the group)` : `size: ${METRIC_LABELS[metric]}`;
   return [
     ['key-color', 'colour: country (see Countries)'],
-    ['key-size', aggregated ? `size: ${METRIC_LABELS[metric]} (${metric === 'flowShare' ? 'sum' : 'largest'} of the group)` : `size: ${METRIC_LABELS[metric]}`],
+    ['key-size', metric === 'knockoutLoss' ? `${size}${pending}` : onDemand ? `${size} (${KNOCKOUT_ON_DEMAND_NOTE})` : size],
     ['key-width', 'line width: flow (log scale)'],
-    ['key-bottleneck', 'top 5 bottlenecks'],
+    ['key-bottleneck', halos],
     ['key-mincut', 'in the minimum cut'],
     ['key-inactive', 'planned / prospective, not active'],
     ['key-cut', 'cut by the scenario'],
@@ -20,12 +30,12 @@ function entries(metric: MapMetric, aggregated: boolean): [string, string][] {
   ];
 }
 
-export function legendKeys(metric: MapMetric, aggregated = false): string[] {
-  return entries(metric, aggregated).map(([, text]) => text);
+export function legendKeys(metric: MapMetric, aggregated = false, knockout: KnockoutStatus = 'ready', onDemand = false): string[] {
+  return entries(metric, aggregated, knockout, onDemand).map(([, text]) => text);
 }
 
-export function renderLegend(container: Element, metric: MapMetric, aggregated = false): void {
+export function renderLegend(container: Element, metric: MapMetric, aggregated = false, knockout: KnockoutStatus = 'ready', onDemand = false): void {
   container.replaceChildren(
-    h('ul', { class: 'legend-keys' }, ...entries(metric, aggregated).map(([className, text]) => h('li', {}, h('span', { class: `key ${className}`, 'aria-hidden': 'true' }), text))),
+    h('ul', { class: 'legend-keys', 'data-knockout': knockout }, ...entries(metric, aggregated, knockout, onDemand).map(([className, text]) => h('li', {}, h('span', { class: `key ${className}`, 'aria-hidden': 'true' }), text))),
   );
 }

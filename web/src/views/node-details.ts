@@ -9,6 +9,7 @@ import { h } from '../dom.js';
 import type { GraphData } from '../elements.js';
 import { formatPercent, formatScore, formatTonnes } from '../format.js';
 import { nodeScenarioValues } from '../node-scenario.js';
+import type { KnockoutStatus } from '../page/knockout.js';
 
 const ATTRIBUTES = ['stage', 'country', 'status', 'startYear', 'capacity', 'sector', 'confidence', 'source', 'notes'] as const;
 
@@ -23,12 +24,16 @@ export interface NodeDetailsInput {
   projectOn: boolean;
   /** Members of an aggregated group (shown instead of plant toggles). */
   members?: string[];
+  /** Whether the page has the knockout loss (asked for only when shown: page/knockout.ts); default `ready`. */
+  knockout?: KnockoutStatus;
 }
 
 export interface NodeDetailsActions {
   togglePlant: (node: string) => void;
   toggleProject: (node: string) => void;
   expand: (group: string) => void;
+  /** Asks for the knockout loss (the whole table: one max flow per node), or again after it failed. */
+  computeKnockout: () => void;
 }
 
 /**
@@ -51,7 +56,16 @@ export function renderNodeDetails(container: Element, input: NodeDetailsInput, a
     return;
   }
   const a = node.attributes;
-  const rows: [string, string][] = [];
+  const knockout = input.knockout ?? 'ready';
+  // The baseline knockout loss, or what stands for it until the page has it: never a blank.
+  const knockoutValue = (): Node | string => {
+    if (knockout === 'ready') return formatPercent(metrics?.knockoutLoss);
+    if (knockout === 'computing') return h('span', { class: 'muted computing', 'data-testid': 'knockout-computing' }, 'computing…');
+    const button = h('button', { type: 'button', class: 'link', 'data-testid': 'compute-knockout', title: 'one maximum flow per node of the graph' }, knockout === 'failed' ? 'failed: try again' : 'compute');
+    button.addEventListener('click', () => actions.computeKnockout());
+    return button;
+  };
+  const rows: [string, Node | string][] = [];
   for (const name of ATTRIBUTES) {
     const value = a[name];
     if (value === undefined || value === null || value === '') continue;
@@ -61,7 +75,7 @@ export function renderNodeDetails(container: Element, input: NodeDetailsInput, a
   }
   if (metrics) {
     rows.push(['flow share', formatPercent(metrics.flowShare)]);
-    rows.push(['knockout loss', formatPercent(metrics.knockoutLoss)]);
+    rows.push(['knockout loss', knockoutValue()]);
     rows.push(['betweenness', formatScore(metrics.betweenness)]);
     if (metrics.minCut) rows.push(['minimum cut', 'member']);
     if (metrics.origin) {
@@ -72,14 +86,22 @@ export function renderNodeDetails(container: Element, input: NodeDetailsInput, a
   const table: HTMLElement[] = [];
   if (!input.members) {
     const v = nodeScenarioValues(input.graph, node.key, result);
-    const line = (label: string, before: string, after: string) => h('tr', {}, h('th', { scope: 'row' }, label), h('td', { class: 'num' }, before), h('td', { class: 'num' }, after));
+    const line = (label: string, before: Node | string, after: string) => h('tr', {}, h('th', { scope: 'row' }, label), h('td', { class: 'num' }, before), h('td', { class: 'num' }, after));
     const lines = [line('throughput, t/yr', formatTonnes(v.throughputBefore), v.throughputAfter === null ? '…' : formatTonnes(v.throughputAfter))];
     if (v.sink) {
       lines.push(line('delivered, no rerouting', formatTonnes(v.sink.proportional[0]), formatTonnes(v.sink.proportional[1])));
       lines.push(line('delivered, recipes (allocation)', formatTonnes(v.sink.allocation[0]), formatTonnes(v.sink.allocation[1])));
       lines.push(line('delivered, with rerouting', formatTonnes(v.sink.maxFlow[0]), formatTonnes(v.sink.maxFlow[1])));
     }
-    if (result) lines.push(line('knockout loss', formatPercent(metrics?.knockoutLoss), v.knockoutAfter === null ? 'below top' : formatPercent(v.knockoutAfter)));
+    // Baseline: the answer's baseline top list (the same lens as "after"), else the page's
+    // knockout table (world only), else what stands for it until that has arrived.
+    const knockoutBefore = (): Node | string => {
+      if (v.knockoutBefore !== null) return formatPercent(v.knockoutBefore);
+      if (result?.lens) return 'below top';
+      if (knockout === 'ready') return formatPercent(metrics?.knockoutLoss);
+      return h('span', { class: 'muted' }, knockout === 'computing' ? 'computing…' : 'not computed');
+    };
+    if (result) lines.push(line('knockout loss', knockoutBefore(), v.knockoutAfter === null ? 'below top' : formatPercent(v.knockoutAfter)));
     const notes = [v.offline && 'offline in this scenario', v.activated && 'online in this scenario', v.cutEdges > 0 && `${v.cutEdges} of its links cut or capped`].filter((x): x is string => typeof x === 'string');
     table.push(
       h('table', { class: 'data node-values', 'data-testid': 'node-values' }, h('thead', {}, h('tr', {}, h('th', {}, ''), h('th', { class: 'num' }, 'baseline'), h('th', { class: 'num' }, 'scenario'))), h('tbody', {}, ...lines)),
