@@ -9,6 +9,9 @@ import { ROOT, withMapPage } from './map-page.mjs';
 const query = process.argv[2] ?? '';
 const output = process.argv[3] ?? join(ROOT, 'docs/screenshot.png');
 await withMapPage(query, async (page) => {
+  // The time chart under the map is asked after the map's answer: wait until it is drawn
+  // (or failed), so the picture shows it.
+  await page.waitForFunction(() => ['ready', 'error'].includes(document.querySelector('[data-testid="timeline"]')?.dataset.state ?? 'ready'), undefined, { timeout: 120_000 });
   await page.waitForTimeout(300);
   await page.screenshot({ path: output });
 });
