@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global document */
 // Regenerates docs/screenshot.png: the map of the default dataset (or ?query given as the
 // first argument, e.g. "?off=CN&mode=embargo") at 1600x1000, in headless chromium.
 // Needs the build (`npm run build`) and a chromium (/usr/bin/chromium or CHROMIUM_PATH).
