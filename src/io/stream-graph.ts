@@ -26,7 +26,7 @@ import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { JSONParser, TokenType, type ParsedTokenInfo } from '@streamparser/json';
 import { InputError, NotFoundError } from '../model/errors.js';
-import type { BuilderHints } from '../model/graph-index.js';
+import type { BuilderHints } from '../model/index-builder.js';
 import { createGraphLoader, createIndexLoader, type GraphLoader, type IndexParseResult, type ParseOptions, type ParseResult } from '../model/graph-loader.js';
 import { describeValue } from '../model/load-messages.js';
 import { ElementRuns } from './element-runs.js';

@@ -27,7 +27,7 @@ import { ProblemList } from './errors.js';
 import { isReservedKey, reservedMessage } from './reserved-names.js';
 import { copyEdgeAttributes, copyNodeAttributes, isValidEdgeAttributes, isValidNodeAttributes, isValidSerializedEdge, isValidSerializedNode } from './fast-validate.js';
 import { addIssues, capWarnings, check, checkReservedNames, isPlainObject, MAX_WARNINGS } from './load-messages.js';
-import type { BuilderHints } from './graph-index.js';
+import type { BuilderHints } from './index-builder.js';
 import { graphSink, indexSink, type IndexParseResult, type LoaderSink, type ParseResult } from './loader-sinks.js';
 import { checkGraphAttributes, checkVocabulary, vocabularyOf, type Vocabulary } from './graph-vocabulary.js';
 import { EdgeAttributesSchema, NodeAttributesSchema, SerializedEdgeSchema, SerializedGraphSchema, SerializedNodeSchema, type EdgeAttributes, type NodeAttributes } from './schema.js';

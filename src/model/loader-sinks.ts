@@ -5,7 +5,8 @@
  * a sink only stores and answers the duplicate checks. Pure: no I/O.
  */
 import { createSupplyGraph, type SupplyGraph } from './graph.js';
-import { GraphIndexBuilder, type BuilderHints, type GraphIndex } from './graph-index.js';
+import type { GraphIndex } from './graph-index.js';
+import { GraphIndexBuilder, type BuilderHints } from './index-builder.js';
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from './schema.js';
 
 export interface ParseResult {

@@ -14,7 +14,8 @@
  *   edge joining u and v reports that value.
  */
 import { createSupplyGraph, type SupplyGraph } from '../../model/graph.js';
-import { GraphIndexBuilder, type GraphIndex } from '../../model/graph-index.js';
+import type { GraphIndex } from '../../model/graph-index.js';
+import { GraphIndexBuilder } from '../../model/index-builder.js';
 import { type EdgeAttributeReader } from '../../model/index-graphology.js';
 
 export interface Closure {
