@@ -12,7 +12,7 @@ import type { Objective } from '../allocation/allocation-lp.js';
 import { solveAllocationLp, type AllocationLpCore, type AllocationSolve } from '../allocation/solve-allocation.js';
 import type { CompactGraph } from '../model/compact.js';
 import { poolReply } from '../metrics/worker-pool.js';
-import { compactBottlenecks } from './evaluate.js';
+import { compactBottlenecks } from './bottlenecks.js';
 
 export interface BaselineWorkerInput {
   built: AllocationLpCore;

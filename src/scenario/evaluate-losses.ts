@@ -10,7 +10,8 @@ import type { SupplyGraph } from '../model/graph.js';
 import { requireSupplyChain } from '../model/supply-chain.js';
 import { unitOf } from '../model/units.js';
 import { applyScenario } from './apply-scenario.js';
-import { BOUNDS, endUseFigures, resolveOptions, totalLosses, type Bound, type EndUseFigures, type Loss } from './evaluate.js';
+import { endUseFigures, type EndUseFigures } from './end-use-figures.js';
+import { BOUNDS, resolveOptions, totalLosses, type Bound, type Loss } from './evaluate.js';
 import { evaluateSide } from './evaluation-side.js';
 import type { Scenario } from './schema.js';
 

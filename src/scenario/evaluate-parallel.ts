@@ -26,7 +26,9 @@ import { Worker } from 'node:worker_threads';
 import { activeSubgraph, type SupplyGraph } from '../model/graph.js';
 import { runPool, threadCount } from '../metrics/worker-pool.js';
 import type { BaselineWorkerInput, BaselineWorkerResult } from './baseline-worker.js';
-import { baselineStart, beginEvaluation, bottlenecks, endUseGroups, endUsesServedFirst, evaluateScenario, finishEvaluation, resolveOptions, scenarioSide, stageChangesOf, type EvaluateOptions, type ScenarioResult } from './evaluate.js';
+import { bottlenecks } from './bottlenecks.js';
+import { endUseGroups, endUsesServedFirst } from './end-use-figures.js';
+import { baselineStart, beginEvaluation, evaluateScenario, finishEvaluation, resolveOptions, scenarioSide, stageChangesOf, type EvaluateOptions, type ScenarioResult } from './evaluate.js';
 import { boundsWithoutLp, completeSide } from './evaluation-side.js';
 import type { Scenario } from './schema.js';
 

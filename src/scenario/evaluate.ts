@@ -31,17 +31,15 @@ import { bindingInput, type BindingInput } from '../allocation/binding-input.js'
 import { OBJECTIVES, type Objective } from '../allocation/allocation-lp.js';
 import { solveAllocation, type CountryShadowPrice } from '../allocation/solve-allocation.js';
 import { ComputationError, UsageError } from '../model/errors.js';
-import type { CompactGraph } from '../model/compact.js';
-import { activeSubgraph, nodeLabel, type SupplyGraph } from '../model/graph.js';
-import { topKnockout, topKnockoutLosses } from '../metrics/flow/knockout-top.js';
-import { withPreparedFlow } from './sink-max-flow.js';
+import type { SupplyGraph } from '../model/graph.js';
+import { bottlenecks } from './bottlenecks.js';
+import { endUseFigures, relativeLoss, type EndUseFigures } from './end-use-figures.js';
 import { maxFlow } from '../metrics/flow/max-flow.js';
 import { applyScenario, type AppliedScenario, type ScenarioChange } from './apply-scenario.js';
 import { proportionalFlow } from './proportional-flow.js';
 import type { Scenario } from './schema.js';
 import { countryLens, type CountryLens } from './country-lens.js';
-import { allocationOf, completeSide, evaluateSide, groupMaxFlow, remember, servedFirstOf, sinksOf, startSide, type PreparedBaseline, type Side, type SideStart } from './evaluation-side.js';
-import { naturalCompare } from './natural-sort.js';
+import { allocationOf, completeSide, evaluateSide, remember, sinksOf, startSide, type PreparedBaseline, type Side, type SideStart } from './evaluation-side.js';
 import { stageChanges, type StageChange } from './stage-change.js';
 import { requireSupplyChain } from '../model/supply-chain.js';
 import { unitOf } from '../model/units.js';
@@ -183,104 +181,6 @@ export function sinkSupplies(applied: AppliedScenario, base: SupplyGraph = appli
   const max: Record<string, number> = {};
   for (const sink of sinksOf(graph)) max[sink] = graph.reduceInEdges(sink, (total, edge) => total + (flow.edgeFlow[edge] ?? 0), 0);
   return { maxFlow: max, allocation, proportional };
-}
-
-const relativeLoss = (before: number, after: number): number | null => (before > 0 ? (before - after) / before : null);
-
-/**
- * The `top` nodes of the compact graph of an active graph with the largest knockoutLoss,
- * sinks (no out-edge) left out, as (node key, loss), from the maximum flow prepared on it
- * (`withPreparedFlow`): a pure function of the compact graph.
- */
-export function compactBottlenecks(compact: CompactGraph, top: number): [string, number][] {
-  return withPreparedFlow(compact, (solved) => topKnockout(solved, top, (i) => (compact.outDegree[i] as number) > 0).ranking.map(({ node, loss }): [string, number] => [compact.nodes[node] as string, loss]));
-}
-
-/**
- * The `top` nodes of the side's graph with the largest knockoutLoss (exact, `knockout-top.ts`;
- * remembered per `top`). On an active graph the knockouts start from the side's own solved
- * maximum flow (`withPreparedFlow`: the solve `topKnockoutLosses` would repeat on the same
- * compact graph, so the same ranking: `compactBottlenecks`), else `topKnockoutLosses` solves
- * the active subgraph. `ranked`: that ranking computed elsewhere (evaluate-parallel.ts: on
- * its worker, from the same compact graph), for an active graph only.
- */
-export function bottlenecks(side: SideStart, top: number, ranked?: readonly (readonly [string, number])[]): Bottleneck[] {
-  if (top === 0) return [];
-  const graph = side.applied.graph;
-  const { compact } = side;
-  const rank = (): readonly (readonly [string, number])[] => ranked ?? (activeSubgraph(graph) === graph ? compactBottlenecks(compact, top) : topKnockoutLosses(graph, top, (node) => graph.outDegree(node) > 0));
-  const ranking = remember(side, `bottlenecks:${top}`, () =>
-    rank().map(([node, loss]) => {
-      const a = graph.getNodeAttributes(node);
-      return { node, label: nodeLabel(node, a), stage: a.stage, country: a.country, loss };
-    }),
-  );
-  return ranking.map((b) => ({ ...b }));
-}
-
-/** The end use a sink belongs to: its sector, else its label, else its key. */
-export function endUseOf(graph: SupplyGraph, sink: string): string {
-  const a = graph.getNodeAttributes(sink);
-  return a.sector ?? nodeLabel(sink, a);
-}
-
-/** An end use's figures and losses, without the binding input (what `evaluateLosses` (evaluate-losses.ts) reports). */
-export type EndUseFigures = Omit<EndUseLoss, 'binding'>;
-
-/** A side's sinks in the order of the keys of its `supply.bySink` (a record: integer-like keys first, then in `sinksOf` order). */
-function sinkKeys(side: SideStart): string[] {
-  // Filled as `completeSide` fills bySink, so the keys come out in the same order.
-  const keys: Record<string, true> = {};
-  for (const sink of sinksOf(side.applied.graph)) keys[sink] = true;
-  return Object.keys(keys);
-}
-
-/** The sinks of either side grouped into end uses (`endUseOf`), in order of first sink (the baseline's sinks first). */
-export function endUseGroups(before: SideStart, after: SideStart): Map<string, string[]> {
-  const groups = new Map<string, string[]>();
-  for (const sink of new Set([...sinkKeys(before), ...sinkKeys(after)])) {
-    const endUse = endUseOf(after.applied.graph.hasNode(sink) ? after.applied.graph : before.applied.graph, sink);
-    groups.set(endUse, [...(groups.get(endUse) ?? []), sink]);
-  }
-  return groups;
-}
-
-/** Each end use served first on `side` under the allocation bound (`servedFirstOf`, remembered), with objective total; else undefined. */
-export function endUsesServedFirst(side: Side, groups: ReadonlyMap<string, readonly string[]>, objective: Objective): Map<string, number> | undefined {
-  return objective === 'total' && side.computed.bounds.has('allocation') ? servedFirstOf(side, groups) : undefined;
-}
-
-/**
- * The sinks of either side grouped into end uses, sorted by name, with each bound's
- * figure on both sides and the loss (the definitions in the file header). Bounds a lean
- * side left out are NaN, and their losses null.
- */
-export function endUseFigures(before: Side, after: Side, objective: Objective): EndUseFigures[] {
-  const baseline = before.supply;
-  const scenario = after.supply;
-  const groups = endUseGroups(before, after);
-  const sumOf = (supply: Supply, sinks: string[], bound: 'proportional' | 'allocation') => sinks.reduce((total, s) => total + (supply.bySink[s]?.[bound] ?? 0), 0);
-  const servedBefore = endUsesServedFirst(before, groups, objective);
-  const servedAfter = endUsesServedFirst(after, groups, objective);
-  // One sink: its ownMaxFlow, read from the side or, when a lean side left it out, from the same solver (0 when it is no sink of the side).
-  const ownOfSink = (side: Side, sink: string) => {
-    const supply = side.supply.bySink[sink];
-    return supply === undefined ? 0 : side.computed.detail === 'full' ? supply.ownMaxFlow : groupMaxFlow(side, [sink]);
-  };
-  return [...groups]
-    .sort(([a], [b]) => naturalCompare(a, b))
-    .map(([endUse, sinks]) => {
-      const ownOf = (side: Side) => (!side.computed.bounds.has('maxFlow') ? Number.NaN : sinks.length === 1 ? ownOfSink(side, sinks[0] as string) : groupMaxFlow(side, sinks));
-      const b = { maxFlow: ownOf(before), allocation: servedBefore?.get(endUse) ?? sumOf(baseline, sinks, 'allocation'), proportional: sumOf(baseline, sinks, 'proportional') };
-      const s = { maxFlow: ownOf(after), allocation: servedAfter?.get(endUse) ?? sumOf(scenario, sinks, 'allocation'), proportional: sumOf(scenario, sinks, 'proportional') };
-      return {
-        endUse,
-        sinks: sinks.sort(),
-        baseline: b,
-        scenario: s,
-        loss: { maxFlow: relativeLoss(b.maxFlow, s.maxFlow), allocation: relativeLoss(b.allocation, s.allocation), proportional: relativeLoss(b.proportional, s.proportional) },
-      };
-    });
 }
 
 /** Stage concentration before and after (`stage-change.ts`), remembered on the scenario side. */

@@ -33,7 +33,7 @@ import { UsageError } from '../model/errors.js';
 import type { SupplyGraph } from '../model/graph.js';
 import { OBJECTIVES, type Objective } from '../allocation/allocation-lp.js';
 import { applyScenario } from '../scenario/apply-scenario.js';
-import { endUseOf } from '../scenario/evaluate.js';
+import { endUseOf } from '../scenario/end-use-figures.js';
 import type { Scenario } from '../scenario/schema.js';
 import { monthGraphs } from './month-graphs.js';
 import { actionWindows, isoOfMonth, parseIsoMonth, type ActionWindow } from './months.js';
