@@ -47,27 +47,22 @@ export interface AugmentOptions {
 
 /** Scratch arrays of one network, reused across calls (the knockout loop calls augment thousands of times). */
 interface Workspace {
-  /** level[v] is v's level in the current phase when levelAt[v] = the phase's stamp (no fill per phase). */
   level: Int32Array;
-  levelAt: Uint32Array;
-  /** v's current-arc pointer when currentAt[v] = the phase's stamp, else start[v] (no copy per phase). */
   current: Int32Array;
-  currentAt: Uint32Array;
   queue: Int32Array;
   none: Uint8Array;
   /** useful[v] = phase stamp when v reaches the sink in the phase's level graph. */
   useful: Uint32Array;
-  /** The phase's stamp: one more per phase, over every call on the network (0 is never a stamp). */
   stamp: number;
 }
 
 const WORKSPACES = new WeakMap<FlowNetwork, Workspace>();
 
-function workspace(network: FlowNetwork): Workspace {
+function workspace(network: FlowNetwork) {
   let space = WORKSPACES.get(network);
   if (!space) {
     const n = network.vertexCount;
-    space = { level: new Int32Array(n), levelAt: new Uint32Array(n), current: new Int32Array(n), currentAt: new Uint32Array(n), queue: new Int32Array(n), none: new Uint8Array(n), useful: new Uint32Array(n), stamp: 0 };
+    space = { level: new Int32Array(n), current: new Int32Array(n), queue: new Int32Array(n), none: new Uint8Array(n), useful: new Uint32Array(n), stamp: 0 };
     WORKSPACES.set(network, space);
   }
   return space;
@@ -77,9 +72,9 @@ function workspace(network: FlowNetwork): Workspace {
 export function augment(network: FlowNetwork, options: AugmentOptions = {}): number {
   const limit = options.limit ?? Infinity;
   const space = workspace(network);
-  const { level, levelAt, current, currentAt, queue, none, useful } = space;
+  const { level, current, queue, none, useful } = space;
   const blocked = options.blocked ?? none;
-  const { start, adj, head, cap, flow, scale } = network;
+  const { vertexCount: n, start, adj, head, cap, flow, scale } = network;
   // Reversed, the search runs from `to` to `from` and arc a (v -> head[a]) stands for its
   // partner a ^ 1 (head[a] -> v): its residual and pushes are the partner's.
   const flip = options.reverse === true ? 1 : 0;
@@ -93,12 +88,9 @@ export function augment(network: FlowNetwork, options: AugmentOptions = {}): num
 
   for (let phase = 0; shortOf(added, limit); phase++) {
     if (phase > 0 && options.exhausted?.() === true) break;
-    // Levels by breadth-first search over positive residual arcs. A vertex has a level in
-    // this phase when levelAt[v] = stamp: the stamp replaces a fill of every vertex per
-    // phase (O(V) even when the search stops after a few vertices).
-    const stamp = ++space.stamp;
+    // Levels by breadth-first search over positive residual arcs.
+    level.fill(-1);
     level[s] = 0;
-    levelAt[s] = stamp;
     let qHead = 0;
     let qTail = 0;
     queue[qTail++] = s;
@@ -112,9 +104,8 @@ export function augment(network: FlowNetwork, options: AugmentOptions = {}): num
       for (let i = start[v] as number; i < end; i++) {
         const a = adj[i] as number;
         const w = head[a] as number;
-        if (levelAt[w] === stamp || blocked[w] || full(a)) continue;
+        if (level[w] !== -1 || blocked[w] || full(a)) continue;
         level[w] = next;
-        levelAt[w] = stamp;
         if (w === t) {
           sinkLevel = next;
           break;
@@ -127,6 +118,7 @@ export function augment(network: FlowNetwork, options: AugmentOptions = {}): num
     // The vertices that reach the sink in the level graph (backward search from it): the
     // depth-first search enters no other vertex, which spares it the dead ends of the
     // rest of the source's region. It would find nothing there, so the pushes are the same.
+    const stamp = ++space.stamp;
     useful[t] = stamp;
     qHead = 0;
     qTail = 0;
@@ -139,14 +131,14 @@ export function augment(network: FlowNetwork, options: AugmentOptions = {}): num
       for (let i = start[x] as number; i < end; i++) {
         const into = (adj[i] as number) ^ 1;
         const u = head[into ^ 1] as number;
-        if (levelAt[u] !== stamp || level[u] !== below || useful[u] === stamp || full(into)) continue;
+        if (level[u] !== below || useful[u] === stamp || full(into)) continue;
         useful[u] = stamp;
         queue[qTail++] = u;
       }
     }
 
-    // Blocking flow by depth-first search with current-arc pointers (set when the search
-    // first enters a vertex in this phase).
+    // Blocking flow by depth-first search with current-arc pointers.
+    current.set(start.subarray(0, n));
     path.length = 0;
     let v = s;
     while (shortOf(added, limit)) {
@@ -166,17 +158,13 @@ export function augment(network: FlowNetwork, options: AugmentOptions = {}): num
         v = path.length > 0 ? (head[path[path.length - 1] as number] as number) : s;
         continue;
       }
-      if (currentAt[v] !== stamp) {
-        currentAt[v] = stamp;
-        current[v] = start[v] as number;
-      }
       let advanced = false;
       const end = start[v + 1] as number;
       const want = (level[v] as number) + 1;
       for (let i = current[v] as number; i < end; i++, current[v] = i) {
         const a = adj[i] as number;
         const w = head[a] as number;
-        if (levelAt[w] !== stamp || level[w] !== want || useful[w] !== stamp || full(a)) continue;
+        if (level[w] !== want || useful[w] !== stamp || full(a)) continue;
         path.push(a);
         v = w;
         advanced = true;
@@ -185,7 +173,7 @@ export function augment(network: FlowNetwork, options: AugmentOptions = {}): num
       if (advanced) continue;
       // Dead end: no path to the sink through v in this phase.
       current[v] = end;
-      levelAt[v] = 0;
+      level[v] = -1;
       if (v === s) break;
       const back = path.pop() as number;
       v = head[back ^ 1] as number;

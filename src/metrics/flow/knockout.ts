@@ -29,8 +29,7 @@
  *    fed, not a side of the network), and resumes without a limit only if that test
  *    cannot rule a path out; Dinic asks the cut test before each phase after its first,
  *    and its depth-first search enters only vertices that reach the sink in the level
- *    graph; its levels and current-arc pointers are stamped per phase, not reset over
- *    every vertex. These change the work, never the paths pushed: the losses are the same
+ *    graph. These change the work, never the paths pushed: the losses are the same
  *    numbers. Since maxFlow(G - v) <= maxFlow(G), augmenting stops as soon as x is
  *    recovered. Then undo the changes to f (journal rollback) for the next node.
  * Where the time goes (profiled on the bench graphs, docs/metrics.md): a few per cent of

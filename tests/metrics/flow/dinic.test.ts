@@ -80,7 +80,7 @@ function bounded(arcs: readonly { tail: number; head: number; cap: number }[]) {
   return kept.map((a) => (a.cap === Infinity && (a.tail === 0 || a.head === 1) ? { ...a, cap: 7 } : a));
 }
 
-describe('augment: phase stamps', () => {
+describe('augment: scratch space reused over calls', () => {
   it('leaves no state between calls: a network reused for many calls pushes what a fresh one does', () => {
     fc.assert(
       fc.property(randomNetwork, ({ n, arcs, blocks }) => {
