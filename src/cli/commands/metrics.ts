@@ -11,7 +11,8 @@ import { writeFileAtomic } from '../../io/write-file.js';
 import { runBetweennessPlan } from '../../metrics/centrality/betweenness-parallel.js';
 import { indexGraph, operatingIndex } from '../../model/graph-index.js';
 import { knockoutOfSolvedParallel } from '../../metrics/flow/knockout-parallel.js';
-import { betweennessJob, buildMetrics, knockoutJob, metricsFlow, metricsNeedGraph, parseMetricNames, type MetricsOptions, type MetricsSource, type PrecomputedMetrics } from '../../metrics/report.js';
+import { betweennessJob, buildMetricsReport, metricsFlow, type AllocationSolver, type MetricsSource, type PrecomputedMetrics } from '../../metrics/report-build.js';
+import { knockoutJob, metricsNeedGraph, parseMetricNames, type MetricsOptions } from '../../metrics/report-options.js';
 import { DEFAULT_METRICS, METRIC_NAMES } from '../../metrics/report-types.js';
 import { METRICS_TABLES, metricsCsv, parseTableName } from '../../metrics/tables.js';
 import { UsageError } from '../../model/errors.js';
@@ -144,6 +145,8 @@ export function registerMetrics(program: Command, ctx: CliContext): void {
       // read straight into the index.
       const { source, warnings } = trueIfBad(metricsNeedGraph, options) ? await graphSource(file) : await indexSource(file);
       const precomputed: PrecomputedMetrics = { index: source.index, active: operatingIndex(source.index) };
+      // The allocation LP (HiGHS, WebAssembly) is loaded only when shadowPrice is asked.
+      const allocation: AllocationSolver | undefined = options.metrics?.includes('shadowPrice') ? (await import('../../allocation/solve-allocation.js')).solveAllocation : undefined;
       // Betweenness, the costly part, runs on worker threads when the graph is large
       // enough to gain from them (same values as the single-thread code, within 1e-12).
       const job = betweennessJob(source, options, precomputed);
@@ -170,7 +173,7 @@ export function registerMetrics(program: Command, ctx: CliContext): void {
           precomputed.flow = metricsFlow(source, options, precomputed);
           precomputed.knockout = await knockoutOfSolvedParallel(precomputed.flow, { onProgress: knockout });
         }
-        result = buildMetrics(source, options, precomputed, { knockout });
+        result = buildMetricsReport(source, options, precomputed, { knockout, ...(allocation ? { allocation } : {}) });
       } finally {
         bars.knockout?.stop();
       }
