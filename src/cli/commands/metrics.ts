@@ -7,6 +7,7 @@
  */
 import { Option, type Command } from 'commander';
 import { readGraphFile, readGraphIndexFile } from '../../io/read-graph.js';
+import { prettyJsonChunks } from '../../io/json-chunks.js';
 import { writeFileAtomic } from '../../io/write-file.js';
 import { runBetweennessPlan } from '../../metrics/centrality/betweenness-parallel.js';
 import { indexGraph, operatingIndex } from '../../model/graph-index.js';
@@ -182,11 +183,11 @@ export function registerMetrics(program: Command, ctx: CliContext): void {
         for (const warning of warnings) ctx.stderr(`warning: ${warning}\n`);
         for (const note of notes) ctx.stderr(`note: ${note}\n`);
       }
-      let text: string;
-      if (flags.format === 'csv') text = metricsCsv(report, table ?? 'nodes', { raw: flags.rawCsv === true });
-      else text = `${JSON.stringify(table === undefined ? report : report[table], unlimitedAsText, 2)}\n`;
+      // JSON goes out row by row (the text of JSON.stringify(value, unlimitedAsText, 2),
+      // in chunks: io/json-chunks.ts), not as one string of tens of megabytes.
+      const text: Iterable<string> = flags.format === 'csv' ? [metricsCsv(report, table ?? 'nodes', { raw: flags.rawCsv === true })] : prettyJsonChunks(table === undefined ? report : report[table], unlimitedAsText);
       if (flags.out === undefined) {
-        ctx.stdout(text);
+        for (const chunk of text) ctx.stdout(chunk);
         return;
       }
       await writeFileAtomic(flags.out, text, { force: flags.force === true });
