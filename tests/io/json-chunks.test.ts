@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readGraphFile } from '../../src/io/read-graph.js';
-import { JSON_CHUNK_CHARS, prettyJsonChunks, type JsonReplacer } from '../../src/io/json-chunks.js';
+import { prettyJsonChunks, type JsonReplacer } from '../../src/io/json-chunks.js';
 import { computeMetrics } from '../../src/metrics/report.js';
 import { METRIC_NAMES } from '../../src/metrics/report-types.js';
 import { generateSupplyGraph } from '../../src/generate/supply-graph.js';
@@ -16,8 +16,8 @@ import { join } from 'node:path';
 
 const DATASET = join(import.meta.dirname, '..', '..', 'graphs', 'rare-earths-2024.json');
 
-function same(value: unknown, replacer?: JsonReplacer, chunkChars?: number) {
-  const chunks = [...prettyJsonChunks(value, replacer, chunkChars)];
+function same(value: unknown, replacer?: JsonReplacer, chunkChars?: number, sliceRows?: number) {
+  const chunks = [...prettyJsonChunks(value, replacer, chunkChars, sliceRows)];
   const expected = JSON.stringify(value, replacer ?? null, 2);
   expect(chunks.join('')).toBe(expected === undefined ? '' : `${expected}\n`);
   return chunks;
@@ -52,22 +52,26 @@ describe('prettyJsonChunks', () => {
     const report = computeMetrics(graph, { metrics: [...METRIC_NAMES] });
     for (const value of [report, report.nodes, report.edges, report.stages, report.countries]) {
       same(value, unlimitedAsText);
-      same(value, unlimitedAsText, 1);
-      same(value, undefined, 100);
+      same(value, unlimitedAsText, 1, 1);
+      same(value, unlimitedAsText, 1000, 7);
+      same(value, undefined, 100, 3);
     }
     // An unlimited capacity (written "inf" by the replacer), as a graph with one has.
     const unlimited = { ...report, edges: report.edges.map((edge, i) => (i % 7 === 0 ? { ...edge, capacity: Infinity } : edge)) };
     expect(JSON.stringify(unlimited, unlimitedAsText)).toContain('"capacity": "inf"'.replace(' ', ''));
     same(unlimited, unlimitedAsText);
-    same(unlimited, unlimitedAsText, 1);
+    same(unlimited, unlimitedAsText, 1, 1);
+    same(unlimited, unlimitedAsText, 5000, 10);
   });
 
-  it('a generated graph with loops: the default report, in chunks of about JSON_CHUNK_CHARS', () => {
+  it('a generated graph with loops: the default report, in slices of rows', () => {
     const graph = parseGraph(generateSupplyGraph({ nodes: 800, seed: 3, backEdges: 0.05 }), 'generated').graph;
     const report = computeMetrics(graph, { metrics: ['betweenness', 'throughput', 'flowShare', 'minCut', 'concentration', 'supplyRisk', 'degree', 'pagerank', 'origin'] });
-    const chunks = same(report, unlimitedAsText);
-    expect(chunks.length).toBeGreaterThan(1);
-    for (const chunk of chunks.slice(0, -1)) expect(chunk.length).toBeGreaterThanOrEqual(JSON_CHUNK_CHARS);
+    same(report, unlimitedAsText);
+    const chunks = same(report, unlimitedAsText, undefined, 100);
+    // Never the whole text at once: a chunk per slice of rows (here 100; JSON_SLICE_ROWS by default), small pieces gathered.
+    expect(chunks.length).toBeGreaterThanOrEqual(Math.ceil(report.nodes.length / 100) + Math.ceil(report.edges.length / 100));
+    expect(Math.max(...chunks.map((chunk) => chunk.length))).toBeLessThan(chunks.join('').length / 2);
   });
 
   it('hand-made values: empty and nested containers, omitted members, Infinity at every level', () => {
@@ -86,13 +90,17 @@ describe('prettyJsonChunks', () => {
       undefined,
       { rows: [{ id: 'a', capacity: Infinity, nested: { x: [1, Infinity, { y: Infinity }] } }, { id: 'b' }], supply: { maxFlow: Infinity }, list: ['x'] },
       [Infinity, [Infinity], { a: Infinity }],
+      [1, 'null', null, Infinity, { a: 'null' }],
+      { rows: [{ label: 'null', capacity: 1 }, { label: 'x', capacity: Infinity }, null, [null, Infinity]] },
+      { a: [undefined, () => 1], b: [null] },
       { 'key "with" quotes\n': 'v\u0000' },
       { toJSON: () => ({ b: 1 }) },
       { rows: [{ toJSON: () => 'row' }] },
     ];
     for (const value of cases) {
       same(value, unlimitedAsText);
-      same(value, unlimitedAsText, 1);
+      same(value, unlimitedAsText, 1, 1);
+      same(value, unlimitedAsText, 1, 2);
       same(value);
     }
   });
@@ -101,8 +109,8 @@ describe('prettyJsonChunks', () => {
     const next = random(15);
     for (let i = 0; i < 500; i++) {
       const value = randomValue(next, 0);
-      same(value, unlimitedAsText, 1 + Math.floor(next() * 64));
-      same(value, undefined, 1 + Math.floor(next() * 64));
+      same(value, unlimitedAsText, 1 + Math.floor(next() * 64), 1 + Math.floor(next() * 3));
+      same(value, undefined, 1 + Math.floor(next() * 64), 1 + Math.floor(next() * 3));
     }
   });
 });
