@@ -35,7 +35,7 @@ import { indexGraph, operatingIndex, statusOf, type GraphIndex } from '../model/
 import { edgeAttributeReader, graphologyEdgeOrder, type EdgeAttributeReader } from '../model/index-graphology.js';
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from '../model/schema.js';
 import { stagesOf } from '../model/stages.js';
-import { betweennessOfIndex, betweennessPlan, type BetweennessPlan, type BetweennessResult } from './centrality/betweenness.js';
+import { betweennessOfIndex, betweennessPlan, type BetweennessPlan, type BetweennessResult, type PlanOptions } from './centrality/betweenness.js';
 import { degreeOfIndex } from './centrality/degree.js';
 import { pagerankOfIndex } from './centrality/pagerank.js';
 import { stageConcentrationOfIndex } from './concentration/stage-concentration.js';
@@ -129,13 +129,16 @@ const readerOf = (source: MetricsSource, active: GraphIndex): EdgeAttributeReade
  * operating index, and the index and operating index it was made from (pass them back
  * in PrecomputedMetrics); null when betweenness is not asked for. Checks the options as
  * `buildMetrics` does. `graph` may be a MetricsSource (an index without its graph).
+ * `planOptions.edges: false` leaves edge betweenness out (a caller that writes no edge
+ * rows: the CLI's --table nodes, stages or countries); the report's edge rows then have
+ * no `betweenness` field.
  */
-export function betweennessJob(graph: SupplyGraph | MetricsSource, options: MetricsOptions = {}, precomputed: PrecomputedMetrics = {}): { plan: BetweennessPlan; index: GraphIndex; active: GraphIndex } | null {
+export function betweennessJob(graph: SupplyGraph | MetricsSource, options: MetricsOptions = {}, precomputed: PrecomputedMetrics = {}, planOptions: PlanOptions = {}): { plan: BetweennessPlan; index: GraphIndex; active: GraphIndex } | null {
   const { metrics, betweenness: betweennessOptions } = resolveOptions(options);
   if (!metrics.has('betweenness')) return null;
   const source = sourceOf(graph, precomputed);
   const { index, active } = indexesOf(source, precomputed);
-  return { plan: betweennessPlan(active, betweennessOptions, readerOf(source, active)), index, active };
+  return { plan: betweennessPlan(active, betweennessOptions, readerOf(source, active), planOptions), index, active };
 }
 
 /**
@@ -248,6 +251,8 @@ export function buildMetricsReport(graph: SupplyGraph | MetricsSource, options: 
   // Betweenness by operating node and edge id when the result has them (a plan on the
   // operating index), else by key.
   const betweenById = between?.byId;
+  // Edge values left out by the plan (betweennessJob planOptions.edges false): no field.
+  const edgeBetween = between !== null && betweenById?.edges !== null;
   // The operating id of each node (-1: not operating), and below of each edge: the
   // operating index keeps, in order, the edges whose two ends operate.
   const activeOf = new Int32Array(index.n);
@@ -293,7 +298,7 @@ export function buildMetricsReport(graph: SupplyGraph | MetricsSource, options: 
       source: index.nodes[s] as string,
       target: index.nodes[t] as string,
       ...(head.material !== undefined ? { material: head.material } : {}),
-      ...(between ? { betweenness: betweenById ? (a === -1 ? 0 : (betweenById.edges[a] as number)) : (between.edges[id] ?? 0) } : {}),
+      ...(between && edgeBetween ? { betweenness: betweenById?.edges ? (a === -1 ? 0 : (betweenById.edges[a] as number)) : (between.edges[id] ?? 0) } : {}),
       ...(head.flow !== undefined ? { flow: head.flow } : {}),
       capacity: head.capacity,
     };

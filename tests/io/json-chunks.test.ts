@@ -18,7 +18,7 @@ const DATASET = join(import.meta.dirname, '..', '..', 'graphs', 'rare-earths-202
 
 function same(value: unknown, replacer?: JsonReplacer, chunkChars?: number, sliceRows?: number) {
   const chunks = [...prettyJsonChunks(value, replacer, chunkChars, sliceRows)];
-  const expected = JSON.stringify(value, replacer ?? null, 2);
+  const expected = replacer === undefined ? JSON.stringify(value, null, 2) : JSON.stringify(value, replacer, 2);
   expect(chunks.join('')).toBe(expected === undefined ? '' : `${expected}\n`);
   return chunks;
 }

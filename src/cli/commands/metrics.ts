@@ -150,7 +150,8 @@ export function registerMetrics(program: Command, ctx: CliContext): void {
       const allocation: AllocationSolver | undefined = options.metrics?.includes('shadowPrice') ? (await import('../../allocation/solve-allocation.js')).solveAllocation : undefined;
       // Betweenness, the costly part, runs on worker threads when the graph is large
       // enough to gain from them (same values as the single-thread code, within 1e-12).
-      const job = betweennessJob(source, options, precomputed);
+      // Edge betweenness only when edge rows are written (the whole report, or the edges table).
+      const job = betweennessJob(source, options, precomputed, { edges: table === undefined || table === 'edges' });
       if (job) {
         const nodes = job.plan.csr.n;
         const bar = createProgress(ctx, { total: nodes, label: 'betweenness', quiet: flags.quiet === true });
