@@ -9,6 +9,7 @@ import { Option, type Command } from 'commander';
 import { readGraphFile, readGraphIndexFile } from '../../io/read-graph.js';
 import { prettyJsonChunks } from '../../io/json-chunks.js';
 import { writeFileAtomic } from '../../io/write-file.js';
+import type { BetweennessPlan } from '../../metrics/centrality/betweenness.js';
 import { runBetweennessPlan } from '../../metrics/centrality/betweenness-parallel.js';
 import { indexGraph, operatingIndex } from '../../model/graph-index.js';
 import { knockoutOfSolvedParallel } from '../../metrics/flow/knockout-parallel.js';
@@ -154,18 +155,19 @@ export function registerMetrics(program: Command, ctx: CliContext): void {
       // The allocation LP (HiGHS, WebAssembly) is loaded only when shadowPrice is asked.
       const allocation: AllocationSolver | undefined = options.metrics?.includes('shadowPrice') ? (await import('../../allocation/solve-allocation.js')).solveAllocation : undefined;
       // Betweenness, the costly part, runs on worker threads when the graph is large
-      // enough to gain from them (same values as the single-thread code, within 1e-12).
+      // enough to gain from them (same values as the single-thread code, within 1e-12),
+      // with a progress bar.
       // Edge betweenness only when edge rows are written (the whole report, or the edges table).
       const job = betweennessJob(source, options, precomputed, { edges: table === undefined || table === 'edges' });
-      if (job) {
-        const nodes = job.plan.csr.n;
+      const runBetweenness = async (plan: BetweennessPlan) => {
+        const nodes = plan.csr.n;
         const bar = createProgress(ctx, { total: nodes, label: 'betweenness', quiet: flags.quiet === true });
         try {
-          precomputed.betweenness = await runBetweennessPlan(job.plan, { onProgress: (done, total) => bar.update(Math.round((done / total) * nodes)) });
+          return await runBetweennessPlan(plan, { onProgress: (done, total) => bar.update(Math.round((done / total) * nodes)) });
         } finally {
           bar.stop();
         }
-      }
+      };
       const bars: { knockout?: Progress } = {};
       const knockout = (done: number, total: number) => {
         bars.knockout ??= createProgress(ctx, { total, label: 'knockout', quiet: flags.quiet === true });
@@ -173,13 +175,26 @@ export function registerMetrics(program: Command, ctx: CliContext): void {
       };
       let result;
       try {
+        // On large graphs betweenness and the knockout table each run on worker threads,
+        // one thread per core, one after the other (running both at once would only share
+        // the same cores). The report's maximum flow, which the knockout threads start from,
+        // is solved on this thread while the betweenness threads run, instead of between the
+        // two (with a single-thread betweenness, on small graphs, it comes after it).
+        const betweenness = job ? runBetweenness(job.plan) : null;
+        if (knockoutOnThreads) {
+          try {
+            precomputed.flow = metricsFlow(source, options, precomputed);
+          } catch (error) {
+            // Betweenness first, as when the two ran one after the other: its error, if any, wins.
+            await betweenness;
+            throw error;
+          }
+        }
+        if (betweenness) precomputed.betweenness = await betweenness;
         // The knockout table, the costly flow metric, runs on worker threads on large
         // graphs (knockout-parallel.ts: exactly the single-thread values), from the
         // report's own maximum flow (solved once, on the operating index, and passed on).
-        if (knockoutOnThreads) {
-          precomputed.flow = metricsFlow(source, options, precomputed);
-          precomputed.knockout = await knockoutOfSolvedParallel(precomputed.flow, { onProgress: knockout });
-        }
+        if (precomputed.flow) precomputed.knockout = await knockoutOfSolvedParallel(precomputed.flow, { onProgress: knockout });
         result = buildMetricsReport(source, options, precomputed, { knockout, ...(allocation ? { allocation } : {}) });
       } finally {
         bars.knockout?.stop();
