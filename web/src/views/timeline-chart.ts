@@ -1,7 +1,9 @@
 /**
  * The time chart (uPlot): delivered share of demand per end use by month under each bound
  * the timeline reports (solid: allocation, dashed: proportional), the months with a
- * scenario action in force shaded, values on hover in uPlot's live legend, and a CSV
+ * scenario action in force shaded, values in uPlot's live legend (the hovered month, else
+ * the latest: `legendText`, through uPlot's documented `series.value` callback, which it
+ * calls with a null index when nothing is hovered), and a CSV
  * download. Its settings (the calendar start, the months the page's actions are in force
  * (from/to) and the months of cover at manufacturers: a slider, "graph" = the graph's own
  * stock figures) sit in the scenario panel when the page gives a `settings` container,
@@ -14,7 +16,7 @@ import 'uplot/dist/uPlot.min.css';
 import type { Scenario } from '../../../src/scenario/schema.js';
 import type { TimelineResult } from '../../../src/timeline/timeline.js';
 import { h } from '../dom.js';
-import { chartData, INITIAL_CONTROLS, timelineCsv, timelineQuery, windowedScenario, type ChartData, type TimelineControls } from '../timeline.js';
+import { chartData, INITIAL_CONTROLS, legendText, timelineCsv, timelineQuery, windowedScenario, type ChartData, type TimelineControls } from '../timeline.js';
 
 export type FetchTimeline = (graph: string, scenario: Scenario, query: string, signal: AbortSignal) => Promise<TimelineResult>;
 
@@ -49,7 +51,6 @@ function numberOrNull(text: string, min: number, max: number): number | null {
 
 function chartOptions(data: ChartData, width: number, unit: string): uPlot.Options {
   const endUses = [...new Set(data.series.map((s) => s.endUse))];
-  const percent = (v: number | null) => (v === null || v === undefined ? '–' : `${(v * 100).toFixed(1)}%`);
   return {
     width,
     height: HEIGHT,
@@ -59,13 +60,13 @@ function chartOptions(data: ChartData, width: number, unit: string): uPlot.Optio
       { values: (_u, ticks) => ticks.map((t) => `${Math.round(t * 100)}%`), size: 50 },
     ],
     series: [
-      { label: 'month', value: (_u, v) => (v === null ? '–' : (data.labels[Math.round(v) - 1] ?? '')) },
+      { label: 'month', value: (_u, _v, _s, idx) => legendText(data, 0, idx) },
       ...data.series.map((s) => ({
         label: `${s.endUse} (${s.bound})`,
         stroke: COLORS[endUses.indexOf(s.endUse) % COLORS.length],
         width: s.bound === 'allocation' ? 2 : 1.5,
         ...(s.bound === 'proportional' ? { dash: [6, 4] } : {}),
-        value: (_u: uPlot, v: number | null) => percent(v),
+        value: (_u: uPlot, _v: number, seriesIdx: number, idx: number | null) => legendText(data, seriesIdx, idx),
         points: { show: false },
       })),
     ],
