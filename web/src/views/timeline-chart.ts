@@ -16,6 +16,7 @@ import 'uplot/dist/uPlot.min.css';
 import type { Scenario } from '../../../src/scenario/schema.js';
 import type { TimelineResult } from '../../../src/timeline/timeline.js';
 import { h } from '../dom.js';
+import { shortLabel } from '../elements.js';
 import { chartData, INITIAL_CONTROLS, legendText, timelineCsv, timelineQuery, windowedScenario, type ChartData, type TimelineControls } from '../timeline.js';
 
 export type FetchTimeline = (graph: string, scenario: Scenario, query: string, signal: AbortSignal) => Promise<TimelineResult>;
@@ -62,7 +63,7 @@ function chartOptions(data: ChartData, width: number, unit: string): uPlot.Optio
     series: [
       { label: 'month', value: (_u, _v, _s, idx) => legendText(data, 0, idx) },
       ...data.series.map((s) => ({
-        label: `${s.endUse} (${s.bound})`,
+        label: `${shortLabel(s.endUse, 28)} (${s.bound})`,
         stroke: COLORS[endUses.indexOf(s.endUse) % COLORS.length],
         width: s.bound === 'allocation' ? 2 : 1.5,
         ...(s.bound === 'proportional' ? { dash: [6, 4] } : {}),
