@@ -30,6 +30,8 @@ export interface TimelineView {
   readonly controls: TimelineControls;
   /** Replaces the settings (e.g. from the URL on Back) and recomputes. */
   setControls(controls: TimelineControls): void;
+  /** Shows `message` instead of a chart, asking nothing (e.g. a big graph's baseline, not evaluated); `refresh` draws again. */
+  clear(message: string): void;
 }
 
 export interface TimelineViewOptions {
@@ -177,12 +179,24 @@ export function createTimelineView(container: HTMLElement, fetchTimeline: FetchT
       showControls();
       if (last) void view.refresh(last.graph, last.scenario);
     },
+    clear(message) {
+      last = null;
+      controller?.abort();
+      controller = null;
+      result = null;
+      chart?.destroy();
+      chart = null;
+      download.disabled = true;
+      status.textContent = message;
+      container.dataset.state = 'idle';
+    },
     async refresh(graph, scenario) {
       last = { graph, scenario };
       controller?.abort();
       const mine = new AbortController();
       controller = mine;
       container.dataset.state = 'loading';
+      status.textContent = `Computing month by month (${controls.months} months)…`;
       try {
         const r = await fetchTimeline(graph, windowedScenario(scenario, controls), timelineQuery(controls), mine.signal);
         if (mine.signal.aborted) return;
