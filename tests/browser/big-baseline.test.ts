@@ -2,7 +2,8 @@
  * A big graph's baseline (over AGGREGATE_THRESHOLD nodes: not evaluated until the scenario
  * changes) in a real browser, on a generated 500-node graph (small enough to evaluate a
  * scenario quickly, big enough to be "big"): every panel says why it is empty instead of
- * being blank. The delivered panel and the loss chart ask for a change, the time chart
+ * being blank. The stage table says it is computing until the baseline metrics arrive; the
+ * delivered panel and the loss chart ask for a change, the time chart
  * says it is not drawn for the baseline; once a country is toggled the delivered panel
  * says the scenario is being evaluated (the answer is held back by the test, no clock),
  * the time chart says it is computing; toggled back, the time chart drops the scenario's
@@ -35,8 +36,19 @@ describe.runIf(browser.run)('a big graph at baseline: the panels say why they ar
 
   it('asks for a change, says "evaluating" and "computing" once asked, and drops a stale time chart', async () => {
     expect(NODES).toBeGreaterThan(AGGREGATE_THRESHOLD);
+    // The baseline metrics are held until the stage table has said it is computing them.
+    const metrics: Route[] = [];
+    const METRICS = /\/api\/graphs\/g500\/metrics/;
+    await session.context.route(METRICS, (route) => {
+      metrics.push(route);
+    });
     const page = await session.open('?graph=g500', { wait: 'drawn' });
     const text = async (testId: string) => ((await page.getByTestId(testId).textContent()) ?? '').trim();
+    await expect.poll(() => metrics.length).toBe(1);
+    expect(await text('stage-table')).toBe('Stage concentration: computing…');
+    await metrics[0]!.continue();
+    await session.context.unroute(METRICS);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="stage-table"] tbody tr').length > 0);
     const timelineState = () => page.evaluate(() => document.querySelector('[data-testid="timeline"]')?.getAttribute('data-state'));
     await page.waitForFunction(() => document.querySelector('[data-testid="timeline"]')?.getAttribute('data-state') === 'idle');
     expect(await text('idle-note')).toBe('A large graph (500 nodes): its baseline loses nothing; change the scenario to evaluate it.');
