@@ -51,11 +51,14 @@ graph, compute exact directed node betweenness, write JSON.
 - ours: each includes Node's start-up, validation of every node and edge (the loader's
   fast path, zod for messages), the CSR index, Brandes and writing JSON.
 ${jobLines}
-  \`metrics\` is the real command: it reads the file straight into the graph index
-  (\`readGraphIndexFile\`: nothing asked needs the graphology graph), runs the betweenness
-  plan of the operating index on worker threads, and also computes edge betweenness and
-  writes the full report (node and edge rows, pretty JSON) after the CLI's start-up (every
-  command's modules, the HiGHS WebAssembly module among them). \`job\` runs Brandes on worker
+  \`metrics\` is the real command: after the CLI's start-up (only the metrics command's
+  modules: the process entry loads the command it runs, src/cli/lazy.ts, and the HiGHS
+  WebAssembly module only for shadowPrice) it streams the file straight into the graph index
+  (\`readGraphIndexFile\` with \`stream\`: nothing asked needs the graphology graph), runs the
+  betweenness plan of the operating index on worker threads, and also computes edge
+  betweenness (the report's edge rows carry it; with \`--table nodes\` it is left out) and
+  writes the full report (node and edge rows, pretty JSON, row by row: src/io/json-chunks.ts).
+  \`job\` runs Brandes on worker
   threads (one per core; src/metrics/centrality/betweenness-parallel.ts) for nodes only after
   streaming the file straight into the graph index (\`streamGraphIndex\`) and writes a
   compact {node: value} record.

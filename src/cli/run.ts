@@ -1,5 +1,5 @@
-/** Process entry of the CLI (used by bin/chokepoint.js). */
-import { runCli } from './main.js';
+/** Process entry of the CLI (used by bin/chokepoint.js): loads only the command it runs (lazy.ts). */
+import { runCliLazily } from './lazy.js';
 
 // A reader that stops early (`chokepoint metrics ... | head`) closes the pipe: stop quietly,
 // as Unix tools do, instead of crashing on EPIPE.
@@ -10,4 +10,4 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-process.exitCode = await runCli(process.argv.slice(2));
+process.exitCode = await runCliLazily(process.argv.slice(2));

@@ -13,9 +13,12 @@
  * file name (NAME_MAX), `.<sha-256 of name, 32 hex>.<pid>-<random>.tmp`; temporary files
  * for the same target left by a process that no longer runs (killed with kill -9, say) or
  * older than a day are removed on the next write.
+ *
+ * The data is a string, bytes, or text in chunks (an iterable of strings, written one
+ * after the other as UTF-8: a large report written row by row, io/json-chunks.ts).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { link, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { link, open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UsageError } from '../model/errors.js';
 
@@ -90,7 +93,21 @@ async function placeNew(temp: string, path: string): Promise<void> {
   await rm(temp, { force: true });
 }
 
-export async function writeFileAtomic(path: string, data: string | Uint8Array, options: WriteOptions = {}): Promise<void> {
+/** Writes text chunks to a new file (`wx`: it must not exist). */
+async function writeChunks(file: string, chunks: Iterable<string>): Promise<void> {
+  const handle = await open(file, 'wx');
+  try {
+    for (const chunk of chunks) {
+      const bytes = Buffer.from(chunk, 'utf8');
+      // A write may take only part of the bytes: go on until all are written.
+      for (let done = 0; done < bytes.length; ) done += (await handle.write(bytes, done, bytes.length - done)).bytesWritten;
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function writeFileAtomic(path: string, data: string | Uint8Array | Iterable<string>, options: WriteOptions = {}): Promise<void> {
   if (path === '') throw new UsageError('the output path is empty: name a file (or leave out -o to write to standard output)');
   const kind = await kindOf(path);
   if (kind === 'dir') throw new UsageError(`${path}: cannot write: it is a directory`);
@@ -101,7 +118,8 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, o
   await removeStale(dirname(path), name);
   const temp = join(dirname(path), `${tempPrefix(name)}${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
   try {
-    await writeFile(temp, data, { flag: 'wx' });
+    if (typeof data === 'string' || data instanceof Uint8Array) await writeFile(temp, data, { flag: 'wx' });
+    else await writeChunks(temp, data);
     if (options.force) await rename(temp, path);
     else await placeNew(temp, path);
   } catch (error) {

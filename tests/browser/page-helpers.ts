@@ -35,3 +35,8 @@ export async function evaluations(page: Page): Promise<number> {
 export async function lossText(page: Page): Promise<string> {
   return (await page.getByTestId('delivered-loss').textContent()) ?? '';
 }
+
+/** Waits until the time chart under the map is drawn, failed or idle (for a screenshot that shows it). */
+export async function timelineSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() => ['ready', 'error', 'idle'].includes(document.querySelector('[data-testid="timeline"]')?.getAttribute('data-state') ?? ''), undefined, { timeout: 120_000 });
+}

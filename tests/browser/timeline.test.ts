@@ -1,7 +1,8 @@
 /**
  * The time chart in a real browser (headless chromium through playwright-core) against the
  * server on the fixture graphs: it is drawn by uPlot, follows the scenario and the panel's
- * months, shows values on hover and downloads its CSV.
+ * months, shows the latest month's values in its legend before any hover and the hovered
+ * month's on hover, and downloads its CSV.
  */
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
@@ -18,7 +19,7 @@ describe.runIf(browser.run)('the time chart (fixture graphs)', () => {
   const ready = () => page.waitForFunction(() => document.querySelector('[data-testid="timeline"]')?.getAttribute('data-state') === 'ready');
   const statusText = async () => (await page.getByTestId('timeline-status').textContent()) ?? '';
 
-  it('draws the baseline, then the scenario in its window, with values on hover and a CSV download', async () => {
+  it('draws the baseline, then the scenario in its window, with the latest month in the legend, values on hover and a CSV download', async () => {
     page = await session.open();
     await ready();
     expect(await page.locator('[data-testid="timeline-plot"] canvas').count()).toBe(1);
@@ -38,17 +39,20 @@ describe.runIf(browser.run)('the time chart (fixture graphs)', () => {
     expect(short.every((e) => e.proportional.monthsToShortage === 2)).toBe(true);
     expect(await statusText()).toBe(`${short.length} end use(s) run short within 24 months.`);
 
+    // Before any hover the legend shows the latest month's values, not dashes.
+    const share = (v: number | undefined, demand: number) => `${(((v ?? 0) / demand) * 100).toFixed(1)}%`;
+    const sharesAt = (t: number) => expected.endUses.flatMap((e) => [share(e.allocation.delivered[t], e.demand), share(e.proportional.delivered[t], e.demand)]);
+    const before = await page.locator('[data-testid="timeline-plot"] .u-legend .u-value').allTextContents();
+    expect(before).toEqual([`${expected.labels[23]} (latest)`, ...sharesAt(23)]);
+
     // Hovering over month 3 shows its values in the live legend.
     const box = await page.locator('[data-testid="timeline-plot"] .u-over').boundingBox();
     if (!box) throw new Error('no plot area');
-    const before = await page.locator('[data-testid="timeline-plot"] .u-legend .u-value').allTextContents();
     await page.mouse.move(box.x + (box.width * 2) / 23, box.y + box.height / 2);
     await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="timeline-plot"] .u-legend .u-value')].some((e) => e.textContent === '2025-06'));
     const values = await page.locator('[data-testid="timeline-plot"] .u-legend .u-value').allTextContents();
     expect(values).not.toEqual(before);
-    const share = (v: number | undefined, demand: number) => `${(((v ?? 0) / demand) * 100).toFixed(1)}%`;
-    const shares = expected.endUses.flatMap((e) => [share(e.allocation.delivered[2], e.demand), share(e.proportional.delivered[2], e.demand)]);
-    expect(values.slice(1)).toEqual(shares);
+    expect(values.slice(1)).toEqual(sharesAt(2));
 
     // The CSV download has one row per month and end use.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('timeline-csv').click()]);

@@ -15,7 +15,7 @@ import type { ValuedResult } from '../../src/scenario/value.js';
 import { formatPercent, formatUsd } from '../../web/src/format.js';
 import { postJson } from '../server/helpers.js';
 import { browser, mapSession } from './map-session.js';
-import { evaluations, settled } from './page-helpers.js';
+import { evaluations, settled, timelineSettled } from './page-helpers.js';
 
 const hasDataset = existsSync(`${DEFAULT_GRAPHS_DIR}${DEFAULT_GRAPH_ID}.json`);
 const SHOTS = process.env.CHOKEPOINT_SCREENSHOTS === '1';
@@ -63,7 +63,10 @@ describe.runIf(browser.run && hasDataset)('reading losses in value (default data
       expect(summary).toMatch(/^USD\/yr at 2024 prices: U\.S\. Geological Survey \(2025\), Mineral Commodity Summaries 2025/);
     }
     expect(await page.getByTestId('price-note').locator('li').count()).toBe(value.prices.length);
-    if (SHOTS) await page.screenshot({ path: join(ROOT, 'docs/workbench-value.png') });
+    if (SHOTS) {
+      await timelineSettled(page);
+      await page.screenshot({ path: join(ROOT, 'docs/workbench-value.png') });
+    }
 
     // A link with weight=value opens in value; back to tonnes drops it from the URL.
     await page.reload();

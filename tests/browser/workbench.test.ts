@@ -22,7 +22,7 @@ import type { Comparison } from '../../src/scenario/compare.js';
 import type { ScenarioResult } from '../../src/scenario/evaluate.js';
 import { postJson } from '../server/helpers.js';
 import { browser, mapSession } from './map-session.js';
-import { evaluations, settled } from './page-helpers.js';
+import { evaluations, settled, timelineSettled } from './page-helpers.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SEED_GRAPHS = join(ROOT, 'tests/fixtures/browser/graphs');
@@ -109,7 +109,10 @@ describe.runIf(browser.run)('the analyst workbench (seed graph)', () => {
     // The map marks the cut edges.
     const cut = await page.evaluate(() => window.__chokepoint.cy.edges('.cut').map((e) => e.id()).sort());
     expect(cut).toEqual(['cn-dy->us-magnet', 'cn-sm->us-magnet', 'cn-tb->us-magnet', 'cn-y->us-chips']);
-    if (SHOTS) await page.screenshot({ path: join(ROOT, 'docs/workbench-seed.png') });
+    if (SHOTS) {
+      await timelineSettled(page);
+      await page.screenshot({ path: join(ROOT, 'docs/workbench-seed.png') });
+    }
 
     // Compare with "Nordic projects by 2030".
     await page.getByTestId('compare-nordic-projects-2030').check();
@@ -242,6 +245,9 @@ describe.runIf(browser.run)('the analyst workbench (seed graph)', () => {
     expect(boxes.results.width).toBeLessThanOrEqual(390);
     expect(boxes.page).toBeLessThanOrEqual(390);
     expect(await page.evaluate(() => window.__chokepoint.cy.nodes().not('.stage-header').length)).toBe(21);
-    if (SHOTS) await page.screenshot({ path: join(ROOT, 'docs/workbench-390.png'), fullPage: true });
+    if (SHOTS) {
+      await timelineSettled(page);
+      await page.screenshot({ path: join(ROOT, 'docs/workbench-390.png'), fullPage: true });
+    }
   });
 });

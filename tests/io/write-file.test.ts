@@ -26,6 +26,35 @@ describe('writeFileAtomic', () => {
     expect(await readdir(dir)).toEqual(['out.json']);
   });
 
+  it('writes text given in chunks (UTF-8, in order), atomically, and replaces only with force', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'chokepoint-'));
+    const path = join(dir, 'out.json');
+    function* chunks() {
+      yield '{"name": "Ω';
+      yield 'x'.repeat(100_000);
+      yield '"}\n';
+    }
+    await writeFileAtomic(path, chunks());
+    expect(await readFile(path, 'utf8')).toBe(`{"name": "Ω${'x'.repeat(100_000)}"}\n`);
+    await expect(writeFileAtomic(path, ['other'])).rejects.toThrow(UsageError);
+    await writeFileAtomic(path, ['a', 'b'], { force: true });
+    expect(await readFile(path, 'utf8')).toBe('ab');
+    expect(await readdir(dir)).toEqual(['out.json']);
+  });
+
+  it('leaves no temporary file when the chunks fail midway, and keeps the old file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'chokepoint-'));
+    const path = join(dir, 'out.json');
+    await writeFile(path, 'original');
+    function* failing() {
+      yield 'part';
+      throw new Error('the report failed');
+    }
+    await expect(writeFileAtomic(path, failing(), { force: true })).rejects.toThrow('the report failed');
+    expect(await readFile(path, 'utf8')).toBe('original');
+    expect(await readdir(dir)).toEqual(['out.json']);
+  });
+
   it('fails cleanly when the folder does not exist', async () => {
     const path = join(tmpdir(), 'no-such-dir-chokepoint', 'x.json');
     await expect(writeFileAtomic(path, 'x')).rejects.toThrow(UsageError);

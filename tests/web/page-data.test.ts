@@ -20,4 +20,11 @@ describe('derivePageData', () => {
     expect(data.countryName('FR')).toBe('France');
     expect(data.countryName('DK')).toBe('Denmark');
   });
+
+  it('prefers the locale name to a report that names a country by its code (a generated graph)', () => {
+    const report = handReport();
+    const byCode = derivePageData('mini', { ...MINI, attributes: { ...MINI.attributes, countries: {} } }, { ...report, countries: [{ country: 'CN', name: 'CN' } as (typeof report.countries)[number], { country: 'JP', name: 'Nippon' } as (typeof report.countries)[number]] }, []);
+    expect(byCode.countryName('CN')).toBe('China');
+    expect(byCode.countryName('JP')).toBe('Nippon');
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineResult } from '../../src/timeline/timeline.js';
-import { chartData, controlsFromQuery, INITIAL_CONTROLS, timelineCsv, timelineQuery, windowedScenario, withTimelineQuery } from '../../web/src/timeline.js';
+import { chartData, controlsFromQuery, INITIAL_CONTROLS, legendText, restingIndex, timelineCsv, timelineQuery, windowedScenario, withTimelineQuery } from '../../web/src/timeline.js';
 
 const result: TimelineResult = {
   name: 't',
@@ -48,6 +48,19 @@ describe('time chart data', () => {
       window: { first: 2, last: 2 },
     });
     expect(chartData({ ...result, windows: [] }).window).toBeNull();
+  });
+
+  it('gives the legend the latest month before any hover, and the hovered month after', () => {
+    const data = chartData(result);
+    expect(restingIndex(data)).toBe(2);
+    // uPlot asks with a null index while the cursor is off the chart: month 3 (the latest).
+    expect([0, 1, 2, 3, 4].map((i) => legendText(data, i, null))).toEqual(['2025-06 (latest)', '100.0%', '100.0%', '–', '–']);
+    // Hovering month 2.
+    expect([0, 1, 2, 3, 4].map((i) => legendText(data, i, 1))).toEqual(['2025-05', '80.0%', '50.0%', '–', '–']);
+    const empty = chartData({ ...result, months: 0, labels: [], endUses: result.endUses.map((e) => ({ ...e, allocation: { ...e.allocation, delivered: [] }, proportional: { ...e.proportional, delivered: [] } })) });
+    expect(restingIndex(empty)).toBeNull();
+    expect(legendText(empty, 0, null)).toBe('–');
+    expect(legendText(empty, 1, null)).toBe('–');
   });
 
   it('leaves out a bound the result does not have', () => {

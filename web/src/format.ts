@@ -28,3 +28,15 @@ export function formatUsd(value: number | null | undefined): string {
   if (abs >= 1e3) return `${(value / 1e3).toFixed(1)} k`;
   return Math.round(value).toLocaleString('en-US');
 }
+
+/**
+ * A graph in the graph picker: its name and node count, `Rare earths 2024 (156 nodes)`,
+ * `big (10,000 nodes)`; the count is left out when the name already gives it (a generated
+ * graph is named `synthetic supply graph (10000 nodes, seed 1)`).
+ */
+export function graphOptionLabel(name: string, nodes: number): string {
+  const formatted = nodes.toLocaleString('en-US');
+  const counts = [String(nodes), formatted].map((n) => `${n} nodes`);
+  const says = counts.some((c) => name === c || name.startsWith(`${c} `) || new RegExp(`\\D${c}\\b`).test(name));
+  return says ? name : `${name} (${formatted} nodes)`;
+}

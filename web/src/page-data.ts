@@ -57,7 +57,9 @@ export function derivePageData(id: string, graph: GraphData, report: MetricsRepo
   const declared = graph.attributes?.countries ?? {};
   const fromReport = new Map((report?.countries ?? []).map((c) => [c.country, c.name]));
   const region = regionNames();
-  const countryName = (code: string) => declared[code]?.name ?? fromReport.get(code) ?? region(code) ?? code;
+  // A report names a country it knows no name for by its code: the browser's region name is better.
+  const reported = (code: string) => (fromReport.get(code) === code ? undefined : fromReport.get(code));
+  const countryName = (code: string) => declared[code]?.name ?? reported(code) ?? region(code) ?? code;
   const nodes = graph.nodes.map((n) => ({ id: n.key, stage: n.attributes.stage, country: n.attributes.country, label: n.attributes.label ?? n.key }));
   const order = countryOrder(nodes);
   const colors = countryColors(order);

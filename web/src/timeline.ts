@@ -117,6 +117,29 @@ export function chartData(result: TimelineResult): ChartData {
   return { months: result.labels.map((_l, i) => i + 1), labels: result.labels, series, window };
 }
 
+/**
+ * The month the legend shows while the cursor is not over the chart (0-based index): the
+ * latest month, so the legend reads the horizon's end (where the stocks and the scenario
+ * have played out) before any hover; null when there are no months.
+ */
+export function restingIndex(data: ChartData): number | null {
+  return data.months.length > 0 ? data.months.length - 1 : null;
+}
+
+const percent = (v: number | null | undefined): string => (v === null || v === undefined ? '–' : `${(v * 100).toFixed(1)}%`);
+
+/**
+ * The legend's text of uPlot series `seriesIdx` (0: the month, then `data.series` in
+ * order) at data index `idx`; `idx` null (uPlot's call when the cursor is off the chart,
+ * uPlot 1.6.24+) means the resting month, marked "(latest)" on the month entry.
+ */
+export function legendText(data: ChartData, seriesIdx: number, idx: number | null): string {
+  const at = idx ?? restingIndex(data);
+  if (at === null) return '–';
+  if (seriesIdx === 0) return `${data.labels[at] ?? ''}${idx === null ? ' (latest)' : ''}`;
+  return percent(data.series[seriesIdx - 1]?.share[at]);
+}
+
 const csvCell = (value: string | number | null): string => {
   if (value === null) return '';
   const text = String(value);

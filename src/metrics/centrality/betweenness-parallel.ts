@@ -91,5 +91,5 @@ export async function betweennessParallel(graph: SupplyGraph, options: Betweenne
 
 /** A betweenness plan (betweenness.ts `betweennessPlan`, on a graph index) run on worker threads. */
 export async function runBetweennessPlan(plan: BetweennessPlan, parallel: ParallelOptions = {}): Promise<BetweennessResult> {
-  return plan.finish(await betweennessCsrParallel(plan.csr, { sources: plan.sources, ...plan.scale, ...parallel }));
+  return plan.finish(await betweennessCsrParallel(plan.csr, { sources: plan.sources, edges: plan.edges, ...plan.scale, ...parallel }));
 }

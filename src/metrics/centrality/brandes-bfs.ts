@@ -13,7 +13,9 @@
  * allocated: the forward pass records the shortest-path DAG's edges of each dequeued node
  * contiguously (so the backward sweep reads only those), only reached nodes are reset, and
  * sinks (no out-edges; delta = 0) are kept off the queue: their (1 + delta) / sigma = 1 / sigma
- * is set in one loop before the sweep.
+ * is set in one loop before the sweep. Node sums are the same floating-point values with
+ * or without edge sums (the same products added in the same order), so leaving edge values
+ * out (a caller that writes only node values) changes no node value.
  *
  * Reference: U. Brandes, "A faster algorithm for betweenness centrality", J. Math. Sociol.
  * 25(2), 2001, doi 10.1080/0022250X.2001.9990249 (Algorithm 1); edge variant: U. Brandes,
@@ -105,9 +107,8 @@ export function brandesBfs(csr: CsrTopology, s: number, ws: BfsWorkspace, nodeSu
     const end = dagStart[i + 1] as number;
     let delta = 0;
     if (edgeSum === null) {
-      let sum = 0;
-      for (let k = dagStart[i] as number; k < end; k++) sum += coeff[dagHead[k] as number] as number;
-      delta = sv * sum;
+      // The same products and sum as with edge sums, so node values are the same bits either way.
+      for (let k = dagStart[i] as number; k < end; k++) delta += sv * (coeff[dagHead[k] as number] as number);
     } else {
       for (let k = dagStart[i] as number; k < end; k++) {
         const c = sv * (coeff[dagHead[k] as number] as number);

@@ -65,7 +65,7 @@ export interface App {
   loadGraph(id: string): Promise<void>;
 }
 
-export function currentPreset(store: PageStore) {
+export function currentPreset(store: Pick<PageStore, 'data' | 'state'>) {
   return store.data?.presets.find((p) => p.id === store.state.preset);
 }
 

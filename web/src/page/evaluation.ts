@@ -7,7 +7,19 @@ import { compareResults } from '../../../src/scenario/compare.js';
 import type { ScenarioResult } from '../../../src/scenario/evaluate.js';
 import { api } from '../api.js';
 import { scenarioOf } from '../scenario.js';
-import { currentPreset, hasPrices, isBig, type App } from './app.js';
+import type { PageData } from '../page-data.js';
+import { currentPreset, hasPrices, isBig, type App, type PageStore } from './app.js';
+
+/** What a big graph's time chart says at baseline (not evaluated: nothing to chart). */
+export const BIG_BASELINE_TIMELINE = 'A large graph: its baseline is not evaluated month by month either; change the scenario to see when each end use runs short.';
+
+/**
+ * Whether the page waits for a change instead of evaluating: a big graph's baseline (no
+ * action, nothing compared), which changes nothing and costs minutes. Pure.
+ */
+export function waitsForChange(store: Pick<PageStore, 'state' | 'data'>, data: PageData): boolean {
+  return isBig(data) && store.state.compare.length === 0 && scenarioOf(store.state, currentPreset(store)).actions.length === 0;
+}
 
 export async function evaluate(app: App): Promise<void> {
   const { store } = app;
@@ -27,10 +39,12 @@ export async function evaluate(app: App): Promise<void> {
     app.setStatus('');
     return;
   }
-  // A big graph's baseline changes nothing and costs minutes: wait for a change.
-  if (scenario.actions.length === 0 && isBig(data) && store.state.compare.length === 0) {
+  // A big graph's baseline changes nothing and costs minutes: wait for a change (the time
+  // chart too: it says so rather than keeping a chart of an earlier scenario).
+  if (waitsForChange(store, data)) {
     store.result = null;
     store.comparison = null;
+    app.timelineView.clear(BIG_BASELINE_TIMELINE);
     app.render();
     return;
   }

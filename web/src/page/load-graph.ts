@@ -9,6 +9,7 @@
  */
 import { api } from '../api.js';
 import { byId, h } from '../dom.js';
+import { graphOptionLabel } from '../format.js';
 import { loadGraphData, withReport } from '../page-data.js';
 import { chooseRenderer } from '../renderer.js';
 import * as actions from '../state.js';
@@ -84,7 +85,7 @@ export async function boot(app: App): Promise<void> {
     const graphs = await api.graphs();
     const select = byId<HTMLSelectElement>('graph-select');
     select.replaceChildren(
-      ...graphs.map((g) => ('error' in g ? h('option', { value: g.id, disabled: true }, `${g.id} (invalid)`) : h('option', { value: g.id }, `${g.name} (${g.nodes} nodes)`))),
+      ...graphs.map((g) => ('error' in g ? h('option', { value: g.id, disabled: true }, `${g.id} (invalid)`) : h('option', { value: g.id }, graphOptionLabel(g.name, g.nodes)))),
     );
     const valid = graphs.filter((g) => !('error' in g)).map((g) => g.id);
     const id = [store.state.graph, DEFAULT_GRAPH, valid[0]].find((candidate) => candidate && valid.includes(candidate));

@@ -19,12 +19,19 @@ import { renderResults } from '../views/results.js';
 import { renderScenarioBottlenecks } from '../views/scenario-bottlenecks.js';
 import { isBig, knockoutOnDemand, scenarioTitle, sizeMetric, type App, type PageStore } from './app.js';
 import { syncControls } from './controls.js';
+import { waitsForChange } from './evaluation.js';
 import { ensureKnockout, knockoutStatus } from './knockout.js';
 
+/** What the results say without an answer on a big graph: waiting for a change, or evaluating the one made. */
 function idleNote(store: PageStore, d: PageData): string | null {
   if (store.result || !isBig(d)) return null;
-  return `A large graph (${d.graph.nodes.length.toLocaleString('en-US')} nodes): its baseline loses nothing; change the scenario to evaluate it.`;
+  const nodes = d.graph.nodes.length.toLocaleString('en-US');
+  if (!waitsForChange(store, d)) return `Evaluating the scenario on a large graph (${nodes} nodes)…`;
+  return `A large graph (${nodes} nodes): its baseline loses nothing; change the scenario to evaluate it.`;
 }
+
+/** The loss chart's line while a big graph waits for a change. */
+const LOSS_CHART_IDLE = 'Change the scenario to see the loss per end use.';
 
 export function renderPanels(app: App, d: PageData, graph: GraphData): void {
   const { store, update } = app;
@@ -39,7 +46,7 @@ export function renderPanels(app: App, d: PageData, graph: GraphData): void {
   renderCountryToggles(byId('country-toggles'), d.countries, state.off, (code) => update((s) => actions.toggleCountry(s, code)));
   renderLegend(byId('legend'), sizeMetric(store), aggregation !== null, knockout, knockoutOnDemand(d));
   renderResults({ delivered: byId('delivered'), sinks: byId('sinks'), hhi: byId('hhi') }, d, result, scenarioTitle(store), idleNote(store, d));
-  renderLossChart(byId('loss-chart'), result);
+  renderLossChart(byId('loss-chart'), result, !result && waitsForChange(store, d) ? LOSS_CHART_IDLE : null);
   store.rangesPanel?.render();
   renderBuilder(byId('builder'), d, state, {
     add: (r) => update((s) => actions.addRestriction(s, r)),

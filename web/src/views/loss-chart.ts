@@ -1,7 +1,8 @@
 /**
  * The loss chart: one row per end use of the scope (the world or the lens country), a
  * bar for each bound (no rerouting dark, with rerouting light), 0 to 100% of the end
- * use's baseline. A gain (negative loss) is drawn as an empty bar with its value.
+ * use's baseline. A gain (negative loss) is drawn as an empty bar with its value. Without
+ * a result it says why when the page gives a reason (`idle`).
  * Bar widths are set through the CSSOM (the CSP forbids inline style attributes).
  */
 import { BOUND_LABELS, BOUNDS, viewOf } from '../../../src/scenario/compare.js';
@@ -10,9 +11,11 @@ import { h } from '../dom.js';
 import { shortLabel } from '../elements.js';
 import { formatPercent } from '../format.js';
 
-export function renderLossChart(container: Element, result: ScenarioResult | null): void {
+export function renderLossChart(container: Element, result: ScenarioResult | null, idle: string | null = null): void {
   if (!result) {
-    container.replaceChildren();
+    // No answer: evaluating (the delivered panel says so), or a big graph's baseline that is
+    // not evaluated (`idle`: why, so the heading above is not left empty).
+    container.replaceChildren(...(idle ? [h('p', { class: 'muted', 'data-testid': 'loss-chart-idle' }, idle)] : []));
     return;
   }
   const view = viewOf(result);

@@ -1,7 +1,8 @@
 /**
  * Stage concentration before and after the scenario: HHI of country shares of each
  * stage's throughput (0..1; 1 = one country does everything) and the top country.
- * Before the first evaluation, the report's baseline HHI alone.
+ * Before the first evaluation, the report's baseline HHI alone; before the baseline metrics
+ * have arrived, "computing…".
  */
 import type { ScenarioResult } from '../../../src/scenario/evaluate.js';
 import { h } from '../dom.js';
@@ -12,6 +13,11 @@ export function renderStageTable(target: Element, data: PageData, result: Scenar
   const rows = result
     ? result.stages.map((s) => ({ stage: s.stage, before: s.before, after: s.after }))
     : data.report.stages.map((s) => ({ stage: s.stage, before: s, after: null }));
+  // Nothing to show yet: the baseline metrics (the first part) are still being computed.
+  if (rows.length === 0 && !data.metricsReady) {
+    target.replaceChildren(h('p', { class: 'muted', 'data-testid': 'stage-table', 'data-state': 'computing' }, 'Stage concentration: computing…'));
+    return;
+  }
   const top = (s: { topCountry: string | null; topShare: number } | null) => (s?.topCountry ? `${s.topCountry} ${formatPercent(s.topShare, 0)}` : '–');
   target.replaceChildren(
     h(

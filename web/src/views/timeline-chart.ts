@@ -1,7 +1,9 @@
 /**
  * The time chart (uPlot): delivered share of demand per end use by month under each bound
  * the timeline reports (solid: allocation, dashed: proportional), the months with a
- * scenario action in force shaded, values on hover in uPlot's live legend, and a CSV
+ * scenario action in force shaded, values in uPlot's live legend (the hovered month, else
+ * the latest: `legendText`, through uPlot's documented `series.value` callback, which it
+ * calls with a null index when nothing is hovered), and a CSV
  * download. Its settings (the calendar start, the months the page's actions are in force
  * (from/to) and the months of cover at manufacturers: a slider, "graph" = the graph's own
  * stock figures) sit in the scenario panel when the page gives a `settings` container,
@@ -14,7 +16,8 @@ import 'uplot/dist/uPlot.min.css';
 import type { Scenario } from '../../../src/scenario/schema.js';
 import type { TimelineResult } from '../../../src/timeline/timeline.js';
 import { h } from '../dom.js';
-import { chartData, INITIAL_CONTROLS, timelineCsv, timelineQuery, windowedScenario, type ChartData, type TimelineControls } from '../timeline.js';
+import { shortLabel } from '../elements.js';
+import { chartData, INITIAL_CONTROLS, legendText, timelineCsv, timelineQuery, windowedScenario, type ChartData, type TimelineControls } from '../timeline.js';
 
 export type FetchTimeline = (graph: string, scenario: Scenario, query: string, signal: AbortSignal) => Promise<TimelineResult>;
 
@@ -27,6 +30,8 @@ export interface TimelineView {
   readonly controls: TimelineControls;
   /** Replaces the settings (e.g. from the URL on Back) and recomputes. */
   setControls(controls: TimelineControls): void;
+  /** Shows `message` instead of a chart, asking nothing (e.g. a big graph's baseline, not evaluated); `refresh` draws again. */
+  clear(message: string): void;
 }
 
 export interface TimelineViewOptions {
@@ -49,7 +54,6 @@ function numberOrNull(text: string, min: number, max: number): number | null {
 
 function chartOptions(data: ChartData, width: number, unit: string): uPlot.Options {
   const endUses = [...new Set(data.series.map((s) => s.endUse))];
-  const percent = (v: number | null) => (v === null || v === undefined ? '–' : `${(v * 100).toFixed(1)}%`);
   return {
     width,
     height: HEIGHT,
@@ -59,13 +63,13 @@ function chartOptions(data: ChartData, width: number, unit: string): uPlot.Optio
       { values: (_u, ticks) => ticks.map((t) => `${Math.round(t * 100)}%`), size: 50 },
     ],
     series: [
-      { label: 'month', value: (_u, v) => (v === null ? '–' : (data.labels[Math.round(v) - 1] ?? '')) },
+      { label: 'month', value: (_u, _v, _s, idx) => legendText(data, 0, idx) },
       ...data.series.map((s) => ({
-        label: `${s.endUse} (${s.bound})`,
+        label: `${shortLabel(s.endUse, 28)} (${s.bound})`,
         stroke: COLORS[endUses.indexOf(s.endUse) % COLORS.length],
         width: s.bound === 'allocation' ? 2 : 1.5,
         ...(s.bound === 'proportional' ? { dash: [6, 4] } : {}),
-        value: (_u: uPlot, v: number | null) => percent(v),
+        value: (_u: uPlot, _v: number, seriesIdx: number, idx: number | null) => legendText(data, seriesIdx, idx),
         points: { show: false },
       })),
     ],
@@ -175,12 +179,24 @@ export function createTimelineView(container: HTMLElement, fetchTimeline: FetchT
       showControls();
       if (last) void view.refresh(last.graph, last.scenario);
     },
+    clear(message) {
+      last = null;
+      controller?.abort();
+      controller = null;
+      result = null;
+      chart?.destroy();
+      chart = null;
+      download.disabled = true;
+      status.textContent = message;
+      container.dataset.state = 'idle';
+    },
     async refresh(graph, scenario) {
       last = { graph, scenario };
       controller?.abort();
       const mine = new AbortController();
       controller = mine;
       container.dataset.state = 'loading';
+      status.textContent = `Computing month by month (${controls.months} months)…`;
       try {
         const r = await fetchTimeline(graph, windowedScenario(scenario, controls), timelineQuery(controls), mine.signal);
         if (mine.signal.aborted) return;
