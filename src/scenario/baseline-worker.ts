@@ -9,6 +9,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { Objective } from '../allocation/allocation-lp.js';
+import { loadSolver } from '../allocation/highs-adapter.js';
 import { solveAllocationLp, type AllocationLpCore, type AllocationSolve } from '../allocation/solve-allocation.js';
 import type { CompactGraph } from '../model/compact.js';
 import { poolReply } from '../metrics/worker-pool.js';
@@ -29,6 +30,8 @@ export interface BaselineWorkerResult {
 const port = parentPort;
 if (port !== null) {
   const reply = poolReply<BaselineWorkerResult>(port);
+  // The message waits in the port until the listener is attached, after the load.
+  await loadSolver();
   port.once('message', (input: BaselineWorkerInput) => {
     const solved = solveAllocationLp(input.built, input.objective);
     const ranked = input.bottlenecks;

@@ -23,6 +23,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { loadSolver } from '../allocation/highs-adapter.js';
 import { activeSubgraph, type SupplyGraph } from '../model/graph.js';
 import { runPool, threadCount } from '../metrics/worker-pool.js';
 import type { BaselineWorkerInput, BaselineWorkerResult } from './baseline-worker.js';
@@ -65,6 +66,8 @@ const spawnCompiled: SpawnBaselineWorker = () => {
 /** `evaluateScenario(graph, scenario, options)` with the baseline's allocation LP and knockout bottlenecks computed on a worker thread (see the header); the same result. */
 export async function evaluateScenarioParallel(graph: SupplyGraph, scenario: Scenario, options: EvaluateParallelOptions = {}): Promise<ScenarioResult> {
   const { threads, minSize = PARALLEL_MIN_SIZE, spawn = spawnCompiled, ...evaluate } = options;
+  // The scenario side's LPs are solved in this thread.
+  await loadSolver();
   if (threadCount(threads, 'scenario') < 2 || evaluate.baseline !== undefined || graph.order + graph.size < minSize) return evaluateScenario(graph, scenario, evaluate);
   const { top } = resolveOptions(evaluate);
   const worker = spawn();

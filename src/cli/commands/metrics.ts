@@ -11,6 +11,7 @@ import { writeFileAtomic } from '../../io/write-file.js';
 import { runBetweennessPlan } from '../../metrics/centrality/betweenness-parallel.js';
 import { indexGraph, operatingIndex } from '../../model/graph-index.js';
 import { knockoutOfSolvedParallel } from '../../metrics/flow/knockout-parallel.js';
+import { loadSolver } from '../../allocation/highs-adapter.js';
 import { betweennessJob, buildMetrics, knockoutJob, metricsFlow, metricsNeedGraph, parseMetricNames, type MetricsOptions, type MetricsSource, type PrecomputedMetrics } from '../../metrics/report.js';
 import { DEFAULT_METRICS, METRIC_NAMES } from '../../metrics/report-types.js';
 import { METRICS_TABLES, metricsCsv, parseTableName } from '../../metrics/tables.js';
@@ -144,6 +145,8 @@ export function registerMetrics(program: Command, ctx: CliContext): void {
       // read straight into the index.
       const { source, warnings } = trueIfBad(metricsNeedGraph, options) ? await graphSource(file) : await indexSource(file);
       const precomputed: PrecomputedMetrics = { index: source.index, active: operatingIndex(source.index) };
+      // shadowPrice is an LP: the solver is loaded only when it is asked for.
+      if (options.metrics?.includes('shadowPrice')) await loadSolver();
       // Betweenness, the costly part, runs on worker threads when the graph is large
       // enough to gain from them (same values as the single-thread code, within 1e-12).
       const job = betweennessJob(source, options, precomputed);
