@@ -31,9 +31,10 @@ export function compactBottlenecks(compact: CompactGraph, top: number): [string,
  */
 export function bottlenecks(side: SideStart, top: number, ranked?: readonly (readonly [string, number])[]): Bottleneck[] {
   if (top === 0) return [];
-  const graph = side.applied.graph;
+  // Labels, stages and countries from the shape; capacities (a graph that is not active) from `graph`.
+  const graph = side.applied.shape;
   const { compact } = side;
-  const rank = (): readonly (readonly [string, number])[] => ranked ?? (activeSubgraph(graph) === graph ? compactBottlenecks(compact, top) : topKnockoutLosses(graph, top, (node) => graph.outDegree(node) > 0));
+  const rank = (): readonly (readonly [string, number])[] => ranked ?? (activeSubgraph(graph) === graph ? compactBottlenecks(compact, top) : topKnockoutLosses(side.applied.graph, top, (node) => graph.outDegree(node) > 0));
   const ranking = remember(side, `bottlenecks:${top}`, () =>
     rank().map(([node, loss]) => {
       const a = graph.getNodeAttributes(node);

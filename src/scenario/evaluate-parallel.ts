@@ -80,7 +80,7 @@ export async function evaluateScenarioParallel(graph: SupplyGraph, scenario: Sce
     const e = beginEvaluation(graph, scenario, evaluate, (started) => {
       const built = started.lp;
       if (built === undefined) return;
-      const { graph: base } = started.applied;
+      const base = started.applied.shape;
       // The names go along for the solver's messages; the name maps are not read.
       posted = {
         built: { lp: { ...built.lp, columnIndex: new Map(), rowIndex: new Map() }, lambda: built.lambda, delivered: built.delivered },

@@ -93,12 +93,12 @@ export interface SideStart {
 
 /** The side's compact graph, allocation network and LP (see `SideStart`); `evaluateSide`'s arguments. */
 export function startSide(applied: AppliedScenario, base: SupplyGraph, objective: Objective, options: SideOptions = {}): SideStart {
-  const { graph } = applied;
   const bounds = new Set<Bound>(options.bounds ?? BOUNDS);
   const detail = options.detail ?? 'full';
   const derived = deriveFrom(applied, base, objective, options.from);
-  const compact = derived?.compact ?? compactGraph(graph);
-  const network = bounds.has('allocation') ? (derived?.network() ?? allocationNetwork(graph, base)) : undefined;
+  // `applied.graph` (capacities read) only when nothing is derived from `from`.
+  const compact = derived?.compact ?? compactGraph(applied.graph);
+  const network = bounds.has('allocation') ? (derived?.network() ?? allocationNetwork(applied.graph, base)) : undefined;
   const lp = network ? ((derived && derived.lp(network)) ?? buildAllocationLp(network, { objective })) : undefined;
   return { applied, compact, sinkMaxFlow: sinkMaxFlowSolver(compact), objective, computed: { bounds, detail }, ...(network && lp ? { network, lp } : {}), memo: new Map() };
 }
@@ -107,17 +107,17 @@ export function startSide(applied: AppliedScenario, base: SupplyGraph, objective
 export function boundsWithoutLp(start: SideStart): { flow: { value: number; edgeFlow: Record<string, number> } | undefined; maxFlowValue: number; proportional: ProportionalResult | undefined } {
   return remember(start, 'bounds-without-lp', () => {
     const { applied, compact } = start;
-    const { graph } = applied;
+    const { shape } = applied;
     const { bounds, detail } = start.computed;
     const sinkMaxFlows = detail === 'full';
     // The total max flow and the per-sink flows: on an active graph (whose compact graph is
     // the one `maxFlow` builds, so `maxFlow` would make the same solve) read from the solve
     // on the side's compact graph that the sinks' and end uses' max flows start from, else
-    // from `maxFlow`.
-    const active = activeSubgraph(graph) === graph;
-    const flow = bounds.has('maxFlow') && sinkMaxFlows ? (active ? preparedEdgeFlows(compact) : maxFlow(graph)) : undefined;
-    const maxFlowValue = flow?.value ?? (bounds.has('maxFlow') ? (active ? preparedMaxFlow(compact) : maxFlow(graph).value) : Number.NaN);
-    const proportional = bounds.has('proportional') ? proportionalFlow(graph, { pass: applied.pass, limit: applied.limit }) : undefined;
+    // from `maxFlow` (of `applied.graph`: capacities). The proportional bound reads no capacity (`shape`).
+    const active = activeSubgraph(shape) === shape;
+    const flow = bounds.has('maxFlow') && sinkMaxFlows ? (active ? preparedEdgeFlows(compact) : maxFlow(applied.graph)) : undefined;
+    const maxFlowValue = flow?.value ?? (bounds.has('maxFlow') ? (active ? preparedMaxFlow(compact) : maxFlow(applied.graph).value) : Number.NaN);
+    const proportional = bounds.has('proportional') ? proportionalFlow(shape, { pass: applied.pass, limit: applied.limit }) : undefined;
     return { flow, maxFlowValue, proportional };
   });
 }
@@ -129,7 +129,8 @@ export function boundsWithoutLp(start: SideStart): { flow: { value: number; edge
  */
 export function completeSide(start: SideStart, solved?: AllocationSolve): Side {
   const { applied, compact, sinkMaxFlow, objective, computed, network, lp, memo } = start;
-  const { graph } = applied;
+  // Sinks and edges only: the shape (`applied.graph` may not be built).
+  const graph = applied.shape;
   const detail = computed.detail;
   const sinkMaxFlows = detail === 'full';
   const { flow, maxFlowValue, proportional } = boundsWithoutLp(start);
