@@ -30,7 +30,7 @@ import type { BaselineWorkerInput, BaselineWorkerResult } from './baseline-worke
 import { bottlenecks } from './bottlenecks.js';
 import { endUseGroups, endUsesServedFirst } from './end-use-figures.js';
 import { baselineStart, beginEvaluation, evaluateScenario, finishEvaluation, resolveOptions, scenarioSide, stageChangesOf, type EvaluateOptions, type ScenarioResult } from './evaluate.js';
-import { boundsWithoutLp, completeSide } from './evaluation-side.js';
+import { boundsWithoutLp, completeSide, proportionalOf, rememberGroupMaxFlows, sinksOf } from './evaluation-side.js';
 import type { Scenario } from './schema.js';
 
 /**
@@ -81,12 +81,15 @@ export async function evaluateScenarioParallel(graph: SupplyGraph, scenario: Sce
       const built = started.lp;
       if (built === undefined) return;
       const base = started.applied.shape;
+      // The max flow into each sink alone and into each end use (the baseline's sinks: the
+      // scenario's too when it activates nothing; any other group is computed here).
+      const groups = [...sinksOf(base).map((sink) => [sink]), ...[...endUseGroups(started, started).values()].filter((group) => group.length > 1)];
       // The names go along for the solver's messages; the name maps are not read.
       posted = {
         built: { lp: { ...built.lp, columnIndex: new Map(), rowIndex: new Map() }, lambda: built.lambda, delivered: built.delivered },
         objective: started.objective,
-        // `bottlenecks` ranks an active graph's compact graph this way (else it solves the active subgraph itself).
-        ...(top > 0 && activeSubgraph(base) === base ? { bottlenecks: { compact: started.compact, top } } : {}),
+        // An active graph's figures come from its compact graph's one maximum flow (else they are computed on the graph here).
+        ...(activeSubgraph(base) === base ? { flows: { compact: started.compact, top, groups } } : {}),
       };
       worker.postMessage(posted);
     });
@@ -96,9 +99,15 @@ export async function evaluateScenarioParallel(graph: SupplyGraph, scenario: Sce
     endUsesServedFirst(after, endUseGroups(before, after), e.objective);
     bottlenecks(after, e.top);
     stageChangesOf(before, after);
-    boundsWithoutLp(before);
+    proportionalOf(before);
     const answer = posted !== undefined ? await working : undefined;
-    if (answer?.bottlenecks) bottlenecks(before, e.top, answer.bottlenecks);
+    const asked = posted?.flows;
+    if (answer?.flows && asked) {
+      // Read as if computed here: remembered on the baseline side before it is completed.
+      bottlenecks(before, e.top, answer.flows.bottlenecks);
+      boundsWithoutLp(before, answer.flows);
+      rememberGroupMaxFlows(before, asked.groups, answer.flows.groups);
+    }
     return finishEvaluation(e, completeSide(before, answer?.solved), after);
   } finally {
     void worker.terminate();
