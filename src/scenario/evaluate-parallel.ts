@@ -5,10 +5,12 @@
  * waits for it: the scenario's network and LP are the baseline's with the overlay's
  * capacities (`SideOptions.from`), built before the solve. So the calling thread begins
  * the evaluation (`beginEvaluation`: the scenario applied, the baseline's LP built), posts
- * the LP to the worker, and meanwhile evaluates the scenario side and what the baseline
- * side needs without its LP (max flow, the proportional bound, the knockout bottlenecks,
- * remembered on the side); then it reads the worker's solution back exactly as if it had
- * solved the LP itself (`completeSide` with `solved`) and finishes (`finishEvaluation`).
+ * the LP to the worker with the baseline's compact graph, off whose one maximum flow the
+ * worker also reads the knockout bottlenecks, edge flows and the max flow into each sink
+ * and end use (`baselineFlowFigures`, compact-flows.ts), and meanwhile evaluates the
+ * scenario side and the baseline's proportional bound; then it reads the worker's answers
+ * back exactly as if it had computed them (remembered on the baseline side, `completeSide`
+ * with `solved`) and finishes (`finishEvaluation`).
  * The solution is the same numbers: the same function (`solveAllocationLp`) of the same
  * LP on the same solver build, a fresh HiGHS instance per solve in either thread. So the
  * result equals `evaluateScenario`'s exactly (tests/scenario/evaluate-parallel.test.ts).
