@@ -15,7 +15,8 @@ import { generateSupplyGraph } from '../../src/generate/supply-graph.js';
 import { BusyError, ComputationError } from '../../src/model/errors.js';
 import type { SupplyGraph } from '../../src/model/graph.js';
 import { parseGraph } from '../../src/model/parse-graph.js';
-import { evaluateScenario } from '../../src/scenario/evaluate.js';
+import { evaluateScenario, type EvaluateOptions } from '../../src/scenario/evaluate.js';
+import type { Scenario } from '../../src/scenario/schema.js';
 import { baselineBuilds } from '../../src/server/baseline-cache.js';
 import { runJob, type WorkerRequest } from '../../src/server/compute-jobs.js';
 import { ComputePool } from '../../src/server/compute-pool.js';
@@ -26,7 +27,7 @@ import { spawnHangingWorker } from './hanging-worker.js';
 const graphOf = (seed: number, nodes = 40) => parseGraph(generateSupplyGraph({ nodes, seed }), `g${seed}`).graph;
 const RUN = { budgetMs: 1_000, hint: 'try the CLI' };
 const WARM = { type: 'baseline', objective: 'total' } as const;
-const scenarioJob = (country: string) => ({ type: 'scenario', scenario: { name: `no ${country}`, actions: [{ type: 'disableCountry' as const, country }] }, options: {} }) as const;
+const scenarioJob = (country: string): { type: 'scenario'; scenario: Scenario; options: EvaluateOptions } => ({ type: 'scenario', scenario: { name: `no ${country}`, actions: [{ type: 'disableCountry', country }] }, options: {} });
 
 /** A pool of hanging workers whose requests are recorded, one list per worker, and whose workers' exits are counted. */
 function recordingPool(clock = manualClock()) {
@@ -131,7 +132,7 @@ describe('compute pool warm-ups', () => {
     await r.exits[0];
     // The lane is free again: b's warm-up runs on a fresh worker.
     expect(types(r.sent)).toEqual([['baseline'], ['baseline']]);
-    expect(r.sent[1]?.[0]?.graph.data).toBeDefined();
+    expect(r.sent[1]?.[0]?.graph?.data).toBeDefined();
     expect(pool.warmups()).toEqual({ waiting: 0, running: 1 });
   });
 
