@@ -15,6 +15,7 @@ const load = (path) => import(pathToFileURL(join(ROOT, 'dist', path)).href);
 const { readGraphFile } = await load('io/read-graph.js');
 const { parseScenario } = await load('scenario/parse-scenario.js');
 const { timeline } = await load('timeline/timeline.js');
+await (await load('allocation/highs-adapter.js')).loadSolver();
 
 const GRAPH = 'graphs/rare-earths-2024.json';
 const SCENARIO = 'scripts/backtest/april-2025-licences.json';

@@ -10,6 +10,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { runEnsembleThreaded } from '../dist/cli/ensemble-threads.js';
+import { loadSolver } from '../dist/allocation/highs-adapter.js';
 import { readGraphFile } from '../dist/io/read-graph.js';
 import { listPresets } from '../dist/io/read-scenario.js';
 import { parseScenario } from '../dist/scenario/parse-scenario.js';
@@ -24,6 +25,7 @@ const samples = Number(flag('--samples', '200'));
 const seed = Number(flag('--seed', '1'));
 const threads = Number(flag('--threads', String(Math.min(2, availableParallelism()))));
 const { graph } = await readGraphFile(file);
+await loadSolver();
 const pct = (x) => (x === null || x === undefined ? 'n/a' : (Math.round(x * 1000) / 10).toFixed(1));
 const cell = (h) => (h?.stats ? `${pct(h.stats.p50)} (${pct(h.stats.p10)}–${pct(h.stats.p90)})` : 'n/a');
 const BOUND_NAMES = { maxFlow: 'max flow', proportional: 'proportional', allocation: 'allocation' };

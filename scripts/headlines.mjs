@@ -14,6 +14,7 @@ import { readGraphFile } from '../dist/io/read-graph.js';
 import { listPresets } from '../dist/io/read-scenario.js';
 import { parseScenario } from '../dist/scenario/parse-scenario.js';
 import { evaluateScenario } from '../dist/scenario/evaluate.js';
+import { loadSolver } from '../dist/allocation/highs-adapter.js';
 
 const args = process.argv.slice(2);
 const readmeOnly = args.includes('--readme');
@@ -22,6 +23,7 @@ const file = args.find((a) => !a.startsWith('--')) ?? 'graphs/rare-earths-2024.j
 const README_SECTORS = ['EVs, hybrids and vehicle motors', 'Defence and aerospace', 'Semiconductors and RF filters', 'Ceramics and coatings (YSZ, thermal barrier)'];
 const leavesOut = (d) => (/Leaves out: ([^.]*)\./.exec(d ?? '')?.[1] ?? '').replace(/\|/g, '/');
 const { graph } = await readGraphFile(file);
+await loadSolver();
 const pct = (x) => (x === null || x === undefined ? 'n/a' : (Math.round(x * 1000) / 10).toFixed(1));
 const triple = (loss) => `${pct(loss?.maxFlow)} / ${pct(loss?.allocation)} / ${pct(loss?.proportional)}`;
 

@@ -7,6 +7,7 @@
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { runEnsembleThreaded } from '../../dist/cli/ensemble-threads.js';
+import { loadSolver } from '../../dist/allocation/highs-adapter.js';
 import { readGraphFile } from '../../dist/io/read-graph.js';
 import { listPresets } from '../../dist/io/read-scenario.js';
 import { parseScenario } from '../../dist/scenario/parse-scenario.js';
@@ -22,6 +23,7 @@ const threads = Number(flag('--threads', String(Math.min(2, availableParallelism
 const presetId = flag('--scenario', 'china-april-2025-controls');
 const file = 'graphs/rare-earths-2024.json';
 const { graph } = await readGraphFile(file);
+await loadSolver();
 const preset = (await listPresets()).find((p) => p.id === presetId);
 if (!preset) throw new Error(`no preset ${presetId}`);
 const scenario = parseScenario(preset.scenario, preset.file, graph);

@@ -21,6 +21,7 @@ const docs = args.includes('--docs');
 const { readGraphFile } = await load('io/read-graph.js');
 const { parseScenario } = await load('scenario/parse-scenario.js');
 const { timeline } = await load('timeline/timeline.js');
+await (await load('allocation/highs-adapter.js')).loadSolver();
 
 let t = performance.now();
 const { graph } = await readGraphFile(file);

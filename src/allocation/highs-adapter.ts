@@ -4,8 +4,12 @@
  * Prog. Comp. 10 (2018) 119-142), through the npm package `highs` (the WebAssembly build,
  * MIT). Everything else in src/allocation is pure and solver-agnostic.
  *
- * The WebAssembly module loads once, when this module is first imported (top-level
- * await; about 0.1-0.3 s); solves are then synchronous. Each solve creates a fresh HiGHS
+ * The WebAssembly module loads once, on the first `await loadSolver()` (about 0.3 s of a
+ * core, with a tiny warm-up solve), not at import: a command that imports the allocation
+ * code but solves no LP does not pay for it. Solves are synchronous, so whoever solves
+ * loads the solver first: the CLI commands, workers and server that may solve an LP call
+ * `await loadSolver()` before they start; a solve before that is an Error saying so
+ * (a programming error, not a user's). Each solve creates a fresh HiGHS
  * instance, passes the LP as sparse arrays (CSR), runs it with output off and disposes
  * it in `finally` (a HiGHS model holds WebAssembly memory that garbage collection does
  * not free). The model status is checked every time: anything but optimal is a
@@ -15,16 +19,45 @@
  * Dual sign: HiGHS reports, for a maximisation too, the change of the objective per unit
  * increase of a row's (or column's) binding bound; `LpSolution` keeps that convention.
  */
-import * as highsModule from 'highs';
 import type { Highs } from 'highs';
 import { ComputationError } from '../model/errors.js';
 import type { LinearProgram, LpBasis, LpSolution, LpStatus } from './linear-program.js';
 
-// The package's types are CommonJS-shaped (`default` on the module) while Node loads its ES
-// module build (the loader is the default export): take whichever is the function.
-const exported: unknown = highsModule.default;
-const loader = (typeof exported === 'function' ? exported : (exported as { default: unknown }).default) as () => Promise<Highs>;
-const highs = await loader();
+/** The loaded solver (`loadSolver`), or undefined before. */
+let loaded: Highs | undefined;
+let loading: Promise<void> | undefined;
+
+/**
+ * Loads the HiGHS WebAssembly module once (later calls return the same promise; after a
+ * failed load the next call tries again) and runs one tiny solve: the first solve in a
+ * process compiles much of the solver (WebAssembly tiers up lazily, 0.1-0.5 s), so that
+ * cost is paid here rather than by the first real solve.
+ */
+export function loadSolver(): Promise<void> {
+  loading ??= (async () => {
+    const highsModule = await import('highs');
+    // The package's types are CommonJS-shaped (`default` on the module) while Node loads its
+    // ES module build (the loader is the default export): take whichever is the function.
+    const exported: unknown = highsModule.default;
+    const loader = (typeof exported === 'function' ? exported : (exported as { default: unknown }).default) as () => Promise<Highs>;
+    const highs = await loader();
+    warmUp(highs);
+    loaded = highs;
+  })().catch((error: unknown) => {
+    loading = undefined;
+    throw error;
+  });
+  return loading;
+}
+
+/** Whether `loadSolver` has finished (solves may run). */
+export const solverLoaded = (): boolean => loaded !== undefined;
+
+/** The loaded solver; an Error when `loadSolver` has not finished (a programming error: see the header). */
+function solver(): Highs {
+  if (loaded === undefined) throw new Error('allocation/highs-adapter: the LP solver is not loaded: `await loadSolver()` (src/allocation/highs-adapter.ts) before solving a linear program');
+  return loaded;
+}
 
 export interface SolveLpOptions {
   /** Simplex iteration limit (a deterministic budget; reaching it is a ComputationError). Default: none. */
@@ -33,7 +66,7 @@ export interface SolveLpOptions {
   basis?: LpBasis;
 }
 
-function statusName(code: number): LpStatus {
+function statusName(highs: Highs, code: number): LpStatus {
   const s = highs.constants.modelStatus;
   if (code === s.optimal) return 'optimal';
   if (code === s.infeasible) return 'infeasible';
@@ -45,12 +78,11 @@ function statusName(code: number): LpStatus {
 /** HiGHS's simplex_strategy value for the primal simplex (kSimplexStrategyPrimal). */
 const PRIMAL_SIMPLEX = 4;
 
-const finite = (v: number) => (v === Infinity ? highs.infinity : v === -Infinity ? -highs.infinity : v);
-
-type Model = ReturnType<typeof highs.createModel>;
+type Model = ReturnType<Highs['createModel']>;
 
 /** A fresh HiGHS model of `lp`, output and presolve off; the caller disposes it. */
-function createModel(lp: LinearProgram, options: SolveLpOptions): Model {
+function createModel(highs: Highs, lp: LinearProgram, options: SolveLpOptions): Model {
+  const finite = (v: number) => (v === Infinity ? highs.infinity : v === -Infinity ? -highs.infinity : v);
   const numCols = lp.columnNames.length;
   const numRows = lp.rowNames.length;
   const model = highs.createModel({
@@ -78,9 +110,9 @@ function createModel(lp: LinearProgram, options: SolveLpOptions): Model {
 }
 
 /** Runs `model` and throws ComputationError unless it is solved to optimality. */
-function runOptimal(model: Model, lp: LinearProgram): void {
+function runOptimal(highs: Highs, model: Model, lp: LinearProgram): void {
   const code = model.run().modelStatus;
-  const status = statusName(code);
+  const status = statusName(highs, code);
   if (status === 'optimal') return;
   let conflict = '';
   if (status === 'infeasible') {
@@ -99,9 +131,10 @@ function runOptimal(model: Model, lp: LinearProgram): void {
 export function solveLp(lp: LinearProgram, options: SolveLpOptions = {}): LpSolution {
   const numRows = lp.rowNames.length;
   if (lp.columnNames.length === 0) return { objective: 0, columnValue: new Float64Array(0), columnDual: new Float64Array(0), rowValue: new Float64Array(numRows), rowDual: new Float64Array(numRows) };
-  const model = createModel(lp, options);
+  const highs = solver();
+  const model = createModel(highs, lp, options);
   try {
-    runOptimal(model, lp);
+    runOptimal(highs, model, lp);
     const solution = model.getSolution();
     const { colStatus, rowStatus } = model.getBasis();
     return { objective: model.getObjectiveValue(), columnValue: solution.colValue, columnDual: solution.colDual, rowValue: solution.rowValue, rowDual: solution.rowDual, basis: { colStatus, rowStatus } };
@@ -122,7 +155,8 @@ export function solveLp(lp: LinearProgram, options: SolveLpOptions = {}): LpSolu
 export function solveLpObjectives(lp: LinearProgram, costs: readonly (readonly number[])[], options: SolveLpOptions = {}): number[] {
   const numCols = lp.columnNames.length;
   if (numCols === 0) return costs.map(() => 0);
-  const model = createModel(lp, options);
+  const highs = solver();
+  const model = createModel(highs, lp, options);
   try {
     let primal = false;
     // The model's costs so far: each new vector is passed as the entries that differ (the
@@ -138,7 +172,7 @@ export function solveLpObjectives(lp: LinearProgram, costs: readonly (readonly n
       if (changed.length === 0) changed.push(0);
       model.changeColsCost({ kind: 'set', indices: changed }, changed.map((j) => cost[j] as number));
       current = cost;
-      runOptimal(model, lp);
+      runOptimal(highs, model, lp);
       return model.getObjectiveValue();
     });
   } finally {
@@ -146,15 +180,15 @@ export function solveLpObjectives(lp: LinearProgram, costs: readonly (readonly n
   }
 }
 
-// Warm-up: the first solve in a process compiles much of the solver (WebAssembly tiers
-// up lazily, 0.1-0.5 s); one tiny solve here moves that cost to load time.
-{
+/** One tiny solve (see `loadSolver`). */
+function warmUp(highs: Highs): void {
   const warm = createModel(
+    highs,
     { sense: 'max', columnNames: ['a', 'b'], columnIndex: new Map(), cost: [1, 1], colLower: [0, 0], colUpper: [Infinity, 1], rowNames: ['r'], rowIndex: new Map(), rowLower: [-Infinity], rowUpper: [2], rowStart: [0, 2], index: [0, 1], value: [1, 1] },
     {},
   );
   try {
-    runOptimal(warm, { rowNames: ['r'], columnNames: ['a', 'b'] } as LinearProgram);
+    runOptimal(highs, warm, { rowNames: ['r'], columnNames: ['a', 'b'] } as LinearProgram);
   } finally {
     warm.dispose();
   }

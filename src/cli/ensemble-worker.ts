@@ -5,6 +5,7 @@
  * chunk's rows.
  */
 import { parentPort } from 'node:worker_threads';
+import { loadSolver } from '../allocation/highs-adapter.js';
 import type { SupplyGraph } from '../model/graph.js';
 import type { Scenario } from '../scenario/schema.js';
 import { importGraph, serializeError } from '../server/compute-jobs.js';
@@ -14,6 +15,8 @@ import type { EnsembleWorkerReply, EnsembleWorkerRequest } from './ensemble-thre
 const port = parentPort;
 let model: { graph: SupplyGraph; scenario: Scenario; plan: EnsemblePlan } | null = null;
 if (port !== null) {
+  // Messages posted meanwhile wait in the port until the listener is attached.
+  await loadSolver();
   const reply = (message: EnsembleWorkerReply) => port.postMessage(message);
   port.on('message', (request: EnsembleWorkerRequest) => {
     try {

@@ -2,10 +2,11 @@
  * The metrics report, the library's entry: `buildMetrics` and `computeMetrics` (every
  * metric of report-types.ts for one graph; report-build.ts documents the report and
  * report-options.ts its options) with the allocation LP behind shadowPrice
- * (src/allocation/solve-allocation.ts) loaded with this module. A caller that wants to load
- * the LP solver only when shadowPrice is asked (the CLI: HiGHS is a WebAssembly module
- * instantiated at import) calls report-build.ts `buildMetricsReport` and passes the LP
- * itself. The server, exports and tests use this module.
+ * (src/allocation/solve-allocation.ts) imported with this module; shadowPrice solves it, so
+ * its solver must have been loaded first (`await loadSolver()`, allocation/highs-adapter.ts).
+ * A caller that wants to import the LP code only when shadowPrice is asked (the CLI) calls
+ * report-build.ts `buildMetricsReport` and passes the LP itself. The server, exports and
+ * tests use this module.
  */
 import { solveAllocation } from '../allocation/solve-allocation.js';
 import type { SupplyGraph } from '../model/graph.js';

@@ -67,8 +67,19 @@ export interface ScenarioChange {
 }
 
 export interface AppliedScenario {
-  /** The modified active graph: every node has status `operating`. A new graph. */
+  /**
+   * The modified active graph: every node has status `operating`. A new graph, except with
+   * `ApplyOptions.active` (built on first read, or `active` itself when no capacity changes).
+   */
   graph: SupplyGraph;
+  /**
+   * A graph with the nodes, edges (same order) and attributes of `graph` except perhaps the
+   * overridden capacities: `graph` itself, or, with `ApplyOptions.active` and nothing
+   * activated, that active graph before the actions (reading it never builds `graph`).
+   * What computations that read no capacity use (the proportional bound, the sinks,
+   * labels, stages and countries, stage concentration).
+   */
+  shape: SupplyGraph;
   /** pass_e per edge key: 0 cut, the share when capped, 1 otherwise. */
   pass: Record<string, number>;
   /** Most fraction of its nominal output each node can give: 0 offline or of capacity 0, min(1, factor) scaled, else 1. */
@@ -85,6 +96,19 @@ export interface AppliedScenario {
    * baseline's (`evaluation-side.ts`).
    */
   overlay?: ScenarioOverlay;
+}
+
+/** Options of `applyScenario`. */
+export interface ApplyOptions {
+  /**
+   * The active graph of the input with no action: the `graph` of an earlier
+   * `applyScenario(input, { actions: [] })`, or the input itself when every node is
+   * operating. When the scenario activates no node, the actions are read off it (it is
+   * not changed) and the result's `graph`, that graph with the overlay's capacities, is
+   * built only when first read (`active` itself when the overlay is empty: read it, do not
+   * change it). Same figures as without.
+   */
+  active?: SupplyGraph;
 }
 
 /** Capacity overrides by node and edge key (see `AppliedScenario.overlay`). */
@@ -104,6 +128,14 @@ export function activatedBy(graph: SupplyGraph, action: ActivateAction): string[
 
 /** Whether two graphs have the same graphology options (type, multi, self loops). */
 const sameOptions = (a: SupplyGraph, b: SupplyGraph): boolean => a.type === b.type && a.multi === b.multi && a.allowSelfLoops === b.allowSelfLoops;
+
+/**
+ * Whether `graph` is its own active graph (`ApplyOptions.active`): every node operating, and
+ * the options of a supply graph (what `buildActiveGraph` would copy as it is).
+ */
+export function isOwnActiveGraph(graph: SupplyGraph): boolean {
+  return sameOptions(graph, createSupplyGraph()) && graph.everyNode((_node, a) => a.status === 'operating');
+}
 
 /** Builds the active graph with `activated` nodes counted as operating, dropping dangling ones. */
 function buildActiveGraph(graph: SupplyGraph, activated: Set<string>): { graph: SupplyGraph; dropped: string[] } {
@@ -178,10 +210,21 @@ function describeExports(action: EmbargoAction | CapAction): string {
   return `from ${action.from} to ${to}${materials}`;
 }
 
-/** Applies `scenario` to `graph`; see the file header for what each action does. */
-export function applyScenario(graph: SupplyGraph, scenario: Scenario): AppliedScenario {
+/**
+ * Applies `scenario` to `graph`; see the file header for what each action does. The actions
+ * are read off the active graph (never changed here) into capacity overrides, which then
+ * make the modified graph: on a copy built here, or, with `options.active` and nothing
+ * activated, on first read of `graph`.
+ */
+export function applyScenario(graph: SupplyGraph, scenario: Scenario, options: ApplyOptions = {}): AppliedScenario {
   const activations = scenario.actions.map((action) => (action.type === 'activate' ? activatedBy(graph, action) : []));
-  const { graph: out, dropped } = buildActiveGraph(graph, new Set(activations.flat()));
+  const activated = activations.some((nodes) => nodes.length > 0);
+  const given = !activated ? options.active : undefined;
+  const { graph: out, dropped } = given ? { graph: given, dropped: [] } : buildActiveGraph(graph, new Set(activations.flat()));
+  // Capacities the actions set, by key (applied to the graph at the end).
+  const nodeCap = new Map<string, number>();
+  const edgeCap = new Map<string, number>();
+  const capacityOf = (edge: string): number => edgeCap.get(edge) ?? edgeCapacity(out.getEdgeAttributes(edge));
   const pass: Record<string, number> = {};
   const limit: Record<string, number> = {};
   out.forEachEdge((edge) => (pass[edge] = 1));
@@ -229,8 +272,7 @@ export function applyScenario(graph: SupplyGraph, scenario: Scenario): AppliedSc
         const share = action.type === 'cap' ? pointValue(action.share) : 0;
         for (const edge of edges) {
           pass[edge] = Math.min(pass[edge] ?? 1, share);
-          const a = out.getEdgeAttributes(edge);
-          out.setEdgeAttribute(edge, 'capacity', Math.min(edgeCapacity(a), share * a.flow));
+          edgeCap.set(edge, Math.min(capacityOf(edge), share * out.getEdgeAttribute(edge, 'flow')));
           touchedEdges.add(edge);
         }
         const verb = action.type === 'cap' ? `capped at ${share} of baseline flow` : 'cut';
@@ -239,8 +281,7 @@ export function applyScenario(graph: SupplyGraph, scenario: Scenario): AppliedSc
           const third = originEdges(out, action, content.get(action.from) ?? {});
           for (const [edge, passes] of third) {
             pass[edge] = Math.min(pass[edge] ?? 1, passes);
-            const a = out.getEdgeAttributes(edge);
-            out.setEdgeAttribute(edge, 'capacity', Math.min(edgeCapacity(a), passes * a.flow));
+            edgeCap.set(edge, Math.min(capacityOf(edge), passes * out.getEdgeAttribute(edge, 'flow')));
             touchedEdges.add(edge);
           }
           const rule = action.originThreshold === undefined ? 'cut by their content' : `cut when their content is >= ${action.originThreshold}`;
@@ -278,24 +319,40 @@ export function applyScenario(graph: SupplyGraph, scenario: Scenario): AppliedSc
   if (dropped.length > 0) warnings.push(`activated but left out (nothing active feeds them or takes their output): ${dropped.join(', ')}`);
 
   for (const [node, factor] of scale) {
-    out.setNodeAttribute(node, 'capacity', factor * (baseCapacity.get(node) ?? 0));
+    nodeCap.set(node, factor * (baseCapacity.get(node) ?? 0));
     limit[node] = Math.min(limit[node] ?? 1, factor);
   }
   for (const node of offline) {
-    out.setNodeAttribute(node, 'capacity', 0);
+    nodeCap.set(node, 0);
     limit[node] = 0;
     out.forEachEdge(node, (edge) => {
-      out.setEdgeAttribute(edge, 'capacity', 0);
+      edgeCap.set(edge, 0);
       touchedEdges.add(edge);
     });
   }
   // Nothing activated: the graph is the baseline active graph with new capacities on the touched elements.
-  const overlay: ScenarioOverlay | undefined = activations.every((nodes) => nodes.length === 0)
+  const overlay: ScenarioOverlay | undefined = !activated
     ? {
         input: graph,
-        nodeCapacity: new Map([...scale.keys(), ...offline].map((node) => [node, out.getNodeAttribute(node, 'capacity') as number])),
-        edgeCapacity: new Map([...touchedEdges].map((edge) => [edge, edgeCapacity(out.getEdgeAttributes(edge))])),
+        nodeCapacity: new Map([...scale.keys(), ...offline].map((node) => [node, nodeCap.get(node) as number])),
+        edgeCapacity: new Map([...touchedEdges].map((edge) => [edge, capacityOf(edge)])),
       }
     : undefined;
-  return { graph: out, pass, limit, changes, warnings, ...(overlay ? { overlay } : {}) };
+  // The modified graph: `target` (a copy of the active graph) with the capacities set.
+  const modify = (target: SupplyGraph): SupplyGraph => {
+    for (const [node, capacity] of nodeCap) target.setNodeAttribute(node, 'capacity', capacity);
+    for (const [edge, capacity] of edgeCap) target.setEdgeAttribute(edge, 'capacity', capacity);
+    return target;
+  };
+  const rest = { shape: out, pass, limit, changes, warnings, ...(overlay ? { overlay } : {}) };
+  if (!given) return { graph: modify(out), ...rest };
+  if (nodeCap.size + edgeCap.size === 0) return { graph: given, ...rest };
+  let built: SupplyGraph | undefined;
+  return {
+    get graph(): SupplyGraph {
+      built ??= modify(given.copy());
+      return built;
+    },
+    ...rest,
+  };
 }

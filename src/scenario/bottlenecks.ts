@@ -1,25 +1,15 @@
 /**
  * Scenario bottlenecks: the nodes of a side's graph with the largest knockoutLoss
  * (`knockout.ts`, exact; found without the full table by `knockout-top.ts`), sinks left
- * out (a sink's knockout is only its own share of delivery). `compactBottlenecks` is the
- * ranking as a pure function of a compact graph, so a worker (baseline-worker.ts) can
- * compute it without the rest of the evaluation.
+ * out (a sink's knockout is only its own share of delivery). `compactBottlenecks`
+ * (compact-flows.ts) is the ranking as a pure function of a compact graph, so a worker
+ * (baseline-worker.ts) can compute it without the rest of the evaluation.
  */
-import type { CompactGraph } from '../model/compact.js';
 import { activeSubgraph, nodeLabel } from '../model/graph.js';
-import { topKnockout, topKnockoutLosses } from '../metrics/flow/knockout-top.js';
+import { topKnockoutLosses } from '../metrics/flow/knockout-top.js';
+import { compactBottlenecks } from './compact-flows.js';
 import type { Bottleneck } from './evaluate.js';
 import { remember, type SideStart } from './evaluation-side.js';
-import { withPreparedFlow } from './sink-max-flow.js';
-
-/**
- * The `top` nodes of the compact graph of an active graph with the largest knockoutLoss,
- * sinks (no out-edge) left out, as (node key, loss), from the maximum flow prepared on it
- * (`withPreparedFlow`): a pure function of the compact graph.
- */
-export function compactBottlenecks(compact: CompactGraph, top: number): [string, number][] {
-  return withPreparedFlow(compact, (solved) => topKnockout(solved, top, (i) => (compact.outDegree[i] as number) > 0).ranking.map(({ node, loss }): [string, number] => [compact.nodes[node] as string, loss]));
-}
 
 /**
  * The `top` nodes of the side's graph with the largest knockoutLoss (exact, `knockout-top.ts`;
@@ -31,9 +21,10 @@ export function compactBottlenecks(compact: CompactGraph, top: number): [string,
  */
 export function bottlenecks(side: SideStart, top: number, ranked?: readonly (readonly [string, number])[]): Bottleneck[] {
   if (top === 0) return [];
-  const graph = side.applied.graph;
+  // Labels, stages and countries from the shape; capacities (a graph that is not active) from `graph`.
+  const graph = side.applied.shape;
   const { compact } = side;
-  const rank = (): readonly (readonly [string, number])[] => ranked ?? (activeSubgraph(graph) === graph ? compactBottlenecks(compact, top) : topKnockoutLosses(graph, top, (node) => graph.outDegree(node) > 0));
+  const rank = (): readonly (readonly [string, number])[] => ranked ?? (activeSubgraph(graph) === graph ? compactBottlenecks(compact, top) : topKnockoutLosses(side.applied.graph, top, (node) => graph.outDegree(node) > 0));
   const ranking = remember(side, `bottlenecks:${top}`, () =>
     rank().map(([node, loss]) => {
       const a = graph.getNodeAttributes(node);

@@ -28,7 +28,7 @@ export type EndUseFigures = Omit<EndUseLoss, 'binding'>;
 function sinkKeys(side: SideStart): string[] {
   // Filled as `completeSide` fills bySink, so the keys come out in the same order.
   const keys: Record<string, true> = {};
-  for (const sink of sinksOf(side.applied.graph)) keys[sink] = true;
+  for (const sink of sinksOf(side.applied.shape)) keys[sink] = true;
   return Object.keys(keys);
 }
 
@@ -36,7 +36,7 @@ function sinkKeys(side: SideStart): string[] {
 export function endUseGroups(before: SideStart, after: SideStart): Map<string, string[]> {
   const groups = new Map<string, string[]>();
   for (const sink of new Set([...sinkKeys(before), ...sinkKeys(after)])) {
-    const endUse = endUseOf(after.applied.graph.hasNode(sink) ? after.applied.graph : before.applied.graph, sink);
+    const endUse = endUseOf(after.applied.shape.hasNode(sink) ? after.applied.shape : before.applied.shape, sink);
     groups.set(endUse, [...(groups.get(endUse) ?? []), sink]);
   }
   return groups;

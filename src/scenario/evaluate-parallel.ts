@@ -5,10 +5,12 @@
  * waits for it: the scenario's network and LP are the baseline's with the overlay's
  * capacities (`SideOptions.from`), built before the solve. So the calling thread begins
  * the evaluation (`beginEvaluation`: the scenario applied, the baseline's LP built), posts
- * the LP to the worker, and meanwhile evaluates the scenario side and what the baseline
- * side needs without its LP (max flow, the proportional bound, the knockout bottlenecks,
- * remembered on the side); then it reads the worker's solution back exactly as if it had
- * solved the LP itself (`completeSide` with `solved`) and finishes (`finishEvaluation`).
+ * the LP to the worker with the baseline's compact graph, off whose one maximum flow the
+ * worker also reads the knockout bottlenecks, edge flows and the max flow into each sink
+ * and end use (`baselineFlowFigures`, compact-flows.ts), and meanwhile evaluates the
+ * scenario side and the baseline's proportional bound; then it reads the worker's answers
+ * back exactly as if it had computed them (remembered on the baseline side, `completeSide`
+ * with `solved`) and finishes (`finishEvaluation`).
  * The solution is the same numbers: the same function (`solveAllocationLp`) of the same
  * LP on the same solver build, a fresh HiGHS instance per solve in either thread. So the
  * result equals `evaluateScenario`'s exactly (tests/scenario/evaluate-parallel.test.ts).
@@ -23,13 +25,14 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { loadSolver } from '../allocation/highs-adapter.js';
 import { activeSubgraph, type SupplyGraph } from '../model/graph.js';
 import { runPool, threadCount } from '../metrics/worker-pool.js';
 import type { BaselineWorkerInput, BaselineWorkerResult } from './baseline-worker.js';
 import { bottlenecks } from './bottlenecks.js';
 import { endUseGroups, endUsesServedFirst } from './end-use-figures.js';
 import { baselineStart, beginEvaluation, evaluateScenario, finishEvaluation, resolveOptions, scenarioSide, stageChangesOf, type EvaluateOptions, type ScenarioResult } from './evaluate.js';
-import { boundsWithoutLp, completeSide } from './evaluation-side.js';
+import { boundsWithoutLp, completeSide, proportionalOf, rememberGroupMaxFlows, sinksOf } from './evaluation-side.js';
 import type { Scenario } from './schema.js';
 
 /**
@@ -65,6 +68,8 @@ const spawnCompiled: SpawnBaselineWorker = () => {
 /** `evaluateScenario(graph, scenario, options)` with the baseline's allocation LP and knockout bottlenecks computed on a worker thread (see the header); the same result. */
 export async function evaluateScenarioParallel(graph: SupplyGraph, scenario: Scenario, options: EvaluateParallelOptions = {}): Promise<ScenarioResult> {
   const { threads, minSize = PARALLEL_MIN_SIZE, spawn = spawnCompiled, ...evaluate } = options;
+  // The scenario side's LPs are solved in this thread.
+  await loadSolver();
   if (threadCount(threads, 'scenario') < 2 || evaluate.baseline !== undefined || graph.order + graph.size < minSize) return evaluateScenario(graph, scenario, evaluate);
   const { top } = resolveOptions(evaluate);
   const worker = spawn();
@@ -77,13 +82,16 @@ export async function evaluateScenarioParallel(graph: SupplyGraph, scenario: Sce
     const e = beginEvaluation(graph, scenario, evaluate, (started) => {
       const built = started.lp;
       if (built === undefined) return;
-      const { graph: base } = started.applied;
+      const base = started.applied.shape;
+      // The max flow into each sink alone and into each end use (the baseline's sinks: the
+      // scenario's too when it activates nothing; any other group is computed here).
+      const groups = [...sinksOf(base).map((sink) => [sink]), ...[...endUseGroups(started, started).values()].filter((group) => group.length > 1)];
       // The names go along for the solver's messages; the name maps are not read.
       posted = {
         built: { lp: { ...built.lp, columnIndex: new Map(), rowIndex: new Map() }, lambda: built.lambda, delivered: built.delivered },
         objective: started.objective,
-        // `bottlenecks` ranks an active graph's compact graph this way (else it solves the active subgraph itself).
-        ...(top > 0 && activeSubgraph(base) === base ? { bottlenecks: { compact: started.compact, top } } : {}),
+        // An active graph's figures come from its compact graph's one maximum flow (else they are computed on the graph here).
+        ...(activeSubgraph(base) === base ? { flows: { compact: started.compact, top, groups } } : {}),
       };
       worker.postMessage(posted);
     });
@@ -93,9 +101,15 @@ export async function evaluateScenarioParallel(graph: SupplyGraph, scenario: Sce
     endUsesServedFirst(after, endUseGroups(before, after), e.objective);
     bottlenecks(after, e.top);
     stageChangesOf(before, after);
-    boundsWithoutLp(before);
+    proportionalOf(before);
     const answer = posted !== undefined ? await working : undefined;
-    if (answer?.bottlenecks) bottlenecks(before, e.top, answer.bottlenecks);
+    const asked = posted?.flows;
+    if (answer?.flows && asked) {
+      // Read as if computed here: remembered on the baseline side before it is completed.
+      bottlenecks(before, e.top, answer.flows.bottlenecks);
+      boundsWithoutLp(before, answer.flows);
+      rememberGroupMaxFlows(before, asked.groups, answer.flows.groups);
+    }
     return finishEvaluation(e, completeSide(before, answer?.solved), after);
   } finally {
     void worker.terminate();

@@ -35,7 +35,7 @@ import type { SupplyGraph } from '../model/graph.js';
 import { bottlenecks } from './bottlenecks.js';
 import { endUseFigures, relativeLoss, type EndUseFigures } from './end-use-figures.js';
 import { maxFlow } from '../metrics/flow/max-flow.js';
-import { applyScenario, type AppliedScenario, type ScenarioChange } from './apply-scenario.js';
+import { applyScenario, isOwnActiveGraph, type AppliedScenario, type ScenarioChange } from './apply-scenario.js';
 import { proportionalFlow } from './proportional-flow.js';
 import type { Scenario } from './schema.js';
 import { countryLens, type CountryLens } from './country-lens.js';
@@ -185,13 +185,13 @@ export function sinkSupplies(applied: AppliedScenario, base: SupplyGraph = appli
 
 /** Stage concentration before and after (`stage-change.ts`), remembered on the scenario side. */
 export function stageChangesOf(sideBefore: SideStart, sideAfter: Side): StageChange[] {
-  return remember(sideAfter, 'stages', () => stageChanges(sideBefore.applied.graph, sideAfter.applied.graph, sideAfter.edgeFlow));
+  return remember(sideAfter, 'stages', () => stageChanges(sideBefore.applied.shape, sideAfter.applied.shape, sideAfter.edgeFlow));
 }
 
 /** Under the allocation bound, what limits the sink of the end use `e` that lost most (null without a loss). */
 function bindingOf(e: EndUseFigures, before: Side, after: Side): BindingInput | null {
   const lost = (sink: string) => (before.supply.bySink[sink]?.allocation ?? 0) - (after.supply.bySink[sink]?.allocation ?? 0);
-  const worst = [...e.sinks].filter((sink) => after.applied.graph.hasNode(sink)).sort((x, y) => lost(y) - lost(x) || x.localeCompare(y))[0];
+  const worst = [...e.sinks].filter((sink) => after.applied.shape.hasNode(sink)).sort((x, y) => lost(y) - lost(x) || x.localeCompare(y))[0];
   const hasLoss = e.scenario.allocation < e.baseline.allocation * (1 - 1e-9) - 1e-9;
   if (!hasLoss || worst === undefined) return null;
   const { network, allocation } = allocationOf(after);
@@ -225,7 +225,8 @@ export function prepareBaseline(graph: SupplyGraph, options: { objective?: Objec
 
 /** The baseline side of `graph` started (`startSide`: its allocation LP built, not solved). */
 function startBaseline(graph: SupplyGraph, objective: Objective): SideStart {
-  const before = applyScenario(graph, { name: 'baseline', actions: [] });
+  // Every node operating: the graph itself is the baseline's graph (read, never changed), not a copy.
+  const before = applyScenario(graph, { name: 'baseline', actions: [] }, isOwnActiveGraph(graph) ? { active: graph } : {});
   return startSide(before, before.graph, objective);
 }
 
@@ -262,7 +263,9 @@ export function beginEvaluation(graph: SupplyGraph, scenario: Scenario, options:
     onBaseline?.(started);
     before = { started };
   }
-  return { graph, scenario, top, country, objective, after: applyScenario(graph, scenario), before };
+  // The scenario read off the baseline's active graph: its modified graph is built only if read (the country lens).
+  const active = ('prepared' in before ? before.prepared : before.started).applied.graph;
+  return { graph, scenario, top, country, objective, after: applyScenario(graph, scenario, { active }), before };
 }
 
 /** The baseline side begun: the prepared one, or the started one. */

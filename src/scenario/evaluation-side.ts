@@ -25,7 +25,8 @@ import { activeSubgraph, type SupplyGraph } from '../model/graph.js';
 import { maxFlow } from '../metrics/flow/max-flow.js';
 import type { AppliedScenario } from './apply-scenario.js';
 import { proportionalFlow, type ProportionalResult } from './proportional-flow.js';
-import { preparedMaxFlow, sinkMaxFlowSolver, withPreparedFlow } from './sink-max-flow.js';
+import { preparedFlowArray } from './compact-flows.js';
+import { preparedMaxFlow, sinkMaxFlowSolver } from './sink-max-flow.js';
 import { BOUNDS, type Bound, type SinkSupply, type Supply } from './evaluate.js';
 
 export interface Side {
@@ -93,32 +94,43 @@ export interface SideStart {
 
 /** The side's compact graph, allocation network and LP (see `SideStart`); `evaluateSide`'s arguments. */
 export function startSide(applied: AppliedScenario, base: SupplyGraph, objective: Objective, options: SideOptions = {}): SideStart {
-  const { graph } = applied;
   const bounds = new Set<Bound>(options.bounds ?? BOUNDS);
   const detail = options.detail ?? 'full';
   const derived = deriveFrom(applied, base, objective, options.from);
-  const compact = derived?.compact ?? compactGraph(graph);
-  const network = bounds.has('allocation') ? (derived?.network() ?? allocationNetwork(graph, base)) : undefined;
+  // `applied.graph` (capacities read) only when nothing is derived from `from`.
+  const compact = derived?.compact ?? compactGraph(applied.graph);
+  const network = bounds.has('allocation') ? (derived?.network() ?? allocationNetwork(applied.graph, base)) : undefined;
   const lp = network ? ((derived && derived.lp(network)) ?? buildAllocationLp(network, { objective })) : undefined;
   return { applied, compact, sinkMaxFlow: sinkMaxFlowSolver(compact), objective, computed: { bounds, detail }, ...(network && lp ? { network, lp } : {}), memo: new Map() };
 }
 
-/** The max-flow and proportional bounds of a side (what needs no LP), remembered on it. */
-export function boundsWithoutLp(start: SideStart): { flow: { value: number; edgeFlow: Record<string, number> } | undefined; maxFlowValue: number; proportional: ProportionalResult | undefined } {
+/** The proportional bound of a side (when it computes it), remembered on it. */
+export function proportionalOf(start: SideStart): ProportionalResult | undefined {
+  const { applied } = start;
+  // It reads no capacity: the shape (`applied.graph` may not be built).
+  return remember(start, 'proportional', () => (start.computed.bounds.has('proportional') ? proportionalFlow(applied.shape, { pass: applied.pass, limit: applied.limit }) : undefined));
+}
+
+/**
+ * The max-flow and proportional bounds of a side (what needs no LP), remembered on it.
+ * `prepared`: the value and edge flows (by compact edge index) of the maximum flow of the
+ * side's compact graph computed elsewhere (`preparedFlowArray`, compact-flows.ts: the
+ * baseline worker), read as if solved here; used only where that solve is (an active graph).
+ */
+export function boundsWithoutLp(start: SideStart, prepared?: { value: number; edgeFlow: Float64Array }): { flow: { value: number; edgeFlow: Record<string, number> } | undefined; maxFlowValue: number; proportional: ProportionalResult | undefined } {
   return remember(start, 'bounds-without-lp', () => {
     const { applied, compact } = start;
-    const { graph } = applied;
+    const { shape } = applied;
     const { bounds, detail } = start.computed;
     const sinkMaxFlows = detail === 'full';
     // The total max flow and the per-sink flows: on an active graph (whose compact graph is
     // the one `maxFlow` builds, so `maxFlow` would make the same solve) read from the solve
     // on the side's compact graph that the sinks' and end uses' max flows start from, else
-    // from `maxFlow`.
-    const active = activeSubgraph(graph) === graph;
-    const flow = bounds.has('maxFlow') && sinkMaxFlows ? (active ? preparedEdgeFlows(compact) : maxFlow(graph)) : undefined;
-    const maxFlowValue = flow?.value ?? (bounds.has('maxFlow') ? (active ? preparedMaxFlow(compact) : maxFlow(graph).value) : Number.NaN);
-    const proportional = bounds.has('proportional') ? proportionalFlow(graph, { pass: applied.pass, limit: applied.limit }) : undefined;
-    return { flow, maxFlowValue, proportional };
+    // from `maxFlow` (of `applied.graph`: capacities).
+    const active = activeSubgraph(shape) === shape;
+    const flow = bounds.has('maxFlow') && sinkMaxFlows ? (active ? edgeFlowsByKey(compact, prepared ?? preparedFlowArray(compact)) : maxFlow(applied.graph)) : undefined;
+    const maxFlowValue = flow?.value ?? (bounds.has('maxFlow') ? (active ? (prepared?.value ?? preparedMaxFlow(compact)) : maxFlow(applied.graph).value) : Number.NaN);
+    return { flow, maxFlowValue, proportional: proportionalOf(start) };
   });
 }
 
@@ -129,7 +141,8 @@ export function boundsWithoutLp(start: SideStart): { flow: { value: number; edge
  */
 export function completeSide(start: SideStart, solved?: AllocationSolve): Side {
   const { applied, compact, sinkMaxFlow, objective, computed, network, lp, memo } = start;
-  const { graph } = applied;
+  // Sinks and edges only: the shape (`applied.graph` may not be built).
+  const graph = applied.shape;
   const detail = computed.detail;
   const sinkMaxFlows = detail === 'full';
   const { flow, maxFlowValue, proportional } = boundsWithoutLp(start);
@@ -138,7 +151,7 @@ export function completeSide(start: SideStart, solved?: AllocationSolve): Side {
   for (const sink of sinksOf(graph)) {
     bySink[sink] = {
       maxFlow: flow ? graph.reduceInEdges(sink, (total, edge) => total + (flow.edgeFlow[edge] ?? 0), 0) : Number.NaN,
-      ownMaxFlow: flow && sinkMaxFlows ? sinkMaxFlow(new Set([sink])) : Number.NaN,
+      ownMaxFlow: flow && sinkMaxFlows ? groupMaxFlow(start, [sink]) : Number.NaN,
       allocation: allocation ? (allocation.bySink[sink] ?? 0) : Number.NaN,
       proportional: proportional ? (proportional.bySink[sink] ?? 0) : Number.NaN,
     };
@@ -191,17 +204,15 @@ function deriveFrom(applied: AppliedScenario, base: SupplyGraph, objective: Obje
 
 /**
  * The value and edge flows (by edge key) of the maximum flow of an active graph's compact
- * graph that `sink-max-flow.ts` prepares: the figures `maxFlow` returns for that graph
- * (the same solve of the same compact graph), without solving again.
+ * graph that `sink-max-flow.ts` prepares (`preparedFlowArray`): the figures `maxFlow`
+ * returns for that graph (the same solve of the same compact graph), without solving again.
  */
-function preparedEdgeFlows(compact: CompactGraph): { value: number; edgeFlow: Record<string, number> } {
-  return withPreparedFlow(compact, ({ supply, value }) => {
-    const edgeFlow: Record<string, number> = {};
-    compact.edges.forEach((edge, e) => {
-      edgeFlow[edge] = supply.network.flow[supply.edgePair[e] as number] as number;
-    });
-    return { value, edgeFlow };
+function edgeFlowsByKey(compact: CompactGraph, prepared: { value: number; edgeFlow: Float64Array }): { value: number; edgeFlow: Record<string, number> } {
+  const edgeFlow: Record<string, number> = {};
+  compact.edges.forEach((edge, e) => {
+    edgeFlow[edge] = prepared.edgeFlow[e] as number;
   });
+  return { value: prepared.value, edgeFlow };
 }
 
 /** The side's allocation optimum and network; an Error when the side left the allocation bound out (a programming error). */
@@ -246,8 +257,16 @@ export function servedFirstOf(side: Side, groups: ReadonlyMap<string, readonly s
 }
 
 /** Max flow into the group `sinks` alone (`sink-max-flow.ts`), remembered by its sinks. */
-export function groupMaxFlow(side: Side, sinks: readonly string[]): number {
+export function groupMaxFlow(side: Pick<Side, 'memo' | 'sinkMaxFlow'>, sinks: readonly string[]): number {
   return remember(side, `max-flow:${groupKey(sinks)}`, () => side.sinkMaxFlow(new Set(sinks)));
+}
+
+/** Remembers `values[k]` as the max flow of `groups[k]` alone on `side` (`groupMaxFlow` computed elsewhere, from the same compact graph: the baseline worker). */
+export function rememberGroupMaxFlows(side: Pick<Side, 'memo'>, groups: readonly (readonly string[])[], values: readonly number[]): void {
+  groups.forEach((sinks, k) => {
+    const key = `max-flow:${groupKey(sinks)}`;
+    if (!side.memo.has(key) && values[k] !== undefined) side.memo.set(key, values[k]);
+  });
 }
 
 /** The baseline of evaluations on one graph, computed once (see the file header). */

@@ -46,5 +46,7 @@ export function stageChanges(before: SupplyGraph, after: SupplyGraph, flowAfter:
   const index = indexGraph(after);
   const moved: GraphIndex = { ...index, edgeFlow: Float64Array.from(index.edges, (edge) => flowAfter[edge] ?? 0) };
   const stagesAfter = new Map(stageConcentrationOfIndex(operatingIndex(moved), stagesOf(after.getAttributes())).map((s) => [s.stage, s]));
-  return stageConcentration(before).map((s) => ({ stage: s.stage, before: summary(s), after: summary(stagesAfter.get(s.stage)) }));
+  // `stageConcentration(before)`, from the same index when `before` is the same graph.
+  const concentrationBefore = before === after ? stageConcentrationOfIndex(operatingIndex(index), stagesOf(before.getAttributes())) : stageConcentration(before);
+  return concentrationBefore.map((s) => ({ stage: s.stage, before: summary(s), after: summary(stagesAfter.get(s.stage)) }));
 }

@@ -14,6 +14,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { loadSolver } from '../allocation/highs-adapter.js';
 import type { SupplyGraph } from '../model/graph.js';
 import { gatherInterleaved, interleave, runPool, threadCount } from '../metrics/worker-pool.js';
 import type { Bound } from './evaluate.js';
@@ -55,6 +56,8 @@ const spawnCompiled: SpawnSweepWorker = (input) => {
 export async function sweepScenariosParallel(graph: SupplyGraph, options: SweepParallelOptions = {}): Promise<SweepResult> {
   const { threads, minWork = PARALLEL_MIN_WORK, spawn = spawnCompiled, ...sweep } = options;
   const requested = threadCount(threads, 'sweep');
+  // The plan solves the baseline's LP in this thread (and the items too without threads).
+  await loadSolver();
   const plan = planSweep(graph, sweep);
   const count = Math.min(requested, plan.items.length);
   const actions = plan.items.map((item) => item.action);

@@ -1,5 +1,6 @@
 /**
- * Worker-thread entry for the parallel sweep (sweep-parallel.ts): rebuilds the graph it is
+ * Worker-thread entry for the parallel sweep (sweep-parallel.ts): loads the LP solver,
+ * rebuilds the graph it is
  * given (graphology `import()`, the same node and edge order as the calling thread's) and
  * evaluates each action of its share alone with `sweepTotals`. Messages
  * (../metrics/worker-pool.ts): { type: 'progress', done } after each item, then
@@ -7,6 +8,7 @@
  * Float64Array per bound, their buffers transferred).
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { loadSolver } from '../allocation/highs-adapter.js';
 import { createSupplyGraph, type SupplyGraph } from '../model/graph.js';
 import { poolReply } from '../metrics/worker-pool.js';
 import type { Bound } from './evaluate.js';
@@ -28,6 +30,7 @@ const port = parentPort;
 if (port !== null) {
   const input = workerData as SweepWorkerInput;
   const reply = poolReply<SweepWorkerResult>(port);
+  await loadSolver();
   const graph = createSupplyGraph();
   graph.import(input.graph);
   let done = 0;

@@ -16,12 +16,13 @@ import { AnswerCache, DEFAULT_ANSWER_CACHE } from './answer-cache.js';
 import { BusyLog } from './busy-log.js';
 import { ComputePool } from './compute-pool.js';
 import { analyzeRoute } from './routes-analyze.js';
-import { graphsRouter } from './routes-graphs.js';
+import { graphsRouter, scenarioWork } from './routes-graphs.js';
 import { jsonErrors, notFound } from './errors.js';
 import { clientLimit, declaredLength, discardRate, hostAllowList } from './guards.js';
 import { UsageError } from '../model/errors.js';
-import { GraphStore } from './graph-store.js';
-import { warmUp } from './warm-up.js';
+import { GraphStore, type LoadedGraph } from './graph-store.js';
+import { WARM_UP_WORK, warmUp } from './warm-up.js';
+import type { SupplyGraph } from '../model/graph.js';
 import { NoQuery, parseQuery } from './validate.js';
 
 export interface Limits {
@@ -106,7 +107,9 @@ export interface AppDeps {
    * worker) as soon as the app is built, so the first `GET /api/graphs` does not wait for a
    * large file, then prepare the baseline of each small graph on a worker (warm-up.ts), so
    * the map's first scenario does not wait for it (`chokepoint serve` does; default false:
-   * nothing runs before a request).
+   * nothing runs before a request). A larger graph gets its baseline prepared in the
+   * background when it is first loaded (a warm-up of the compute pool, which never delays a
+   * request, cancelled when its file changes).
    */
   warm?: boolean;
 }
@@ -139,7 +142,19 @@ export function createApp(deps: AppDeps): Express {
   const limits = resolveLimits(deps.limits);
   const log = deps.log ?? (() => {});
   const pool = deps.pool ?? new ComputePool();
-  const store = new GraphStore(deps.graphsDir, { pool, inlineBytes: limits.graphInlineBytes, budgetMs: limits.loadMs });
+  // With `warm`, a graph too large for the warm-up at start gets its scenario baseline
+  // prepared in the background once it loads (compute-pool.ts `warm`; dropped when its file changes).
+  const warmLarge = (loaded: LoadedGraph) => {
+    const { graph } = loaded;
+    if (graph.order * graph.size <= WARM_UP_WORK) return;
+    pool.warm(graph, { type: 'baseline', objective: 'total' }, { budgetMs: limits.metricsMs, hint: 'the baseline warm-up', work: scenarioWork(graph, 0) }).catch(() => {});
+  };
+  const store = new GraphStore(deps.graphsDir, {
+    pool,
+    inlineBytes: limits.graphInlineBytes,
+    budgetMs: limits.loadMs,
+    ...(deps.warm === true ? { onLoaded: warmLarge, onReplaced: (graph: SupplyGraph) => pool.cancelWarm(graph) } : {}),
+  });
   const scenariosDir = deps.scenariosDir ?? join(deps.graphsDir, 'scenarios');
   // An error here is the listing's to report, when it is asked for.
   if (deps.warm === true) warmUp(store, pool, limits).catch(() => {});

@@ -39,6 +39,9 @@ const cache = new WeakMap<SupplyGraph, Derived>();
 /** How many indexes `cachedIndexes` has built in this thread (tests check that requests share them). */
 export const indexBuilds = { count: 0 };
 
+/** How many baselines `cachedBaseline` has prepared in this thread (tests check that a warmed one is reused). */
+export const baselineBuilds = { count: 0 };
+
 function derivedOf(graph: SupplyGraph): Derived {
   let derived = cache.get(graph);
   if (!derived) {
@@ -73,6 +76,7 @@ export function cachedBaseline(graph: SupplyGraph, objective: Objective): Prepar
   let baseline = baselines.get(objective);
   if (!baseline) {
     try {
+      baselineBuilds.count++;
       baseline = prepareBaseline(graph, { objective });
     } catch {
       return undefined;

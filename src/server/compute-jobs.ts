@@ -1,7 +1,7 @@
 /**
  * The computations the server may run off the request thread (compute-pool.ts), and how
  * they cross between threads. A job names what to compute: on a graph, a metrics report
- * a scenario evaluation (read in value too with `weight: 'value'`, `scenario/value.ts`) or a scenario's monthly timeline with its options (the graph travels as graphology's `export()`
+ * a scenario evaluation (read in value too with `weight: 'value'`, `scenario/value.ts`), a scenario baseline prepared in the worker's cache (`baseline`: a warm-up, compute-pool.ts `warm`) or a scenario's monthly timeline with its options (the graph travels as graphology's `export()`
  * and is rebuilt with `import()`: same node and edge order, so the same results); without
  * one, `analyze` (a posted graph's body text: parsed, validated and analysed there,
  * analyze-job.ts) or `load` (a graph file of the server's folder, load-job.ts). A result
@@ -23,6 +23,7 @@ import {
   type Problem,
 } from '../model/errors.js';
 import { createSupplyGraph, type SupplyGraph } from '../model/graph.js';
+import type { Objective } from '../allocation/allocation-lp.js';
 import { buildMetrics, type MetricsOptions } from '../metrics/report.js';
 import type { MetricName, MetricsReport } from '../metrics/report-types.js';
 import { evaluateScenario, type EvaluateOptions, type ScenarioResult } from '../scenario/evaluate.js';
@@ -39,7 +40,9 @@ export type GraphJob =
   | { type: 'metrics'; options: MetricsOptions }
   | { type: 'scenario'; scenario: Scenario; options: EvaluateOptions; weight?: Weight }
   | { type: 'timeline'; scenario: Scenario; options: Omit<TimelineOptions, 'onProgress'> }
-  | { type: 'ensemble'; scenario: Scenario; options: EnsembleOptions };
+  | { type: 'ensemble'; scenario: Scenario; options: EnsembleOptions }
+  /** Prepare the graph's scenario baseline for `objective` in this thread's cache (baseline-cache.ts): a background warm-up (compute-pool.ts `warm`). */
+  | { type: 'baseline'; objective: Objective };
 
 /**
  * A job that brings its own input: always run on a worker. The posted body of `analyze`
@@ -59,11 +62,18 @@ export type JobResult<J extends ComputeJob> = J extends { type: 'metrics' }
       ? TimelineResult
       : J extends { type: 'ensemble' }
         ? EnsembleResult
+      : J extends { type: 'baseline' }
+        ? BaselineResult
       : J extends { type: 'analyze' }
         ? AnalyzeResult
         : LoadResult;
 
 export type SerializedSupplyGraph = ReturnType<SupplyGraph['export']>;
+
+/** What a `baseline` job answers: whether the baseline is now prepared (false when it cannot be computed; a scenario then reports why). */
+export interface BaselineResult {
+  prepared: boolean;
+}
 
 /**
  * How a worker answers: `result` posts the result as data (structured clone); `json` posts
@@ -93,7 +103,7 @@ export type SerializedError =
   | { kind: Exclude<ErrorKind, 'input'>; message: string }
   | { kind: 'internal'; message: string };
 
-export type AnyResult = MetricsReport | ScenarioResult | TimelineResult | EnsembleResult | AnalyzeResult | LoadResult;
+export type AnyResult = MetricsReport | ScenarioResult | TimelineResult | EnsembleResult | AnalyzeResult | LoadResult | BaselineResult;
 
 /** What a worker posts back: the result as data, or as JSON bytes (`AnswerAs`), or the error. */
 export type WorkerReply = { ok: true; result: AnyResult } | { ok: true; json: Uint8Array } | { ok: false; error: SerializedError };
@@ -125,7 +135,9 @@ export function runJob<J extends GraphJob>(graph: SupplyGraph, job: J): JobResul
         ? withValue(graph, evaluateScenario(graph, job.scenario, withBaseline(graph, job.options)), job.weight ?? 'tonnes')
         : job.type === 'ensemble'
           ? runEnsemble(graph, job.scenario, job.options)
-          : timeline(graph, job.scenario, job.options);
+          : job.type === 'baseline'
+            ? { prepared: cachedBaseline(graph, job.objective) !== undefined }
+            : timeline(graph, job.scenario, job.options);
   return result as JobResult<J>;
 }
 

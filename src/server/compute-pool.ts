@@ -47,6 +47,17 @@
  * its worker stopped. `close()` stops every worker and answers what is left with a
  * BusyError. Timers and the clock are `options.clock`, so tests drive budgets without
  * waiting on the wall clock.
+ *
+ * Warm-ups (`warm`): background jobs of the graph lane that prepare what a graph's later
+ * jobs reuse in the worker that runs them (a large graph's scenario baseline:
+ * baseline-cache.ts), so the map's first scenario on it computes only its own side. A
+ * warm-up never delays a request: it waits (without a wait budget) until a graph-lane
+ * worker is idle and no request waits for one; when a request of the graph lane finds
+ * every worker busy and one runs a warm-up, that worker is stopped and the warm-up goes
+ * back to the front of the warm-ups, to start again when the lane is idle (a fresh worker
+ * takes the request at once). `cancelWarm(graph)` drops a graph's warm-ups, waiting or
+ * running (the graph store calls it when the graph's file changes). A warm-up that
+ * computes longer than its budget is stopped like any job.
  */
 import { existsSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
@@ -158,6 +169,8 @@ export function abortOnClose(res: ServerResponse): AbortSignal {
 }
 
 interface Pending {
+  /** A warm-up (`warm`): waits behind every request, and gives way to them. */
+  warm?: boolean;
   graph: SupplyGraph | null;
   job: ComputeJob;
   run: RunOptions;
@@ -184,7 +197,7 @@ const seconds = (ms: number) => `${Number((ms / 1000).toPrecision(3))} s`;
 function describeJob({ graph, job }: Pending): string {
   if (job.type === 'analyze') return 'the analysis of the posted graph';
   if (job.type === 'load') return `reading ${job.label}`;
-  const what = job.type === 'metrics' ? 'the metrics' : job.type === 'timeline' ? 'the timeline' : 'the scenario';
+  const what = job.type === 'metrics' ? 'the metrics' : job.type === 'timeline' ? 'the timeline' : job.type === 'baseline' ? 'the scenario baseline' : 'the scenario';
   return graph === null ? what : `${what} of ${graph.order} nodes and ${graph.size} edges`;
 }
 
@@ -202,6 +215,8 @@ export class ComputePool {
   readonly options: ComputeOptions;
   private readonly slots = new Set<Slot>();
   private readonly waiting: Record<Lane, Pending[]> = { graph: [], background: [], input: [] };
+  /** Warm-ups waiting for an idle graph-lane worker, first first. */
+  private readonly warming: Pending[] = [];
   private readonly graphIds = new WeakMap<SupplyGraph, number>();
   private nextGraphId = 1;
   private closed = false;
@@ -228,6 +243,44 @@ export class ComputePool {
     return this.submit(graph, job, rest, { as: 'json', limit: answerBytes, what }) as Promise<Buffer>;
   }
 
+  /**
+   * Runs `job` on `graph` as a warm-up (see the header): on a graph-lane worker when one
+   * is idle and no request waits, stopped and started again later when a request needs
+   * that worker. Resolves with the job's result; rejects when it fails, overruns its
+   * budget, or is cancelled (`cancelWarm`, `close`). A job estimated at most `inlineWork`
+   * would run in the request thread anyway: not warmed (resolves undefined).
+   */
+  warm(graph: SupplyGraph, job: GraphJob, run: RunOptions): Promise<unknown> {
+    if (this.closed) return Promise.reject(new BusyError('the server is stopping; try again later'));
+    if ((run.work ?? graph.order * graph.size) <= this.options.inlineWork) return Promise.resolve(undefined);
+    return new Promise<unknown>((resolve, reject) => {
+      this.warming.push({ warm: true, graph, job, run, lane: 'graph', answer: { as: 'result' }, resolve, reject, cleanup: () => {} });
+      this.dispatch();
+    });
+  }
+
+  /** Drops the warm-ups of `graph`, waiting or running (its worker is stopped); they reject with a BusyError. */
+  cancelWarm(graph: SupplyGraph): void {
+    const cancelled = new BusyError('the warm-up was cancelled: its graph changed');
+    for (let i = this.warming.length - 1; i >= 0; i--) {
+      const pending = this.warming[i] as Pending;
+      if (pending.graph !== graph) continue;
+      this.warming.splice(i, 1);
+      this.settle(pending, cancelled);
+    }
+    for (const slot of this.slots) {
+      if (slot.pending?.warm === true && slot.pending.graph === graph) {
+        void this.discard(slot, cancelled);
+      }
+    }
+    this.dispatch();
+  }
+
+  /** Warm-ups waiting or running. */
+  warmups(): { waiting: number; running: number } {
+    return { waiting: this.warming.length, running: [...this.slots].filter((slot) => slot.pending?.warm === true).length };
+  }
+
   /** Workers alive, how many compute, jobs waiting (all lanes). */
   stats(): { workers: number; busy: number; waiting: number } {
     const busy = [...this.slots].filter((slot) => slot.pending !== null).length;
@@ -239,6 +292,7 @@ export class ComputePool {
     this.closed = true;
     const stopping = new BusyError('the server is stopping; try again later');
     for (const lane of LANES) for (const pending of this.waiting[lane].splice(0)) this.settle(pending, stopping);
+    for (const pending of this.warming.splice(0)) this.settle(pending, stopping);
     await Promise.all([...this.slots].map((slot) => this.discard(slot, stopping)));
   }
 
@@ -254,6 +308,8 @@ export class ComputePool {
     }
     const lane = laneOf(job);
     const waiting = this.waiting[lane];
+    // A request never waits for a warm-up: its worker is stopped instead.
+    if (!this.hasFreeWorker(lane)) this.yieldWarmup(lane);
     if (waiting.length >= this.options.queue && !this.hasFreeWorker(lane)) {
       return Promise.reject(new BusyError(`the server is busy (${this.options.queue} computations waiting); try again later`));
     }
@@ -271,6 +327,20 @@ export class ComputePool {
       });
       this.dispatch();
     });
+  }
+
+  /**
+   * A request waits in `lane` and no worker is free: a worker of the lane that runs a
+   * warm-up is stopped, and the warm-up goes back to the front of the warm-ups (see the header).
+   */
+  private yieldWarmup(lane: Lane): void {
+    const slot = [...this.slots].find((s) => s.lane === lane && s.pending?.warm === true);
+    if (!slot) return;
+    const warm = slot.pending as Pending;
+    slot.pending = null;
+    warm.cleanup();
+    this.warming.unshift(warm);
+    void this.discard(slot, null);
   }
 
   private hasFreeWorker(lane: Lane): boolean {
@@ -362,6 +432,22 @@ export class ComputePool {
         }
         this.compute(slot, pending);
       }
+    }
+    // Warm-ups last: only on an idle graph lane with no request waiting.
+    while (this.warming.length > 0 && this.waiting.graph.length === 0 && this.hasFreeWorker('graph')) {
+      const pending = this.warming.shift() as Pending;
+      let slot = [...this.slots].find((s) => s.lane === 'graph' && s.pending === null);
+      try {
+        slot ??= this.spawn('graph');
+        const { ref, commit } = this.graphRef(slot, pending.graph as SupplyGraph, true);
+        const request: WorkerRequest = { graph: ref, job: pending.job as GraphJob, answer: pending.answer };
+        slot.worker.postMessage(request);
+        commit();
+      } catch (error) {
+        this.settle(pending, error as Error);
+        continue;
+      }
+      this.compute(slot, pending);
     }
   }
 

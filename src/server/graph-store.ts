@@ -50,6 +50,10 @@ export interface GraphStoreOptions {
   budgetMs?: number;
   /** `fs.promises.stat` (tests count the calls). */
   stat?: (path: string) => Promise<Stats>;
+  /** Called when a graph has loaded (the app warms large graphs' baselines: compute-pool.ts `warm`). */
+  onLoaded?: (loaded: LoadedGraph) => void;
+  /** Called with a loaded graph when its file changed (a new version is being read): what was derived from it is stale. */
+  onReplaced?: (graph: SupplyGraph) => void;
 }
 
 export class GraphStore {
@@ -63,6 +67,10 @@ export class GraphStore {
   private readonly pool: ComputePool | undefined;
   private readonly inlineBytes: number;
   private readonly budgetMs: number;
+  private readonly onLoaded: ((loaded: LoadedGraph) => void) | undefined;
+  private readonly onReplaced: ((graph: SupplyGraph) => void) | undefined;
+  /** The last graph loaded per id (for `onReplaced`). */
+  private readonly current = new Map<string, SupplyGraph>();
 
   constructor(
     readonly dir: string,
@@ -72,6 +80,8 @@ export class GraphStore {
     this.inlineBytes = options.inlineBytes ?? 1024 * 1024;
     this.budgetMs = options.budgetMs ?? 60_000;
     this.statFile = options.stat ?? stat;
+    this.onLoaded = options.onLoaded;
+    this.onReplaced = options.onReplaced;
   }
 
   /**
@@ -226,9 +236,21 @@ export class GraphStore {
         });
     const entry: CacheEntry = { key, loaded, derived: new Map() };
     this.cache.set(id, entry);
-    loaded.catch(() => {
-      if (this.cache.get(id) === entry) this.cache.delete(id);
-    });
+    const previous = this.current.get(id);
+    if (previous !== undefined) {
+      this.current.delete(id);
+      this.onReplaced?.(previous);
+    }
+    loaded.then(
+      (result) => {
+        if (this.cache.get(id) !== entry) return;
+        this.current.set(id, result.graph);
+        this.onLoaded?.(result);
+      },
+      () => {
+        if (this.cache.get(id) === entry) this.cache.delete(id);
+      },
+    );
     return entry;
   }
 }

@@ -14,6 +14,7 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { loadSolver } from '../allocation/highs-adapter.js';
 import { BusyError, UsageError } from '../model/errors.js';
 import { errorResponse } from './errors.js';
 import { createApp, type AppDeps } from './app.js';
@@ -91,6 +92,8 @@ function answerStopping(open: Set<ServerResponse>): void {
 export async function start(options: StartOptions = {}): Promise<RunningServer> {
   const { port = 3000, host = '127.0.0.1', timeouts: given, compute, ...deps } = options;
   const timeouts: Timeouts = { ...DEFAULT_TIMEOUTS, ...given };
+  // Small jobs run in this thread (compute-pool.ts), scenarios among them: the LP solver first.
+  await loadSolver();
   const pool = new ComputePool(compute);
   // Busy answers are logged one line per interval, on the pool's clock; the last line when the server stops.
   const busy = deps.busy ?? new BusyLog(deps.log ?? (() => {}), { clock: pool.options.clock });

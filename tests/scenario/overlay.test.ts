@@ -19,7 +19,7 @@ import { createSupplyGraph, nodeLabel, type SupplyGraph } from '../../src/model/
 import { parseGraph } from '../../src/model/parse-graph.js';
 import { topKnockoutLosses } from '../../src/metrics/flow/knockout-top.js';
 import { maxFlow } from '../../src/metrics/flow/max-flow.js';
-import { applyScenario, type AppliedScenario } from '../../src/scenario/apply-scenario.js';
+import { applyScenario, isOwnActiveGraph, type AppliedScenario } from '../../src/scenario/apply-scenario.js';
 import { evaluateScenario } from '../../src/scenario/evaluate.js';
 import { evaluateSide, groupMaxFlow, servedFirstOf, sinksOf, type Side } from '../../src/scenario/evaluation-side.js';
 import { parseScenario } from '../../src/scenario/parse-scenario.js';
@@ -171,5 +171,49 @@ describe('scenario overlay on the baseline', () => {
     // A copy: changing it leaves the input alone.
     applied.setNodeAttribute(graph.nodes()[0] as string, 'capacity', 0);
     expect(graph.getNodeAttribute(graph.nodes()[0] as string, 'capacity')).not.toBe(0);
+  });
+
+  it('applied on the active graph (ApplyOptions.active): the same scenario, its graph built only when read, the active graph unchanged', () => {
+    const cases: [SupplyGraph, Scenario][] = presets.map((scenario) => [dataset, scenario]);
+    for (const seed of [3, 11]) {
+      const graph = generated(seed);
+      for (let k = 0; k < 4; k++) cases.push([graph, randomScenario(graph, seed * 100 + k)]);
+    }
+    let lazy = 0;
+    for (const [graph, scenario] of cases) {
+      const active = applyScenario(graph, { name: 'baseline', actions: [] }).graph;
+      const exported = active.export();
+      const eager = applyScenario(graph, scenario);
+      const onActive = applyScenario(graph, scenario, { active });
+      const what = scenario.name;
+      expect({ pass: onActive.pass, limit: onActive.limit, changes: onActive.changes, warnings: onActive.warnings, overlay: onActive.overlay }, what).toEqual({
+        pass: eager.pass,
+        limit: eager.limit,
+        changes: eager.changes,
+        warnings: eager.warnings,
+        overlay: eager.overlay,
+      });
+      if (eager.overlay) {
+        expect(onActive.shape, what).toBe(active);
+        if (Object.getOwnPropertyDescriptor(onActive, 'graph')?.get) lazy += 1;
+      }
+      expect(onActive.graph.export(), what).toEqual(eager.graph.export());
+      expect(onActive.graph, what).toBe(onActive.graph);
+      expect(active.export(), what).toEqual(exported);
+      expect(eager.shape, what).toBe(eager.graph);
+    }
+    expect(lazy).toBeGreaterThan(4);
+  });
+
+  it('a graph whose nodes all operate is its own active graph; the baseline evaluated on it equals the one on a copy', () => {
+    const graph = generated(13, 80);
+    expect(isOwnActiveGraph(graph)).toBe(true);
+    const copy = applyScenario(graph, { name: 'baseline', actions: [] });
+    const own = applyScenario(graph, { name: 'baseline', actions: [] }, { active: graph });
+    expect(own.graph).toBe(graph);
+    expect(figures(evaluateSide(own, own.graph, 'total'))).toEqual(figures(evaluateSide(copy, copy.graph, 'total')));
+    const withProject = graph.copy();
+    withProject.setNodeAttribute(withProject.nodes()[0] as string, 'status', 'planned');
+    expect(isOwnActiveGraph(withProject)).toBe(false);
   });
 });

@@ -14,6 +14,7 @@ import { BUNDLE_FORMATS, BUNDLES, exportBundle, isBundleFormat, type BundleForma
 import { EXPORT_FORMATS, FORMATS, exportFormat, exportGraph, formatOfPath, type ExportFormat } from '../../formats/export-formats.js';
 import { readGraphFile } from '../../io/read-graph.js';
 import { writeFileAtomic } from '../../io/write-file.js';
+import { loadSolver } from '../../allocation/highs-adapter.js';
 import { computeMetrics, parseMetricNames } from '../../metrics/report.js';
 import { UsageError } from '../../model/errors.js';
 import type { CliContext } from '../context.js';
@@ -70,6 +71,8 @@ export function registerExport(program: Command, ctx: CliContext): void {
       const metrics = typeof flags.metrics === 'string' ? parseMetricNames(flags.metrics.split(',').map((name) => name.trim()).filter((name) => name !== '')) : undefined;
       if (isBundleFormat(format) && flags.out === undefined) throw new UsageError(`${format} writes several files: give the folder with --out`);
       const { graph } = await readGraphFile(file);
+      // shadowPrice is an LP: the solver is loaded only when it is asked for.
+      if (flags.metrics !== false && metrics?.includes('shadowPrice')) await loadSolver();
       const report = flags.metrics === false ? undefined : computeMetrics(graph, metrics === undefined ? {} : { metrics });
       if (isBundleFormat(format)) {
         const folder = flags.out as string;

@@ -92,6 +92,13 @@ export function metricsOptions(flags: MetricsFlags): MetricsOptions {
  * `check(options)`, or true when the options are bad: the graph path is then taken and
  * the report says why after the file is read, as it always did (a missing file first).
  */
+/** The allocation LP's solve with its solver (HiGHS) loaded: imported on demand, for shadowPrice only. */
+async function loadAllocation(): Promise<AllocationSolver> {
+  const [{ loadSolver }, { solveAllocation }] = await Promise.all([import('../../allocation/highs-adapter.js'), import('../../allocation/solve-allocation.js')]);
+  await loadSolver();
+  return solveAllocation;
+}
+
 function trueIfBad(check: (options: MetricsOptions) => boolean, options: MetricsOptions): boolean {
   try {
     return check(options);
@@ -152,8 +159,8 @@ export function registerMetrics(program: Command, ctx: CliContext): void {
       // read straight into the index.
       const { source, warnings } = trueIfBad(metricsNeedGraph, options) ? await graphSource(file) : await indexSource(file);
       const precomputed: PrecomputedMetrics = { index: source.index, active: operatingIndex(source.index) };
-      // The allocation LP (HiGHS, WebAssembly) is loaded only when shadowPrice is asked.
-      const allocation: AllocationSolver | undefined = options.metrics?.includes('shadowPrice') ? (await import('../../allocation/solve-allocation.js')).solveAllocation : undefined;
+      // shadowPrice is an LP: its code and the solver (HiGHS, WebAssembly) are loaded only when it is asked for.
+      const allocation: AllocationSolver | undefined = options.metrics?.includes('shadowPrice') ? await loadAllocation() : undefined;
       // Betweenness, the costly part, runs on worker threads when the graph is large
       // enough to gain from them (same values as the single-thread code, within 1e-12),
       // with a progress bar.

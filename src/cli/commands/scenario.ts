@@ -16,6 +16,7 @@
  */
 import type { Command } from 'commander';
 import { OBJECTIVES, type Objective } from '../../allocation/allocation-lp.js';
+import { loadSolver } from '../../allocation/highs-adapter.js';
 import { readGraphFile } from '../../io/read-graph.js';
 import { UsageError } from '../../model/errors.js';
 import { evaluateScenarioParallel } from '../../scenario/evaluate-parallel.js';
@@ -64,6 +65,8 @@ export function registerScenario(program: Command, ctx: CliContext): void {
       const ensemble = ensembleFlags(flags);
       if (weight === 'value' && (ensemble || flags.compare !== undefined)) throw new UsageError('--weight value: reads one scenario (not --compare or an ensemble)');
       const { graph } = await readGraphFile(file);
+      // Every path below solves allocation LPs in this thread.
+      await loadSolver();
       if (ensemble) {
         await runScenarioEnsemble(ctx, graph, await buildScenario(flags, graph), ensemble, objective, format, flags);
         return;

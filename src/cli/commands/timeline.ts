@@ -13,6 +13,7 @@ import type { Command } from 'commander';
 import { readGraphFile } from '../../io/read-graph.js';
 import { UsageError } from '../../model/errors.js';
 import { OBJECTIVES, type Objective } from '../../allocation/allocation-lp.js';
+import { loadSolver } from '../../allocation/highs-adapter.js';
 import type { ThriftingEntry } from '../../timeline/thrifting.js';
 import { MAX_MONTHS, timeline, type BoundSeries, type TimelineResult } from '../../timeline/timeline.js';
 import type { CliContext } from '../context.js';
@@ -142,6 +143,7 @@ export function registerTimeline(program: Command, ctx: CliContext): void {
       if (flags.scenario === undefined) throw new UsageError('no scenario: give --scenario FILE|PRESET');
       const { graph } = await readGraphFile(file);
       const scenario = await loadScenario(flags.scenario, graph);
+      await loadSolver();
       let progress: Progress | undefined;
       const onProgress = (done: number, total: number) => {
         progress ??= createProgress(ctx, { total, label: 'timeline months', quiet: flags.quiet === true });
