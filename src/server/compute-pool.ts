@@ -414,41 +414,38 @@ export class ComputePool {
       const waiting = this.waiting[lane];
       while (waiting.length > 0 && this.hasFreeWorker(lane)) {
         const pending = waiting.shift() as Pending;
-        let slot = [...this.slots].find((s) => s.lane === lane && s.pending === null);
-        try {
-          slot ??= this.spawn(lane);
-          if (pending.graph === null) {
-            const request: WorkerRequest = { graph: null, job: pending.job as StandaloneJob, answer: pending.answer };
-            slot.worker.postMessage(request, pending.run.transfer ?? []);
-          } else {
-            const { ref, commit } = this.graphRef(slot, pending.graph, pending.run.keepGraph !== false);
-            const request: WorkerRequest = { graph: ref, job: pending.job as GraphJob, answer: pending.answer };
-            slot.worker.postMessage(request);
-            commit();
-          }
-        } catch (error) {
-          this.settle(pending, error as Error);
-          continue;
-        }
-        this.compute(slot, pending);
+        this.start(lane, pending, pending.run.keepGraph !== false);
       }
     }
     // Warm-ups last: only on an idle graph lane with no request waiting.
     while (this.warming.length > 0 && this.waiting.graph.length === 0 && this.hasFreeWorker('graph')) {
-      const pending = this.warming.shift() as Pending;
-      let slot = [...this.slots].find((s) => s.lane === 'graph' && s.pending === null);
-      try {
-        slot ??= this.spawn('graph');
-        const { ref, commit } = this.graphRef(slot, pending.graph as SupplyGraph, true);
+      this.start('graph', this.warming.shift() as Pending, true);
+    }
+  }
+
+  /**
+   * Posts `pending` to a free worker of `lane` (spawned if none is idle) and starts its
+   * computing phase; a failure to spawn or post settles it with the error. `keepGraph`
+   * says whether the worker keeps the graph for later jobs.
+   */
+  private start(lane: Lane, pending: Pending, keepGraph: boolean): void {
+    let slot = [...this.slots].find((s) => s.lane === lane && s.pending === null);
+    try {
+      slot ??= this.spawn(lane);
+      if (pending.graph === null) {
+        const request: WorkerRequest = { graph: null, job: pending.job as StandaloneJob, answer: pending.answer };
+        slot.worker.postMessage(request, pending.run.transfer ?? []);
+      } else {
+        const { ref, commit } = this.graphRef(slot, pending.graph, keepGraph);
         const request: WorkerRequest = { graph: ref, job: pending.job as GraphJob, answer: pending.answer };
         slot.worker.postMessage(request);
         commit();
-      } catch (error) {
-        this.settle(pending, error as Error);
-        continue;
       }
-      this.compute(slot, pending);
+    } catch (error) {
+      this.settle(pending, error as Error);
+      return;
     }
+    this.compute(slot, pending);
   }
 
   /** The computing phase of `pending` on `busy`'s worker. */

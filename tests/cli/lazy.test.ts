@@ -8,26 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { COMMAND_MODULES, commandNameOf, runCliLazily } from '../../src/cli/lazy.js';
 import { buildProgram, runCli } from '../../src/cli/main.js';
 import type { CliContext } from '../../src/cli/context.js';
+import { capture } from './run-cli.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const TINY = join(FIXTURES, 'graphs', 'tiny.json');
 
 const quiet: CliContext = { stdout: () => {}, stderr: () => {}, stderrIsTTY: false };
-
-async function capture(run: (argv: string[], ctx: CliContext) => Promise<number>, argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    stderrIsTTY: false,
-  });
-  return { code, stdout, stderr };
-}
 
 describe('COMMAND_MODULES', () => {
   it('names every command of main.ts, in its order', () => {

@@ -1,4 +1,5 @@
 /** Runs the CLI in-process and captures what it prints. */
+import type { CliContext } from '../../src/cli/context.js';
 import { runCli } from '../../src/cli/main.js';
 
 export interface CliRun {
@@ -7,10 +8,11 @@ export interface CliRun {
   stderr: string;
 }
 
-export async function cli(...argv: string[]): Promise<CliRun> {
+/** Runs `run` (a CLI entry: main.ts runCli, lazy.ts runCliLazily) on `argv`, capturing what it prints. */
+export async function capture(run: (argv: string[], ctx: CliContext) => Promise<number>, argv: string[]): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
-  const code = await runCli(argv, {
+  const code = await run(argv, {
     stdout: (text) => {
       stdout += text;
     },
@@ -20,4 +22,8 @@ export async function cli(...argv: string[]): Promise<CliRun> {
     stderrIsTTY: false,
   });
   return { code, stdout, stderr };
+}
+
+export async function cli(...argv: string[]): Promise<CliRun> {
+  return capture(runCli, argv);
 }
